@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import { Command } from 'commander';
+import { loadConfig } from '../../core/config.ts';
+import { createLogger } from '../../core/logger.ts';
+import { startRuntime } from '../../core/runtime.ts';
+import { waitForDrain } from '../../workers/drain.ts';
+import { QUEUE_NAMES } from '../../workers/queues.ts';
+import { demoSummary } from '../demo-summary.ts';
+import { formatFileErrors, ingestFile } from '../ingest-file.ts';
+import { chooseRedis } from '../private-redis.ts';
+
+const SAMPLES = path.resolve(import.meta.dirname, '../../samples/posts.jsonl');
+
+export function demoCommand() {
+  return new Command('demo')
+    .description('run the whole pipeline on the sample posts, print a summary, keep the API up')
+    .option('--once', 'exit after the summary')
+    .option('--file <file>', 'posts to ingest', SAMPLES)
+    .action(async (opts: { once?: boolean; file: string }) => {
+      const base = loadConfig();
+      const redis = await chooseRedis(base.redisUrlExplicit ? base.redisUrl : undefined, base.redisUrl);
+      const config = loadConfig({ ...process.env, REDIS_URL: redis.url });
+      const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'tidewatch-demo');
+      const tty = process.stderr.isTTY === true;
+      process.stdout.write(`redis: ${redis.child ? `private redis-server at ${redis.url}` : redis.url}\n`);
+      process.stdout.write(`database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}\n`);
+
+      const rt = await startRuntime(config, log, { workers: QUEUE_NAMES, api: true });
+      const stopAll = async () => {
+        await rt.close();
+        await redis.stop();
+      };
+      try {
+        const res = await ingestFile(rt, opts.file, { progress: tty });
+        process.stdout.write(`queued ${res.queued} posts from ${opts.file}\n`);
+        if (res.errors.length) process.stdout.write(`rejected:\n${formatFileErrors(res.errors)}\n`);
+
+        const bar = new SingleBar({ format: 'pipeline [{bar}] {value}/{total} posts routed', hideCursor: true, noTTYOutput: !tty, notTTYSchedule: 2_000 }, Presets.shades_classic);
+        bar.start(res.postIds.length, 0);
+        const routed = () => rt.database.db.post.count({ where: { id: { in: res.postIds }, outcome: { not: 'pending' } } });
+        await waitForDrain(rt.queues, {
+          onTick: async () => bar.update(await routed()),
+          done: async () => (await routed()) === res.postIds.length,
+          intervalMs: 200,
+          timeoutMs: 10 * 60_000,
+        });
+        bar.update(res.postIds.length);
+        bar.stop();
+        process.stdout.write(`\n${await demoSummary(rt.database.db, res.postIds)}\n\n`);
+      } catch (err) {
+        await stopAll();
+        throw err;
+      }
+      if (opts.once) {
+        await stopAll();
+        return;
+      }
+      process.stdout.write(`API running on ${rt.apiUrl} (try ${rt.apiUrl}/readyz); Ctrl-C to stop\n`);
+      let stopping = false;
+      const stop = () => {
+        if (stopping) process.exit(130);
+        stopping = true;
+        stopAll().then(() => process.exit(0), () => process.exit(1));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,82 @@
+/**
+ * The one place where configuration is read from the environment. Every other module receives a
+ * typed `Config`; nothing else touches `process.env`, so what Tidewatch can be told is listed here
+ * (and in `.env.example`).
+ */
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const unit = z.coerce.number().min(0).max(1);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATA_DIR: z.string().min(1).default('./.data'),
+    QUEUE_PREFIX: z.string().regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('tidewatch'),
+    API_HOST: z.string().min(1).default('127.0.0.1'),
+    API_PORT: port.default(3000),
+    REFER_THRESHOLD: unit.optional(),
+    REVIEW_THRESHOLD: unit.optional(),
+    INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    CLASSIFY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    CLASSIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    PRIORITY_HALF_LIFE_HOURS: z.coerce.number().positive().default(24),
+  })
+  .refine((e) => e.REFER_THRESHOLD === undefined || e.REVIEW_THRESHOLD === undefined || e.REVIEW_THRESHOLD <= e.REFER_THRESHOLD, {
+    message: 'REVIEW_THRESHOLD must not exceed REFER_THRESHOLD',
+    path: ['REVIEW_THRESHOLD'],
+  });
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  logLevel: string;
+  redisUrl: string;
+  /** Whether REDIS_URL was given explicitly (the demo starts a private Redis otherwise). */
+  redisUrlExplicit: boolean;
+  /** Unset means: run an embedded PostgreSQL (PGlite) under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  queuePrefix: string;
+  api: { host: string; port: number };
+  /** Overrides for the thresholds stored with the detector's model version. */
+  thresholds: { refer: number | undefined; review: number | undefined };
+  ingestConcurrency: number;
+  classifyConcurrency: number;
+  classifyBatchSize: number;
+  dbPoolSize: number;
+  priorityHalfLifeHours: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Builds the config from an environment (defaults to `process.env`); throws naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL,
+    redisUrlExplicit: Boolean(env.REDIS_URL),
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    queuePrefix: e.QUEUE_PREFIX,
+    api: { host: e.API_HOST, port: e.API_PORT },
+    thresholds: { refer: e.REFER_THRESHOLD, review: e.REVIEW_THRESHOLD },
+    ingestConcurrency: e.INGEST_CONCURRENCY,
+    classifyConcurrency: e.CLASSIFY_CONCURRENCY,
+    classifyBatchSize: e.CLASSIFY_BATCH_SIZE,
+    dbPoolSize: e.DB_POOL_SIZE,
+    priorityHalfLifeHours: e.PRIORITY_HALF_LIFE_HOURS,
+  };
+}

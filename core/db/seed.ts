@@ -1,0 +1,17 @@
+import type { PrismaClient } from './client.ts';
+
+/** Platforms every install knows about; more are added with `tidewatch platforms add`. */
+export const DEFAULT_PLATFORMS: ReadonlyArray<{ name: string; displayName: string }> = [
+  { name: 'facebook', displayName: 'Facebook' },
+  { name: 'instagram', displayName: 'Instagram' },
+  { name: 'tiktok', displayName: 'TikTok' },
+  { name: 'telegram', displayName: 'Telegram' },
+  { name: 'x', displayName: 'X' },
+  { name: 'youtube', displayName: 'YouTube' },
+  { name: 'snapchat', displayName: 'Snapchat' },
+];
+
+/** Idempotent: inserts missing platforms, leaves existing ones (and their settings) alone. */
+export async function seedPlatforms(db: PrismaClient): Promise<void> {
+  await db.platform.createMany({ data: [...DEFAULT_PLATFORMS], skipDuplicates: true });
+}

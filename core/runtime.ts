@@ -1,0 +1,93 @@
+/**
+ * Assembles a Tidewatch process from config: database, Redis, queues, and whichever of the
+ * workers and the API this process runs. Every CLI command that needs the services starts here.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import type { Redis } from 'ioredis';
+import { createApp } from '../api/app.ts';
+import { loadDetector, type Detector } from '../detector/index.ts';
+import type { PipelineContext } from '../workers/context.ts';
+import { closeQueues, createRedis, openQueues, type QueueName, type Queues } from '../workers/queues.ts';
+import { WorkerPool } from '../workers/worker-pool.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import type { Logger } from './logger.ts';
+import { PlatformDirectory } from './platform-directory.ts';
+
+export interface RuntimeOptions {
+  /** Queues this process consumes; empty for an API-only or producer-only process. */
+  workers?: readonly QueueName[];
+  /** Serve the HTTP API on config.api. */
+  api?: boolean;
+  /** Apply pending migrations and seed platforms before starting (default true). */
+  migrate?: boolean;
+}
+
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  database: Database;
+  redis: Redis;
+  queues: Queues;
+  pipeline: PipelineContext;
+  pool: WorkerPool | undefined;
+  server: ServerType | undefined;
+  /** The API's base URL when serving. */
+  apiUrl: string | undefined;
+  /** Graceful: stop taking jobs, finish in-flight ones, stop the server, close connections. */
+  close(): Promise<void>;
+}
+
+export async function startRuntime(config: Config, log: Logger, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const database = await openDatabase(config, log, { migrate: opts.migrate ?? true });
+  const redis = createRedis(config.redisUrl);
+  const queues = openQueues(redis, config.queuePrefix);
+  const platforms = new PlatformDirectory(database.db);
+  let detector: Promise<Detector> | undefined;
+  const pipeline: PipelineContext = {
+    config,
+    db: database.db,
+    queues,
+    log,
+    platforms,
+    detector: () => (detector ??= loadDetector()),
+  };
+
+  const pool = opts.workers?.length ? new WorkerPool(pipeline, { queues: opts.workers, redisUrl: config.redisUrl }) : undefined;
+  if (pool) await pool.waitUntilReady();
+
+  let server: ServerType | undefined;
+  let apiUrl: string | undefined;
+  if (opts.api) {
+    const app = createApp({ config, db: database.db, redis, queues, platforms, log });
+    server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port }, () => resolve(s));
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.api.port;
+    apiUrl = `http://${config.api.host === '0.0.0.0' ? 'localhost' : config.api.host}:${port}`;
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    config,
+    log,
+    database,
+    redis,
+    queues,
+    pipeline,
+    pool,
+    server,
+    apiUrl,
+    close() {
+      closing ??= (async () => {
+        if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+        await pool?.close();
+        await closeQueues(queues);
+        await redis.quit().catch(() => redis.disconnect());
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}

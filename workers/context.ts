@@ -1,0 +1,17 @@
+import type { Config } from '../core/config.ts';
+import type { PrismaClient } from '../core/db/client.ts';
+import type { Logger } from '../core/logger.ts';
+import type { PlatformDirectory } from '../core/platform-directory.ts';
+import type { Detector } from '../detector/detector.ts';
+import type { Queues } from './queues.ts';
+
+/** Everything a stage handler may use; built once per process. */
+export interface PipelineContext {
+  config: Config;
+  db: PrismaClient;
+  queues: Queues;
+  log: Logger;
+  platforms: PlatformDirectory;
+  /** Loaded lazily: only processes that run `classify` pay for the model. */
+  detector: () => Promise<Detector>;
+}

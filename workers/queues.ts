@@ -1,0 +1,66 @@
+/**
+ * Queue names, job payloads and job defaults: the one place that says what travels between
+ * stages. Workers and producers both import from here.
+ */
+import { Queue, type DefaultJobOptions, type JobsOptions } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
+import type { PostInput } from '../core/post-input.ts';
+
+export const QUEUE_NAMES = ['ingest', 'classify', 'refer'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface JobPayloads {
+  /** A chunk of validated posts, in the ingest contract shape. */
+  ingest: { posts: PostInput[]; receivedAt: string };
+  /** Posts persisted by ingest, classified together in one detector batch. */
+  classify: { postIds: string[] };
+  /** A referral candidate; the referral stage decides whether and how to notify its platform. */
+  refer: { postId: string };
+}
+
+/** Posts per ingest job: big enough to amortise round trips, small enough to retry cheaply. */
+export const INGEST_CHUNK = 250;
+
+/**
+ * Defaults for every job. Retries back off exponentially (1 s, 2 s, 4 s, ...); completed jobs are
+ * kept briefly for inspection, failed ones for a week so an operator can replay them.
+ */
+export const JOB_DEFAULTS: DefaultJobOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { age: 3_600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3_600 },
+};
+
+/** ioredis options BullMQ requires for blocking connections, plus a capped reconnect backoff. */
+export function redisOptions(): RedisOptions {
+  return {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    retryStrategy: (times) => Math.min(200 * 2 ** times, 10_000),
+  };
+}
+
+export function createRedis(url: string): Redis {
+  return new Redis(url, redisOptions());
+}
+
+export type Queues = { [K in QueueName]: Queue<JobPayloads[K]> };
+
+/** Producer handles for every queue, sharing one connection. */
+export function openQueues(connection: Redis, prefix: string): Queues {
+  const make = <K extends QueueName>(name: K) =>
+    new Queue<JobPayloads[K]>(name, { connection, prefix, defaultJobOptions: JOB_DEFAULTS });
+  return { ingest: make('ingest'), classify: make('classify'), refer: make('refer') };
+}
+
+export async function closeQueues(queues: Queues): Promise<void> {
+  await Promise.all(Object.values(queues).map((q) => q.close()));
+}
+
+/** Job id helpers: a deterministic id makes a re-enqueue after a crash collapse onto the first. */
+export const jobIds = {
+  refer: (postId: string) => `refer-${postId}`,
+} satisfies Record<string, (...args: string[]) => string>;
+
+export type { JobsOptions };

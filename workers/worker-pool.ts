@@ -1,0 +1,68 @@
+/**
+ * Runs BullMQ workers for a set of queues in this process. Any number of processes on any number
+ * of machines may run pools against the same Redis and Postgres: jobs are leased one consumer at a
+ * time and every stage's writes are idempotent, so delivery is at-least-once with exactly-once
+ * effects.
+ */
+import { Worker } from 'bullmq';
+import type { PipelineContext } from './context.ts';
+import { HANDLERS } from './handlers.ts';
+import { createRedis, type QueueName } from './queues.ts';
+import type { Redis } from 'ioredis';
+
+export interface WorkerPoolOptions {
+  queues: readonly QueueName[];
+  /** Redis URL for the workers' blocking connections (one per worker, as BullMQ requires). */
+  redisUrl: string;
+  /** Start consuming immediately (default true). */
+  autorun?: boolean;
+  /**
+   * How long a job's lock lasts without renewal (default 30 000 ms): after a worker dies mid-job,
+   * another takes the job over once this has passed.
+   */
+  lockDuration?: number;
+  /** How often this pool looks for jobs whose lock expired (default 30 000 ms). */
+  stalledInterval?: number;
+}
+
+export class WorkerPool {
+  readonly workers: Worker[];
+  readonly #connections: Redis[] = [];
+
+  constructor(private readonly ctx: PipelineContext, opts: WorkerPoolOptions) {
+    const concurrency: Record<QueueName, number> = {
+      ingest: ctx.config.ingestConcurrency,
+      classify: ctx.config.classifyConcurrency,
+      refer: 4,
+    };
+    this.workers = opts.queues.map((name) => {
+      const connection = createRedis(opts.redisUrl);
+      this.#connections.push(connection);
+      const worker = new Worker(name, HANDLERS[name](ctx), {
+        connection,
+        prefix: ctx.config.queuePrefix,
+        concurrency: concurrency[name],
+        autorun: opts.autorun ?? true,
+        // A worker that dies mid-job stops renewing its lock; after this long another takes the job.
+        lockDuration: opts.lockDuration ?? 30_000,
+        stalledInterval: opts.stalledInterval ?? 30_000,
+        maxStalledCount: 5,
+      });
+      worker.on('failed', (job, err) =>
+        ctx.log.warn({ queue: name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
+      );
+      worker.on('error', (err) => ctx.log.error({ queue: name, err: err.message }, 'worker error'));
+      return worker;
+    });
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.waitUntilReady()));
+  }
+
+  /** Stops taking jobs and waits for the ones in flight to finish. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all(this.#connections.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+}
