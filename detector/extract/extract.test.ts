@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from './index.ts';
+
+const pick = (t: string, type: string, lang = 'en') =>
+  extractEntities(t, { lang }).filter((s) => s.type === type).map((s) => [s.value, t.slice(s.start, s.end)]);
+
+describe('extractEntities', () => {
+  it('+44 and +33 numbers in E.164', () => {
+    expect(pick('Call +44 7911 123456 now', 'phone')).toEqual([['+447911123456', '+44 7911 123456']]);
+    expect(pick('appel +33 6 12 34 56 78', 'phone', 'fr')).toEqual([['+33612345678', '+33 6 12 34 56 78']]);
+    expect(pick('appel 06 12 34 56 78', 'phone', 'fr')).toEqual([['+33612345678', '06 12 34 56 78']]);
+  });
+  it('Arabic-Indic and Persian digits', () => {
+    expect(pick('واتساب ٠٧٧٠١٢٣٤٥٦٧', 'phone', 'ar')).toEqual([['+9647701234567', '٠٧٧٠١٢٣٤٥٦٧']]);
+    expect(pick('تماس ۰۹۱۲۳۴۵۶۷۸۹', 'phone', 'fa')).toEqual([['+989123456789', '۰۹۱۲۳۴۵۶۷۸۹']]);
+  });
+  it('spaced and dotted digits', () => {
+    expect(pick('0 7 9 1 1 1 2 3 4 5 6', 'phone')).toEqual([['+447911123456', '0 7 9 1 1 1 2 3 4 5 6']]);
+    expect(pick('06.12.34.56.78', 'phone', 'fr')).toEqual([['+33612345678', '06.12.34.56.78']]);
+  });
+  it('t.me and wa.me links, handles near a messenger word', () => {
+    const t = 'wa.me/447911123456 or t.me/boss_uk, api.whatsapp.com/send?phone=33612345678';
+    expect(pick(t, 'messenger')).toEqual([
+      ['whatsapp:+447911123456', 'wa.me/447911123456'],
+      ['telegram:@boss_uk', 't.me/boss_uk'],
+      ['whatsapp:+33612345678', 'api.whatsapp.com/send?phone=33612345678'],
+    ]);
+    expect(pick('telegram @captain_boat', 'messenger')).toEqual([['telegram:@captain_boat', '@captain_boat']]);
+    expect(pick('email me @ home @johnsmith', 'messenger')).toEqual([]);
+    // The number inside the link is not reported twice.
+    expect(pick(t, 'phone')).toEqual([]);
+  });
+  it('prices with currencies', () => {
+    const t = 'Price 1500€ or £1,200, 2k euro, 1500e, ٢٠٠٠ یورو, 500 dinar, 3000 TL, 15 triệu, 200000 ALL, all 5 of us';
+    expect(pick(t, 'price').map((p) => p[0])).toEqual([
+      '1500 EUR', '1200 GBP', '2000 EUR', '1500 EUR', '2000 EUR', '500 IQD', '3000 TRY', '15000000 VND', '200000 ALL',
+    ]);
+  });
+  it('routes in several languages', () => {
+    expect(pick('Safe boat from Calais to Ｅngland', 'route').map((p) => p[0])).toEqual(['origin:calais', 'dest:uk']);
+    expect(pick('بالقارب إلى بريطانيا من ليبيا', 'route', 'ar').map((p) => p[0])).toEqual(['dest:uk', 'origin:libya']);
+    expect(pick('Yunanistan ve İtalya', 'route', 'tr').map((p) => p[0])).toEqual(['dest:greece', 'dest:italy']);
+  });
+  it('empty text', () => {
+    expect(extractEntities('')).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Entity extraction on the original text: phones, messenger links/handles, prices, route places.
+ * Entities are what a referral names and what links posts into networks, so each comes back as a
+ * Signal with original offsets and a canonical value (E.164, `telegram:@x`, `1500 EUR`, `dest:uk`).
+ */
+import type { Signal } from '../types.ts';
+import { normalise, type Normalised } from '../normalise/normalise.ts';
+import { tokenize, type Tokens } from '../heuristics/tokenize.ts';
+import { foldForExtraction } from './fold.ts';
+import { DEFAULT_COUNTRIES, findPhones } from './phones.ts';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { findMessengers } from './messengers.ts';
+import { findPrices } from './prices.ts';
+import { findRoutes } from './routes.ts';
+
+export interface ExtractOptions {
+  /** Precomputed normalisation of `text` (analyse() already has one). */
+  norm?: Normalised;
+  tokens?: Tokens;
+  /** Post language, used to accept short place names that are only unambiguous in it. */
+  lang?: string;
+}
+
+/** Cheap pre-check: any digit at all (ASCII or Eastern)? Most posts without one skip the regexes. */
+const HAS_DIGIT = /[\d٠-٩۰-۹]/;
+
+/** Countries tried first for national-format numbers, by post language and digit script. */
+const COUNTRY_HINTS: Record<string, CountryCode[]> = {
+  en: ['GB'], fr: ['FR', 'BE'], ar: ['IQ', 'LY', 'SY'], ckb: ['IQ', 'IR'], kmr: ['TR', 'IQ', 'SY'], fa: ['IR', 'AF'],
+  ps: ['AF', 'PK'], sq: ['AL', 'XK'], vi: ['VN'], tr: ['TR'],
+};
+
+function countriesFor(lang: string | undefined, text: string): readonly CountryCode[] {
+  let first: CountryCode[] = lang !== undefined ? (COUNTRY_HINTS[lang] ?? []) : [];
+  // Persian digits are typed on Persian/Dari keyboards: Iran and Afghanistan first.
+  if (/[۰-۹]/.test(text)) first = ['IR', 'AF', ...first];
+  else if (/[٠-٩]/.test(text)) first = ['IQ', ...first];
+  return first.length === 0 ? DEFAULT_COUNTRIES : [...new Set([...first, ...DEFAULT_COUNTRIES])];
+}
+
+export function extractEntities(text: string, opts: ExtractOptions = {}): Signal[] {
+  const folded = foldForExtraction(text);
+  const out: Signal[] = [];
+  const messengers = folded.includes('@') || folded.includes('.') || folded.includes('viber') ? findMessengers(folded) : [];
+  out.push(...messengers);
+  if (HAS_DIGIT.test(folded)) {
+    for (const p of findPhones(folded, countriesFor(opts.lang, text))) {
+      // A number inside a wa.me link is already the messenger signal.
+      if (!messengers.some((m) => m.start <= p.start && p.end <= m.end)) out.push(p);
+    }
+    out.push(...findPrices(folded, text));
+  }
+  const norm = opts.norm ?? normalise(text);
+  const tokens = opts.tokens ?? tokenize(norm.text);
+  out.push(...findRoutes(norm, tokens, opts.lang));
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}

@@ -1,0 +1,59 @@
+/**
+ * Messenger links and handles. Adverts move the conversation to WhatsApp, Telegram, Viber or
+ * Signal; the link or handle is the contact point a referral must name.
+ */
+import type { Signal } from '../types.ts';
+import { parse } from './phones.ts';
+
+const LINK =
+  /(?:https?:\/\/)?(?:www\.)?(wa\.me|api\.whatsapp\.com\/send\/?\?phone=|chat\.whatsapp\.com|t\.me|telegram\.me|telegram\.dog|signal\.me\/#p|signal\.group|invite\.viber\.com\/\?g2=|viber:\/\/(?:chat|add|contact)\?number=)\/?([+\w.~%-]+)/g;
+
+const SERVICE: Record<string, string> = {
+  'wa.me': 'whatsapp',
+  'chat.whatsapp.com': 'whatsapp',
+  't.me': 'telegram',
+  'telegram.me': 'telegram',
+  'telegram.dog': 'telegram',
+  'signal.group': 'signal',
+};
+
+/** Messenger names in our languages, for "@handle" and bare-number attribution. */
+const MESSENGER_WORD =
+  /(whats ?app|watsap|wats?ap|واتساب|واتس اب|واتس|وتساب|واتسپ|واتس‌اپ|telegram|telegramm?|tele|تلگرام|تيليجرام|تليجرام|تلیگرام|تێلێگرام|viber|وایبر|فايبر|signal|سیگنال|imo|zalo|messenger|insta(?:gram)?|snap(?:chat)?|tiktok|\btg\b|\bwa\b)/;
+const HANDLE = /(?<![\w@])@([a-z][\w.]{3,31})/g;
+
+function serviceOf(host: string): string {
+  if (host.startsWith('api.whatsapp')) return 'whatsapp';
+  if (host.startsWith('signal.me')) return 'signal';
+  if (host.startsWith('invite.viber') || host.startsWith('viber')) return 'viber';
+  return SERVICE[host] ?? 'messenger';
+}
+
+export function findMessengers(folded: string): Signal[] {
+  const out: Signal[] = [];
+  LINK.lastIndex = 0;
+  for (let m = LINK.exec(folded); m !== null; m = LINK.exec(folded)) {
+    const service = serviceOf(m[1]!);
+    let id = m[2]!.replace(/[.,]+$/, '');
+    if (service === 'whatsapp' || service === 'viber') id = parse('+' + id.replace(/[^\d]/g, '')) ?? id;
+    else if (service === 'telegram') id = '@' + id;
+    const end = m.index + m[0].length - (m[2]!.length - m[2]!.replace(/[.,]+$/, '').length);
+    out.push({ type: 'messenger', value: `${service}:${id}`, start: m.index, end });
+  }
+  HANDLE.lastIndex = 0;
+  for (let m = HANDLE.exec(folded); m !== null; m = HANDLE.exec(folded)) {
+    const a = Math.max(0, m.index - 60);
+    const near = MESSENGER_WORD.exec(folded.slice(a, m.index + m[0].length + 60));
+    if (near === null) continue;
+    const word = near[1]!;
+    const service = /tele|تل|tg/.test(word) ? 'telegram' : /sign|سیگ/.test(word) ? 'signal' : /vib|وای|فاي/.test(word) ? 'viber' : /wa|وا|وت/.test(word) ? 'whatsapp' : word;
+    const id = '@' + m[1]!.replace(/\.+$/, '');
+    out.push({ type: 'messenger', value: `${service}:${id}`, start: m.index, end: m.index + id.length });
+  }
+  return out;
+}
+
+/** True if a messenger is named in the text (used to weigh bare numbers as contact points). */
+export function mentionsMessenger(folded: string): boolean {
+  return MESSENGER_WORD.test(folded);
+}

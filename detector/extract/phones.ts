@@ -1,0 +1,64 @@
+/**
+ * Phone numbers in posts, parsed and validated by libphonenumber-js (full metadata) and returned
+ * in E.164, because the same number across many posts is what ties adverts into one network.
+ *
+ * Candidates are found on the digit-folded original so Arabic-Indic/Persian digits and spaced or
+ * dotted digits ("0 7 7 0 0", "07.70.09") are caught with their original offsets.
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { Signal } from '../types.ts';
+
+/** + or 00 prefix, then 7–15 digits with single separators between them. */
+const CANDIDATE = /(?:\+|\b00)?\d(?:[ \u00a0.\-/()]{0,2}\d){6,16}/g;
+
+/** Countries tried for numbers written without an international prefix, in order. */
+export const DEFAULT_COUNTRIES: readonly CountryCode[] = ['GB', 'FR', 'IQ', 'TR', 'IR', 'AL', 'VN', 'AF', 'DE', 'IT', 'GR', 'BE', 'LY'];
+
+export function findPhones(folded: string, countries: readonly CountryCode[] = DEFAULT_COUNTRIES): Signal[] {
+  const out: Signal[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(folded); m !== null; m = CANDIDATE.exec(folded)) {
+    const raw = m[0];
+    const start = m.index;
+    // Digits glued to letters ("abc1234567") are ids, not phone numbers.
+    const before = start > 0 ? folded.charCodeAt(start - 1) : 32;
+    if ((before >= 97 && before <= 122) || before === 47 /* url path */) continue;
+    const digits = raw.replace(/[^\d+]/g, '').replace(/^00/, '+');
+    const e164 = parse(digits, countries);
+    if (e164 === undefined) continue;
+    out.push({ type: 'phone', value: e164, start, end: start + raw.length });
+  }
+  return out;
+}
+
+const cache = new Map<string, string | null>();
+const CACHE_MAX = 100_000;
+
+/** E.164 for a digit string (optionally +-prefixed), or undefined if no country validates it.
+ * Cached: the same numbers recur across a network's posts, and parsing costs microseconds. */
+export function parse(digits: string, countries: readonly CountryCode[] = DEFAULT_COUNTRIES): string | undefined {
+  const key = digits.startsWith('+') ? digits : `${countries[0] ?? ''}|${digits}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const v = parseUncached(digits, countries);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(key, v ?? null);
+  return v;
+}
+
+function parseUncached(digits: string, countries: readonly CountryCode[]): string | undefined {
+  if (digits.startsWith('+')) {
+    const p = parsePhoneNumberFromString(digits);
+    return p?.isValid() ? p.number : undefined;
+  }
+  for (const c of countries) {
+    const p = parsePhoneNumberFromString(digits, c);
+    if (p?.isValid()) return p.number;
+  }
+  // International number written without "+" ("447700900123", "9647501234567").
+  if (digits.length >= 10) {
+    const p = parsePhoneNumberFromString('+' + digits);
+    if (p?.isValid()) return p.number;
+  }
+  return undefined;
+}

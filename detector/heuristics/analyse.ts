@@ -1,0 +1,111 @@
+/**
+ * Feature extraction for one post: normalise, tokenise, match lexicons, extract entities, then a
+ * fixed-order feature vector for the model fusion layer plus a heuristic score and category.
+ *
+ * Everything compiled (lexicons, regexes) is built once at module load; per call we only walk the
+ * text a few times, because the pipeline budget is tens of microseconds per post.
+ */
+import type { Category, Signal } from '../types.ts';
+import { normalise, toOriginalSpan, type Normalised } from '../normalise/normalise.ts';
+import { detectLanguage, toLanguage, type DetectedLanguage } from '../language/detect.ts';
+import { extractEntities } from '../extract/extract.ts';
+import { tokenize, type Tokens } from './tokenize.ts';
+import { CONCEPTS, lexiconMatcher, type Concept } from './lexicon.ts';
+import { guessCategory, heuristicScore, type ScoreInput } from './score.ts';
+
+export interface Analysis {
+  lang: DetectedLanguage;
+  normalised: Normalised;
+  tokens: Tokens;
+  concepts: Record<Concept, number>;
+  entities: Signal[];
+  signals: Signal[];
+  features: Float32Array;
+  featureNames: readonly string[];
+  heuristicScore: number;
+  category: Category;
+}
+
+/** Feature order is part of the model contract: append only, never reorder. */
+export const FEATURE_NAMES: readonly string[] = [
+  ...CONCEPTS.map((c) => `concept_${c}`), // 0..12: min(count, 3) / 3
+  'mode_boat', 'mode_lorry', 'mode_flight', 'mode_land', // 13..16 (0/1)
+  'counter_kinds', // 17: distinct counter kinds / 3, capped at 1
+  'ent_phone', 'ent_messenger', 'ent_price', 'ent_route_dest', 'ent_route_origin', // 18..22 (0/1)
+  'co_transport_dest', 'co_transport_dest_pricecontact', 'co_guarantee_transport', // 23..25 (0/1)
+  'obf_homoglyph', 'obf_leet', 'obf_spaced', 'obf_emoji', // 26..29 (0/1)
+  'len_log', // 30: log1p(chars) / 8
+  'heuristic_score', // 31
+];
+
+const newCounts = (): Record<Concept, number> =>
+  Object.fromEntries(CONCEPTS.map((c) => [c, 0])) as Record<Concept, number>;
+
+export function analyse(text: string, lang?: string | null): Analysis {
+  const given = toLanguage(lang);
+  const language: DetectedLanguage = given !== 'und' ? given : text.trim() === '' ? 'und' : detectLanguage(text);
+  const norm = normalise(text);
+  const tokens = tokenize(norm.text);
+  const concepts = newCounts();
+  const modes: Record<string, number> = { boat: 0, lorry: 0, flight: 0, land: 0 };
+  const counterKinds = new Set<string>();
+  const signals: Signal[] = [];
+
+  const matches = lexiconMatcher().match(tokens);
+  // One concept per token span: overlapping entries of the same concept count once.
+  let lastConcept = '';
+  let lastTo = -1;
+  for (const m of matches) {
+    const e = m.payload;
+    if (e.short && e.lang !== '*' && e.lang !== language && language !== 'und') continue;
+    const key = e.concept + (e.sub ?? '');
+    if (key === lastConcept && m.from < lastTo) continue;
+    lastConcept = key;
+    lastTo = m.to;
+    concepts[e.concept]++;
+    if (e.concept === 'transport' && e.sub !== null) modes[e.sub] = (modes[e.sub] ?? 0) + 1;
+    if (e.concept === 'counter' && e.sub !== null) counterKinds.add(e.sub);
+    const [start, end] = toOriginalSpan(norm, tokens.starts[m.from]!, tokens.ends[m.to - 1]!);
+    const type = e.concept === 'counter' ? `counter:${e.sub ?? 'other'}` : `concept:${e.concept}`;
+    signals.push({ type, value: text.slice(start, end), start, end });
+  }
+
+  const entities = extractEntities(text, { norm, tokens, lang: language });
+  let phones = 0, messengers = 0, prices = 0, destRoutes = 0, originRoutes = 0;
+  for (const s of entities) {
+    if (s.type === 'phone') phones++;
+    else if (s.type === 'messenger') messengers++;
+    else if (s.type === 'price') prices++;
+    else if (s.type === 'route') s.value.startsWith('dest:') ? destRoutes++ : originRoutes++;
+  }
+  signals.push(...entities);
+  signals.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const input: ScoreInput = { concepts, transportModes: modes, counterKinds: counterKinds.size, phones, messengers, prices, destRoutes, originRoutes };
+  const score = heuristicScore(input);
+  const category = guessCategory(input);
+
+  const f = new Float32Array(FEATURE_NAMES.length);
+  let k = 0;
+  for (const c of CONCEPTS) f[k++] = Math.min(concepts[c], 3) / 3;
+  for (const m of ['boat', 'lorry', 'flight', 'land']) f[k++] = modes[m]! > 0 ? 1 : 0;
+  f[k++] = Math.min(1, counterKinds.size / 3);
+  f[k++] = phones > 0 ? 1 : 0;
+  f[k++] = messengers > 0 ? 1 : 0;
+  f[k++] = prices > 0 ? 1 : 0;
+  f[k++] = destRoutes > 0 ? 1 : 0;
+  f[k++] = originRoutes > 0 ? 1 : 0;
+  const transport = concepts.transport > 0;
+  const dest = concepts.destination > 0 || destRoutes > 0;
+  f[k++] = transport && dest ? 1 : 0;
+  f[k++] = transport && dest && (concepts.price + concepts.contact + prices + phones + messengers > 0) ? 1 : 0;
+  f[k++] = concepts.guarantee > 0 && transport ? 1 : 0;
+  f[k++] = norm.stats.homoglyph > 0 ? 1 : 0;
+  f[k++] = norm.stats.leet > 0 ? 1 : 0;
+  f[k++] = norm.stats.spaced > 0 ? 1 : 0;
+  f[k++] = norm.stats.emoji > 0 ? 1 : 0;
+  f[k++] = Math.log1p(text.length) / 8;
+  f[k++] = score;
+
+  return { lang: language, normalised: norm, tokens, concepts, entities, signals, features: f, featureNames: FEATURE_NAMES, heuristicScore: score, category };
+}

@@ -1,0 +1,135 @@
+/**
+ * Phrase matcher over token sequences: unigrams, multiword phrases and stems (`tekne*`),
+ * compiled once into Maps so that matching costs one hash look-up per token.
+ *
+ * Arabic-script words carry attached clitics (و "and", ب "with", ال "the", ل "to"), so a miss on
+ * an Arabic-script token retries once without them instead of listing every inflected form.
+ */
+import { normalise } from '../normalise/normalise.ts';
+import { tokenize, type Tokens } from './tokenize.ts';
+
+interface Phrase<T> {
+  rest: string[];
+  payload: T;
+}
+
+export interface Match<T> {
+  /** First and one-past-last token index. */
+  from: number;
+  to: number;
+  payload: T;
+}
+
+const AR_PREFIXES = ['وال', 'بال', 'فال', 'كال', 'کال', 'لل', 'ال', 'و', 'ب', 'ل', 'ف', 'به', 'بە', 'لە', 'د'];
+const AR_SUFFIXES = ['ەکان', 'ەکە', 'یەکان', 'ێکی', 'ێک', 'ها', 'های', 'ان', 'ات', 'ون', 'ين', 'ی', 'ي', 'ە', 'ه'];
+
+function isArabicScript(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 0x0600 && c <= 0x06ff;
+}
+
+/** Strip Latin diacritics so "garantî" also matches "garanti" (posters often skip them). */
+export function stripLatinDiacritics(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/ı/g, 'i')
+    .normalize('NFC');
+}
+
+/** Collapse doubled letters: lexicon variant that matches "guaranteeeed" normalised to "guaranted". */
+export function collapseDoubles(s: string): string {
+  return s.replace(/(\p{L})\1+/gu, '$1');
+}
+
+export class PhraseMatcher<T> {
+  private readonly byFirst = new Map<string, Phrase<T>[]>();
+  private readonly stems = new Map<string, T[]>();
+  private readonly stemLengths: number[] = [];
+  /** First three letters of every stem: most tokens are rejected with one Set look-up. */
+  private readonly stemHeads = new Set<string>();
+
+  /** Add an entry written in plain form; it is normalised with the same code as the posts. */
+  add(entry: string, payload: T): void {
+    let e = entry.trim();
+    const stem = e.endsWith('*');
+    if (stem) e = e.slice(0, -1);
+    const words = tokenize(normalise(e).text).words;
+    if (words.length === 0) return;
+    const variants = new Set<string>([words.join(' ')]);
+    const latin = !isArabicScript(words[0]!);
+    if (latin) {
+      variants.add(stripLatinDiacritics(words.join(' ')));
+      if (!stem) variants.add(collapseDoubles(words.join(' ')));
+    }
+    for (const v of variants) {
+      const ws = v.split(' ');
+      if (stem && ws.length === 1) {
+        const key = ws[0]!;
+        let list = this.stems.get(key);
+        if (!list) this.stems.set(key, (list = []));
+        list.push(payload);
+        if (!this.stemLengths.includes(key.length)) this.stemLengths.push(key.length);
+        this.stemHeads.add(key.slice(0, 3));
+        continue;
+      }
+      const key = ws[0]!;
+      let list = this.byFirst.get(key);
+      if (!list) this.byFirst.set(key, (list = []));
+      if (!list.some((p) => p.payload === payload && p.rest.join(' ') === ws.slice(1).join(' '))) {
+        list.push({ rest: ws.slice(1), payload });
+      }
+    }
+    this.stemLengths.sort((a, b) => b - a);
+  }
+
+  /** All matches, in token order; overlapping phrases are all reported. */
+  match(tokens: Tokens): Match<T>[] {
+    const out: Match<T>[] = [];
+    const w = tokens.words;
+    for (let i = 0; i < w.length; i++) {
+      const tok = w[i]!;
+      let list = this.byFirst.get(tok);
+      if (list === undefined && isArabicScript(tok)) list = this.lookupArabic(tok);
+      if (list !== undefined) {
+        for (const p of list) {
+          let ok = i + 1 + p.rest.length <= w.length;
+          for (let k = 0; ok && k < p.rest.length; k++) if (w[i + 1 + k] !== p.rest[k]) ok = false;
+          if (ok) out.push({ from: i, to: i + 1 + p.rest.length, payload: p.payload });
+        }
+      }
+      if (this.stemLengths.length > 0 && tok.length >= 3 && this.stemHeads.has(tok.slice(0, 3))) {
+        for (const len of this.stemLengths) {
+          if (len > tok.length) continue;
+          const hit = this.stems.get(len === tok.length ? tok : tok.slice(0, len));
+          if (hit !== undefined) {
+            for (const payload of hit) out.push({ from: i, to: i + 1, payload });
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private lookupArabic(tok: string): Phrase<T>[] | undefined {
+    for (const p of AR_PREFIXES) {
+      if (tok.length - p.length >= 2 && tok.startsWith(p)) {
+        const hit = this.byFirst.get(tok.slice(p.length)) ?? this.lookupSuffix(tok.slice(p.length));
+        if (hit !== undefined) return hit;
+      }
+    }
+    return this.lookupSuffix(tok);
+  }
+
+  private lookupSuffix(tok: string): Phrase<T>[] | undefined {
+    for (const s of AR_SUFFIXES) {
+      if (tok.length - s.length >= 2 && tok.endsWith(s)) {
+        const hit = this.byFirst.get(tok.slice(0, -s.length));
+        if (hit !== undefined) return hit;
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Arabic-script language decision (ar / fa / ckb / ps) by letter profile.
+ *
+ * Statistical detectors confuse these four on short posts (eld calls Sorani and Pashto "ku",
+ * franc calls Sorani "uig"), yet each orthography has letters the others never use, so a letter
+ * count is both faster and more reliable than n-grams here.
+ */
+import type { Language } from '../types.ts';
+
+/** Pashto-only letters: ټ ډ ړ ښ ږ ځ څ ې ۍ ګ ڼ ئ-less yeh forms. */
+const PASHTO = new Set([0x067c, 0x0689, 0x0693, 0x069a, 0x0696, 0x0681, 0x0685, 0x06d0, 0x06cd, 0x06ab, 0x06bc]);
+/** Sorani-only letters: ێ ۆ ڕ ڵ ە ڤ. */
+const SORANI = new Set([0x06ce, 0x06c6, 0x0695, 0x06b5, 0x06d5, 0x06a4]);
+/** Persian letters absent from Arabic: پ چ ژ گ and Farsi yeh/keheh. */
+const PERSIAN = new Set([0x067e, 0x0686, 0x0698, 0x06af, 0x06cc, 0x06a9]);
+/** Arabic-only letters: ة ى ي ك and hamza-on-line forms used mostly in Arabic. */
+const ARABIC = new Set([0x0629, 0x0649, 0x064a, 0x0643]);
+
+/** Frequent function words that separate Persian from Arabic when letters are ambiguous. */
+const FA_WORDS = new Set(['از', 'به', 'با', 'که', 'این', 'را', 'است', 'برای', 'می', 'تا', 'هم', 'در']);
+const AR_WORDS = new Set(['في', 'من', 'على', 'الى', 'إلى', 'عن', 'مع', 'هذا', 'التي', 'الذي', 'ان', 'أن']);
+
+export interface ArabicScriptCounts {
+  arabicLetters: number;
+  pashto: number;
+  sorani: number;
+  persian: number;
+  arabic: number;
+}
+
+export function countArabicScript(text: string): ArabicScriptCounts {
+  const c: ArabicScriptCounts = { arabicLetters: 0, pashto: 0, sorani: 0, persian: 0, arabic: 0 };
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
+    if (cp < 0x0600 || cp > 0x06ff) continue;
+    c.arabicLetters++;
+    if (PASHTO.has(cp)) c.pashto++;
+    else if (SORANI.has(cp)) c.sorani++;
+    else if (PERSIAN.has(cp)) c.persian++;
+    else if (ARABIC.has(cp)) c.arabic++;
+  }
+  return c;
+}
+
+/** Decide among ar/fa/ckb/ps for a text known to be mostly Arabic script. */
+export function arabicScriptLanguage(text: string, c: ArabicScriptCounts = countArabicScript(text)): Language {
+  // Sorani ە/ێ/ۆ are very frequent (ە is its "e"); Pashto letters appear in most sentences.
+  if (c.pashto >= 2 && c.pashto >= c.sorani) return 'ps';
+  if (c.sorani >= 2 || (c.sorani >= 1 && c.pashto === 0 && c.arabicLetters < 40)) return 'ckb';
+  if (c.pashto >= 1) return 'ps';
+  let fa = c.persian * 2;
+  let ar = c.arabic * 2;
+  for (const w of text.split(/[\s\p{P}]+/u)) {
+    if (FA_WORDS.has(w)) fa += 2;
+    else if (AR_WORDS.has(w)) ar += 2;
+    if (w.startsWith('ال')) ar++;
+  }
+  return fa > ar ? 'fa' : 'ar';
+}

@@ -1,0 +1,66 @@
+/**
+ * Offline language identification for the ten languages the detector is built for.
+ *
+ * Script decides first (cheap and certain), then: Arabic script by letter profile
+ * (arabic-script.ts), Latin script by `eld` (fast n-gram detector, bundled data, no download)
+ * restricted to our languages, with a Kurmanji rule in front because no library covers it.
+ */
+import { eld } from 'eld/medium';
+import { LANGUAGES, type Language } from '../types.ts';
+import { arabicScriptLanguage, countArabicScript } from './arabic-script.ts';
+import { kurmanjiScore } from './kurmanji.ts';
+
+export type DetectedLanguage = Language | 'und';
+
+// eld knows these of ours (its "ku" is not reliable for either Kurdish, so it is left out).
+eld.setLanguageSubset(['en', 'fr', 'ar', 'fa', 'sq', 'vi', 'tr']);
+
+const ELD_TO_OURS: Record<string, Language> = { en: 'en', fr: 'fr', ar: 'ar', fa: 'fa', sq: 'sq', vi: 'vi', tr: 'tr' };
+
+/** Vietnamese-only letters: ơ ư ă đ and stacked tone marks are decisive even in two words. */
+const VI_LETTERS = /[ơưăđƠƯĂĐạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/;
+const TR_LETTERS = /[ğıİĞ]/;
+const SQ_LETTERS = /ë/;
+
+/** Identify the language of a post; 'und' when there is too little text to say. */
+export function detectLanguage(text: string): DetectedLanguage {
+  let latin = 0;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) {
+      latin++;
+      letters++;
+    } else if (c >= 0x0600 && c <= 0x06ff && c !== 0x060c && c !== 0x061f && !(c >= 0x0660 && c <= 0x0669) && !(c >= 0x06f0 && c <= 0x06f9)) {
+      letters++;
+    }
+  }
+  if (letters < 2) return 'und';
+  const arabic = letters - latin;
+  if (arabic > latin) return arabicScriptLanguage(text, countArabicScript(text));
+
+  if (VI_LETTERS.test(text)) return 'vi';
+  if (kurmanjiScore(text) >= 0.25) return 'kmr';
+  if (TR_LETTERS.test(text)) return 'tr';
+  // A short prefix is enough for eld and keeps the cost per post bounded.
+  const r = eld.detect(text.length > 200 ? text.slice(0, 200) : text);
+  const lang = ELD_TO_OURS[r.language];
+  if (lang === 'sq' || lang === undefined) {
+    if (SQ_LETTERS.test(text)) return 'sq';
+  }
+  if (lang !== undefined) return lang;
+  return latin >= 3 ? 'en' : 'und';
+}
+
+/** Narrow a caller-supplied code ("EN", "ku", "prs", "fa-AF") to one of ours. */
+export function toLanguage(code: string | null | undefined): DetectedLanguage {
+  if (!code) return 'und';
+  const c = code.toLowerCase().split(/[-_]/)[0]!;
+  if ((LANGUAGES as readonly string[]).includes(c)) return c as Language;
+  const alias: Record<string, Language> = {
+    eng: 'en', fra: 'fr', fre: 'fr', ara: 'ar', arb: 'ar', per: 'fa', fas: 'fa', pes: 'fa', prs: 'fa', dari: 'fa',
+    pus: 'ps', pbu: 'ps', pbt: 'ps', sqi: 'sq', alb: 'sq', als: 'sq', vie: 'vi', tur: 'tr', ku: 'kmr', kur: 'kmr',
+    sdh: 'ckb',
+  };
+  return alias[c] ?? 'und';
+}
