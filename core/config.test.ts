@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has laptop defaults: local Redis, embedded Postgres, port 3000', () => {
+    const c = loadConfig({});
+    expect(c.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(c.redisUrlExplicit).toBe(false);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.api).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(c.thresholds).toEqual({ refer: undefined, review: undefined });
+  });
+
+  it('reads and coerces values', () => {
+    const c = loadConfig({ REDIS_URL: 'redis://r:6380', DATABASE_URL: 'postgresql://u@db/tw', API_PORT: '8080', REFER_THRESHOLD: '0.9', REVIEW_THRESHOLD: '0.3' });
+    expect(c).toMatchObject({ redisUrl: 'redis://r:6380', redisUrlExplicit: true, databaseUrl: 'postgresql://u@db/tw', api: { port: 8080 }, thresholds: { refer: 0.9, review: 0.3 } });
+  });
+
+  it('names every bad variable', () => {
+    const attempt = () => loadConfig({ API_PORT: 'eighty', REDIS_URL: 'http://nope', REFER_THRESHOLD: '1.5' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/API_PORT[\s\S]*REDIS_URL|REDIS_URL[\s\S]*API_PORT/);
+    expect(attempt).toThrow(/REFER_THRESHOLD/);
+  });
+
+  it('refuses a review threshold above the refer threshold', () => {
+    expect(() => loadConfig({ REFER_THRESHOLD: '0.5', REVIEW_THRESHOLD: '0.6' })).toThrow(/REVIEW_THRESHOLD must not exceed REFER_THRESHOLD/);
+  });
+});
