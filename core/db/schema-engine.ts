@@ -21,13 +21,32 @@ interface WasmApi {
 
 let started: Promise<void> | undefined;
 
+/**
+ * The engine arms long timers (e.g. a 10 s timeout around the migrations advisory lock) and leaves
+ * them pending after it finishes, which kept every CLI command alive 10 s after its work was done.
+ * Its timers are unref'd: pending database I/O still keeps the process alive while it works.
+ */
+function withUnrefTimers(glue: object): Record<string, unknown> {
+  const imports: Record<string, unknown> = { ...glue };
+  for (const [name, fn] of Object.entries(glue)) {
+    if (name.startsWith('__wbg_setTimeout_') && typeof fn === 'function') {
+      imports[name] = (...args: unknown[]) => {
+        const timer = fn(...args) as { unref?: () => void };
+        timer.unref?.();
+        return timer;
+      };
+    }
+  }
+  return imports;
+}
+
 /** Instantiates the wasm module once per process, wiring the JS glue as its imports. */
 function startWasm(): Promise<void> {
   started ??= (async () => {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const wasmPath = gluePath.replace(/schema_engine_bg\.js$/, 'schema_engine_bg.wasm');
-    const instance = await wasm.instantiate(await readFile(wasmPath), { './schema_engine_bg.js': bindings });
+    const instance = await wasm.instantiate(await readFile(wasmPath), { './schema_engine_bg.js': withUnrefTimers(bindings) });
     const exports = instance.instance.exports as { __wbindgen_start(): void };
     bindings.__wbg_set_wasm(exports);
     exports.__wbindgen_start();
