@@ -22,7 +22,6 @@ const envSchema = z
     REVIEW_THRESHOLD: unit.optional(),
     INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
     CLASSIFY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
-    CLASSIFY_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(500),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PRIORITY_HALF_LIFE_HOURS: z.coerce.number().positive().default(24),
   })
@@ -46,7 +45,6 @@ export interface Config {
   thresholds: { refer: number | undefined; review: number | undefined };
   ingestConcurrency: number;
   classifyConcurrency: number;
-  classifyBatchSize: number;
   dbPoolSize: number;
   priorityHalfLifeHours: number;
 }
@@ -75,7 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     thresholds: { refer: e.REFER_THRESHOLD, review: e.REVIEW_THRESHOLD },
     ingestConcurrency: e.INGEST_CONCURRENCY,
     classifyConcurrency: e.CLASSIFY_CONCURRENCY,
-    classifyBatchSize: e.CLASSIFY_BATCH_SIZE,
     dbPoolSize: e.DB_POOL_SIZE,
     priorityHalfLifeHours: e.PRIORITY_HALF_LIFE_HOURS,
   };
