@@ -41,8 +41,9 @@ export function redisOptions(): RedisOptions {
   };
 }
 
-export function createRedis(url: string): Redis {
-  return new Redis(url, redisOptions());
+/** `connectionName` shows in CLIENT LIST, so an operator can tell whose connection is whose. */
+export function createRedis(url: string, connectionName?: string): Redis {
+  return new Redis(url, { ...redisOptions(), ...(connectionName ? { connectionName } : {}) });
 }
 
 export type Queues = { [K in QueueName]: Queue<JobPayloads[K]> };

@@ -36,7 +36,7 @@ export class WorkerPool {
       refer: 4,
     };
     this.workers = opts.queues.map((name) => {
-      const connection = createRedis(opts.redisUrl);
+      const connection = createRedis(opts.redisUrl, `${ctx.config.queuePrefix}:worker:${name}`);
       this.#connections.push(connection);
       const worker = new Worker(name, HANDLERS[name](ctx), {
         connection,
