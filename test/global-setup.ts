@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { createDb } from '../core/db/client.ts';
+import { installAppendOnlyGuards } from '../core/db/append-only.ts';
 import { applyMigrations } from '../core/db/migrations.ts';
 import { withDatabase } from '../core/db/url.ts';
 import { ADMIN_URL, REDIS_URL } from './services.ts';
@@ -29,7 +31,11 @@ export default async function setup(project: TestProject) {
   }
   const template = `tw_template_${randomBytes(4).toString('hex')}`;
   await admin.query(`CREATE DATABASE ${template}`);
-  await applyMigrations(withDatabase(ADMIN_URL, template), { preferNative: false });
+  const templateUrl = withDatabase(ADMIN_URL, template);
+  await applyMigrations(templateUrl, { preferNative: false });
+  const db = createDb(templateUrl, 1);
+  await installAppendOnlyGuards(db);
+  await db.$disconnect();
   project.provide('templateDatabase', template);
 
   return async () => {

@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { createDb, type PrismaClient } from './client.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
+import { installAppendOnlyGuards } from './append-only.ts';
 import { applyMigrations } from './migrations.ts';
 import { seedPlatforms } from './seed.ts';
 
@@ -25,7 +26,10 @@ export async function openDatabase(config: Config, log: Logger, opts: { migrate?
     if (applied.length) log.info({ applied, via }, 'migrations applied');
   }
   const db = createDb(url, embedded ? 1 : config.dbPoolSize);
-  if (opts.migrate) await seedPlatforms(db);
+  if (opts.migrate) {
+    await installAppendOnlyGuards(db);
+    await seedPlatforms(db);
+  }
   return {
     db,
     url,

@@ -1,0 +1,19 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolate, type Isolated } from '../../test/isolation.ts';
+
+describe('AuditEvent is append-only in the database', () => {
+  let iso: Isolated;
+  beforeAll(async () => {
+    iso = await isolate();
+  });
+  afterAll(async () => iso?.cleanup());
+
+  it('accepts inserts and refuses updates, deletes and truncation', async () => {
+    const e = await iso.db.auditEvent.create({ data: { actor: 'key:1', action: 'claim', subjectType: 'review_item', subjectId: 'x' } });
+    expect(await iso.db.auditEvent.count()).toBe(1);
+    await expect(iso.db.auditEvent.update({ where: { id: e.id }, data: { actor: 'someone-else' } })).rejects.toThrow(/append-only: UPDATE/);
+    await expect(iso.db.auditEvent.deleteMany({})).rejects.toThrow(/append-only: DELETE/);
+    await expect(iso.db.$executeRawUnsafe('TRUNCATE "AuditEvent"')).rejects.toThrow(/append-only: TRUNCATE/);
+    expect(await iso.db.auditEvent.findUniqueOrThrow({ where: { id: e.id } })).toMatchObject({ actor: 'key:1' });
+  });
+});
