@@ -10,6 +10,10 @@ import { ApiError } from './errors.ts';
 import { errorHandler } from './middleware/error-handler.ts';
 import { healthRoutes } from './routes/health.ts';
 import { postsRoutes } from './routes/posts.ts';
+import { metricsRoutes } from './routes/metrics.ts';
+import { httpMetrics } from './middleware/http-metrics.ts';
+import { requestLog } from './middleware/request-log.ts';
+import { createMetrics } from '../core/metrics.ts';
 
 /** 1,000 posts of typical length fit well within this; the text limit is enforced per post. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -18,7 +22,10 @@ export function createApp(ctx: ApiContext) {
   const app = new Hono<ApiEnv>();
   app.onError(errorHandler(ctx.log));
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
+  const metrics = createMetrics(ctx);
   app.use(requestId());
+  app.use(requestLog(ctx.log));
+  app.use(httpMetrics(metrics.httpDuration));
   app.use(async (c, next) => {
     c.set('ctx', ctx);
     await next();
@@ -32,6 +39,7 @@ export function createApp(ctx: ApiContext) {
     }),
   );
   app.route('/', healthRoutes());
+  app.route('/', metricsRoutes(metrics));
   app.route('/', postsRoutes());
   return app;
 }

@@ -4,7 +4,7 @@
  * time and every stage's writes are idempotent, so delivery is at-least-once with exactly-once
  * effects.
  */
-import { Worker } from 'bullmq';
+import { MetricsTime, Worker } from 'bullmq';
 import type { PipelineContext } from './context.ts';
 import { HANDLERS } from './handlers.ts';
 import { createRedis, type QueueName } from './queues.ts';
@@ -47,6 +47,8 @@ export class WorkerPool {
         lockDuration: opts.lockDuration ?? 30_000,
         stalledInterval: opts.stalledInterval ?? 30_000,
         maxStalledCount: 5,
+        // Lifetime completed/failed totals in Redis, read by /metrics from any process.
+        metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
       });
       worker.on('failed', (job, err) =>
         ctx.log.warn({ queue: name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
