@@ -50,7 +50,7 @@ export async function startRuntime(config: Config, log: Logger, opts: RuntimeOpt
     queues,
     log,
     platforms,
-    detector: () => (detector ??= loadDetector()),
+    detector: () => (detector ??= loadDetector(config.modelVersion)),
   };
 
   const pool = opts.workers?.length ? new WorkerPool(pipeline, { queues: opts.workers, redisUrl: config.redisUrl }) : undefined;

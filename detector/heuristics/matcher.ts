@@ -43,12 +43,25 @@ export function collapseDoubles(s: string): string {
   return s.replace(/(\p{L})\1+/gu, '$1');
 }
 
+interface TokenHits<T> {
+  phrases: Phrase<T>[] | undefined;
+  stems: T[] | undefined;
+}
+
+const CACHE_MAX = 100_000;
+
 export class PhraseMatcher<T> {
   private readonly byFirst = new Map<string, Phrase<T>[]>();
   private readonly stems = new Map<string, T[]>();
   private readonly stemLengths: number[] = [];
   /** First three letters of every stem: most tokens are rejected with one Set look-up. */
   private readonly stemHeads = new Set<string>();
+  /**
+   * Per-token results (phrase list by first word, stem payloads). Posts reuse a small vocabulary,
+   * and an Arabic-script miss otherwise costs dozens of clitic-stripping slices and look-ups;
+   * with the cache a token costs one Map look-up. Bounded: cleared when it grows past CACHE_MAX.
+   */
+  private readonly cache = new Map<string, TokenHits<T>>();
 
   /** Add an entry written in plain form; it is normalised with the same code as the posts. */
   add(entry: string, payload: T): void {
@@ -82,6 +95,26 @@ export class PhraseMatcher<T> {
       }
     }
     this.stemLengths.sort((a, b) => b - a);
+    this.cache.clear();
+  }
+
+  private hits(tok: string): TokenHits<T> {
+    let h = this.cache.get(tok);
+    if (h !== undefined) return h;
+    let phrases = this.byFirst.get(tok);
+    if (phrases === undefined && isArabicScript(tok)) phrases = this.lookupArabic(tok);
+    let stems: T[] | undefined;
+    if (this.stemLengths.length > 0 && tok.length >= 3 && this.stemHeads.has(tok.slice(0, 3))) {
+      for (const len of this.stemLengths) {
+        if (len > tok.length) continue;
+        stems = this.stems.get(len === tok.length ? tok : tok.slice(0, len));
+        if (stems !== undefined) break;
+      }
+    }
+    h = { phrases, stems };
+    if (this.cache.size >= CACHE_MAX) this.cache.clear();
+    this.cache.set(tok, h);
+    return h;
   }
 
   /** All matches, in token order; overlapping phrases are all reported. */
@@ -89,9 +122,7 @@ export class PhraseMatcher<T> {
     const out: Match<T>[] = [];
     const w = tokens.words;
     for (let i = 0; i < w.length; i++) {
-      const tok = w[i]!;
-      let list = this.byFirst.get(tok);
-      if (list === undefined && isArabicScript(tok)) list = this.lookupArabic(tok);
+      const { phrases: list, stems } = this.hits(w[i]!);
       if (list !== undefined) {
         for (const p of list) {
           let ok = i + 1 + p.rest.length <= w.length;
@@ -99,16 +130,7 @@ export class PhraseMatcher<T> {
           if (ok) out.push({ from: i, to: i + 1 + p.rest.length, payload: p.payload });
         }
       }
-      if (this.stemLengths.length > 0 && tok.length >= 3 && this.stemHeads.has(tok.slice(0, 3))) {
-        for (const len of this.stemLengths) {
-          if (len > tok.length) continue;
-          const hit = this.stems.get(len === tok.length ? tok : tok.slice(0, len));
-          if (hit !== undefined) {
-            for (const payload of hit) out.push({ from: i, to: i + 1, payload });
-            break;
-          }
-        }
-      }
+      if (stems !== undefined) for (const payload of stems) out.push({ from: i, to: i + 1, payload });
     }
     return out;
   }

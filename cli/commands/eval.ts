@@ -1,0 +1,97 @@
+/**
+ * `tidewatch eval [--input FILE]`: measures the current detector on labelled JSONL (default: the
+ * test split) at its own thresholds — refer, and refer-or-review — overall, per language and on
+ * obfuscated posts, with a confusion table and a PR-curve SVG under reports/.
+ *
+ * Precision is reported at the refer threshold because a referral is a notice to a platform;
+ * recall as refer-or-review because an advert below review is never seen by a human.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Command } from 'commander';
+import { loadConfig } from '../../core/config.ts';
+import { readLabelled, splitPath, type LabelledPost } from '../../detector/model/corpus.ts';
+import { prCurve, sliceMetrics, type Scored, type SliceMetrics } from '../../detector/model/metrics.ts';
+import { loadDetector, type Detector } from '../../detector/index.ts';
+import { prChartSvg } from '../pr-chart.ts';
+
+interface EvalItem extends Scored {
+  lang: string;
+  obfuscated: boolean;
+  kind: string | null;
+  decision: string;
+}
+
+const REPORTS = join(import.meta.dirname, '../../reports');
+const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#000000'];
+
+export function scoreLabelled(detector: Detector, posts: readonly LabelledPost[]): EvalItem[] {
+  const out: EvalItem[] = [];
+  for (let i = 0; i < posts.length; i += 500) {
+    const part = posts.slice(i, i + 500);
+    const results = detector.classify(part.map((p, j) => ({ id: p.id ?? String(i + j), text: p.text, lang: p.lang })));
+    results.forEach((r, j) => {
+      const p = part[j]!;
+      out.push({ score: r.score, label: p.label, lang: p.lang ?? r.lang, obfuscated: p.obfuscated, kind: p.kind, decision: r.decision });
+    });
+  }
+  return out;
+}
+
+const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) : 'n/a').padStart(7);
+
+function row(name: string, m: SliceMetrics): string {
+  return (
+    `${name.padEnd(12)}${String(m.n).padStart(5)}${String(m.adverts).padStart(6)} ` +
+    `${pct(m.referPrecision)}${pct(m.referRecall)}${pct(m.referF1)}  ${pct(m.flagPrecision)}${pct(m.flagRecall)}${pct(m.flagF1)}  ${Number.isFinite(m.prAuc) ? m.prAuc.toFixed(4) : '   n/a'}`
+  );
+}
+
+export function evalReport(items: readonly EvalItem[], detector: Detector): { text: string; slices: Map<string, SliceMetrics> } {
+  const t = detector.thresholds;
+  const slices = new Map<string, SliceMetrics>();
+  slices.set('overall', sliceMetrics(items, t));
+  for (const lang of [...new Set(items.map((i) => i.lang))].sort()) slices.set(lang, sliceMetrics(items.filter((i) => i.lang === lang), t));
+  const obf = items.filter((i) => i.obfuscated);
+  if (obf.length) slices.set('obfuscated', sliceMetrics(obf, t));
+  const lines = [
+    `detector ${detector.version}: refer ≥ ${t.refer.toFixed(4)}, review ≥ ${t.review.toFixed(4)}`,
+    '',
+    `${''.padEnd(12)}${'posts'.padStart(5)}${'ads'.padStart(6)}  ${'--- refer (%) ---'.padEnd(19)} ${'-- refer|review (%) --'.padEnd(20)}`,
+    `${'slice'.padEnd(12)}${''.padStart(11)} ${'prec'.padStart(7)}${'recall'.padStart(7)}${'F1'.padStart(7)}  ${'prec'.padStart(7)}${'recall'.padStart(7)}${'F1'.padStart(7)}  PR-AUC`,
+  ];
+  for (const [name, m] of slices) lines.push(row(name, m));
+  const c = slices.get('overall')!.confusion;
+  lines.push('', 'confusion (decision × truth):', `${''.padEnd(10)}${'advert'.padStart(8)}${'not'.padStart(8)}`);
+  for (const d of ['refer', 'review', 'dismiss'] as const) lines.push(`${d.padEnd(10)}${String(c[d].advert).padStart(8)}${String(c[d].not).padStart(8)}`);
+  const fpKinds = new Map<string, number>();
+  for (const i of items) if (i.label === 0 && i.decision !== 'dismiss') fpKinds.set(i.kind ?? 'unknown', (fpKinds.get(i.kind ?? 'unknown') ?? 0) + 1);
+  if (fpKinds.size) lines.push('', `non-adverts flagged, by kind: ${[...fpKinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  return { text: lines.join('\n') + '\n', slices };
+}
+
+export function evalCommand() {
+  return new Command('eval')
+    .description('precision/recall/F1/PR-AUC of the current detector on labelled JSONL (default: test split)')
+    .option('--input <file>', 'labelled JSONL {text, label, lang?, obfuscated?}', splitPath('test'))
+    .option('--reports <dir>', 'where the PR-curve SVG goes', REPORTS)
+    .action(async (opts: { input: string; reports: string }) => {
+      const detector = await loadDetector(loadConfig().modelVersion);
+      const items = scoreLabelled(detector, readLabelled(opts.input));
+      const { text } = evalReport(items, detector);
+      const curves = [{ name: 'overall', points: prCurve(items), colour: COLOURS[0]! }];
+      const langs = [...new Set(items.map((i) => i.lang))].sort();
+      langs.forEach((l, i) => curves.push({ name: l, points: prCurve(items.filter((x) => x.lang === l)), colour: COLOURS[(i + 1) % COLOURS.length]! }));
+      const obf = items.filter((i) => i.obfuscated);
+      if (obf.length) curves.push({ name: 'obfuscated', points: prCurve(obf), colour: '#000000' });
+      const overall = sliceMetrics(items, detector.thresholds);
+      const markers = [
+        { label: 'refer', precision: overall.referPrecision, recall: overall.referRecall },
+        { label: 'review', precision: overall.flagPrecision, recall: overall.flagRecall },
+      ].filter((m) => Number.isFinite(m.precision) && Number.isFinite(m.recall));
+      mkdirSync(opts.reports, { recursive: true });
+      const svg = join(opts.reports, `pr-curve-${detector.version}.svg`);
+      writeFileSync(svg, prChartSvg(`PR curve — ${detector.version} on ${relative(process.cwd(), opts.input) || opts.input}`, curves, markers));
+      process.stdout.write(text + `\nPR curve: ${relative(process.cwd(), svg) || svg}\n`);
+    });
+}

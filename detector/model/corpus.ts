@@ -1,0 +1,76 @@
+/**
+ * Reads the labelled corpus (samples/corpus/{train,validation,test}.jsonl) and reviewer-decision
+ * files, and fingerprints what a model was trained on.
+ *
+ * Only `text`, `label`, `lang` and the evaluation slices (`obfuscated`, `kind`, `category`) are
+ * read: ids and platforms are corpus artefacts, and a model that learnt them would not generalise.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface LabelledPost {
+  text: string;
+  label: 0 | 1;
+  lang: string | null;
+  obfuscated: boolean;
+  kind: string | null;
+  category: string | null;
+  id: string | null;
+}
+
+export type Split = 'train' | 'validation' | 'test';
+
+export const CORPUS_DIR = fileURLToPath(new URL('../../samples/corpus/', import.meta.url));
+
+export function splitPath(split: Split): string {
+  return `${CORPUS_DIR}${split}.jsonl`;
+}
+
+/**
+ * Parses labelled JSONL. Lines without usable `text` or a 0/1 `label` are errors: a silently
+ * dropped reviewer decision would be a silent change to the training set.
+ */
+export function parseLabelled(content: string, source: string): LabelledPost[] {
+  const out: LabelledPost[] = [];
+  content.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let row: Record<string, unknown>;
+    try {
+      row = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      throw new Error(`${source}:${i + 1}: invalid JSON`);
+    }
+    const label = row.label === true ? 1 : row.label === false ? 0 : row.label;
+    if (typeof row.text !== 'string' || row.text.trim() === '') throw new Error(`${source}:${i + 1}: field "text" missing or empty`);
+    if (label !== 0 && label !== 1) throw new Error(`${source}:${i + 1}: field "label" must be 0 or 1`);
+    out.push({
+      text: row.text,
+      label,
+      lang: typeof row.lang === 'string' && row.lang !== '' ? row.lang : null,
+      obfuscated: row.obfuscated === true,
+      kind: typeof row.kind === 'string' ? row.kind : null,
+      category: typeof row.category === 'string' ? row.category : null,
+      id: typeof row.id === 'string' ? row.id : null,
+    });
+  });
+  return out;
+}
+
+export function readLabelled(path: string): LabelledPost[] {
+  return parseLabelled(readFileSync(path, 'utf8'), path);
+}
+
+export function readSplit(split: Split): LabelledPost[] {
+  return readLabelled(splitPath(split));
+}
+
+/** SHA-256 over the given files' bytes, in order: ties a model version to its exact training data. */
+export function hashFiles(paths: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const p of paths) {
+    h.update(readFileSync(p));
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
