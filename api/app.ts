@@ -8,12 +8,13 @@ import { requestId } from 'hono/request-id';
 import type { ApiContext, ApiEnv } from './context.ts';
 import { ApiError } from './errors.ts';
 import { errorHandler } from './middleware/error-handler.ts';
-import { healthRoutes } from './routes/health.ts';
-import { postsRoutes } from './routes/posts.ts';
+import { documentedRoutes } from './routes/index.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { httpMetrics } from './middleware/http-metrics.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { createMetrics } from '../core/metrics.ts';
+import { reviewPageRoutes } from './pages/review/routes.tsx';
+import { adminQueuesRoutes } from './routes/admin-queues.ts';
 
 /** 1,000 posts of typical length fit well within this; the text limit is enforced per post. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -38,8 +39,11 @@ export function createApp(ctx: ApiContext) {
       },
     }),
   );
-  app.route('/', healthRoutes());
   app.route('/', metricsRoutes(metrics));
-  app.route('/', postsRoutes());
+  // Health, posts, review, audit, /openapi.json and /docs (one OpenAPI document).
+  app.route('/', documentedRoutes());
+  // Browser pages (session cookie) and the admins' queue dashboard.
+  app.route('/', reviewPageRoutes());
+  app.route('/', adminQueuesRoutes(ctx.queues));
   return app;
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../core/logger.ts';
 import type { PlatformDirectory } from '../core/platform-directory.ts';
 import type { Queues } from '../workers/queues.ts';
 import type { Redis } from 'ioredis';
+import type { Principal } from './auth/keys.ts';
 
 export interface ApiContext {
   config: Config;
@@ -14,5 +15,8 @@ export interface ApiContext {
   log: Logger;
 }
 
-/** Hono environment: handlers read dependencies from `c.var.ctx`. */
-export type ApiEnv = { Variables: { ctx: ApiContext } };
+/**
+ * Hono environment: handlers read dependencies from `c.var.ctx`, and the authenticated caller from
+ * `c.var.principal` (set by `requireRole` on every route that needs a key).
+ */
+export type ApiEnv = { Variables: { ctx: ApiContext; principal?: Principal } };

@@ -8,6 +8,11 @@ import { dbCommand } from './commands/db.ts';
 import { demoCommand } from './commands/demo.ts';
 import { ingestCommand } from './commands/ingest.ts';
 import { workerCommand } from './commands/worker.ts';
+import { keysCommand } from './commands/keys.ts';
+import { exportLabelsCommand } from './commands/export-labels.ts';
+import { classifyCommand } from './commands/classify.ts';
+import { trainCommand } from './commands/train.ts';
+import { evalCommand } from './commands/eval.ts';
 
 const program = new Command('tidewatch')
   .description('Moderation pipeline for posts that advertise migrant-smuggling services')
@@ -18,6 +23,11 @@ program.addCommand(apiCommand());
 program.addCommand(ingestCommand());
 program.addCommand(demoCommand());
 program.addCommand(dbCommand());
+program.addCommand(keysCommand());
+program.addCommand(exportLabelsCommand());
+program.addCommand(classifyCommand());
+program.addCommand(trainCommand());
+program.addCommand(evalCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -24,6 +24,8 @@ const envSchema = z
     CLASSIFY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PRIORITY_HALF_LIFE_HOURS: z.coerce.number().positive().default(24),
+    TIDEWATCH_MODEL: z.string().regex(/^[\w.-]+$/, 'a model version such as ngram-1df9f5d9d84b').optional(),
+    REVIEW_LEASE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
   })
   .refine((e) => e.REFER_THRESHOLD === undefined || e.REVIEW_THRESHOLD === undefined || e.REVIEW_THRESHOLD <= e.REFER_THRESHOLD, {
     message: 'REVIEW_THRESHOLD must not exceed REFER_THRESHOLD',
@@ -47,6 +49,10 @@ export interface Config {
   classifyConcurrency: number;
   dbPoolSize: number;
   priorityHalfLifeHours: number;
+  /** Detector version to load; unset: the one models/current.json names. */
+  modelVersion: string | undefined;
+  /** How long a reviewer's claim on an item lasts unless renewed (claiming again renews it). */
+  reviewLeaseSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -55,7 +61,9 @@ export class ConfigError extends Error {
 
 /** Builds the config from an environment (defaults to `process.env`); throws naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (`DATABASE_URL=` in a compose file or .env) means "unset", not "invalid".
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
@@ -65,7 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
-    redisUrlExplicit: Boolean(env.REDIS_URL),
+    redisUrlExplicit: Boolean(given.REDIS_URL),
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     queuePrefix: e.QUEUE_PREFIX,
@@ -75,5 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     classifyConcurrency: e.CLASSIFY_CONCURRENCY,
     dbPoolSize: e.DB_POOL_SIZE,
     priorityHalfLifeHours: e.PRIORITY_HALF_LIFE_HOURS,
+    modelVersion: e.TIDEWATCH_MODEL,
+    reviewLeaseSeconds: e.REVIEW_LEASE_SECONDS,
   };
 }

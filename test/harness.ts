@@ -1,3 +1,4 @@
+import { createApiKey, type Role } from '../api/auth/keys.ts';
 import { createLogger } from '../core/logger.ts';
 import { startRuntime, type Runtime, type RuntimeOptions } from '../core/runtime.ts';
 import { waitForDrain } from '../workers/drain.ts';
@@ -5,8 +6,12 @@ import { isolate, type Isolated } from './isolation.ts';
 
 export interface Harness extends Isolated {
   rt: Runtime;
-  /** POSTs JSON (or raw bytes) to the running API. */
-  post(path: string, body: unknown, raw?: boolean): Promise<Response>;
+  /** POSTs JSON (or raw bytes) to the running API, with an `ingest` key unless `key` is given. */
+  post(path: string, body: unknown, raw?: boolean, key?: string): Promise<Response>;
+  /** Any request; `key: null` sends no Authorization header. JSON bodies unless `raw`. */
+  request(method: string, path: string, opts?: { key?: string | null; body?: unknown; raw?: boolean }): Promise<Response>;
+  /** Creates an API key in this harness's database and returns the secret string. */
+  key(role: Role, opts?: { name?: string; platform?: string }): Promise<string>;
   drain(): Promise<void>;
   close(): Promise<void>;
 }
@@ -15,15 +20,22 @@ export interface Harness extends Isolated {
 export async function startHarness(opts: RuntimeOptions = { workers: ['ingest', 'classify', 'refer'], api: true }, env: Record<string, string> = {}): Promise<Harness> {
   const iso = await isolate(env);
   const rt = await startRuntime(iso.config, createLogger('silent'), { migrate: false, ...opts });
+  const key: Harness['key'] = async (role, o = {}) =>
+    (await createApiKey(iso.db, { role, name: o.name ?? `test ${role}`, platform: o.platform, createdBy: 'test' })).key;
+  let ingestKey: Promise<string> | undefined;
+  const request: Harness['request'] = async (method, path, o = {}) => {
+    const headers: Record<string, string> = {};
+    if (o.key) headers.authorization = `Bearer ${o.key}`;
+    if (o.body !== undefined) headers['content-type'] = 'application/json';
+    const body = o.body === undefined ? undefined : o.raw ? (o.body as string | Uint8Array<ArrayBuffer>) : JSON.stringify(o.body);
+    return fetch(`${rt.apiUrl}${path}`, { method, headers, body });
+  };
   return {
     ...iso,
     rt,
-    post: (path, body, raw = false) =>
-      fetch(`${rt.apiUrl}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: raw ? (body as string | Uint8Array<ArrayBuffer>) : JSON.stringify(body),
-      }),
+    key,
+    request,
+    post: async (path, body, raw = false, k) => request('POST', path, { key: k ?? (await (ingestKey ??= key('ingest'))), body, raw }),
     drain: () =>
       waitForDrain(rt.queues, {
         done: async () => (await iso.db.post.count({ where: { outcome: 'pending' } })) === 0,

@@ -14,8 +14,8 @@ export interface JobPayloads {
   ingest: { posts: PostInput[]; receivedAt: string };
   /** Posts persisted by ingest, classified together in one detector batch. */
   classify: { postIds: string[] };
-  /** A referral candidate; the referral stage decides whether and how to notify its platform. */
-  refer: { postId: string };
+  /** A referral candidate, or a post a reviewer confirmed (`decisionId`); the referral stage decides whether and how to notify its platform. */
+  refer: { postId: string; decisionId?: string };
 }
 
 /** Posts per ingest job: big enough to amortise round trips, small enough to retry cheaply. */
@@ -62,6 +62,8 @@ export async function closeQueues(queues: Queues): Promise<void> {
 /** Job id helpers: a deterministic id makes a re-enqueue after a crash collapse onto the first. */
 export const jobIds = {
   refer: (postId: string) => `refer-${postId}`,
+  /** Per decision, so a post confirmed again after a reversal is queued anew (the referral key still dedupes). */
+  referConfirmed: (postId: string, decisionId: string) => `refer-${postId}-${decisionId}`,
 } satisfies Record<string, (...args: string[]) => string>;
 
 export type { JobsOptions };

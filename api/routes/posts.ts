@@ -2,19 +2,56 @@
  * `POST /v1/posts`: flagged posts in, one or `{ "posts": [...] }` (up to 1,000). Valid posts are
  * queued for ingest and answered with their ids; invalid ones are listed with the field at fault.
  * Only enqueues: the workers persist and classify.
+ *
+ * The body schema is documented in /openapi.json but validated here, per record, rather than by
+ * the OpenAPI validator: one bad post must not reject the whole batch. Partners (`ingest` keys),
+ * platforms (`platform` keys, for their own platform only) and admins may submit.
  */
-import { Hono } from 'hono';
-import { MAX_BATCH, postIdFor, validatePost, type FieldError, type PostInput } from '../../core/post-input.ts';
+import { createRoute } from '@hono/zod-openapi';
+import { MAX_BATCH, postIdFor, postInputSchema, validatePost, type FieldError, type PostInput } from '../../core/post-input.ts';
 import { enqueuePosts } from '../../workers/enqueue-posts.ts';
-import type { ApiEnv } from '../context.ts';
+import { principalOf, requireRole, ROLE_SETS, secured } from '../auth/require-role.ts';
 import { badRequest } from '../errors.ts';
+import { errors as errorResponses, router, z } from '../openapi.ts';
 import { readJson } from '../read-json.ts';
 
-export function postsRoutes() {
-  const app = new Hono<ApiEnv>();
+/** Re-created through the OpenAPI-aware zod so it becomes a named component. */
+const PostInput = z.object(postInputSchema.shape).openapi('PostInput');
+const Accepted = z
+  .object({
+    accepted: z.array(z.object({ index: z.number().int(), id: z.uuid() })),
+    errors: z.array(z.object({ index: z.number().int().nullable(), field: z.string(), message: z.string() })),
+  })
+  .openapi('PostsAccepted');
 
-  app.post('/v1/posts', async (c) => {
+const { middleware: _enforcedBelow, ...security } = secured(...ROLE_SETS.ingest);
+const route = createRoute({
+  method: 'post',
+  path: '/v1/posts',
+  tags: ['ingest'],
+  summary: 'Submit flagged posts',
+  description: `One post, or \`{ "posts": [...] }\` with up to ${MAX_BATCH}. Valid posts are queued and answered with their ids; invalid ones are listed per index and field. A call with no valid post is a 400. A \`platform\` key may submit posts of its own platform only.`,
+  ...security,
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.union([PostInput, z.object({ posts: z.array(PostInput).min(1).max(MAX_BATCH) })]) } },
+    },
+  },
+  responses: {
+    202: { description: 'Valid posts queued; invalid ones listed', content: { 'application/json': { schema: Accepted } } },
+    ...errorResponses(400, 401, 403, 413),
+  },
+});
+
+export function postsRoutes() {
+  const app = router();
+  // Documented, not validated by the OpenAPI layer (see above).
+  app.openAPIRegistry.registerPath(route);
+
+  app.post('/v1/posts', requireRole(...ROLE_SETS.ingest), async (c) => {
     const { queues, platforms } = c.var.ctx;
+    const scope = principalOf(c).role === 'platform' ? principalOf(c).platform : null;
     const body = await readJson(c);
     const batch = typeof body === 'object' && body !== null && !Array.isArray(body) && 'posts' in body;
     const records: unknown[] = batch ? (body as { posts: unknown }).posts as unknown[] : [body];
@@ -32,7 +69,9 @@ export function postsRoutes() {
     const errors: FieldError[] = [];
     records.forEach((raw, index) => {
       const v = validatePost(raw, index, names);
-      if (v.ok) {
+      if (v.ok && scope && v.post.platform !== scope) {
+        errors.push({ record: index, field: 'platform', message: `this key may submit ${scope} posts only` });
+      } else if (v.ok) {
         valid.push(v.post);
         accepted.push({ index, id: postIdFor(v.post.platform, v.post.platformPostId) });
       } else errors.push(...v.errors);

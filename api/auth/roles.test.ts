@@ -1,0 +1,136 @@
+/**
+ * The role × route matrix, walked from the OpenAPI document itself so a new route cannot escape
+ * it: every operation either is public or declares `x-roles`, and for each key kind the answer is
+ * 401 (no, malformed, unknown or revoked key), 403 (a role not listed) or 2xx (a listed role).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePost, startHarness, type Harness } from '../../test/harness.ts';
+import { seedReviewItems } from '../../test/review-fixtures.ts';
+import { API_ROLES, hashKey, revokeApiKey, type Role } from './keys.ts';
+
+type Doc = { paths: Record<string, Record<string, { 'x-roles'?: Role[]; security?: unknown[] }>> };
+const PUBLIC = new Set(['get /healthz', 'get /readyz']);
+
+describe('roles × routes', () => {
+  let h: Harness;
+  let doc: Doc;
+  const keys = {} as Record<Role, string>;
+  beforeAll(async () => {
+    h = await startHarness({ api: true });
+    for (const role of API_ROLES) keys[role] = await h.key(role, role === 'platform' ? { platform: 'facebook' } : {});
+    doc = (await (await fetch(`${h.rt.apiUrl}/openapi.json`)).json()) as Doc;
+  });
+  afterAll(async () => h?.close());
+
+  /** A request that should succeed for `key`, after whatever setup the route needs. */
+  const happy: Record<string, (key: string) => Promise<Response>> = {
+    'get /v1/review/items': (key) => h.request('GET', '/v1/review/items', { key }),
+    'get /v1/review/items/{id}': async (key) => h.request('GET', `/v1/review/items/${(await seedReviewItems(h.db, [{}]))[0]!.id}`, { key }),
+    'post /v1/review/items/{id}/claim': async (key) => h.request('POST', `/v1/review/items/${(await seedReviewItems(h.db, [{}]))[0]!.id}/claim`, { key }),
+    'post /v1/review/items/{id}/release': async (key) => h.request('POST', `/v1/review/items/${(await seedReviewItems(h.db, [{}]))[0]!.id}/release`, { key }),
+    'post /v1/review/next': async (key) => {
+      await seedReviewItems(h.db, [{ category: `next-${key.slice(3, 11)}` }]);
+      return h.request('POST', '/v1/review/next', { key, body: { category: `next-${key.slice(3, 11)}` } });
+    },
+    'post /v1/review/items/{id}/decision': async (key) => {
+      const id = (await seedReviewItems(h.db, [{}]))[0]!.id;
+      expect((await h.request('POST', `/v1/review/items/${id}/claim`, { key })).status).toBe(200);
+      return h.request('POST', `/v1/review/items/${id}/decision`, { key, body: { action: 'reject', reasonCode: 'news_report' } });
+    },
+    'post /v1/review/bulk-decision': async (key) =>
+      h.request('POST', '/v1/review/bulk-decision', { key, body: { ids: [(await seedReviewItems(h.db, [{}]))[0]!.id], action: 'reject', reasonCode: 'spam' } }),
+    'post /v1/review/items/{id}/reverse': async (key) =>
+      h.request('POST', `/v1/review/items/${(await seedReviewItems(h.db, [{ status: 'rejected' }]))[0]!.id}/reverse`, { key, body: { reasonCode: 'wrong_call' } }),
+    'get /v1/audit': (key) => h.request('GET', '/v1/audit', { key }),
+    'post /v1/posts': (key) => h.request('POST', '/v1/posts', { key, body: makePost('boat to uk') }),
+  };
+
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ id: `${method} ${path}`, method, path, op })));
+  const concrete = (path: string) => path.replace('{id}', '019abc12-3456-7def-8123-456789abcdef');
+
+  it('documents roles for every non-public operation, and every one has a happy-path case here', () => {
+    const ops = operations();
+    expect(ops.length).toBeGreaterThanOrEqual(12);
+    for (const { id, op } of ops) {
+      if (PUBLIC.has(id)) continue;
+      expect(op['x-roles'], id).toBeDefined();
+      expect(op.security, id).toEqual([{ bearerAuth: [] }]);
+      expect(happy[id], `no matrix case for ${id}`).toBeDefined();
+    }
+  });
+
+  it('public operations answer without a key', async () => {
+    for (const id of PUBLIC) {
+      const [method, path] = id.split(' ') as [string, string];
+      expect((await h.request(method.toUpperCase(), path)).status, id).toBe(200);
+    }
+  });
+
+  it('401 without a key, with a malformed, unknown or revoked key, on every protected route', async () => {
+    const revoked = await h.key('admin', { name: 'to revoke' });
+    await revokeApiKey(h.db, revoked.split('_')[1]!, 'test');
+    const wrongSecret = `${keys.admin.slice(0, 12)}${'A'.repeat(32)}`;
+    const bad: (string | null)[] = [null, 'not-a-key', 'tw_zzzzzzzz_' + 'B'.repeat(32), wrongSecret, revoked];
+    for (const { id, method, path, op } of operations()) {
+      if (!op['x-roles']) continue;
+      for (const key of bad) {
+        const res = await h.request(method.toUpperCase(), concrete(path), { key, body: method === 'get' ? undefined : {} });
+        expect(res.status, `${id} with ${key === null ? 'no key' : 'a bad key'}`).toBe(401);
+        const body = (await res.json()) as { error: { code: string; message: string } };
+        expect(body.error.code).toBe('unauthorized');
+        if (key) expect(body.error.message).not.toContain(key);
+      }
+    }
+    const basic = await h.request('GET', '/v1/review/items', { key: null });
+    expect(basic.headers.get('www-authenticate')).toMatch(/^Bearer/);
+  });
+
+  it('403 for roles not listed, 2xx for roles listed', async () => {
+    const seen: string[] = [];
+    for (const { id, method, path, op } of operations()) {
+      const allowed = op['x-roles'];
+      if (!allowed) continue;
+      for (const role of API_ROLES) {
+        if (allowed.includes(role)) {
+          const res = await happy[id]!(keys[role]);
+          expect(res.status, `${id} as ${role}: ${await res.clone().text()}`).toBeGreaterThanOrEqual(200);
+          expect(res.status, `${id} as ${role}`).toBeLessThan(300);
+        } else {
+          const res = await h.request(method.toUpperCase(), concrete(path), { key: keys[role], body: method === 'get' ? undefined : {} });
+          expect(res.status, `${id} as ${role}`).toBe(403);
+          expect(((await res.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+        }
+        seen.push(`${id} ${role}`);
+      }
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(10 * API_ROLES.length);
+  });
+
+  it('documents the roles this tool promises', () => {
+    const roles = (id: string) => {
+      const [method, path] = id.split(' ') as [string, string];
+      return doc.paths[path]![method]!['x-roles'];
+    };
+    expect(roles('post /v1/posts')).toEqual(['admin', 'ingest', 'platform']);
+    expect(roles('get /v1/review/items')).toEqual(['admin', 'lead', 'reviewer', 'analyst']);
+    expect(roles('post /v1/review/items/{id}/decision')).toEqual(['admin', 'lead', 'reviewer']);
+    expect(roles('post /v1/review/bulk-decision')).toEqual(['admin', 'lead']);
+    expect(roles('get /v1/audit')).toEqual(['admin', 'lead']);
+  });
+
+  it('a platform key submits its own platform only; keys are stored hashed', async () => {
+    const res = await h.request('POST', '/v1/posts', { key: keys.platform, body: { posts: [makePost('boat to uk'), makePost('boat', { platform: 'tiktok' })] } });
+    expect(res.status).toBe(202);
+    const body = (await res.json()) as { accepted: unknown[]; errors: { index: number; field: string; message: string }[] };
+    expect(body.accepted).toHaveLength(1);
+    expect(body.errors).toEqual([{ index: 1, field: 'platform', message: 'this key may submit facebook posts only' }]);
+
+    const rows = await h.db.apiKey.findMany();
+    for (const role of API_ROLES) {
+      const row = rows.find((r) => r.id === keys[role].split('_')[1]);
+      expect(row?.secretHash).toBe(hashKey(keys[role]));
+      expect(JSON.stringify(row)).not.toContain(keys[role].slice(12));
+    }
+  });
+});

@@ -1,0 +1,133 @@
+/** @jsxImportSource hono/jsx */
+import type { ReviewItemView } from '../../../review/queue.ts';
+import { highlightRuns, signalLabel } from './highlight.ts';
+import { Layout, LANGUAGE_NAMES } from './layout.tsx';
+
+/** Reason codes offered per action; the API accepts any well-formed code. */
+export const REASONS: Record<string, string[]> = {
+  confirm: ['smuggling_advert', 'document_fraud', 'recruitment'],
+  reject: ['not_an_advert', 'news_or_warning', 'legitimate_service', 'personal_story'],
+  escalate: ['unsure', 'needs_lead'],
+  needs_translation: ['needs_translation'],
+};
+
+function DecisionForm(props: { id: string; action: string; label: string; keyHint: string }) {
+  return (
+    <form method="post" action={`/review/items/${props.id}/decision`} id={`decide-${props.action}`}>
+      <input type="hidden" name="action" value={props.action} />
+      <button type="submit">
+        {props.label} ({props.keyHint})
+      </button>{' '}
+      <label>
+        reason{' '}
+        <select name="reasonCode">
+          {REASONS[props.action]!.map((r) => (
+            <option value={r}>{r.replaceAll('_', ' ')}</option>
+          ))}
+        </select>
+      </label>
+    </form>
+  );
+}
+
+export function ItemPage(props: { who: string; me: string; item: ReviewItemView; error?: string | undefined }) {
+  const { item } = props;
+  const signals = item.classification?.signals ?? [];
+  const runs = highlightRuns(item.post.text, signals);
+  const lang = item.post.language ?? item.language;
+  const mine = item.claim?.holder === props.me;
+  const pending = item.status === 'open' || item.status === 'escalated' || item.status === 'needs_translation';
+  return (
+    <Layout title={`Item ${item.id.slice(0, 8)}`} who={props.who}>
+      {props.error ? (
+        <p class="flash" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <p>
+        <a href="/review">← queue</a>
+      </p>
+      <div class="grid">
+        <section aria-label="Post">
+          <p class="post" lang={lang} dir="auto" data-testid="post-text">
+            {runs.map((r) =>
+              r.types.length ? (
+                <mark data-signal={r.types.join(' ')}>
+                  {r.text}
+                  <span class="tag">{r.types.map(signalLabel).join(', ')}</span>
+                </mark>
+              ) : (
+                r.text
+              ),
+            )}
+          </p>
+          <p>
+            <a href={item.post.url} rel="noreferrer noopener" target="_blank">
+              Open on {item.post.platform}
+            </a>
+            {item.duplicates ? ` · ${item.duplicates} re-upload(s) of the same text` : ''}
+          </p>
+          <h2>Signals</h2>
+          {signals.length ? (
+            <ul>
+              {signals.map((s) => (
+                <li>
+                  {signalLabel(s.type)}: “{s.value}” (characters {s.start}–{s.end})
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>The detector found no signals.</p>
+          )}
+        </section>
+        <aside aria-label="Decision">
+          <dl class="meta">
+            <dt>Status</dt>
+            <dd data-testid="status">{item.status.replace('_', ' ')}</dd>
+            <dt>Score</dt>
+            <dd>
+              {item.score.toFixed(3)} {item.referralCandidate ? '(referral candidate)' : ''}
+            </dd>
+            <dt>Category</dt>
+            <dd>{item.category}</dd>
+            <dt>Language</dt>
+            <dd>
+              {LANGUAGE_NAMES[lang] ?? lang} ({lang})
+              {lang !== 'en' ? <div>Translation hint: not English; if you cannot read it, press t to send it for translation.</div> : null}
+            </dd>
+            <dt>Platform / author</dt>
+            <dd>
+              {item.post.platform} / {item.post.author ?? 'unknown'}
+            </dd>
+            <dt>Claim</dt>
+            <dd data-testid="claim">
+              {item.claim ? (
+                <>
+                  {mine ? 'you' : item.claim.holder} · <span id="lease" data-expires={item.claim.leaseExpiresAt}>lease until {item.claim.leaseExpiresAt}</span>
+                </>
+              ) : (
+                'unclaimed'
+              )}
+            </dd>
+          </dl>
+          {pending && mine ? (
+            <>
+              <DecisionForm id={item.id} action="confirm" label="Confirm advert" keyHint="c" />
+              <DecisionForm id={item.id} action="reject" label="Reject" keyHint="r" />
+              <DecisionForm id={item.id} action="escalate" label="Escalate" keyHint="e" />
+              <DecisionForm id={item.id} action="needs_translation" label="Needs translation" keyHint="t" />
+            </>
+          ) : pending && !item.claim ? (
+            <form method="post" action={`/review/items/${item.id}/claim`}>
+              <button type="submit">Claim this item</button>
+            </form>
+          ) : null}
+          <form method="post" action="/review/next" id="take-next">
+            <input type="hidden" name="status" value="open" />
+            <button type="submit">Take next item (n)</button>
+          </form>
+        </aside>
+      </div>
+    </Layout>
+  );
+}

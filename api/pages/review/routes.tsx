@@ -1,0 +1,141 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * `/review`: the reviewers' page, server-rendered with Hono JSX (no front-end build). It uses the
+ * same review domain functions as the API, so claims, leases and decisions behave identically.
+ */
+import { Hono, type Context } from 'hono';
+import { csrf } from 'hono/csrf';
+import { authenticate } from '../../auth/keys.ts';
+import { ROLE_SETS } from '../../auth/require-role.ts';
+import type { ApiEnv } from '../../context.ts';
+import { claimItem, claimNext } from '../../../review/claims.ts';
+import { decideItem, DECISION_ACTIONS, type ReviewAction } from '../../../review/decisions.ts';
+import { ReviewError } from '../../../review/errors.ts';
+import { REVIEW_STATUSES, type QueueFilters } from '../../../review/filters.ts';
+import { getReviewItem, listReviewItems } from '../../../review/queue.ts';
+import { endSession, requirePageRole, startSession } from '../session.ts';
+import { ItemPage } from './item-page.tsx';
+import { QueuePage, type QueueQuery } from './queue-page.tsx';
+import { SignInPage } from './sign-in-page.tsx';
+
+const STATUS_CODE = { not_found: 404, conflict: 409, invalid: 400, forbidden: 403 } as const;
+
+function readQuery(get: (k: string) => string | undefined): QueueQuery {
+  const status = get('status') ?? '';
+  return {
+    status: (REVIEW_STATUSES as readonly string[]).includes(status) ? status : 'open',
+    language: get('language') ?? '',
+    platform: get('platform') ?? '',
+    category: get('category') ?? '',
+    candidate: get('candidate') === '1' ? '1' : '',
+    sort: get('sort') === 'oldest' ? 'oldest' : 'priority',
+  };
+}
+
+async function toFilters(c: Context<ApiEnv>, q: QueueQuery): Promise<QueueFilters> {
+  return {
+    status: q.status as QueueFilters['status'],
+    language: q.language || undefined,
+    platformId: q.platform ? ((await c.var.ctx.platforms.idOf(q.platform)) ?? -1) : undefined,
+    category: q.category || undefined,
+    referralCandidate: q.candidate === '1' ? true : undefined,
+  };
+}
+
+const actorOf = (c: Context<ApiEnv>) => {
+  const p = c.var.principal!;
+  return { id: p.keyId, lead: p.role === 'lead' || p.role === 'admin' };
+};
+const whoOf = (c: Context<ApiEnv>) => `${c.var.principal!.name} (${c.var.principal!.role})`;
+
+/** Only same-site paths under /review may be redirect targets after sign-in. */
+const safeNext = (next: string | undefined) => (next && /^\/review(\/|$|\?)/.test(next) ? next : '/review');
+
+export function reviewPageRoutes() {
+  const app = new Hono<ApiEnv>();
+  // Form posts must come from this origin (the session cookie is SameSite=Strict as well).
+  app.use('/review/*', csrf());
+
+  app.get('/review/sign-in', (c) => c.html(<SignInPage next={safeNext(c.req.query('next'))} />));
+  app.post('/review/sign-in', async (c) => {
+    const body = await c.req.parseBody();
+    const key = typeof body.key === 'string' ? body.key.trim() : '';
+    const next = safeNext(typeof body.next === 'string' ? body.next : undefined);
+    const principal = key ? await authenticate(c.var.ctx.db, key) : undefined;
+    if (!principal) return c.html(<SignInPage next={next} error="That key is not valid (unknown, mistyped or revoked)." />, 401);
+    if (!(ROLE_SETS.read as readonly string[]).includes(principal.role)) {
+      return c.html(<SignInPage next={next} error={`A ${principal.role} key cannot use the review page.`} />, 403);
+    }
+    startSession(c, key);
+    return c.redirect(next, 303);
+  });
+  app.post('/review/sign-out', (c) => {
+    endSession(c);
+    return c.redirect('/review/sign-in', 303);
+  });
+
+  const read = requirePageRole(ROLE_SETS.read);
+  const work = requirePageRole(ROLE_SETS.work);
+
+  app.get('/review', read, async (c) => {
+    const q = readQuery((k) => c.req.query(k));
+    let list;
+    try {
+      list = await listReviewItems(c.var.ctx.db, { ...(await toFilters(c, q)), sort: q.sort as 'priority' | 'oldest', limit: 50, cursor: c.req.query('cursor') });
+    } catch (err) {
+      if (err instanceof ReviewError) return c.html(<p>{err.message}</p>, STATUS_CODE[err.kind]);
+      throw err;
+    }
+    const done = c.req.query('done');
+    const flash = done ? `Decision recorded: ${done.replace('_', ' ')}.` : c.req.query('empty') ? 'Nothing left to take with these filters.' : undefined;
+    const platforms = [...(await c.var.ctx.platforms.names())].sort();
+    return c.html(<QueuePage who={whoOf(c)} q={q} list={list} platforms={platforms} flash={flash} />);
+  });
+
+  app.post('/review/next', work, async (c) => {
+    const body = await c.req.parseBody();
+    const q = readQuery((k) => (typeof body[k] === 'string' ? (body[k] as string) : undefined));
+    const claimed = await claimNext(c.var.ctx.db, actorOf(c), await toFilters(c, q), q.sort as 'priority' | 'oldest', c.var.ctx.config.reviewLeaseSeconds).catch(
+      (err: unknown) => (err instanceof ReviewError ? err : Promise.reject(err)),
+    );
+    if (claimed instanceof ReviewError) return c.html(<p>{claimed.message}</p>, STATUS_CODE[claimed.kind]);
+    if (!claimed) return c.redirect('/review?empty=1', 303);
+    return c.redirect(`/review/items/${claimed.id}`, 303);
+  });
+
+  app.get('/review/items/:id', read, async (c) => {
+    const item = await getReviewItem(c.var.ctx.db, c.req.param('id')).catch((err: unknown) => (err instanceof ReviewError ? err : Promise.reject(err)));
+    if (item instanceof ReviewError) return c.html(<p>{item.message}</p>, STATUS_CODE[item.kind]);
+    return c.html(<ItemPage who={whoOf(c)} me={c.var.principal!.keyId} item={item} error={c.req.query('error')} />);
+  });
+
+  app.post('/review/items/:id/claim', work, async (c) => {
+    const id = c.req.param('id');
+    try {
+      await claimItem(c.var.ctx.db, id, actorOf(c), c.var.ctx.config.reviewLeaseSeconds);
+      return c.redirect(`/review/items/${id}`, 303);
+    } catch (err) {
+      if (!(err instanceof ReviewError)) throw err;
+      return c.redirect(`/review/items/${id}?error=${encodeURIComponent(err.message)}`, 303);
+    }
+  });
+
+  app.post('/review/items/:id/decision', work, async (c) => {
+    const id = c.req.param('id');
+    const body = await c.req.parseBody();
+    const action = String(body.action ?? '');
+    if (!(DECISION_ACTIONS as readonly string[]).includes(action)) {
+      return c.redirect(`/review/items/${id}?error=${encodeURIComponent(`unknown action "${action}"`)}`, 303);
+    }
+    const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim() : undefined;
+    try {
+      await decideItem({ db: c.var.ctx.db, queues: c.var.ctx.queues }, id, actorOf(c), { action: action as ReviewAction, reasonCode: String(body.reasonCode ?? ''), note });
+      return c.redirect(`/review?done=${action}`, 303);
+    } catch (err) {
+      if (!(err instanceof ReviewError)) throw err;
+      return c.redirect(`/review/items/${id}?error=${encodeURIComponent(err.message)}`, 303);
+    }
+  });
+
+  return app;
+}

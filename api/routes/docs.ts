@@ -1,0 +1,67 @@
+/**
+ * The API's description: `/openapi.json` (OpenAPI 3.1, generated from the routes' zod schemas)
+ * and `/docs` (Swagger UI). Swagger UI's assets are served from the `swagger-ui-dist` package,
+ * not a CDN, so the docs work on an offline or locked-down deployment.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { ApiEnv } from '../context.ts';
+import { notFound } from '../errors.ts';
+
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'swagger-ui-standalone-preset.js': 'text/javascript; charset=utf-8',
+  'favicon-32x32.png': 'image/png',
+};
+
+const assetDir = () => path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+const cache = new Map<string, Promise<Uint8Array>>();
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Tidewatch API</title>
+  <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+  <link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png">
+</head>
+<body>
+  <div id="swagger-ui"></div>
+  <script src="/docs/assets/swagger-ui-bundle.js"></script>
+  <script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
+  <script>
+    window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: false,
+      presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' });
+  </script>
+</body>
+</html>`;
+
+export const API_INFO = {
+  title: 'Tidewatch API',
+  version: '1',
+  description:
+    'Flagged posts in, human review of suspected migrant-smuggling adverts, audit trail. Authenticate with `Authorization: Bearer <key>` ' +
+    '(keys come from `npx tidewatch keys create`). Each operation lists the roles it allows in `x-roles`. Errors are `{ "error": { "code", "message", "details" } }`.',
+};
+
+/** Adds /openapi.json and /docs to the app whose registry holds every documented route. */
+export function addDocs(app: OpenAPIHono<ApiEnv>): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key: `tw_<id>_<secret>`.',
+  });
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO, tags: [{ name: 'review' }, { name: 'audit' }, { name: 'ingest' }, { name: 'operations' }] });
+  app.get('/docs', (c) => c.html(PAGE));
+  app.get('/docs/assets/:file', async (c) => {
+    const file = c.req.param('file');
+    const type = ASSETS[file];
+    if (!type) throw notFound(`no docs asset ${file}`);
+    if (!cache.has(file)) cache.set(file, readFile(path.join(assetDir(), file)).then((b) => new Uint8Array(b)));
+    const body = await cache.get(file)!;
+    return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * The audit trail: one append-only `AuditEvent` per change a person or a stage makes (claims,
+ * decisions, key changes, referrals). Callers pass the transaction that makes the change, so an
+ * event exists exactly when its change was committed.
+ */
+import type { Prisma } from './db/client.ts';
+
+/** Anything that can create rows: the client or an interactive transaction. */
+export type AuditWriter = Pick<Prisma.TransactionClient, 'auditEvent'>;
+
+export interface AuditEntry {
+  /** An API key id, `cli:<user>` for the command line, or `system:<stage>` for a worker. */
+  actor: string;
+  /** `<subject>.<verb>`, e.g. `review.claim`, `key.revoke`, `referral.create`. */
+  action: string;
+  subjectType: 'review_item' | 'api_key' | 'referral';
+  subjectId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Round-trips through JSON so Dates become ISO strings and undefined fields disappear. */
+function json(value: unknown): Prisma.InputJsonValue | undefined {
+  return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}
+
+export async function appendAudit(tx: AuditWriter, e: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actor: e.actor,
+      action: e.action,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      before: json(e.before),
+      after: json(e.after),
+    },
+  });
+}
+
+export interface AuditQuery {
+  actor?: string | undefined;
+  action?: string | undefined;
+  subjectType?: string | undefined;
+  subjectId?: string | undefined;
+  since?: Date | undefined;
+  until?: Date | undefined;
+  /** Return events with an id below this (newest first). */
+  beforeId?: bigint | undefined;
+  limit: number;
+}
+
+export interface AuditView {
+  id: string;
+  actor: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: unknown;
+  after: unknown;
+  createdAt: string;
+}
+
+/** Newest first, keyset-paginated on the id (which only grows). */
+export async function listAudit(db: Pick<Prisma.TransactionClient, 'auditEvent'>, q: AuditQuery): Promise<{ events: AuditView[]; lastId: bigint | null; more: boolean }> {
+  const rows = await db.auditEvent.findMany({
+    where: {
+      actor: q.actor,
+      action: q.action,
+      subjectType: q.subjectType,
+      subjectId: q.subjectId,
+      createdAt: q.since || q.until ? { gte: q.since, lt: q.until } : undefined,
+      id: q.beforeId !== undefined ? { lt: q.beforeId } : undefined,
+    },
+    orderBy: { id: 'desc' },
+    take: q.limit + 1,
+  });
+  const page = rows.slice(0, q.limit);
+  return {
+    events: page.map((r) => ({ ...r, id: r.id.toString(), createdAt: r.createdAt.toISOString() })),
+    lastId: page.at(-1)?.id ?? null,
+    more: rows.length > q.limit,
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * Claims: a reviewer holds an item under a lease so two people never work on the same post. A
+ * lease is renewed by claiming again and ends by release, by a decision, or by expiring (an
+ * expired lease is simply ignored, no sweeper needed). Every change writes its audit event in the
+ * same transaction. Lease times come from the database clock so that API processes on different
+ * machines agree.
+ */
+import { appendAudit } from '../core/audit.ts';
+import { Prisma, type PrismaClient } from '../core/db/client.ts';
+import type { ReviewStatus } from '../generated/prisma/enums.ts';
+import { itemNotFound, ReviewError } from './errors.ts';
+import { filterSql, NOW_UTC, type QueueFilters, type Sort } from './filters.ts';
+
+export interface Actor {
+  /** API key id (or `cli:<user>`). */
+  id: string;
+  /** Leads and admins may work escalated items and decide in bulk. */
+  lead: boolean;
+}
+
+/** An item's lockable state, read with FOR UPDATE inside the transaction that changes it. */
+export interface LockedItem {
+  id: string;
+  postId: string;
+  status: ReviewStatus;
+  claimedBy: string | null;
+  leaseExpiresAt: Date | null;
+  /** Whether the lease is live by the database clock (`claimedBy` is null otherwise). */
+  leaseActive: boolean;
+  /** Who held the lease that has run out, if any: to tell "never claimed" from "your lease expired". */
+  expiredHolder: string | null;
+}
+
+export async function lockItem(tx: Prisma.TransactionClient, id: string): Promise<LockedItem> {
+  const [row] = await tx.$queryRaw<Omit<LockedItem, 'expiredHolder'>[]>`
+    SELECT id::text AS id, "postId"::text AS "postId", status::text AS status, "claimedBy", "leaseExpiresAt",
+           COALESCE("leaseExpiresAt" > ${NOW_UTC}, false) AS "leaseActive"
+    FROM "ReviewItem" WHERE id = ${id}::uuid FOR UPDATE`;
+  if (!row) throw itemNotFound(id);
+  return { ...row, claimedBy: row.leaseActive ? row.claimedBy : null, expiredHolder: row.leaseActive ? null : row.claimedBy };
+}
+
+/** Statuses an actor may claim: final ones never; escalated ones only leads. */
+export function claimableStatuses(actor: Actor): ReviewStatus[] {
+  return actor.lead ? ['open', 'needs_translation', 'escalated'] : ['open', 'needs_translation'];
+}
+
+export function assertClaimable(item: LockedItem, actor: Actor): void {
+  if (item.status === 'confirmed' || item.status === 'rejected') {
+    throw new ReviewError('conflict', `item ${item.id} is already decided (${item.status}); a lead can reverse the decision`, { status: item.status });
+  }
+  if (!claimableStatuses(actor).includes(item.status)) {
+    throw new ReviewError('forbidden', `item ${item.id} is ${item.status}: only leads handle escalated items`, { status: item.status });
+  }
+  if (item.claimedBy && item.claimedBy !== actor.id) {
+    throw new ReviewError('conflict', `item ${item.id} is claimed by ${item.claimedBy} until ${item.leaseExpiresAt!.toISOString()}`, {
+      holder: item.claimedBy,
+      leaseExpiresAt: item.leaseExpiresAt!.toISOString(),
+    });
+  }
+}
+
+export interface ClaimResult {
+  id: string;
+  holder: string;
+  leaseExpiresAt: Date;
+  /** true when the caller already held the lease and it was extended. */
+  renewed: boolean;
+}
+
+async function setLease(tx: Prisma.TransactionClient, id: string, actor: string, leaseSeconds: number): Promise<Date> {
+  const [row] = await tx.$queryRaw<{ leaseExpiresAt: Date }[]>`
+    UPDATE "ReviewItem" SET "claimedBy" = ${actor}, "leaseExpiresAt" = ${NOW_UTC} + make_interval(secs => ${leaseSeconds}::double precision),
+           "updatedAt" = ${NOW_UTC}
+    WHERE id = ${id}::uuid RETURNING "leaseExpiresAt"`;
+  return row!.leaseExpiresAt;
+}
+
+/** Claims (or, for the holder, renews) an item. 409 naming the holder when someone else has it. */
+export async function claimItem(db: PrismaClient, id: string, actor: Actor, leaseSeconds: number): Promise<ClaimResult> {
+  return db.$transaction(async (tx) => {
+    const item = await lockItem(tx, id);
+    assertClaimable(item, actor);
+    const renewed = item.claimedBy === actor.id;
+    const leaseExpiresAt = await setLease(tx, id, actor.id, leaseSeconds);
+    await appendAudit(tx, {
+      actor: actor.id,
+      action: renewed ? 'review.renew' : 'review.claim',
+      subjectType: 'review_item',
+      subjectId: id,
+      before: { claimedBy: item.claimedBy, leaseExpiresAt: item.claimedBy ? item.leaseExpiresAt : null },
+      after: { claimedBy: actor.id, leaseExpiresAt },
+    });
+    return { id, holder: actor.id, leaseExpiresAt, renewed };
+  });
+}
+
+/** Gives a claim up. Only the holder may release (leads included: they decide, not release, others' items). */
+export async function releaseItem(db: PrismaClient, id: string, actor: Actor): Promise<{ id: string; released: boolean }> {
+  return db.$transaction(async (tx) => {
+    const item = await lockItem(tx, id);
+    if (!item.claimedBy) return { id, released: false };
+    if (item.claimedBy !== actor.id) {
+      throw new ReviewError('conflict', `item ${id} is claimed by ${item.claimedBy}, not by you`, {
+        holder: item.claimedBy,
+        leaseExpiresAt: item.leaseExpiresAt!.toISOString(),
+      });
+    }
+    await tx.$executeRaw`UPDATE "ReviewItem" SET "claimedBy" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${NOW_UTC} WHERE id = ${id}::uuid`;
+    await appendAudit(tx, {
+      actor: actor.id,
+      action: 'review.release',
+      subjectType: 'review_item',
+      subjectId: id,
+      before: { claimedBy: item.claimedBy, leaseExpiresAt: item.leaseExpiresAt },
+      after: { claimedBy: null, leaseExpiresAt: null },
+    });
+    return { id, released: true };
+  });
+}
+
+/**
+ * Atomically claims the most urgent (or oldest) unclaimed item matching the filters: one
+ * `UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED LIMIT 1)`, so concurrent callers each get
+ * a different item without waiting on each other. Returns undefined when nothing is left.
+ */
+export async function claimNext(
+  db: PrismaClient,
+  actor: Actor,
+  filters: QueueFilters,
+  sort: Sort,
+  leaseSeconds: number,
+): Promise<ClaimResult | undefined> {
+  const status = filters.status ?? 'open';
+  if (!claimableStatuses(actor).includes(status)) {
+    throw new ReviewError(status === 'escalated' ? 'forbidden' : 'invalid', `cannot claim ${status} items${status === 'escalated' ? ': only leads handle escalated items' : ''}`, { field: 'status' });
+  }
+  const order = sort === 'priority' ? Prisma.sql`priority DESC, id ASC` : Prisma.sql`"createdAt" ASC, id ASC`;
+  return db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ id: string; prevHolder: string | null; leaseExpiresAt: Date }[]>`
+      WITH picked AS (
+        SELECT id, "claimedBy" AS "prevHolder" FROM "ReviewItem"
+        WHERE ${filterSql({ ...filters, status })} AND ("claimedBy" IS NULL OR "leaseExpiresAt" IS NULL OR "leaseExpiresAt" <= ${NOW_UTC})
+        ORDER BY ${order}
+        LIMIT 1 FOR UPDATE SKIP LOCKED
+      )
+      UPDATE "ReviewItem" r
+      SET "claimedBy" = ${actor.id}, "leaseExpiresAt" = ${NOW_UTC} + make_interval(secs => ${leaseSeconds}::double precision), "updatedAt" = ${NOW_UTC}
+      FROM picked WHERE r.id = picked.id
+      RETURNING r.id::text AS id, picked."prevHolder", r."leaseExpiresAt"`;
+    if (!row) return undefined;
+    await appendAudit(tx, {
+      actor: actor.id,
+      action: 'review.claim',
+      subjectType: 'review_item',
+      subjectId: row.id,
+      before: { claimedBy: null, expiredHolder: row.prevHolder },
+      after: { claimedBy: actor.id, leaseExpiresAt: row.leaseExpiresAt, via: 'next' },
+    });
+    return { id: row.id, holder: actor.id, leaseExpiresAt: row.leaseExpiresAt, renewed: false };
+  });
+}

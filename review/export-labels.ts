@@ -1,0 +1,37 @@
+/**
+ * Reviewer decisions as training data: confirmed items are label 1, rejected ones label 0, one
+ * JSON object per line (`{id, text, label, lang}`), the format `tidewatch train --extra` reads.
+ * Items whose decision was reversed are open again and so not exported. Read in keyset batches
+ * so a large history does not sit in memory.
+ */
+import type { PrismaClient } from '../core/db/client.ts';
+
+export interface LabelRow {
+  id: string;
+  text: string;
+  label: 0 | 1;
+  lang: string;
+}
+
+const BATCH = 1_000;
+
+export async function* labelledPosts(db: PrismaClient, opts: { since?: Date | undefined } = {}): AsyncGenerator<LabelRow> {
+  let after: string | undefined;
+  for (;;) {
+    const rows = await db.reviewItem.findMany({
+      where: {
+        status: { in: ['confirmed', 'rejected'] },
+        ...(opts.since ? { decidedAt: { gte: opts.since } } : {}),
+        ...(after ? { id: { gt: after } } : {}),
+      },
+      orderBy: { id: 'asc' },
+      take: BATCH,
+      select: { id: true, status: true, language: true, post: { select: { id: true, text: true, language: true } } },
+    });
+    for (const r of rows) {
+      yield { id: r.post.id, text: r.post.text, label: r.status === 'confirmed' ? 1 : 0, lang: r.post.language ?? r.language };
+    }
+    if (rows.length < BATCH) return;
+    after = rows.at(-1)!.id;
+  }
+}

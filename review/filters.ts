@@ -1,0 +1,50 @@
+/**
+ * Queue filters, shared by the listing (Prisma `where`) and by "claim next" (one raw SQL
+ * statement), so both select exactly the same items.
+ */
+import { Prisma } from '../core/db/client.ts';
+import type { ReviewStatus } from '../generated/prisma/enums.ts';
+
+export const REVIEW_STATUSES = ['open', 'escalated', 'needs_translation', 'confirmed', 'rejected'] as const satisfies readonly ReviewStatus[];
+/** Statuses in which an item still waits for someone; the others are final until reversed. */
+export const PENDING_STATUSES = ['open', 'escalated', 'needs_translation'] as const satisfies readonly ReviewStatus[];
+export const SORTS = ['priority', 'oldest'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface QueueFilters {
+  status?: ReviewStatus | undefined;
+  language?: string | undefined;
+  /** Platform id (callers resolve names). */
+  platformId?: number | undefined;
+  category?: string | undefined;
+  minScore?: number | undefined;
+  maxScore?: number | undefined;
+  referralCandidate?: boolean | undefined;
+}
+
+/** The filters minus status, as a Prisma where (the status is added by callers, or grouped on). */
+export function filterWhere(f: QueueFilters): Prisma.ReviewItemWhereInput {
+  const where: Prisma.ReviewItemWhereInput = {};
+  if (f.language) where.language = f.language;
+  if (f.platformId !== undefined) where.platformId = f.platformId;
+  if (f.category) where.category = f.category;
+  if (f.referralCandidate !== undefined) where.referralCandidate = f.referralCandidate;
+  if (f.minScore !== undefined || f.maxScore !== undefined) where.score = { gte: f.minScore, lte: f.maxScore };
+  return where;
+}
+
+/** The same filters as SQL conditions over "ReviewItem" (status included when given). */
+export function filterSql(f: QueueFilters): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (f.status) parts.push(Prisma.sql`status = ${f.status}::"ReviewStatus"`);
+  if (f.language) parts.push(Prisma.sql`language = ${f.language}`);
+  if (f.platformId !== undefined) parts.push(Prisma.sql`"platformId" = ${f.platformId}`);
+  if (f.category) parts.push(Prisma.sql`category = ${f.category}`);
+  if (f.referralCandidate !== undefined) parts.push(Prisma.sql`"referralCandidate" = ${f.referralCandidate}`);
+  if (f.minScore !== undefined) parts.push(Prisma.sql`score >= ${f.minScore}`);
+  if (f.maxScore !== undefined) parts.push(Prisma.sql`score <= ${f.maxScore}`);
+  return Prisma.join(parts, ' AND ');
+}
+
+/** Database "now" in the same zone-less UTC form Prisma stores DateTime columns in. */
+export const NOW_UTC = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
