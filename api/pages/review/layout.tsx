@@ -49,7 +49,7 @@ const SCRIPT = `
     e.preventDefault();
   });
   var lease=document.getElementById('lease');
-  if(lease){var until=Date.parse(lease.getAttribute('data-expires'));setInterval(function(){var s=Math.max(0,Math.round((until-Date.now())/1000));lease.textContent=s>0?Math.floor(s/60)+':'+String(s%60).padStart(2,'0')+' left':'expired'},1000)}
+  if(lease){var until=Date.parse(lease.getAttribute('data-expires'));var tick=function(){var s=Math.max(0,Math.round((until-Date.now())/1000));lease.textContent=s>0?Math.floor(s/60)+':'+String(s%60).padStart(2,'0')+' left':'expired'};tick();setInterval(tick,1000)}
 })();
 `;
 
