@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
+import { createApiKey } from '../../api/auth/keys.ts';
 import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
 import { startRuntime } from '../../core/runtime.ts';
@@ -56,7 +57,16 @@ export function demoCommand() {
         await stopAll();
         return;
       }
-      process.stdout.write(`API running on ${rt.apiUrl} (try ${rt.apiUrl}/readyz); Ctrl-C to stop\n`);
+      // A key so the person running the demo can try the review page and the API straight away.
+      const demoKey = await createApiKey(rt.database.db, { role: 'lead', name: 'demo lead', createdBy: 'cli:demo' });
+      process.stdout.write(
+        [
+          `API running on ${rt.apiUrl}: docs ${rt.apiUrl}/docs, review page ${rt.apiUrl}/review`,
+          `sign in / Authorization: Bearer ${demoKey.key}   (a lead key made for this demo; revoke with: npx tidewatch keys revoke ${demoKey.id})`,
+          'Ctrl-C to stop',
+          '',
+        ].join('\n'),
+      );
       let stopping = false;
       const stop = () => {
         if (stopping) process.exit(130);
