@@ -19,6 +19,7 @@ interface EvalItem extends Scored {
   lang: string;
   obfuscated: boolean;
   kind: string | null;
+  ambiguous: boolean;
   decision: string;
 }
 
@@ -32,7 +33,7 @@ export function scoreLabelled(detector: Detector, posts: readonly LabelledPost[]
     const results = detector.classify(part.map((p, j) => ({ id: p.id ?? String(i + j), text: p.text, lang: p.lang })));
     results.forEach((r, j) => {
       const p = part[j]!;
-      out.push({ score: r.score, label: p.label, lang: p.lang ?? r.lang, obfuscated: p.obfuscated, kind: p.kind, decision: r.decision });
+      out.push({ score: r.score, label: p.label, lang: p.lang ?? r.lang, obfuscated: p.obfuscated, kind: p.kind, ambiguous: p.ambiguous, decision: r.decision });
     });
   }
   return out;
@@ -67,6 +68,18 @@ export function evalReport(items: readonly EvalItem[], detector: Detector): { te
   const fpKinds = new Map<string, number>();
   for (const i of items) if (i.label === 0 && i.decision !== 'dismiss') fpKinds.set(i.kind ?? 'unknown', (fpKinds.get(i.kind ?? 'unknown') ?? 0) + 1);
   if (fpKinds.size) lines.push('', `non-adverts flagged, by kind: ${[...fpKinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  const amb = items.filter((i) => i.ambiguous);
+  if (amb.length) {
+    const n = (f: (i: EvalItem) => boolean) => items.filter(f).length;
+    const clearNeg = n((i) => !i.ambiguous && i.label === 0);
+    const clearAd = n((i) => !i.ambiguous && i.label === 1);
+    lines.push(
+      '',
+      `clear negatives referred: ${n((i) => !i.ambiguous && i.label === 0 && i.decision === 'refer')} of ${clearNeg}; ` +
+        `clear adverts dismissed: ${n((i) => !i.ambiguous && i.label === 1 && i.decision === 'dismiss')} of ${clearAd}`,
+      `ambiguous posts (${amb.length}, want review): ` + (['refer', 'review', 'dismiss'] as const).map((d) => `${d} ${amb.filter((i) => i.decision === d).length}`).join(', '),
+    );
+  }
   return { text: lines.join('\n') + '\n', slices };
 }
 

@@ -36,7 +36,11 @@ export const FEATURE_NAMES: readonly string[] = [
   'obf_homoglyph', 'obf_leet', 'obf_spaced', 'obf_emoji', // 26..29 (0/1)
   'len_log', // 30: log1p(chars) / 8
   'heuristic_score', // 31
+  'short_weak', // 32 (0/1): at most 6 words and no price, phone, messenger, guarantee or payment
 ];
+
+/** Posts this short carry too little evidence for confidence either way ("boat to the UK"). */
+export const SHORT_WEAK_WORDS = 6;
 
 const newCounts = (): Record<Concept, number> =>
   Object.fromEntries(CONCEPTS.map((c) => [c, 0])) as Record<Concept, number>;
@@ -106,6 +110,8 @@ export function analyse(text: string, lang?: string | null): Analysis {
   f[k++] = norm.stats.emoji > 0 ? 1 : 0;
   f[k++] = Math.log1p(text.length) / 8;
   f[k++] = score;
+  const hard = phones + messengers + prices + concepts.price + concepts.guarantee + concepts.payment;
+  f[k++] = tokens.words.length <= SHORT_WEAK_WORDS && hard === 0 ? 1 : 0;
 
   return { lang: language, normalised: norm, tokens, concepts, entities, signals, features: f, featureNames: FEATURE_NAMES, heuristicScore: score, category };
 }

@@ -18,13 +18,18 @@ export interface PlattCalibration {
 
 export const IDENTITY_CALIBRATION: PlattCalibration = { kind: 'platt', a: 1, b: 0 };
 
-export function fitPlatt(logits: readonly number[], labels: readonly (0 | 1)[]): PlattCalibration {
+/**
+ * `soft[i]`, when given and not null, replaces the smoothed target of post i (ambiguous posts are
+ * calibrated towards the review band rather than to 0 or 1).
+ */
+export function fitPlatt(logits: readonly number[], labels: readonly (0 | 1)[], soft?: readonly (number | null)[]): PlattCalibration {
   const pos = labels.filter((y) => y === 1).length;
   const neg = labels.length - pos;
   if (pos === 0 || neg === 0) return IDENTITY_CALIBRATION;
   const hi = (pos + 1) / (pos + 2);
   const lo = 1 / (neg + 2);
-  const m = fitLogistic(logits.map((z) => [z]), labels.map((y) => (y === 1 ? hi : lo)), { l2: 1e-3 });
+  const targets = labels.map((y, i) => soft?.[i] ?? (y === 1 ? hi : lo));
+  const m = fitLogistic(logits.map((z) => [z]), targets, { l2: 1e-3 });
   const a = m.coef[0]!;
   // A non-positive slope means the fused logit does not rank validation posts at all; refuse to
   // invert the ranking and keep the fusion layer's own probabilities instead.

@@ -2,7 +2,7 @@
  * Reads the labelled corpus (samples/corpus/{train,validation,test}.jsonl) and reviewer-decision
  * files, and fingerprints what a model was trained on.
  *
- * Only `text`, `label`, `lang` and the evaluation slices (`obfuscated`, `kind`, `category`) are
+ * Only `text`, `label`, `lang`, `ambiguous` and the evaluation slices (`obfuscated`, `kind`, `category`) are
  * read: ids and platforms are corpus artefacts, and a model that learnt them would not generalise.
  */
 import { createHash } from 'node:crypto';
@@ -17,6 +17,19 @@ export interface LabelledPost {
   kind: string | null;
   category: string | null;
   id: string | null;
+  /** A genuinely ambiguous post (label = best guess): trained towards the review band, see trainingTarget. */
+  ambiguous: boolean;
+}
+
+/**
+ * Soft training targets for ambiguous posts: a short "boat to the UK" or "papers for Europe,
+ * serious only" should reach a human (review), not be referred or dismissed with confidence.
+ * A hard 0/1 label would teach the model certainty the text does not carry.
+ */
+export const AMBIGUOUS_TARGET: Readonly<Record<0 | 1, number>> = { 0: 0.3, 1: 0.45 };
+
+export function trainingTarget(p: Pick<LabelledPost, 'label' | 'ambiguous'>): number {
+  return p.ambiguous ? AMBIGUOUS_TARGET[p.label] : p.label;
 }
 
 export type Split = 'train' | 'validation' | 'test';
@@ -52,6 +65,7 @@ export function parseLabelled(content: string, source: string): LabelledPost[] {
       kind: typeof row.kind === 'string' ? row.kind : null,
       category: typeof row.category === 'string' ? row.category : null,
       id: typeof row.id === 'string' ? row.id : null,
+      ambiguous: row.ambiguous === true,
     });
   });
   return out;

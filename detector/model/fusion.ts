@@ -1,5 +1,5 @@
 /**
- * The fusion layer: one logistic regression over [n-gram model logit, 32 heuristic features].
+ * The fusion layer: one logistic regression over [n-gram model logit, 33 heuristic features].
  *
  * The n-gram model knows phrasing; the heuristics know concepts (a way across + a destination +
  * a price or contact, minus reporting/warning cues) and entities, in every language of the
@@ -28,7 +28,7 @@ export function fusionRow(modelLogit: number, features: Float32Array, out: Float
   return out;
 }
 
-export function fitFusion(rows: readonly Float64Array[], labels: readonly (0 | 1)[], featureNames: readonly string[], l2: number): FusionLayer {
+export function fitFusion(rows: readonly Float64Array[], labels: readonly number[], featureNames: readonly string[], l2: number): FusionLayer {
   const m = fitLogistic(rows, labels, { l2 });
   return { inputs: ['model_logit', ...featureNames], coef: m.coef, intercept: m.intercept };
 }

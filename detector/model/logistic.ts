@@ -1,7 +1,7 @@
 /**
  * L2-regularised logistic regression fitted by Newton's method (IRLS), in plain float64.
  *
- * Used twice: the fusion layer (model logit + 32 heuristic features, a few thousand rows) and
+ * Used twice: the fusion layer (model logit + 33 heuristic features, a few thousand rows) and
  * Platt scaling (one feature). Newton converges in ~10 exact steps at this size, needs no learning
  * rate and is deterministic, which a retried training run needs.
  */

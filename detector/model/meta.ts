@@ -8,6 +8,7 @@ import type { FusionLayer } from './fusion.ts';
 import type { PlattCalibration } from './calibration.ts';
 import type { ModelTrainParams } from './train-model.ts';
 import type { ThresholdPolicy } from './thresholds.ts';
+import type { EvidencePolicy } from './post-scorer.ts';
 
 export interface SplitSummary {
   referPrecision: number;
@@ -24,6 +25,8 @@ export interface ModelMeta {
   fusion: FusionLayer;
   calibration: PlattCalibration;
   thresholds: Thresholds;
+  /** Short-post evidence rule (absent in older versions: no rule). */
+  evidence?: EvidencePolicy;
   thresholdPolicy: ThresholdPolicy;
   training: {
     params: ModelTrainParams;

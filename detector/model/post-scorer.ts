@@ -6,11 +6,33 @@
  * Holds one reusable feature buffer and fusion row: no per-post allocation on the hot path.
  * Not re-entrant, which is fine: classify is synchronous.
  */
-import type { Analysis } from '../heuristics/analyse.ts';
+import { FEATURE_NAMES, type Analysis } from '../heuristics/analyse.ts';
 import { calibrate, type PlattCalibration } from './calibration.ts';
 import { EmbeddingBagScorer, type EmbeddingBagWeights } from './embedding-bag.ts';
 import { fusedLogit, fusionRow, type FusionLayer } from './fusion.ts';
 import { FeatureBuffer, hashWords, type HashingParams } from './hashing.ts';
+
+/**
+ * Evidence rule for very short posts (≤ 6 words, no price, phone, messenger, guarantee or
+ * payment): "boat to the UK", "visa for Germany? DM". Such a post never carries enough evidence
+ * for a referral (a notice to a platform), whatever the n-gram model thinks, so its score is
+ * capped just below refer; and if it pairs a way across with a destination it is floored at
+ * review, so a human sees it. Stored per model version (meta.json), derived from its thresholds.
+ */
+export interface EvidencePolicy {
+  shortWeakCap: number;
+  shortWeakFloor: number;
+}
+
+const SHORT_WEAK = FEATURE_NAMES.indexOf('short_weak');
+const TRANSPORT_DEST = FEATURE_NAMES.indexOf('co_transport_dest');
+
+export function applyEvidence(policy: EvidencePolicy | undefined, features: Float32Array, score: number): number {
+  if (!policy || SHORT_WEAK < 0 || features[SHORT_WEAK] !== 1) return score;
+  let s = Math.min(score, policy.shortWeakCap);
+  if (features[TRANSPORT_DEST] === 1) s = Math.max(s, policy.shortWeakFloor);
+  return s;
+}
 
 export interface PostScore {
   modelLogit: number;
@@ -51,6 +73,7 @@ export class PostScorer {
     readonly model: NgramModel,
     readonly fusion: FusionLayer,
     readonly calibration: PlattCalibration,
+    readonly evidence?: EvidencePolicy,
   ) {
     this.row = new Float64Array(fusion.inputs.length);
   }
@@ -58,6 +81,6 @@ export class PostScorer {
   score(a: Analysis): PostScore {
     const modelLogit = this.model.logit(a.tokens.words);
     const fused = fusedLogit(this.fusion, fusionRow(modelLogit, a.features, this.row));
-    return { modelLogit, fusedLogit: fused, score: calibrate(this.calibration, fused) };
+    return { modelLogit, fusedLogit: fused, score: applyEvidence(this.evidence, a.features, calibrate(this.calibration, fused)) };
   }
 }

@@ -82,3 +82,16 @@ export function chooseThresholds(items: readonly ThresholdItem[], policy: Thresh
   const band = refer < 1 ? sigmoid(logit(Math.max(refer, 1e-6)) - policy.reviewMinBandLogit) : review;
   return { refer, review: Math.min(review, band, refer) };
 }
+
+/**
+ * The short-post evidence rule's bounds for given thresholds: the cap a quarter logit below
+ * refer, the floor a quarter logit above review (both stay inside the review band). Capping only
+ * moves posts out of refer and flooring only moves them into review, so the thresholds chosen
+ * before the rule keep their precision and recall guarantees.
+ */
+export function evidenceBounds(t: Thresholds): { shortWeakCap: number; shortWeakFloor: number } {
+  const c = (p: number) => Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+  const cap = sigmoid(logit(c(t.refer)) - 0.25);
+  const floor = Math.min(cap, sigmoid(logit(c(t.review)) + 0.25));
+  return { shortWeakCap: cap, shortWeakFloor: floor };
+}

@@ -15,6 +15,8 @@ import { mulberry32, shuffled } from './random.ts';
 export interface TrainExample {
   ids: Int32Array;
   label: 0 | 1;
+  /** Soft target in [0, 1] used instead of `label` (ambiguous posts); default the label. */
+  target?: number;
   /** Loss weight (e.g. to balance languages); default 1. */
   weight?: number;
 }
@@ -74,7 +76,7 @@ export function trainEmbeddingBag(
   onStep: OnStep = () => {},
 ): EmbeddingBagWeights {
   const rows = compactVocabulary(examples, p.minCount);
-  const compact = examples.map((e) => ({ ids: remap(e.ids, rows), count: e.ids.length, label: e.label, weight: e.weight ?? 1 }));
+  const compact = examples.map((e) => ({ ids: remap(e.ids, rows), count: e.ids.length, label: e.target ?? e.label, weight: e.weight ?? 1 }));
   const model = createTfModel(Math.max(1, rows.size), p.dim, p.seed);
   const optimizer = tf.train.adam(p.learningRate);
   const rng = mulberry32(p.seed ^ 0x9e3779b9);

@@ -11,7 +11,7 @@
  */
 import { analyse, FEATURE_NAMES } from '../heuristics/analyse.ts';
 import { fitPlatt, calibrate } from './calibration.ts';
-import { hashFiles, readLabelled, readSplit, splitPath, type LabelledPost } from './corpus.ts';
+import { hashFiles, readLabelled, readSplit, splitPath, trainingTarget, type LabelledPost } from './corpus.ts';
 import { EmbeddingBagScorer, type EmbeddingBagWeights } from './embedding-bag.ts';
 import { quantiseFloat16 } from './float16.ts';
 import { fitFusion, fusedLogit, fusionRow, type FusionLayer } from './fusion.ts';
@@ -21,7 +21,8 @@ import { sliceMetrics } from './metrics.ts';
 import { mulberry32, shuffled } from './random.ts';
 import { saveModel, setCurrentVersion, MODELS_DIR, type StoredModel } from './storage.ts';
 import { useWasmBackend } from './tf-backend.ts';
-import { chooseThresholds, DEFAULT_POLICY, type ThresholdItem } from './thresholds.ts';
+import { chooseThresholds, DEFAULT_POLICY, evidenceBounds, type ThresholdItem } from './thresholds.ts';
+import { applyEvidence } from './post-scorer.ts';
 import { DEFAULT_MODEL_TRAINING, trainEmbeddingBag, type ModelTrainParams, type TrainExample } from './train-model.ts';
 import type { Thresholds } from '../types.ts';
 
@@ -73,7 +74,7 @@ function assignFolds(items: readonly Prepared[], k: number, seed: number): numbe
   return folds;
 }
 
-const toExample = (p: Prepared): TrainExample => ({ ids: p.ids, label: p.post.label });
+const toExample = (p: Prepared): TrainExample => ({ ids: p.ids, label: p.post.label, target: trainingTarget(p.post) });
 
 function summary(items: { score: number; label: 0 | 1 }[], t: Thresholds): SplitSummary {
   const m = sliceMetrics(items, t);
@@ -120,7 +121,7 @@ export async function trainDetector(opts: TrainOptions = {}): Promise<StoredMode
   progress('fusion', 0, 1);
   const fusion: FusionLayer = fitFusion(
     train.map((p, i) => fusionRow(oof[i]!, p.features)),
-    train.map((p) => p.post.label),
+    train.map((p) => trainingTarget(p.post)),
     FEATURE_NAMES,
     fusionL2,
   );
@@ -128,7 +129,7 @@ export async function trainDetector(opts: TrainOptions = {}): Promise<StoredMode
 
   // 4. Calibration and thresholds on validation.
   const valLogits = val.map(fused);
-  const calibration = fitPlatt(valLogits, val.map((p) => p.post.label));
+  const calibration = fitPlatt(valLogits, val.map((p) => p.post.label), val.map((p) => (p.post.ambiguous ? trainingTarget(p.post) : null)));
   const valItems: ThresholdItem[] = val.map((p, i) => ({
     score: calibrate(calibration, valLogits[i]!),
     label: p.post.label,
@@ -136,7 +137,9 @@ export async function trainDetector(opts: TrainOptions = {}): Promise<StoredMode
     obfuscated: p.post.obfuscated,
   }));
   const thresholds = chooseThresholds(valItems, DEFAULT_POLICY);
-  const testItems = test.map((p) => ({ score: calibrate(calibration, fused(p)), label: p.post.label }));
+  const evidence = evidenceBounds(thresholds);
+  val.forEach((p, i) => (valItems[i]!.score = applyEvidence(evidence, p.features, valItems[i]!.score)));
+  const testItems = test.map((p) => ({ score: applyEvidence(evidence, p.features, calibrate(calibration, fused(p))), label: p.post.label }));
   progress('fusion', 1, 1);
 
   const meta: Omit<ModelMeta, 'version'> = {
@@ -146,6 +149,7 @@ export async function trainDetector(opts: TrainOptions = {}): Promise<StoredMode
     fusion,
     calibration,
     thresholds,
+    evidence,
     thresholdPolicy: DEFAULT_POLICY,
     training: {
       params,

@@ -21,7 +21,7 @@ export function scorerFor(stored: Pick<StoredModel, 'meta' | 'weights'>): PostSc
   if (names.length !== FEATURE_NAMES.length || names.some((n, i) => n !== FEATURE_NAMES[i])) {
     throw new Error(`model ${meta.version} was fitted on different heuristic features; retrain it (tidewatch train)`);
   }
-  return new PostScorer(new NgramModel(meta.hashing, stored.weights), meta.fusion, meta.calibration);
+  return new PostScorer(new NgramModel(meta.hashing, stored.weights), meta.fusion, meta.calibration, meta.evidence);
 }
 
 export function createTrainedDetector(stored: Pick<StoredModel, 'meta' | 'weights'>): Detector {

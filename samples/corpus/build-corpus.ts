@@ -10,6 +10,7 @@ import { obfuscate } from './obfuscate.ts';
 import { dedupKey, NearDupIndex } from './dedup.ts';
 import { buildDemoPosts } from './demo-posts.ts';
 import { selfCheck } from './selfcheck.ts';
+import { composeShort, SHORT_TARGET, type ShortKind } from './compose-short.ts';
 import { en } from './phrases/en.ts';
 import { fr } from './phrases/fr.ts';
 import { ar } from './phrases/ar.ts';
@@ -30,9 +31,12 @@ const CAT_WEIGHT: Record<Category, number> = { boat_crossing: 0.3, lorry: 0.17, 
 const AD_PLATFORM: Record<Platform, number> = { facebook: 30, tiktok: 24, telegram: 20, instagram: 13, x: 5, youtube: 4, snapchat: 4 };
 const NEG_PLATFORM: Record<Platform, number> = { facebook: 30, x: 18, instagram: 15, tiktok: 15, youtube: 10, telegram: 9, snapchat: 3 };
 
+export type RowKind = Kind | 'seeker' | 'document_service' | 'ambiguous';
 export interface Row {
-  id: string; text: string; label: 0 | 1; lang: Lang; category: Category | 'none'; kind: Kind;
+  id: string; text: string; label: 0 | 1; lang: Lang; category: Category | 'none'; kind: RowKind;
   obfuscated: boolean; platform: Platform;
+  /** Genuinely ambiguous short post (label = best guess); trained towards the review band. */
+  ambiguous?: true;
 }
 interface Draft extends Omit<Row, 'id'> { group: string }
 
@@ -83,6 +87,22 @@ function generateLanguage(pack: LangPack, rng: Rng, index: NearDupIndex, globalK
       if (neg(kind, obf ? obfuscate(rng, pack, text) : text, obf, `g${g++}`)) need--;
     }
     if (need > 0) console.warn(`[${pack.lang}] ${kind}: ${need} negatives short`);
+  }
+
+  // Short posts: one-line adverts, seekers, document services, short job ads, ambiguous posts.
+  for (const kind of Object.keys(SHORT_TARGET) as ShortKind[]) {
+    let need = SHORT_TARGET[kind];
+    for (let tries = 0; need > 0 && tries < 400 * (need + 1); tries++) {
+      const d = composeShort(rng, pack, kind);
+      if (index.has(d.text)) continue;
+      index.add(d.text);
+      const group = `s${g++}`;
+      const obf = d.label === 1 && !d.ambiguous && chance(rng, 0.13);
+      const text = obf ? obfuscate(rng, pack, d.text) : d.text;
+      const ok = push({ text, label: d.label, category: d.category, kind: d.kind, obfuscated: obf, ...(d.ambiguous ? { ambiguous: true as const } : {}) }, group);
+      if (ok) need--;
+    }
+    if (need > 0) console.warn(`[${pack.lang}] short ${kind}: ${need} short`);
   }
   return out;
 }

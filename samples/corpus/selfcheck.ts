@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CATEGORIES, LANGS, NEG_KINDS, PLATFORMS } from './phrases/types.ts';
 import { dedupKey, jaccard, tokens } from './dedup.ts';
 
-interface R { id: string; text: string; label: number; lang: string; category: string; kind: string; obfuscated: boolean; platform: string; split: string }
+interface R { id: string; text: string; label: number; lang: string; category: string; kind: string; obfuscated: boolean; platform: string; split: string; ambiguous?: boolean }
 const SPLITS = ['train', 'validation', 'test'] as const;
 const MARKERS: Record<string, RegExp> = {
   ckb: /[ێۆڕڵەھ]/, ps: /[ټډړښږځڅېۍ]/, kmr: /[êîûçşÊÎÛÇŞ]/, vi: /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i,
@@ -39,7 +39,7 @@ export function selfCheck(dir: string): void {
         cnt((r) => r.lang === l && r.label === 0 && r.obfuscated), mine.length, `${Math.round((100 * m) / mine.length)}%`];
     }), ['**all**', cnt((r) => r.label === 1), cnt((r) => r.label === 0), cnt((r) => r.label === 1 && r.obfuscated), cnt((r) => r.label === 0 && r.obfuscated), n, '']]));
   console.log('\n### Per kind / category\n');
-  console.log(table(['kind', 'count'], ['advert', ...NEG_KINDS].map((k) => [k, cnt((r) => r.kind === k)])));
+  console.log(table(['kind', 'count'], ['advert', ...NEG_KINDS, 'seeker', 'document_service', 'ambiguous'].map((k) => [k, cnt((r) => r.kind === k)])));
   console.log();
   console.log(table(['category (adverts)', 'count'], CATEGORIES.map((c) => [c, cnt((r) => r.category === c)])));
   console.log('\n### Per split\n');
@@ -57,7 +57,11 @@ export function selfCheck(dir: string): void {
   const obf = cnt((r) => r.label === 1 && r.obfuscated) / pos;
   assert(obf >= 0.12 && obf <= 0.25, `obfuscated adverts ${(100 * obf).toFixed(1)}% of positives`);
   assert(cnt((r) => r.label === 0 && r.obfuscated) > 0, 'some obfuscated hard negatives');
-  assert(rows.every((r) => (r.label === 1) === (r.kind === 'advert') && (r.label === 1 ? (CATEGORIES as readonly string[]).includes(r.category) : r.category === 'none')), 'label 1 <=> kind advert; negatives have category none');
+  assert(rows.every((r) => (r.ambiguous === true) === (r.kind === 'ambiguous') && (r.ambiguous ? r.category === 'none' : (r.label === 1) === (r.kind === 'advert') && (r.label === 1 ? (CATEGORIES as readonly string[]).includes(r.category) : r.category === 'none'))), 'label 1 <=> kind advert (ambiguous posts aside); negatives and ambiguous posts have category none');
+  const amb = cnt((r) => r.ambiguous === true) / n;
+  assert(amb > 0 && amb < 0.08, `ambiguous posts ${(100 * amb).toFixed(1)}% of all (a small minority)`);
+  const clearNeg = cnt((r) => r.label === 0 && !r.ambiguous) / n;
+  assert(clearNeg >= 0.4, `clear hard negatives ${(100 * clearNeg).toFixed(1)}% >= 40%`);
   assert(rows.every((r) => (PLATFORMS as readonly string[]).includes(r.platform) && typeof r.obfuscated === 'boolean' && r.text.trim().length > 0), 'platform/obfuscated/text valid');
   assert(rows.every((r) => new RegExp(`^${r.lang}-\\d{4}$`).test(r.id)) && new Set(rows.map((r) => r.id)).size === n, 'ids <lang>-<nnnn> and unique');
   for (const s of SPLITS) {
