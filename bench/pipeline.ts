@@ -102,6 +102,13 @@ async function fullPipeline(n: number): Promise<{ rate: number; seconds: number 
       timeoutMs: 30 * 60_000,
     });
     const seconds = (performance.now() - t0) / 1_000;
+    // Where the time went: mean processing time per job, per stage.
+    for (const name of ['ingest', 'classify'] as const) {
+      const jobs = await rt.queues[name].getCompleted(0, 10_000);
+      const ms = jobs.map((j) => (j.finishedOn ?? 0) - (j.processedOn ?? 0));
+      const mean = ms.reduce((a, b) => a + b, 0) / Math.max(ms.length, 1);
+      console.log(`  ${name}: ${jobs.length} jobs, mean ${mean.toFixed(0)} ms per job`);
+    }
     return { rate: n / seconds, seconds };
   } finally {
     await rt.close();
