@@ -1,20 +1,12 @@
 // Composition helpers for the synthetic corpus: seeded PRNG, placeholder filling, and the
 // advert / hard-negative composers. Deterministic given the Rng passed in.
 import type { Category, Lang, LangPack, NegKind } from './phrases/types.ts';
+import { mulberry32 } from '../../detector/model/random.ts';
+
+export { mulberry32 };
 
 export type Rng = () => number;
 
-/** mulberry32: tiny deterministic PRNG */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 export const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
 export const pick = <T>(rng: Rng, arr: readonly T[]): T => {
   if (arr.length === 0) throw new Error('pick from empty array');
