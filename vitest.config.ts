@@ -6,7 +6,8 @@ export default defineConfig({
     exclude: ['node_modules/**', 'generated/**', '.data/**'],
     // Integration tests share two cores with Redis and Postgres; keep parallelism modest.
     maxWorkers: 2,
-    testTimeout: 60_000,
+    // Generous: CLI tests spawn real processes, and CI shares two cores with Redis and Postgres.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     globalSetup: ['test/global-setup.ts'],
   },

@@ -19,7 +19,7 @@ export function runCli(args: string[], env: Record<string, string>, opts: { time
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 120_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 170_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

@@ -49,11 +49,11 @@ describe('tidewatch demo --once', () => {
       { platform: 'x', platformPostId: 'e2', url: 'https://x.com/a/status/e2', text: 'Coastguard rescued 40 people off Calais today; smugglers arrested.' },
     ];
     await writeFile(file, posts.map((p) => JSON.stringify(p)).join('\n'));
-    const res = await runCli(['demo', '--once', '--file', file], { DATA_DIR: path.join(dir, 'data'), API_PORT: '0' }, { timeoutMs: 180_000 });
+    const res = await runCli(['demo', '--once', '--file', file], { DATA_DIR: path.join(dir, 'data'), API_PORT: '0' }, { timeoutMs: 280_000 });
     expect(res.stderr).not.toMatch(/Error/);
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/redis: private redis-server at redis:\/\/127\.0\.0\.1:\d+/);
     expect(res.stdout).toContain(`database: embedded PostgreSQL in ${path.join(dir, 'data')}`);
     expect(res.stdout).toMatch(/2 posts\nby outcome:/);
-  });
+  }, 300_000);
 });
