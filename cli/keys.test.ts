@@ -40,7 +40,7 @@ describe('tidewatch keys', () => {
     const events = await iso.db.auditEvent.findMany({ where: { subjectId: id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => e.action)).toEqual(['key.create', 'key.revoke']);
     expect(events[0]!.actor).toMatch(/^cli:/);
-  });
+  }, 180_000);
 
   it('refuses bad input with a message (exit status 2 for ours)', async () => {
     const role = await runCli(['keys', 'create', '--role', 'god', '--name', 'x'], env());

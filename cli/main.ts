@@ -13,6 +13,7 @@ import { exportLabelsCommand } from './commands/export-labels.ts';
 import { classifyCommand } from './commands/classify.ts';
 import { trainCommand } from './commands/train.ts';
 import { evalCommand } from './commands/eval.ts';
+import { platformsCommand } from './commands/platforms.ts';
 
 const program = new Command('tidewatch')
   .description('Moderation pipeline for posts that advertise migrant-smuggling services')
@@ -28,6 +29,7 @@ program.addCommand(exportLabelsCommand());
 program.addCommand(classifyCommand());
 program.addCommand(trainCommand());
 program.addCommand(evalCommand());
+program.addCommand(platformsCommand());
 
 try {
   await program.parseAsync(process.argv);

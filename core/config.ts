@@ -26,6 +26,18 @@ const envSchema = z
     PRIORITY_HALF_LIFE_HOURS: z.coerce.number().positive().default(24),
     TIDEWATCH_MODEL: z.string().regex(/^[\w.-]+$/, 'a model version such as ngram-1df9f5d9d84b').optional(),
     REVIEW_LEASE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+    NOTICE_LEGAL_GROUND: z.string().min(1).default('UK: Immigration Act 1971 s.25 / Nationality and Borders Act 2022 s.41 (facilitating unlawful immigration); EU: Directive 2002/90/EC'),
+    NOTICE_JURISDICTION: z.string().min(2).max(16).default('GB'),
+    NOTIFIER_NAME: z.string().min(1).default('Tidewatch operator'),
+    NOTIFIER_EMAIL: z.email().default('referrals@tidewatch.invalid'),
+    TRUSTED_FLAGGER_ID: z.string().min(1).optional(),
+    SECRETS_KEY: z.string().min(16, 'at least 16 characters').optional(),
+    EVIDENCE_DIR: z.string().min(1).default('./.data/evidence'),
+    EVIDENCE_CAPTURE: z.enum(['on', 'off']).default('on'),
+    EXPORT_DIR: z.string().min(1).default('./.data/exports'),
+    LIVENESS_SCHEDULE: z.string().regex(/^\s*\d+[smhd](\*\d+)?(\s*,\s*\d+[smhd](\*\d+)?)*\s*$/, 'comma-separated durations like 1h,6h,1d*14').default('1h,6h,24h,72h,1d*14'),
+    REFER_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+    REFER_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
   })
   .refine((e) => e.REFER_THRESHOLD === undefined || e.REVIEW_THRESHOLD === undefined || e.REVIEW_THRESHOLD <= e.REFER_THRESHOLD, {
     message: 'REVIEW_THRESHOLD must not exceed REFER_THRESHOLD',
@@ -53,6 +65,16 @@ export interface Config {
   modelVersion: string | undefined;
   /** How long a reviewer's claim on an item lasts unless renewed (claiming again renews it). */
   reviewLeaseSeconds: number;
+  /** Who sends notices and on what legal ground (DSA Art. 16(2)); see referrals/notice.ts. */
+  notice: { legalGround: string; jurisdiction: string; notifierName: string; notifierEmail: string; trustedFlaggerId: string | undefined };
+  /** Encrypts platform signing secrets at rest; unset: stored as given (never printed). */
+  secretsKey: string | undefined;
+  evidence: { dir: string; capture: boolean };
+  exportDir: string;
+  /** Re-check delays for referred URLs, e.g. `1h,6h,24h,72h,1d*14` (referrals/liveness-schedule.ts). */
+  livenessSchedule: string;
+  /** Delivery attempts before a referral is dead-lettered (`failed`), and the first backoff. */
+  refer: { attempts: number; backoffMs: number };
 }
 
 export class ConfigError extends Error {
@@ -85,5 +107,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     priorityHalfLifeHours: e.PRIORITY_HALF_LIFE_HOURS,
     modelVersion: e.TIDEWATCH_MODEL,
     reviewLeaseSeconds: e.REVIEW_LEASE_SECONDS,
+    notice: {
+      legalGround: e.NOTICE_LEGAL_GROUND,
+      jurisdiction: e.NOTICE_JURISDICTION,
+      notifierName: e.NOTIFIER_NAME,
+      notifierEmail: e.NOTIFIER_EMAIL,
+      trustedFlaggerId: e.TRUSTED_FLAGGER_ID,
+    },
+    secretsKey: e.SECRETS_KEY,
+    evidence: { dir: e.EVIDENCE_DIR, capture: e.EVIDENCE_CAPTURE === 'on' },
+    exportDir: e.EXPORT_DIR,
+    livenessSchedule: e.LIVENESS_SCHEDULE,
+    refer: { attempts: e.REFER_ATTEMPTS, backoffMs: e.REFER_BACKOFF_MS },
   };
 }

@@ -142,6 +142,6 @@ describe('/review in a browser', () => {
     const api = await fetch(`${h.rt.apiUrl}/admin/queues/api/queues?activeQueue=ingest&page=1`, { headers: { cookie: admin } });
     expect(api.status).toBe(200);
     const body = (await api.json()) as { queues: { name: string }[] };
-    expect(body.queues.map((q) => q.name).sort()).toEqual(['classify', 'ingest', 'refer']);
+    expect(body.queues.map((q) => q.name).sort()).toEqual(['classify', 'evidence', 'ingest', 'liveness', 'refer']);
   });
 });

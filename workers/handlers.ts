@@ -4,6 +4,8 @@ import type { PipelineContext } from './context.ts';
 import { createIngestHandler } from './ingest.ts';
 import type { QueueName } from './queues.ts';
 import { createReferHandler } from './refer.ts';
+import { createEvidenceHandler } from './evidence.ts';
+import { createLivenessHandler } from './liveness.ts';
 
 type Handler = (job: Job) => Promise<unknown>;
 
@@ -12,4 +14,6 @@ export const HANDLERS: Record<QueueName, (ctx: PipelineContext) => Handler> = {
   ingest: createIngestHandler as (ctx: PipelineContext) => Handler,
   classify: createClassifyHandler as (ctx: PipelineContext) => Handler,
   refer: createReferHandler as (ctx: PipelineContext) => Handler,
+  evidence: createEvidenceHandler as (ctx: PipelineContext) => Handler,
+  liveness: createLivenessHandler as (ctx: PipelineContext) => Handler,
 };

@@ -6,7 +6,7 @@ import { Queue, type DefaultJobOptions, type JobsOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { PostInput } from '../core/post-input.ts';
 
-export const QUEUE_NAMES = ['ingest', 'classify', 'refer'] as const;
+export const QUEUE_NAMES = ['ingest', 'classify', 'refer', 'evidence', 'liveness'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobPayloads {
@@ -15,7 +15,16 @@ export interface JobPayloads {
   /** Posts persisted by ingest, classified together in one detector batch. */
   classify: { postIds: string[] };
   /** A referral candidate, or a post a reviewer confirmed (`decisionId`); the referral stage decides whether and how to notify its platform. */
-  refer: { postId: string; decisionId?: string };
+  refer: { postId: string; decisionId?: string } | DeliverPayload;
+  /** Capture the referred page (screenshot, HTML, hashes) before the notice goes out. */
+  evidence: { referralId: string };
+  /** Re-check a referred URL; `check` indexes LIVENESS_SCHEDULE. */
+  liveness: { referralId: string; check: number };
+}
+
+/** A `deliver` job on the `refer` queue: send an existing referral's notice to its platform. */
+export interface DeliverPayload {
+  referralId: string;
 }
 
 /** Posts per ingest job: big enough to amortise round trips, small enough to retry cheaply. */
@@ -52,7 +61,7 @@ export type Queues = { [K in QueueName]: Queue<JobPayloads[K]> };
 export function openQueues(connection: Redis, prefix: string): Queues {
   const make = <K extends QueueName>(name: K) =>
     new Queue<JobPayloads[K]>(name, { connection, prefix, defaultJobOptions: JOB_DEFAULTS });
-  return { ingest: make('ingest'), classify: make('classify'), refer: make('refer') };
+  return { ingest: make('ingest'), classify: make('classify'), refer: make('refer'), evidence: make('evidence'), liveness: make('liveness') };
 }
 
 export async function closeQueues(queues: Queues): Promise<void> {
@@ -64,6 +73,12 @@ export const jobIds = {
   refer: (postId: string) => `refer-${postId}`,
   /** Per decision, so a post confirmed again after a reversal is queued anew (the referral key still dedupes). */
   referConfirmed: (postId: string, decisionId: string) => `refer-${postId}-${decisionId}`,
+  deliver: (referralId: string) => `deliver-${referralId}`,
+  evidence: (referralId: string) => `evidence-${referralId}`,
+  liveness: (referralId: string, check: string) => `liveness-${referralId}-${check}`,
 } satisfies Record<string, (...args: string[]) => string>;
+
+/** Evidence capture tries a few times, then gives up and lets the notice go without it. */
+export const EVIDENCE_ATTEMPTS = 3;
 
 export type { JobsOptions };

@@ -2,30 +2,73 @@
  * Stage 3, `refer`: turns a post into a Referral record when either a reviewer confirmed it
  * (automated=false) or it is a referral candidate on a platform that accepts automated referrals
  * (automated=true). Candidates on other platforms wait in the review queue until a reviewer
- * confirms them. Notice delivery, evidence and takedown tracking build on the record.
+ * confirms them. The same queue carries `deliver` jobs that send a referral's notice
+ * (referrals/deliver.ts) with exponential backoff; a referral whose delivery gives up for good is
+ * dead-lettered as `failed`. New referrals go to `evidence` first when capture is on.
  */
-import type { Job } from 'bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { appendAudit } from '../core/audit.ts';
+import type { Config } from '../core/config.ts';
+import { deadLetter, DeliveryError, deliverReferral, type DeliverResult } from '../referrals/deliver.ts';
 import type { PipelineContext } from './context.ts';
-import type { JobPayloads } from './queues.ts';
+import { EVIDENCE_ATTEMPTS, jobIds, type DeliverPayload, type JobPayloads, type Queues } from './queues.ts';
+import { scheduleLiveness } from './liveness.ts';
 
-export type ReferResult = { referral: 'created' | 'exists' | 'awaiting_review' | 'not_a_candidate' };
+export type ReferResult = { referral: 'created' | 'exists' | 'awaiting_review' | 'not_a_candidate' } | DeliverResult;
 
 /** One notice per content per platform: re-uploads share the canonical post's key. */
 export function referralKey(platformId: number, canonicalPostId: string): string {
   return `${platformId}:${canonicalPostId}`;
 }
 
+/** Queues the notice for sending, with the delivery retry policy from config. */
+export async function enqueueDelivery(queues: Pick<Queues, 'refer'>, config: Config, referralId: string): Promise<void> {
+  await queues.refer.add('deliver', { referralId }, {
+    jobId: jobIds.deliver(referralId),
+    attempts: config.refer.attempts,
+    backoff: { type: 'exponential', delay: config.refer.backoffMs },
+  });
+}
+
+/** Next step for a new referral: evidence capture first when enabled, else straight to delivery. */
+export async function enqueueAfterCreate(queues: Pick<Queues, 'refer' | 'evidence'>, config: Config, referralId: string): Promise<void> {
+  if (config.evidence.capture) {
+    await queues.evidence.add('evidence', { referralId }, { jobId: jobIds.evidence(referralId), attempts: EVIDENCE_ATTEMPTS, backoff: { type: 'exponential', delay: 1_000 } });
+  } else {
+    await enqueueDelivery(queues, config, referralId);
+  }
+}
+
+const isDeliver = (d: JobPayloads['refer']): d is DeliverPayload => 'referralId' in d;
+
 export function createReferHandler(ctx: PipelineContext) {
+  const deliver = async (job: Job<DeliverPayload>): Promise<DeliverResult> => {
+    try {
+      const res = await deliverReferral(ctx.db, ctx.config, job.data.referralId);
+      if (res.delivery === 'sent') await scheduleLiveness(ctx, job.data.referralId, 0);
+      return res;
+    } catch (err) {
+      const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const permanent = err instanceof DeliveryError && err.permanent;
+      if (permanent || last) {
+        await deadLetter(ctx.db, job.data.referralId, `${permanent ? 'refused' : `gave up after ${job.attemptsMade + 1} attempts`}: ${(err as Error).message}`);
+        if (permanent) throw new UnrecoverableError((err as Error).message);
+      }
+      throw err;
+    }
+  };
+
   return async (job: Job<JobPayloads['refer']>): Promise<ReferResult> => {
+    if (isDeliver(job.data)) return deliver(job as Job<DeliverPayload>);
+    const data = job.data;
     const post = await ctx.db.post.findUnique({
-      where: { id: job.data.postId },
+      where: { id: data.postId },
       select: {
         id: true,
         outcome: true,
         platformId: true,
         duplicateOfId: true,
-        platform: { select: { autoRefer: true } },
+        platform: { select: { autoRefer: true, deliveryMode: true } },
         reviewItem: { select: { id: true, status: true } },
       },
     });
@@ -42,7 +85,7 @@ export function createReferHandler(ctx: PipelineContext) {
         data: [{ postId: post.id, platformId: post.platformId, automated: !confirmed, idempotencyKey }],
         skipDuplicates: true,
       });
-      if (!count) return false;
+      if (!count) return null;
       const referral = await tx.referral.findUniqueOrThrow({
         where: { idempotencyKey },
         select: { id: true, postId: true, platformId: true, status: true, automated: true, idempotencyKey: true },
@@ -52,10 +95,14 @@ export function createReferHandler(ctx: PipelineContext) {
         action: 'referral.create',
         subjectType: 'referral',
         subjectId: referral.id,
-        after: { ...referral, reviewItemId: post.reviewItem?.id ?? null, decisionId: job.data.decisionId ?? null },
+        after: { ...referral, reviewItemId: post.reviewItem?.id ?? null, decisionId: data.decisionId ?? null },
       });
-      return true;
+      return referral.id;
     });
+    // Enqueued after commit; a crash in between is healed by the retry, which finds the
+    // referral existing and still `queued` and enqueues again (job ids dedupe).
+    const referralId = created ?? (await ctx.db.referral.findUnique({ where: { idempotencyKey, status: 'queued' }, select: { id: true } }))?.id;
+    if (referralId && post.platform.deliveryMode !== 'none') await enqueueAfterCreate(ctx.queues, ctx.config, referralId);
     return { referral: created ? 'created' : 'exists' };
   };
 }

@@ -34,6 +34,9 @@ export class WorkerPool {
       ingest: ctx.config.ingestConcurrency,
       classify: ctx.config.classifyConcurrency,
       refer: 4,
+      // One Chromium page per job: keep it low.
+      evidence: 2,
+      liveness: 4,
     };
     this.workers = opts.queues.map((name) => {
       const connection = createRedis(opts.redisUrl, `${ctx.config.queuePrefix}:worker:${name}`);

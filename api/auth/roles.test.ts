@@ -42,6 +42,13 @@ describe('roles × routes', () => {
     'post /v1/review/items/{id}/reverse': async (key) =>
       h.request('POST', `/v1/review/items/${(await seedReviewItems(h.db, [{ status: 'rejected' }]))[0]!.id}/reverse`, { key, body: { reasonCode: 'wrong_call' } }),
     'get /v1/audit': (key) => h.request('GET', '/v1/audit', { key }),
+    'get /v1/platform/referrals': (key) => h.request('GET', '/v1/platform/referrals', { key }),
+    'post /v1/platform/referrals/{id}/status': async (key) => {
+      const { postId } = (await seedReviewItems(h.db, [{ status: 'confirmed' }]))[0]!;
+      const post = await h.db.post.findUniqueOrThrow({ where: { id: postId } });
+      const r = await h.db.referral.create({ data: { postId, platformId: post.platformId, status: 'sent', idempotencyKey: `k-${postId}` } });
+      return h.request('POST', `/v1/platform/referrals/${r.id}/status`, { key, body: { status: 'acknowledged', ticketId: 'T-1' } });
+    },
     'post /v1/posts': (key) => h.request('POST', '/v1/posts', { key, body: makePost('boat to uk') }),
   };
 

@@ -8,6 +8,7 @@ import { router } from '../openapi.ts';
 import { auditRoutes } from './audit.ts';
 import { addDocs } from './docs.ts';
 import { healthRoutes } from './health.ts';
+import { platformReferralRoutes } from './platform-referrals.ts';
 import { postsRoutes } from './posts.ts';
 import { reviewClaimRoutes } from './review-claims.ts';
 import { reviewDecisionRoutes } from './review-decisions.ts';
@@ -33,6 +34,7 @@ export function documentedRoutes() {
   app.route('/', reviewClaimRoutes());
   app.route('/', reviewDecisionRoutes());
   app.route('/', auditRoutes());
+  app.route('/', platformReferralRoutes());
   addDocs(app);
   return app;
 }

@@ -1,0 +1,77 @@
+import { userInfo } from 'node:os';
+import { Command, Option } from 'commander';
+import { loadConfig } from '../../core/config.ts';
+import { openDatabase, type Database } from '../../core/db/database.ts';
+import { createLogger } from '../../core/logger.ts';
+import { DELIVERY_MODES, listPlatforms, PlatformError, upsertPlatform, type PlatformSettings } from '../../referrals/platforms.ts';
+import type { DeliveryMode } from '../../generated/prisma/enums.ts';
+import { UsageError } from '../lifecycle.ts';
+
+async function withDb<T>(fn: (db: Database['db'], secretsKey: string | undefined) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), { migrate: true });
+  try {
+    return await fn(database.db, config.secretsKey);
+  } catch (err) {
+    if (err instanceof PlatformError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    await database.close();
+  }
+}
+
+type Opts = { displayName?: string; delivery?: DeliveryMode; webhookUrl?: string; signingSecret?: string; autoRefer?: boolean; offlinePattern?: string[] };
+
+const settings = (o: Opts): PlatformSettings => ({
+  displayName: o.displayName,
+  deliveryMode: o.delivery,
+  webhookUrl: o.webhookUrl === '' ? null : o.webhookUrl,
+  signingSecret: o.signingSecret === 'none' ? null : o.signingSecret,
+  autoRefer: o.autoRefer,
+  offlinePatterns: o.offlinePattern,
+});
+
+function withOptions(c: Command): Command {
+  return c
+    .option('--display-name <name>', 'name shown to people')
+    .addOption(new Option('--delivery <mode>', 'how referrals reach the platform').choices(DELIVERY_MODES))
+    .option('--webhook-url <url>', 'receiver for webhook delivery')
+    .option('--signing-secret <secret>', 'whsec_<base64>, "generate" (printed once), or "none"')
+    .option('--auto-refer', 'refer above-threshold items without a reviewer')
+    .option('--no-auto-refer', 'only refer items a reviewer confirmed')
+    .option('--offline-pattern <regex...>', 'page text meaning "content unavailable" (replaces the list)');
+}
+
+/**
+ * `tidewatch platforms add|update|list`: per-platform referral delivery. A generated signing
+ * secret is printed once, alone on stdout (like API keys); afterwards `list` only says whether
+ * one is set.
+ */
+export function platformsCommand() {
+  const cmd = new Command('platforms').description('platforms and how referrals are delivered to them');
+  const save = (create: boolean) => async (name: string, o: Opts) => {
+    const actor = `cli:${userInfo().username}`;
+    const r = await withDb((db, key) => upsertPlatform(db, name, settings(o), key, create));
+    process.stderr.write(`${create ? 'added' : 'updated'} platform ${name} (by ${actor})\n`);
+    if (r.generatedSecret) {
+      process.stderr.write('signing secret (store it now, it will not be shown again):\n');
+      process.stdout.write(`${r.generatedSecret}\n`);
+    }
+  };
+  withOptions(cmd.command('add').description('add a platform').argument('<name>')).action(save(true));
+  withOptions(cmd.command('update').description('change a platform’s settings').argument('<name>')).action(save(false));
+  cmd
+    .command('list')
+    .description('list platforms (never their secrets)')
+    .option('--json', 'JSON lines')
+    .action(async (o: { json?: boolean }) => {
+      const rows = await withDb((db) => listPlatforms(db));
+      if (o.json) return void rows.forEach((r) => process.stdout.write(`${JSON.stringify(r)}\n`));
+      const table = [['NAME', 'DELIVERY', 'WEBHOOK', 'SECRET', 'AUTO-REFER', 'OFFLINE-PATTERNS']].concat(
+        rows.map((r) => [r.name, r.deliveryMode, r.webhookUrl ?? '-', r.signingSecret, String(r.autoRefer), r.offlinePatterns.join(' | ') || '-']),
+      );
+      const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+      for (const row of table) process.stdout.write(`${row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+    });
+  return cmd;
+}

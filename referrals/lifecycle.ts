@@ -1,0 +1,77 @@
+/**
+ * The referral lifecycle as a transition table, and the one function that moves a referral along
+ * it. Every move is a conditional update (`WHERE status = <from>`) plus an AuditEvent in the same
+ * transaction, so two concurrent reports cannot both win and the trail matches the state.
+ *
+ *   queued → sent → acknowledged → actioned | declined → confirmed_offline | still_online → reappeared
+ *
+ * `failed` is the dead-letter state for notices that could not be delivered.
+ */
+import type { ReferralStatus } from '../generated/prisma/enums.ts';
+import { appendAudit } from '../core/audit.ts';
+import type { PrismaClient, Prisma } from '../core/db/client.ts';
+
+export const TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  queued: ['sent', 'failed'],
+  failed: ['queued'],
+  sent: ['acknowledged', 'actioned', 'declined'],
+  acknowledged: ['actioned', 'declined'],
+  actioned: ['confirmed_offline', 'still_online'],
+  declined: ['confirmed_offline', 'still_online'],
+  still_online: ['confirmed_offline'],
+  confirmed_offline: ['reappeared'],
+  reappeared: ['confirmed_offline'],
+};
+
+/** What a platform may report; the rest is decided by delivery and liveness checks. */
+export const PLATFORM_REPORTABLE = ['acknowledged', 'actioned', 'declined'] as const satisfies readonly ReferralStatus[];
+
+export class TransitionError extends Error {
+  override readonly name = 'TransitionError';
+  constructor(
+    readonly code: 'not_found' | 'illegal_transition',
+    message: string,
+    readonly current?: ReferralStatus,
+  ) {
+    super(message);
+  }
+}
+
+export function canTransition(from: ReferralStatus, to: ReferralStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export interface TransitionInput {
+  referralId: string;
+  to: ReferralStatus;
+  actor: string;
+  /** Extra columns set with the move (ticket id, timestamps, outcome, ...). */
+  data?: Prisma.ReferralUpdateManyMutationInput;
+  /** Restrict the allowed starting states further (e.g. only `queued` for delivery). */
+  from?: readonly ReferralStatus[];
+  /** Extra facts for the audit event. */
+  note?: Record<string, unknown>;
+}
+
+/** Moves a referral; throws TransitionError (nothing changed) when unknown or not allowed. */
+export async function transition(db: PrismaClient, t: TransitionInput): Promise<{ from: ReferralStatus; to: ReferralStatus }> {
+  return db.$transaction(async (tx) => {
+    const current = await tx.referral.findUnique({ where: { id: t.referralId }, select: { status: true } });
+    if (!current) throw new TransitionError('not_found', `no referral ${t.referralId}`);
+    const from = current.status;
+    if (!canTransition(from, t.to) || (t.from && !t.from.includes(from))) {
+      throw new TransitionError('illegal_transition', `referral ${t.referralId} is ${from}; it cannot become ${t.to} (allowed from ${from}: ${TRANSITIONS[from].join(', ') || 'none'})`, from);
+    }
+    const { count } = await tx.referral.updateMany({ where: { id: t.referralId, status: from }, data: { ...t.data, status: t.to } });
+    if (!count) throw new TransitionError('illegal_transition', `referral ${t.referralId} changed concurrently; retry`, from);
+    await appendAudit(tx, {
+      actor: t.actor,
+      action: `referral.${t.to}`,
+      subjectType: 'referral',
+      subjectId: t.referralId,
+      before: { status: from },
+      after: { status: t.to, ...JSON.parse(JSON.stringify(t.data ?? {})), ...t.note },
+    });
+    return { from, to: t.to };
+  });
+}
