@@ -90,7 +90,8 @@ export async function deliverReferral(db: PrismaClient, config: Config, referral
       return { delivery: 'sent', mode: 'webhook' };
     }
     case 'export': {
-      const folder = await writeExportBundle(config.exportDir, platform.name, batchId ?? referralId, [notice]);
+      // One bundle per referral; an action day writes its whole batch as one bundle itself.
+      const folder = await writeExportBundle(config.exportDir, platform.name, referralId, [notice]);
       await sent({}, { folder });
       return { delivery: 'sent', mode: 'export', exportFolder: folder };
     }
