@@ -1,0 +1,52 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkLiveness } from './liveness.ts';
+import { parseSchedule } from './liveness-schedule.ts';
+
+describe('checkLiveness', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const routes: Record<string, [number, string]> = {
+        '/live': [200, '<h1>Boat to UK this week</h1>'],
+        '/gone': [404, 'not found'],
+        '/soft-removed': [200, "<p>Sorry, this content isn't available right now</p>"],
+        '/broken': [503, 'try later'],
+      };
+      if (req.url === '/moved') {
+        res.writeHead(302, { location: '/soft-removed' }).end();
+        return;
+      }
+      const [status, body] = routes[req.url ?? ''] ?? [500, ''];
+      res.writeHead(status, { 'content-type': 'text/html' }).end(body);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  const patterns = ["this content isn't available", 'page not found'];
+
+  it('reads 404/410/451 as offline, and a 200 page matching a platform pattern as offline too', async () => {
+    expect(await checkLiveness(`${base}/live`, patterns)).toMatchObject({ state: 'online', httpStatus: 200 });
+    expect(await checkLiveness(`${base}/gone`, patterns)).toMatchObject({ state: 'offline', httpStatus: 404, reason: 'HTTP 404' });
+    expect(await checkLiveness(`${base}/soft-removed`, patterns)).toMatchObject({ state: 'offline', httpStatus: 200, reason: "page matches /this content isn't available/i" });
+    // Without the platform's pattern the same page would pass for online.
+    expect((await checkLiveness(`${base}/soft-removed`, [])).state).toBe('online');
+  });
+
+  it('follows redirects and never counts a flaky answer as a removal', async () => {
+    expect(await checkLiveness(`${base}/moved`, patterns)).toMatchObject({ state: 'offline', finalUrl: `${base}/soft-removed` });
+    expect(await checkLiveness(`${base}/broken`, patterns)).toMatchObject({ state: 'unknown', httpStatus: 503 });
+    expect((await checkLiveness('http://127.0.0.1:1/unreachable', patterns, 2_000)).state).toBe('unknown');
+  });
+});
+
+describe('parseSchedule', () => {
+  it('expands the default schedule to 1 h, 6 h, 24 h, 72 h, then daily for 14 days', () => {
+    const s = parseSchedule('1h,6h,24h,72h,1d*14');
+    expect(s.length).toBe(18);
+    expect(s.slice(0, 4)).toEqual([3_600_000, 21_600_000, 86_400_000, 259_200_000].map((ms) => expect.closeTo(ms, -3)));
+  });
+});
