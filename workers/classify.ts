@@ -4,7 +4,7 @@
  * without an outcome or routed twice. Referral candidates are then queued on `refer`.
  */
 import type { Job } from 'bullmq';
-import type { Prisma } from '../core/db/client.ts';
+import { insertClassifications } from '../core/db/bulk-insert.ts';
 import type { DetectorResult, Thresholds } from '../detector/types.ts';
 import type { PipelineContext } from './context.ts';
 import { jobIds, type JobPayloads } from './queues.ts';
@@ -38,18 +38,10 @@ export function createClassifyHandler(ctx: PipelineContext) {
       const results = detector.classify(posts.map((p) => ({ id: p.id, text: p.text, lang: p.language })));
       const byId = new Map(results.map((r) => [r.id, r]));
       await ctx.db.$transaction(async (tx) => {
-        await tx.classification.createMany({
-          data: results.map((r) => ({
-            postId: r.id,
-            modelVersion: r.modelVersion,
-            score: r.score,
-            decision: r.decision,
-            category: r.category,
-            language: r.lang,
-            signals: r.signals as unknown as Prisma.InputJsonValue,
-          })),
-          skipDuplicates: true,
-        });
+        await insertClassifications(
+          tx,
+          results.map((r) => ({ postId: r.id, modelVersion: r.modelVersion, score: r.score, decision: r.decision, category: r.category, language: r.lang, signals: r.signals })),
+        );
         const reviewRows = [];
         const groups = new Map<string, string[]>(); // `${outcome}|${lang}` → post ids
         for (const p of posts) {

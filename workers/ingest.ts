@@ -5,6 +5,7 @@
  */
 import type { Job } from 'bullmq';
 import { contentHash } from '../core/content-hash.ts';
+import { insertPosts } from '../core/db/bulk-insert.ts';
 import { postIdFor, validatePost, type FieldError } from '../core/post-input.ts';
 import type { PipelineContext } from './context.ts';
 import type { JobPayloads } from './queues.ts';
@@ -48,7 +49,7 @@ export function createIngestHandler(ctx: PipelineContext) {
     if (!rows.length) return { persisted: 0, duplicatesById: 0, duplicatesByContent: 0, rejected, queuedForClassify: 0 };
 
     const ids = rows.map((r) => r.id);
-    const { count: persisted } = await ctx.db.post.createMany({ data: rows, skipDuplicates: true });
+    const persisted = await insertPosts(ctx.db, rows);
 
     // First writer of a content hash becomes canonical; later posts with it are re-uploads.
     await ctx.db.contentFingerprint.createMany({
