@@ -30,12 +30,24 @@ const COUNTRY_HINTS: Record<string, CountryCode[]> = {
   ps: ['AF', 'PK'], sq: ['AL', 'XK'], vi: ['VN'], tr: ['TR'],
 };
 
+const PERSIAN_DIGIT = /[۰-۹]/;
+const ARABIC_DIGIT = /[٠-٩]/;
+/** Country lists by `${lang}|${digit script}`: a handful of distinct lists, built once each. */
+const countryLists = new Map<string, readonly CountryCode[]>();
+
 function countriesFor(lang: string | undefined, text: string): readonly CountryCode[] {
-  let first: CountryCode[] = lang !== undefined ? (COUNTRY_HINTS[lang] ?? []) : [];
   // Persian digits are typed on Persian/Dari keyboards: Iran and Afghanistan first.
-  if (/[۰-۹]/.test(text)) first = ['IR', 'AF', ...first];
-  else if (/[٠-٩]/.test(text)) first = ['IQ', ...first];
-  return first.length === 0 ? DEFAULT_COUNTRIES : [...new Set([...first, ...DEFAULT_COUNTRIES])];
+  const digits = PERSIAN_DIGIT.test(text) ? 2 : ARABIC_DIGIT.test(text) ? 1 : 0;
+  const key = `${lang}|${digits}`;
+  let list = countryLists.get(key);
+  if (list === undefined) {
+    let first: CountryCode[] = lang !== undefined ? (COUNTRY_HINTS[lang] ?? []) : [];
+    if (digits === 2) first = ['IR', 'AF', ...first];
+    else if (digits === 1) first = ['IQ', ...first];
+    list = first.length === 0 ? DEFAULT_COUNTRIES : [...new Set([...first, ...DEFAULT_COUNTRIES])];
+    if (countryLists.size < 1000) countryLists.set(key, list);
+  }
+  return list;
 }
 
 export function extractEntities(text: string, opts: ExtractOptions = {}): Signal[] {

@@ -6,7 +6,8 @@
  * text a few times, because the pipeline budget is tens of microseconds per post.
  */
 import type { Category, Signal } from '../types.ts';
-import { normalise, toOriginalSpan, type Normalised } from '../normalise/normalise.ts';
+import { normalise, type Normalised } from '../normalise/normalise.ts';
+import { allocFloat32 } from '../normalise/pool.ts';
 import { detectLanguage, toLanguage, type DetectedLanguage } from '../language/detect.ts';
 import { extractEntities } from '../extract/extract.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
@@ -42,8 +43,16 @@ export const FEATURE_NAMES: readonly string[] = [
 /** Posts this short carry too little evidence for confidence either way ("boat to the UK"). */
 export const SHORT_WEAK_WORDS = 6;
 
-const newCounts = (): Record<Concept, number> =>
-  Object.fromEntries(CONCEPTS.map((c) => [c, 0])) as Record<Concept, number>;
+/** A fresh zeroed count per concept, keys in CONCEPTS order (a literal: one allocation, fast shape). */
+function newCounts(): Record<Concept, number> {
+  return {
+    transport: 0, destination: 0, price: 0, guarantee: 0, contact: 0, urgency: 0, documents: 0, payment: 0, slang: 0,
+    job: 0, recruit: 0, counter: 0, legit: 0,
+  };
+}
+if (Object.keys(newCounts()).join() !== CONCEPTS.join()) throw new Error('analyse: newCounts() is out of step with CONCEPTS');
+
+const MODES = ['boat', 'lorry', 'flight', 'land'] as const;
 
 export function analyse(text: string, lang?: string | null): Analysis {
   const given = toLanguage(lang);
@@ -62,16 +71,19 @@ export function analyse(text: string, lang?: string | null): Analysis {
   for (const m of matches) {
     const e = m.payload;
     if (e.short && e.lang !== '*' && e.lang !== language && language !== 'und') continue;
-    const key = e.concept + (e.sub ?? '');
+    const key = e.key;
     if (key === lastConcept && m.from < lastTo) continue;
     lastConcept = key;
     lastTo = m.to;
     concepts[e.concept]++;
     if (e.concept === 'transport' && e.sub !== null) modes[e.sub] = (modes[e.sub] ?? 0) + 1;
     if (e.concept === 'counter' && e.sub !== null) counterKinds.add(e.sub);
-    const [start, end] = toOriginalSpan(norm, tokens.starts[m.from]!, tokens.ends[m.to - 1]!);
-    const type = e.concept === 'counter' ? `counter:${e.sub ?? 'other'}` : `concept:${e.concept}`;
-    signals.push({ type, value: text.slice(start, end), start, end });
+    // toOriginalSpan, inlined (no tuple per match): a token span is never empty.
+    const len = norm.map.length;
+    const cs = Math.max(0, Math.min(tokens.starts[m.from]!, len - 1));
+    const start = norm.map[cs]!;
+    const end = norm.ends[Math.max(cs, Math.min(tokens.ends[m.to - 1]!, len) - 1)]!;
+    signals.push({ type: e.type, value: text.slice(start, end), start, end });
   }
 
   const entities = extractEntities(text, { norm, tokens, lang: language });
@@ -89,10 +101,10 @@ export function analyse(text: string, lang?: string | null): Analysis {
   const score = heuristicScore(input);
   const category = guessCategory(input);
 
-  const f = new Float32Array(FEATURE_NAMES.length);
+  const f = allocFloat32(FEATURE_NAMES.length);
   let k = 0;
   for (const c of CONCEPTS) f[k++] = Math.min(concepts[c], 3) / 3;
-  for (const m of ['boat', 'lorry', 'flight', 'land']) f[k++] = modes[m]! > 0 ? 1 : 0;
+  for (const m of MODES) f[k++] = modes[m]! > 0 ? 1 : 0;
   f[k++] = Math.min(1, counterKinds.size / 3);
   f[k++] = phones > 0 ? 1 : 0;
   f[k++] = messengers > 0 ? 1 : 0;

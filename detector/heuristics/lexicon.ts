@@ -22,6 +22,16 @@ export interface LexEntry {
   sub: string | null;
   lang: string;
   short: boolean;
+  /** Derived once at compile time, so matching allocates no strings per match. */
+  /** Dedup key: concept + sub. */
+  key: string;
+  /** Signal type: `concept:<concept>` or `counter:<sub|other>`. */
+  type: string;
+}
+
+function entry(concept: Concept, sub: string | null, lang: string, short: boolean): LexEntry {
+  const type = concept === 'counter' ? `counter:${sub ?? 'other'}` : `concept:${concept}`;
+  return { concept, sub, lang, short, key: concept + (sub ?? ''), type };
 }
 
 type LexiconFile = { lang: string; concepts: Partial<Record<Concept, string[] | Record<string, string[]>>> };
@@ -43,7 +53,7 @@ const EMOJI: Record<string, [Concept, string | null]> = {
 
 function compile(): PhraseMatcher<LexEntry> {
   const m = new PhraseMatcher<LexEntry>();
-  for (const [tok, [concept, sub]] of Object.entries(EMOJI)) m.add(tok, { concept, sub, lang: '*', short: false });
+  for (const [tok, [concept, sub]] of Object.entries(EMOJI)) m.add(tok, entry(concept, sub, '*', false));
   for (const lang of LANGUAGES) {
     const file = JSON.parse(readFileSync(`${DIR}${lang}.json`, 'utf8')) as LexiconFile;
     for (const concept of CONCEPTS) {
@@ -51,7 +61,7 @@ function compile(): PhraseMatcher<LexEntry> {
       if (v === undefined) continue;
       const groups: [string | null, string[]][] = Array.isArray(v) ? [[null, v]] : Object.entries(v);
       for (const [sub, words] of groups) {
-        for (const w of words) m.add(w, { concept, sub, lang, short: w.replace(/\*$/, '').length < 4 });
+        for (const w of words) m.add(w, entry(concept, sub, lang, w.replace(/\*$/, '').length < 4));
       }
     }
   }

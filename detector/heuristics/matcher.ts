@@ -49,6 +49,49 @@ interface TokenHits<T> {
 }
 
 const CACHE_MAX = 100_000;
+/** Shared result for the (most common) token that starts no phrase and no stem. */
+const NO_HITS: TokenHits<never> = Object.freeze({ phrases: undefined, stems: undefined });
+
+/**
+ * Token → hits cache shared by all matchers: the lexicon and the place gazetteer look up the same
+ * tokens of every post, and with one slot per distinct token the second matcher costs no second
+ * hash-map look-up. A slot is a flat array with one [owner, generation, hits] triple per matcher
+ * that looked the token up (usually 1–2), so add() invalidates only that matcher's entries.
+ */
+type Slot = unknown[];
+const SLOT_MAX = 8 * 3;
+const slots = new Map<string, Slot>();
+/** Slots of the last token sequence resolved (analyse() matches the same tokens twice in a row). */
+let memoWords: string[] = [];
+let memoSlots: Slot[] = [];
+
+function slotsOf(words: readonly string[]): Slot[] {
+  const n = words.length;
+  if (memoWords.length === n) {
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      if (words[i] !== memoWords[i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return memoSlots;
+  }
+  const out: Slot[] = new Array<Slot>(n);
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!;
+    let slot = slots.get(w);
+    if (slot === undefined) {
+      if (slots.size >= CACHE_MAX) slots.clear();
+      slot = [];
+      slots.set(w, slot);
+    }
+    out[i] = slot;
+  }
+  memoWords = words.slice();
+  memoSlots = out;
+  return out;
+}
 
 export class PhraseMatcher<T> {
   private readonly byFirst = new Map<string, Phrase<T>[]>();
@@ -57,11 +100,11 @@ export class PhraseMatcher<T> {
   /** First three letters of every stem: most tokens are rejected with one Set look-up. */
   private readonly stemHeads = new Set<string>();
   /**
-   * Per-token results (phrase list by first word, stem payloads). Posts reuse a small vocabulary,
-   * and an Arabic-script miss otherwise costs dozens of clitic-stripping slices and look-ups;
-   * with the cache a token costs one Map look-up. Bounded: cleared when it grows past CACHE_MAX.
+   * Per-token results (phrase list by first word, stem payloads) are cached in the shared `slots`:
+   * posts reuse a small vocabulary, and an Arabic-script miss otherwise costs dozens of
+   * clitic-stripping slices and look-ups. Bumped by add(), which invalidates this matcher's entries.
    */
-  private readonly cache = new Map<string, TokenHits<T>>();
+  private gen = 0;
 
   /** Add an entry written in plain form; it is normalised with the same code as the posts. */
   add(entry: string, payload: T): void {
@@ -95,12 +138,26 @@ export class PhraseMatcher<T> {
       }
     }
     this.stemLengths.sort((a, b) => b - a);
-    this.cache.clear();
+    this.gen++;
   }
 
-  private hits(tok: string): TokenHits<T> {
-    let h = this.cache.get(tok);
-    if (h !== undefined) return h;
+  private hits(slot: Slot, tok: string): TokenHits<T> {
+    for (let q = 0; q < slot.length; q += 3) {
+      if (slot[q] === this) {
+        if (slot[q + 1] !== this.gen) {
+          slot[q + 2] = this.compute(tok);
+          slot[q + 1] = this.gen;
+        }
+        return slot[q + 2] as TokenHits<T>;
+      }
+    }
+    const h = this.compute(tok);
+    if (slot.length >= SLOT_MAX) slot.length = 0;
+    slot.push(this, this.gen, h);
+    return h;
+  }
+
+  private compute(tok: string): TokenHits<T> {
     let phrases = this.byFirst.get(tok);
     if (phrases === undefined && isArabicScript(tok)) phrases = this.lookupArabic(tok);
     let stems: T[] | undefined;
@@ -111,18 +168,19 @@ export class PhraseMatcher<T> {
         if (stems !== undefined) break;
       }
     }
-    h = { phrases, stems };
-    if (this.cache.size >= CACHE_MAX) this.cache.clear();
-    this.cache.set(tok, h);
-    return h;
+    return phrases === undefined && stems === undefined ? (NO_HITS as TokenHits<T>) : { phrases, stems };
   }
 
   /** All matches, in token order; overlapping phrases are all reported. */
   match(tokens: Tokens): Match<T>[] {
     const out: Match<T>[] = [];
     const w = tokens.words;
+    const slotList = slotsOf(w);
     for (let i = 0; i < w.length; i++) {
-      const { phrases: list, stems } = this.hits(w[i]!);
+      const h = this.hits(slotList[i]!, w[i]!);
+      if (h === NO_HITS) continue;
+      const list = h.phrases;
+      const stems = h.stems;
       if (list !== undefined) {
         for (const p of list) {
           let ok = i + 1 + p.rest.length <= w.length;

@@ -52,15 +52,27 @@ export function detectLanguage(text: string): DetectedLanguage {
   return latin >= 3 ? 'en' : 'und';
 }
 
+const ALIAS: Readonly<Record<string, Language>> = {
+  eng: 'en', fra: 'fr', fre: 'fr', ara: 'ar', arb: 'ar', per: 'fa', fas: 'fa', pes: 'fa', prs: 'fa', dari: 'fa',
+  pus: 'ps', pbu: 'ps', pbt: 'ps', sqi: 'sq', alb: 'sq', als: 'sq', vie: 'vi', tur: 'tr', ku: 'kmr', kur: 'kmr',
+  sdh: 'ckb',
+};
+/** Caller codes seen so far → ours: a batch repeats a handful of codes. Bounded. */
+const narrowed = new Map<string, DetectedLanguage>();
+
 /** Narrow a caller-supplied code ("EN", "ku", "prs", "fa-AF") to one of ours. */
 export function toLanguage(code: string | null | undefined): DetectedLanguage {
   if (!code) return 'und';
+  let lang = narrowed.get(code);
+  if (lang === undefined) {
+    lang = narrow(code);
+    if (narrowed.size < 1000) narrowed.set(code, lang);
+  }
+  return lang;
+}
+
+function narrow(code: string): DetectedLanguage {
   const c = code.toLowerCase().split(/[-_]/)[0]!;
   if ((LANGUAGES as readonly string[]).includes(c)) return c as Language;
-  const alias: Record<string, Language> = {
-    eng: 'en', fra: 'fr', fre: 'fr', ara: 'ar', arb: 'ar', per: 'fa', fas: 'fa', pes: 'fa', prs: 'fa', dari: 'fa',
-    pus: 'ps', pbu: 'ps', pbt: 'ps', sqi: 'sq', alb: 'sq', als: 'sq', vie: 'vi', tur: 'tr', ku: 'kmr', kur: 'kmr',
-    sdh: 'ckb',
-  };
-  return alias[c] ?? 'und';
+  return ALIAS[c] ?? 'und';
 }

@@ -1,19 +1,38 @@
 /**
  * Append-only text builder that records, per output UTF-16 unit, the original [start, end).
  *
- * Normalisation runs on every post at pipeline rate (≥20k posts/s on one core), so offsets live in
- * growable typed arrays and text is appended by slices instead of per character.
+ * Normalisation runs on every post at pipeline rate (≥20k posts/s on one core), so the text and
+ * its offsets live in growable typed arrays (no string concatenation per unit); the string is
+ * built once, when `text` is read.
  */
+import { allocInt32 } from './pool.ts';
+
 export class MappedBuilder {
-  text = '';
   start: Int32Array;
   end: Int32Array;
   length = 0;
+  private units: Uint16Array;
+  private built = '';
+  private builtLength = -1;
 
   constructor(capacity: number) {
     const cap = Math.max(16, capacity);
-    this.start = new Int32Array(cap);
-    this.end = new Int32Array(cap);
+    this.start = allocInt32(cap);
+    this.end = allocInt32(cap);
+    this.units = new Uint16Array(cap);
+  }
+
+  /** The text built so far. */
+  get text(): string {
+    if (this.builtLength !== this.length) {
+      let s = '';
+      for (let p = 0; p < this.length; p += 4096) {
+        s += String.fromCharCode.apply(null, this.units.subarray(p, Math.min(this.length, p + 4096)) as unknown as number[]);
+      }
+      this.built = s;
+      this.builtLength = this.length;
+    }
+    return this.built;
   }
 
   private reserve(extra: number): void {
@@ -23,18 +42,21 @@ export class MappedBuilder {
     while (cap < need) cap *= 2;
     const s = new Int32Array(cap);
     const e = new Int32Array(cap);
+    const u = new Uint16Array(cap);
     s.set(this.start.subarray(0, this.length));
     e.set(this.end.subarray(0, this.length));
+    u.set(this.units.subarray(0, this.length));
     this.start = s;
     this.end = e;
+    this.units = u;
   }
 
   /** Every unit of `s` maps to the same original span [a, b). */
   pushSpan(s: string, a: number, b: number): void {
     const k = s.length;
     this.reserve(k);
-    this.text += s;
     for (let q = 0; q < k; q++) {
+      this.units[this.length] = s.charCodeAt(q);
       this.start[this.length] = a;
       this.end[this.length++] = b;
     }
@@ -44,8 +66,8 @@ export class MappedBuilder {
   pushIdentity(s: string, a: number): void {
     const k = s.length;
     this.reserve(k);
-    this.text += s;
     for (let q = 0; q < k; q++) {
+      this.units[this.length] = s.charCodeAt(q);
       this.start[this.length] = a + q;
       this.end[this.length++] = a + q + 1;
     }
@@ -55,16 +77,16 @@ export class MappedBuilder {
   pushMapped(s: string, srcStart: Int32Array, srcEnd: Int32Array, from: number): void {
     const k = s.length;
     this.reserve(k);
-    this.text += s;
+    for (let q = 0; q < k; q++) this.units[this.length + q] = s.charCodeAt(q);
     this.start.set(srcStart.subarray(from, from + k), this.length);
     this.end.set(srcEnd.subarray(from, from + k), this.length);
     this.length += k;
   }
 
-  /** Append one unit with an explicit span. */
+  /** Append one unit (`ch` is one UTF-16 unit) with an explicit span. */
   pushUnit(ch: string, a: number, b: number): void {
     this.reserve(1);
-    this.text += ch;
+    this.units[this.length] = ch.charCodeAt(0);
     this.start[this.length] = a;
     this.end[this.length++] = b;
   }
@@ -77,7 +99,6 @@ export class MappedBuilder {
   /** Remove the last unit (used when collapsing repeated letters). */
   dropLast(): void {
     if (this.length === 0) return;
-    this.text = this.text.slice(0, -1);
     this.length--;
   }
 }

@@ -47,6 +47,14 @@ function packed(cp: number): number {
   return v;
 }
 
+/**
+ * Class and script of a non-ASCII code point in one look-up: `(class + 1) | ((script + 1) << 3)`,
+ * so class = (v & 7) - 1 and script = (v >> 3) - 1, as charClass and charScript return them.
+ */
+export function charInfo(cp: number): number {
+  return packed(cp);
+}
+
 /** One of OTHER, LETTER, MARK, DIGIT. ASCII is answered without a table look-up. */
 export function charClass(cp: number): number {
   if (cp < 0x80) {

@@ -9,7 +9,7 @@
  */
 import { ARABIC_UNIFY, DESTINATION_FLAGS, EMOJI_TOKENS, easternDigit, isDropped } from './tables.ts';
 import { MARK, charClass } from './chars.ts';
-import { MappedBuilder } from './builder.ts';
+import { allocInt32 } from './pool.ts';
 
 /** Output of a folding stage: text plus per-code-unit original [start, end). */
 export interface Mapped {
@@ -49,65 +49,179 @@ function isRegionalIndicator(cp: number): boolean {
   return cp >= 0x1f1e6 && cp <= 0x1f1ff;
 }
 
+/**
+ * Per-BMP-code-unit fast path, computed lazily: what a non-ASCII code unit becomes when it is
+ * folded on its own. FAST_SLOW: take the general path (emoji, surrogates, multi-unit or empty
+ * folds). FAST_DROP: removed outright. FAST_DIGIT: an Eastern digit, one ASCII digit whatever
+ * follows. FAST_UNIT: a one-code-point cluster folding to exactly one unit (FAST_TO), which only
+ * applies when no combining mark follows (otherwise the marks join its cluster).
+ */
+const FAST_SLOW = 1;
+const FAST_DROP = 2;
+const FAST_DIGIT = 3;
+const FAST_UNIT = 4;
+const FAST_KIND = new Uint8Array(0x10000);
+const FAST_TO = new Uint16Array(0x10000);
+
+function fastKind(c: number): number {
+  let k = FAST_KIND[c]!;
+  if (k !== 0) return k;
+  if ((c >= 0xd800 && c <= 0xdfff) || EMOJI_TOKENS.has(c)) k = FAST_SLOW;
+  else if (isDropped(c)) k = FAST_DROP;
+  else if (easternDigit(c) >= 0) {
+    k = FAST_DIGIT;
+    FAST_TO[c] = 48 + easternDigit(c);
+  } else {
+    const f = foldCluster(String.fromCharCode(c));
+    if (f.length === 1) {
+      k = FAST_UNIT;
+      FAST_TO[c] = f.charCodeAt(0);
+    } else k = FAST_SLOW;
+  }
+  FAST_KIND[c] = k;
+  return k;
+}
+
+// Output scratch (single-threaded, reused across calls): code units and their original spans.
+let outUnits = new Uint16Array(1024);
+let outStart = new Int32Array(1024);
+let outEnd = new Int32Array(1024);
+
+function reserve(len: number, extra: number): void {
+  const need = len + extra;
+  if (need <= outUnits.length) return;
+  let cap = outUnits.length * 2;
+  while (cap < need) cap *= 2;
+  const u = new Uint16Array(cap);
+  const s = new Int32Array(cap);
+  const e = new Int32Array(cap);
+  u.set(outUnits.subarray(0, len));
+  s.set(outStart.subarray(0, len));
+  e.set(outEnd.subarray(0, len));
+  outUnits = u;
+  outStart = s;
+  outEnd = e;
+}
+
+/** Append every unit of `s`, each mapping to the original span [a, b); returns the new length. */
+function pushSpan(len: number, s: string, a: number, b: number): number {
+  const k = s.length;
+  reserve(len, k);
+  for (let q = 0; q < k; q++) {
+    outUnits[len] = s.charCodeAt(q);
+    outStart[len] = a;
+    outEnd[len++] = b;
+  }
+  return len;
+}
+
+function unitsToString(len: number): string {
+  if (len <= 4096) return String.fromCharCode.apply(null, outUnits.subarray(0, len) as unknown as number[]);
+  let s = '';
+  for (let p = 0; p < len; p += 4096) {
+    s += String.fromCharCode.apply(null, outUnits.subarray(p, Math.min(len, p + 4096)) as unknown as number[]);
+  }
+  return s;
+}
+
+/** True if a combining mark (as the cluster gathering below sees it) starts at `j`. */
+function markAt(text: string, j: number, n: number): boolean {
+  if (j >= n || text.charCodeAt(j) < 0x300) return false;
+  return charClass(text.codePointAt(j)!) === MARK;
+}
+
 export function foldChars(text: string): Mapped {
   const n = text.length;
-  const b = new MappedBuilder(n + 16);
+  reserve(0, n + 16);
+  let len = 0;
   let emoji = 0;
   let i = 0;
   while (i < n) {
-    // ASCII run fast path; the last ASCII char joins the cluster path if a combining mark follows.
-    let j = i;
-    while (j < n && text.charCodeAt(j) < 0x80) j++;
-    if (j > i) {
-      if (j < n) {
-        const m = text.charCodeAt(j);
-        if (m >= 0x300 && charClass(m) === MARK) j--;
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      // ASCII: lowercase, one unit for one, unless a combining mark follows (it joins the
+      // cluster path; tested on the code unit, as the ASCII-run scan always did).
+      if (i + 1 < n) {
+        const m = text.charCodeAt(i + 1);
+        if (m >= 0x300 && charClass(m) === MARK) {
+          i = foldGeneral(text, i, n, len);
+          len = genLen;
+          emoji += genEmoji;
+          continue;
+        }
       }
-      if (j > i) {
-        b.pushIdentity(text.slice(i, j).toLowerCase(), i);
-        i = j;
-        continue;
-      }
-    }
-    const cp = text.codePointAt(i)!;
-    const len = cp > 0xffff ? 2 : 1;
-
-    if (isRegionalIndicator(cp)) {
-      const cp2 = i + len < n ? text.codePointAt(i + len)! : 0;
-      if (isRegionalIndicator(cp2)) {
-        const cc = String.fromCharCode(97 + cp - 0x1f1e6, 97 + cp2 - 0x1f1e6);
-        b.pushSpan(DESTINATION_FLAGS.has(cc) ? ` dest_${cc} ` : ` flag_${cc} `, i, i + 4);
-        emoji++;
-        i += 4;
-        continue;
-      }
-    }
-    const token = EMOJI_TOKENS.get(cp);
-    if (token !== undefined) {
-      b.pushSpan(` ${token} `, i, i + len);
-      emoji++;
-      i += len;
-      continue;
-    }
-    if (isDropped(cp)) {
-      i += len;
-      continue;
-    }
-    const d = easternDigit(cp);
-    if (d >= 0) {
-      b.pushUnit(String.fromCharCode(48 + d), i, i + 1);
+      if (len === outUnits.length) reserve(len, 1);
+      outUnits[len] = c >= 65 && c <= 90 ? c + 32 : c;
+      outStart[len] = i;
+      outEnd[len++] = i + 1;
       i++;
       continue;
     }
-    // Gather the cluster: this code point plus any following combining marks.
-    j = i + len;
-    while (j < n) {
-      const m = text.codePointAt(j)!;
-      if (m < 0x300 || charClass(m) !== MARK) break;
-      j += m > 0xffff ? 2 : 1;
+    const k = fastKind(c);
+    if (k === FAST_DROP) {
+      i++;
+      continue;
     }
-    b.pushSpan(foldCluster(text.slice(i, j)), i, j);
-    i = j;
+    if (k === FAST_DIGIT || (k === FAST_UNIT && !markAt(text, i + 1, n))) {
+      if (len === outUnits.length) reserve(len, 1);
+      outUnits[len] = FAST_TO[c]!;
+      outStart[len] = i;
+      outEnd[len++] = i + 1;
+      i++;
+      continue;
+    }
+    i = foldGeneral(text, i, n, len);
+    len = genLen;
+    emoji += genEmoji;
   }
-  return { text: b.text, start: b.start.subarray(0, b.length), end: b.end.subarray(0, b.length), emoji };
+  const start = allocInt32(len);
+  const end = allocInt32(len);
+  start.set(outStart.subarray(0, len));
+  end.set(outEnd.subarray(0, len));
+  return { text: unitsToString(len), start, end, emoji };
+}
+
+// Second results of foldGeneral (output length, emoji count), to avoid a tuple per call.
+let genLen = 0;
+let genEmoji = 0;
+
+/** The general path for the code point at `i`: flags, emoji, drops, digits, clusters. Returns the next index. */
+function foldGeneral(text: string, i: number, n: number, len: number): number {
+  genEmoji = 0;
+  const cp = text.codePointAt(i)!;
+  const cpLen = cp > 0xffff ? 2 : 1;
+
+  if (isRegionalIndicator(cp)) {
+    const cp2 = i + cpLen < n ? text.codePointAt(i + cpLen)! : 0;
+    if (isRegionalIndicator(cp2)) {
+      const cc = String.fromCharCode(97 + cp - 0x1f1e6, 97 + cp2 - 0x1f1e6);
+      genLen = pushSpan(len, DESTINATION_FLAGS.has(cc) ? ` dest_${cc} ` : ` flag_${cc} `, i, i + 4);
+      genEmoji = 1;
+      return i + 4;
+    }
+  }
+  const token = EMOJI_TOKENS.get(cp);
+  if (token !== undefined) {
+    genLen = pushSpan(len, ` ${token} `, i, i + cpLen);
+    genEmoji = 1;
+    return i + cpLen;
+  }
+  if (isDropped(cp)) {
+    genLen = len;
+    return i + cpLen;
+  }
+  const d = easternDigit(cp);
+  if (d >= 0) {
+    genLen = pushSpan(len, String.fromCharCode(48 + d), i, i + 1);
+    return i + 1;
+  }
+  // Gather the cluster: this code point plus any following combining marks.
+  let j = i + cpLen;
+  while (j < n) {
+    const m = text.codePointAt(j)!;
+    if (m < 0x300 || charClass(m) !== MARK) break;
+    j += m > 0xffff ? 2 : 1;
+  }
+  genLen = pushSpan(len, foldCluster(text.slice(i, j)), i, j);
+  return j;
 }

@@ -7,7 +7,7 @@
  * prices and non-Latin text intact.
  */
 import { HOMOGLYPHS } from './confusables.ts';
-import { DIGIT, LETTER, SCRIPT_CYRGREEK, SCRIPT_LATIN, charClass, charScript } from './chars.ts';
+import { DIGIT, LETTER, SCRIPT_CYRGREEK, SCRIPT_LATIN, charClass, charInfo } from './chars.ts';
 import type { Mapped } from './fold.ts';
 import { MappedBuilder } from './builder.ts';
 import { LEET } from './tables.ts';
@@ -88,7 +88,9 @@ export function rewriteWords(a: Mapped): Rewritten {
     let run = 0;
     while (i < n) {
       const d = s.charCodeAt(i);
-      const cls = charClass(d);
+      // One table look-up gives class and script (charClass / charScript) of a non-ASCII unit.
+      const info = d < 0x80 ? 0 : charInfo(d);
+      const cls = d < 0x80 ? charClass(d) : (info & 7) - 1;
       if (cls === 0) {
         if (!((d === 64 || d === 36) && i > b && i + 1 < n && charClass(s.charCodeAt(i + 1)) !== 0)) break;
         flags |= F_LEET;
@@ -96,7 +98,7 @@ export function rewriteWords(a: Mapped): Rewritten {
         letters++;
         if (d < 0x80) flags |= F_LATIN;
         else {
-          const sc = charScript(d);
+          const sc = (info >> 3) - 1;
           if (sc === SCRIPT_LATIN) flags |= F_LATIN;
           else if (sc === SCRIPT_CYRGREEK) {
             flags |= F_CYR;
