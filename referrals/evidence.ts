@@ -7,12 +7,10 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { sha256 } from './deliver.ts';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export { launchBrowser } from '../core/chromium.ts';
 
 export interface EvidenceRecord {
   capturedAt: string;
@@ -23,11 +21,6 @@ export interface EvidenceRecord {
   textSha256: string;
   files: { screenshot: string; html: string } | null;
   error: string | null;
-}
-
-export async function launchBrowser(executablePath = CHROMIUM_PATH): Promise<Browser> {
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}`);
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
 
 /** Opens `url` and stores the capture; throws when the page could not be loaded at all. */

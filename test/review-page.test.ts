@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { launchBrowser } from '../core/chromium.ts';
 import { ROOT } from './cli.ts';
 import { makePost, startHarness, type Harness } from './harness.ts';
 
@@ -17,7 +17,7 @@ describe('/review in a browser', () => {
   let browser: Browser;
   beforeAll(async () => {
     h = await startHarness();
-    browser = await launchChromium();
+    browser = await launchBrowser();
     const posts = [
       makePost('Boat to UK this week 🚤🇬🇧 100% guaranteed, 1500€ per person, kids half price. WhatsApp +44 7911 123456', { lang: 'en' }),
       makePost('Camion pour l’Angleterre depuis Calais, place cachée, 2000€, paiement à l’arrivée, écrivez sur Telegram', { lang: 'fr' }),
