@@ -17,7 +17,7 @@ import type { PostInput } from '../core/post-input.ts';
 import { startRuntime } from '../core/runtime.ts';
 import { waitForDrain } from '../workers/drain.ts';
 import { enqueuePosts } from '../workers/enqueue-posts.ts';
-import { createRedis, QUEUE_NAMES } from '../workers/queues.ts';
+import { createRedis, dropQueuePrefix, QUEUE_NAMES } from '../workers/queues.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -29,17 +29,6 @@ async function admin(sql: string) {
   await c.connect();
   await c.query(sql);
   await c.end();
-}
-
-async function dropPrefix(prefix: string) {
-  const r = createRedis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await r.unlink(...keys);
-  } while (cursor !== '0');
-  r.disconnect();
 }
 
 /** (a) no-op jobs added in bulk and processed with the same concurrency the pipeline uses. */
@@ -62,7 +51,7 @@ async function bullmqCeiling(jobs: number): Promise<number> {
   const rate = jobs / ((performance.now() - t0) / 1_000);
   await queue.close();
   connection.disconnect();
-  await dropPrefix(prefix);
+  await dropQueuePrefix(REDIS_URL, prefix);
   return rate;
 }
 
@@ -112,7 +101,7 @@ async function fullPipeline(n: number): Promise<{ rate: number; seconds: number 
     return { rate: n / seconds, seconds };
   } finally {
     await rt.close();
-    await dropPrefix(config.queuePrefix);
+    await dropQueuePrefix(REDIS_URL, config.queuePrefix);
     await admin(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
   }
 }

@@ -3,13 +3,13 @@
  * BullMQ prefix. Both are removed afterwards.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../core/config.ts';
 import { createDb, type PrismaClient } from '../core/db/client.ts';
 import { seedPlatforms } from '../core/db/seed.ts';
 import { withDatabase } from '../core/db/url.ts';
+import { dropQueuePrefix } from '../workers/queues.ts';
 import { ADMIN_URL, REDIS_URL } from './services.ts';
 
 export interface Isolated {
@@ -26,21 +26,6 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
     return await fn(c);
   } finally {
     await c.end();
-  }
-}
-
-/** Deletes every key under a BullMQ prefix. */
-export async function dropQueuePrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }
 
@@ -67,7 +52,7 @@ export async function isolate(env: Record<string, string> = {}): Promise<Isolate
     db,
     async cleanup() {
       await db.$disconnect();
-      await dropQueuePrefix(queuePrefix);
+      await dropQueuePrefix(REDIS_URL, queuePrefix);
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };

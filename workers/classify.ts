@@ -50,7 +50,9 @@ export function createClassifyHandler(ctx: PipelineContext) {
           outcomes[outcome] += 1;
           const lang = p.language ?? r.lang;
           const key = `${outcome}|${lang}`;
-          groups.set(key, [...(groups.get(key) ?? []), p.id]);
+          const group = groups.get(key);
+          if (group) group.push(p.id);
+          else groups.set(key, [p.id]);
           if (outcome !== 'dismissed') {
             reviewRows.push({
               postId: p.id,

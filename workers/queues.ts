@@ -64,6 +64,21 @@ export function openQueues(connection: Redis, prefix: string): Queues {
   return { ingest: make('ingest'), classify: make('classify'), refer: make('refer'), evidence: make('evidence'), liveness: make('liveness') };
 }
 
+/** Deletes every key under a prefix: a finished test run's or benchmark's queues. */
+export async function dropQueuePrefix(redisUrl: string, prefix: string): Promise<void> {
+  const redis = createRedis(redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
 export async function closeQueues(queues: Queues): Promise<void> {
   await Promise.all(Object.values(queues).map((q) => q.close()));
 }

@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { csrf } from 'hono/csrf';
 import { authenticate } from '../../auth/keys.ts';
-import { ROLE_SETS } from '../../auth/require-role.ts';
+import { reviewActor, ROLE_SETS } from '../../auth/require-role.ts';
 import type { ApiEnv } from '../../context.ts';
 import { claimItem, claimNext } from '../../../review/claims.ts';
 import { decideItem, DECISION_ACTIONS, type ReviewAction } from '../../../review/decisions.ts';
@@ -42,10 +42,6 @@ async function toFilters(c: Context<ApiEnv>, q: QueueQuery): Promise<QueueFilter
   };
 }
 
-const actorOf = (c: Context<ApiEnv>) => {
-  const p = c.var.principal!;
-  return { id: p.keyId, lead: p.role === 'lead' || p.role === 'admin' };
-};
 const whoOf = (c: Context<ApiEnv>) => `${c.var.principal!.name} (${c.var.principal!.role})`;
 
 /** Only same-site paths under /review may be redirect targets after sign-in. */
@@ -95,7 +91,7 @@ export function reviewPageRoutes() {
   app.post('/review/next', work, async (c) => {
     const body = await c.req.parseBody();
     const q = readQuery((k) => (typeof body[k] === 'string' ? (body[k] as string) : undefined));
-    const claimed = await claimNext(c.var.ctx.db, actorOf(c), await toFilters(c, q), q.sort as 'priority' | 'oldest', c.var.ctx.config.reviewLeaseSeconds).catch(
+    const claimed = await claimNext(c.var.ctx.db, reviewActor(c), await toFilters(c, q), q.sort as 'priority' | 'oldest', c.var.ctx.config.reviewLeaseSeconds).catch(
       (err: unknown) => (err instanceof ReviewError ? err : Promise.reject(err)),
     );
     if (claimed instanceof ReviewError) return c.html(<p>{claimed.message}</p>, STATUS_CODE[claimed.kind]);
@@ -112,7 +108,7 @@ export function reviewPageRoutes() {
   app.post('/review/items/:id/claim', work, async (c) => {
     const id = c.req.param('id');
     try {
-      await claimItem(c.var.ctx.db, id, actorOf(c), c.var.ctx.config.reviewLeaseSeconds);
+      await claimItem(c.var.ctx.db, id, reviewActor(c), c.var.ctx.config.reviewLeaseSeconds);
       return c.redirect(`/review/items/${id}`, 303);
     } catch (err) {
       if (!(err instanceof ReviewError)) throw err;
@@ -129,7 +125,7 @@ export function reviewPageRoutes() {
     }
     const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim() : undefined;
     try {
-      await decideItem({ db: c.var.ctx.db, queues: c.var.ctx.queues }, id, actorOf(c), { action: action as ReviewAction, reasonCode: String(body.reasonCode ?? ''), note });
+      await decideItem({ db: c.var.ctx.db, queues: c.var.ctx.queues }, id, reviewActor(c), { action: action as ReviewAction, reasonCode: String(body.reasonCode ?? ''), note });
       return c.redirect(`/review?done=${action}`, 303);
     } catch (err) {
       if (!(err instanceof ReviewError)) throw err;
