@@ -4,8 +4,10 @@
  */
 import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
+import { MAX_TEXT_CHARS } from '../detector/errors.ts';
 
-export const MAX_TEXT_LENGTH = 20_000;
+/** The detector's own limit, so a post the API accepts is never one the classifier refuses as oversized. */
+export const MAX_TEXT_LENGTH = MAX_TEXT_CHARS;
 export const MAX_BATCH = 1_000;
 
 const wellFormed = (s: string) => s.isWellFormed();

@@ -20,7 +20,10 @@ export function errorHandler(log: Logger): ErrorHandler {
     if (err instanceof HTTPException) {
       const status = err.status;
       const code = HTTP_CODES[status] ?? 'http_error';
-      return c.json({ error: { code, message: err.message || 'request rejected' } }, status);
+      // The validator's own 415 text ("Unsupported Media Type") does not say which header or what it wants.
+      const message =
+        status === 415 ? `header content-type: must be application/json, not ${JSON.stringify(c.req.header('content-type') ?? '')}` : err.message || 'request rejected';
+      return c.json({ error: { code, message } }, status);
     }
     log.error({ err, path: c.req.path }, 'unhandled error');
     return c.json({ error: { code: 'internal', message: 'internal error' } }, 500);

@@ -8,6 +8,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { authenticate, type Principal, type Role } from '../auth/keys.ts';
 import type { ApiEnv } from '../context.ts';
+import { rateLimitsOf } from '../middleware/rate-limit.ts';
 
 export const SESSION_COOKIE = 'tw_session';
 
@@ -31,12 +32,16 @@ export function requirePageRole(roles: readonly Role[]): MiddlewareHandler<ApiEn
     const key = getCookie(c, SESSION_COOKIE);
     const principal: Principal | undefined = key ? await authenticate(c.var.ctx.db, key) : undefined;
     if (!principal) {
-      if (key) endSession(c);
+      if (key) {
+        await rateLimitsOf(c).forIp(c);
+        endSession(c);
+      }
       return c.redirect(`/review/sign-in?next=${encodeURIComponent(c.req.path)}`, 303);
     }
     if (!roles.includes(principal.role)) {
       return c.html(`<p>Your key's role (${principal.role}) cannot use this page; it needs one of: ${roles.join(', ')}.</p>`, 403);
     }
+    await rateLimitsOf(c).forKey(c, principal);
     c.set('principal', principal);
     await next();
   };

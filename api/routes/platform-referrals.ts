@@ -15,6 +15,7 @@ import { errors, router, z } from '../openapi.ts';
 import { PLATFORM_REPORTABLE, transition, TransitionError } from '../../referrals/lifecycle.ts';
 import { verify } from '../../referrals/delivery/signature.ts';
 import { openSecret } from '../../referrals/secrets.ts';
+import { oncePerWebhookId } from '../middleware/webhook-replay.ts';
 
 const ROLES = ['admin', 'platform'] as const;
 const STATUSES = ['queued', 'sent', 'acknowledged', 'actioned', 'declined', 'confirmed_offline', 'still_online', 'reappeared', 'failed'] as const;
@@ -97,6 +98,7 @@ const ownedAndSigned: MiddlewareHandler<ApiEnv> = async (c, next) => {
       bad_signature: 'webhook-signature does not match the body signed with the platform’s secret',
     } as const;
     if (failure) throw new ApiError(401, 'unauthorized', messages[failure], { reason: failure });
+    return oncePerWebhookId(c, ref.platformId, c.req.header('webhook-id')!, next);
   }
   await next();
 };
@@ -116,7 +118,7 @@ const statusRoute = createRoute({
   },
   responses: {
     200: { description: 'The transition made', content: { 'application/json': { schema: z.object({ id: z.string(), from: z.enum(STATUSES), status: z.enum(STATUSES) }) } } },
-    ...errors(400, 401, 403, 404, 409),
+    ...errors(400, 401, 403, 404, 409, 413),
   },
 });
 
