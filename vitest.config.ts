@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'generated/**', '.data/**'],
+    // test/faults/ is `npm run test:faults` (vitest.faults.config.ts): minutes, not seconds.
+    exclude: ['node_modules/**', 'generated/**', '.data/**', 'test/faults/**'],
     // Integration tests share two cores with Redis and Postgres; keep parallelism modest.
     maxWorkers: 2,
     // Generous: CLI tests spawn real processes, and CI shares two cores with Redis and Postgres.

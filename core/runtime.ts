@@ -40,8 +40,20 @@ export interface Runtime {
 
 export async function startRuntime(config: Config, log: Logger, opts: RuntimeOptions = {}): Promise<Runtime> {
   const database = await openDatabase(config, log, { migrate: opts.migrate ?? true });
-  const redis = createRedis(config.redisUrl);
+  // Named so an operator (and the shutdown test) can tell this process's connection in CLIENT LIST.
+  const redis = createRedis(config.redisUrl, `${config.queuePrefix}:${opts.api ? 'api' : 'main'}`);
   const queues = openQueues(redis, config.queuePrefix);
+  // Without a listener BullMQ prints a stack trace per queue for every failed reconnect while
+  // Redis is away. The queues share `redis`, so one warning a second says it all: ioredis keeps
+  // reconnecting and commands wait for it (maxRetriesPerRequest: null), nothing is dropped.
+  let lastQueueError = 0;
+  for (const q of Object.values(queues)) {
+    q.on('error', (err: Error) => {
+      if (Date.now() - lastQueueError < 1_000) return;
+      lastQueueError = Date.now();
+      log.warn({ err: err.message }, 'redis connection error; reconnecting, queue commands wait');
+    });
+  }
   const platforms = new PlatformDirectory(database.db);
   let detector: Promise<Detector> | undefined;
   const pipeline: PipelineContext = {

@@ -33,9 +33,12 @@ export const INGEST_CHUNK = 250;
 /**
  * Defaults for every job. Retries back off exponentially (1 s, 2 s, 4 s, ...); completed jobs are
  * kept briefly for inspection, failed ones for a week so an operator can replay them.
+ * 12 attempts wait 1 + 2 + … + 1024 s ≈ 34 min in all, so a job outlasts a database outage or
+ * failover of that length (test/faults/db-outage.test.ts); a job that gives up leaves its posts
+ * unstored (ingest) or pending (classify), so this errs on the long side.
  */
 export const JOB_DEFAULTS: DefaultJobOptions = {
-  attempts: 8,
+  attempts: 12,
   backoff: { type: 'exponential', delay: 1_000 },
   removeOnComplete: { age: 3_600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3_600 },

@@ -17,11 +17,11 @@ export interface WorkerPoolOptions {
   /** Start consuming immediately (default true). */
   autorun?: boolean;
   /**
-   * How long a job's lock lasts without renewal (default 30 000 ms): after a worker dies mid-job,
-   * another takes the job over once this has passed.
+   * How long a job's lock lasts without renewal (default `config.worker.lockMs`, 30 000 ms):
+   * after a worker dies mid-job, another takes the job over once this has passed.
    */
   lockDuration?: number;
-  /** How often this pool looks for jobs whose lock expired (default 30 000 ms). */
+  /** How often this pool looks for jobs whose lock expired (default `config.worker.stalledIntervalMs`, 30 000 ms). */
   stalledInterval?: number;
 }
 
@@ -47,8 +47,8 @@ export class WorkerPool {
         concurrency: concurrency[name],
         autorun: opts.autorun ?? true,
         // A worker that dies mid-job stops renewing its lock; after this long another takes the job.
-        lockDuration: opts.lockDuration ?? 30_000,
-        stalledInterval: opts.stalledInterval ?? 30_000,
+        lockDuration: opts.lockDuration ?? ctx.config.worker.lockMs,
+        stalledInterval: opts.stalledInterval ?? ctx.config.worker.stalledIntervalMs,
         maxStalledCount: 5,
         // Lifetime completed/failed totals in Redis, read by /metrics from any process.
         metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
