@@ -44,8 +44,8 @@ async function toFilters(c: Context<ApiEnv>, q: QueueQuery): Promise<QueueFilter
 
 const whoOf = (c: Context<ApiEnv>) => `${c.var.principal!.name} (${c.var.principal!.role})`;
 
-/** Only same-site paths under /review may be redirect targets after sign-in. */
-const safeNext = (next: string | undefined) => (next && /^\/review(\/|$|\?)/.test(next) ? next : '/review');
+/** Only same-site paths under /review or /analytics may be redirect targets after sign-in. */
+const safeNext = (next: string | undefined) => (next && /^\/(review|analytics)(\/|$|\?)/.test(next) ? next : '/review');
 
 export function reviewPageRoutes() {
   const app = new Hono<ApiEnv>();

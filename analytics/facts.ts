@@ -1,0 +1,177 @@
+/**
+ * The SQL behind every figure: one row per (stage, post) event in the range, with the post's
+ * platform, language, category, account and page, which `stats.ts` then counts. Every value from a
+ * request is a bound parameter; nothing is concatenated into the SQL text.
+ *
+ * Definitions (also in the README, "Analytics"):
+ * - flagged: posts ingested in the range (`Post.ingestedAt`), re-uploads included.
+ * - classified: posts classified and routed in the range (`routedAt`; re-uploads are not classified).
+ * - sentToReview: review items created in the range.
+ * - referred: referrals sent to the platform in the range (`sentAt`; one referral per content
+ *   and platform). A referral recorded but never sent (delivery `none`, or dead-lettered) is not
+ *   referred.
+ * - acknowledged, removed, declined: what became of the referrals sent in the range, up to now,
+ *   attributed to the day they were sent, so removal rate = removed ÷ referred per bucket too.
+ * - removed (confirmed removal): the platform reported `actioned`, or the liveness check saw the
+ *   content offline (404/410/451 or the platform's "content unavailable" page), whichever came
+ *   first; that instant is the removal time. Content the liveness check saw offline after a
+ *   decline counts as removed and as declined.
+ * - declined: the platform reported `declined`.
+ * The platform's decision and the first offline sighting are read from the append-only audit
+ * trail, because the status moves on (`actioned` → `confirmed_offline` → `reappeared`) and
+ * `offlineAt` is cleared when content reappears.
+ */
+import { Prisma } from '../core/db/client.ts';
+import type { StatsFilters } from './filters.ts';
+
+export const STAGES = ['flagged', 'classified', 'sentToReview', 'referred', 'acknowledged', 'removed', 'declined'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Time-to-removal bins, in hours: [from, to). */
+export const REMOVAL_BINS = [
+  { bin: '<1h', fromHours: 0, toHours: 1 },
+  { bin: '1-6h', fromHours: 1, toHours: 6 },
+  { bin: '6-24h', fromHours: 6, toHours: 24 },
+  { bin: '1-3d', fromHours: 24, toHours: 72 },
+  { bin: '3-7d', fromHours: 72, toHours: 168 },
+  { bin: '>=7d', fromHours: 168, toHours: null },
+] as const;
+
+/**
+ * Where a post was published, from its URL: a Telegram channel (`t.me/<channel>/…`, `t.me/s/<channel>/…`,
+ * `t.me/c/<id>/…`), a Facebook page or group (`facebook.com/<page>/posts/…`, `facebook.com/groups/<id>`),
+ * a YouTube channel (`youtube.com/@<name>`, `/channel/<id>`, `/c/<name>`). Posts on profile-only
+ * platforms (x, tiktok, instagram, snapchat) have no page; their author is the account. Plain
+ * string functions over the lower-cased URL (scheme, host, first two path segments): a regular
+ * expression per post costs several times more on large ranges.
+ */
+const urlParts = Prisma.sql`CROSS JOIN LATERAL (SELECT lower(split_part(split_part(p.url, '#', 1), '?', 1)) AS u) url_
+  CROSS JOIN LATERAL (SELECT split_part(url_.u, '/', 3) AS h, split_part(url_.u, '/', 4) AS s1, split_part(url_.u, '/', 5) AS s2) seg`;
+
+const pageOf = Prisma.sql`CASE
+    WHEN seg.h IN ('t.me', 'www.t.me', 'telegram.me', 'www.telegram.me') THEN
+      CASE WHEN seg.s1 = 's' THEN NULLIF(seg.s2, '') WHEN seg.s1 = 'c' THEN 'c/' || NULLIF(seg.s2, '') ELSE NULLIF(seg.s1, '') END
+    WHEN seg.h IN ('facebook.com', 'www.facebook.com', 'm.facebook.com', 'web.facebook.com') THEN
+      CASE WHEN seg.s1 = 'groups' THEN 'groups/' || NULLIF(seg.s2, '') WHEN seg.s2 = 'posts' THEN NULLIF(seg.s1, '') END
+    WHEN seg.h IN ('youtube.com', 'www.youtube.com', 'm.youtube.com') THEN
+      CASE WHEN seg.s1 LIKE '@_%' THEN seg.s1 WHEN seg.s1 IN ('channel', 'c') THEN seg.s1 || '/' || NULLIF(seg.s2, '') END
+  END`;
+
+const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
+
+/** `col` within [from, to). Columns are zone-less UTC, as Prisma stores DateTime. */
+export function inRange(col: Prisma.Sql, f: Pick<StatsFilters, 'from' | 'to'>): Prisma.Sql {
+  return Prisma.sql`${col} >= ${ts(f.from)} AND ${col} < ${ts(f.to)}`;
+}
+
+/** The latest classification's category of post `p` (a re-upload takes its original's), as `cl.category`. */
+export const categoryJoin = Prisma.sql`LEFT JOIN LATERAL (
+    SELECT c.category FROM "Classification" c WHERE c."postId" = COALESCE(p."duplicateOfId", p.id) ORDER BY c."createdAt" DESC, c.id DESC LIMIT 1
+  ) cl ON true`;
+
+export const LANGUAGE = Prisma.sql`COALESCE(p.language, 'und')`;
+export const CATEGORY = Prisma.sql`COALESCE(cl.category, 'unclassified')`;
+
+/** Platform / language / category conditions over post `p` joined with `categoryJoin`. */
+export function postFilter(f: StatsFilters): Prisma.Sql {
+  return Prisma.sql`(${f.platformId ?? null}::int IS NULL OR p."platformId" = ${f.platformId ?? null}::int)
+    AND (${f.language ?? null}::text IS NULL OR ${LANGUAGE} = ${f.language ?? null}::text)
+    AND (${f.category ?? null}::text IS NULL OR ${CATEGORY} = ${f.category ?? null}::text)`;
+}
+
+/**
+ * Accounts are distinct (platform, author handle); pages distinct (platform, page). Both are
+ * counted over posts that were not dismissed (nor re-uploads of a dismissed post): those are
+ * the only posts retention purges, so purging never changes an account or page count.
+ */
+const accountAndPage = Prisma.sql`
+  CASE WHEN eff.outcome = 'dismissed' OR p."authorHandle" IS NULL THEN NULL
+       ELSE p."platformId"::text || ':' || ltrim(lower(p."authorHandle"), '@') END AS account,
+  CASE WHEN eff.outcome = 'dismissed' THEN NULL
+       ELSE p."platformId"::text || ':' || ${pageOf} END AS page`;
+
+/** Referrals sent in the range, with the platform's decision and the confirmed removal time. */
+function referralOutcomes(f: StatsFilters): Prisma.Sql {
+  return Prisma.sql`
+  SELECT r.id, r."postId", r."sentAt", r."acknowledgedAt", d.action AS decision,
+    LEAST(
+      CASE WHEN d.action = 'referral.actioned' THEN COALESCE(r."decidedAt", d."createdAt") END,
+      r."offlineAt",
+      off.first_offline
+    ) AS removed_at
+  FROM "Referral" r
+  LEFT JOIN LATERAL (
+    SELECT a.action, a."createdAt" FROM "AuditEvent" a
+    WHERE a."subjectType" = 'referral' AND a."subjectId" = r.id::text AND a.action IN ('referral.actioned', 'referral.declined')
+    ORDER BY a.id LIMIT 1
+  ) d ON true
+  LEFT JOIN LATERAL (
+    SELECT min(a."createdAt") AS first_offline FROM "AuditEvent" a
+    WHERE a."subjectType" = 'referral' AND a."subjectId" = r.id::text AND a.action IN ('referral.offline', 'referral.confirmed_offline')
+  ) off ON true
+  WHERE ${inRange(Prisma.sql`r."sentAt"`, f)}`;
+}
+
+/**
+ * The facts are built in two session-local temporary tables (dropped at commit), each analysed
+ * before use, so the planner joins hundreds of thousands of events to their posts with hash joins
+ * instead of guessing; the aggregates then read one small, flat table.
+ */
+export const CREATE_TEMP_TABLES = [
+  Prisma.sql`CREATE TEMP TABLE stats_ev (stage text NOT NULL, post_id uuid NOT NULL, at timestamp NOT NULL, hours float8) ON COMMIT DROP`,
+  Prisma.sql`CREATE TEMP TABLE stats_facts (stage text NOT NULL, at timestamp NOT NULL, hours float8, platform_id int NOT NULL, language text NOT NULL,
+    category text NOT NULL, account text, page text) ON COMMIT DROP`,
+];
+
+/** `stats_ev`: one row per stage event in the range; `at` dates it for the series, `hours` is sending → removal on `removed` rows. */
+export function insertEvents(f: StatsFilters): Prisma.Sql {
+  return Prisma.sql`
+  INSERT INTO stats_ev (stage, post_id, at, hours)
+  WITH ro AS MATERIALIZED (${referralOutcomes(f)})
+  SELECT 'flagged'::text, p.id, p."ingestedAt", NULL::float8 FROM "Post" p WHERE ${inRange(Prisma.sql`p."ingestedAt"`, f)}
+  UNION ALL
+  SELECT 'classified', p.id, p."routedAt", NULL FROM "Post" p
+    WHERE ${inRange(Prisma.sql`p."routedAt"`, f)} AND p.outcome IN ('dismissed', 'review', 'referral_candidate')
+  UNION ALL
+  SELECT 'sentToReview', ri."postId", ri."createdAt", NULL FROM "ReviewItem" ri WHERE ${inRange(Prisma.sql`ri."createdAt"`, f)}
+  UNION ALL
+  SELECT 'referred', ro."postId", ro."sentAt", NULL FROM ro
+  UNION ALL
+  SELECT 'acknowledged', ro."postId", ro."sentAt", NULL FROM ro WHERE ro."acknowledgedAt" IS NOT NULL
+  UNION ALL
+  SELECT 'removed', ro."postId", ro."sentAt", EXTRACT(EPOCH FROM (ro.removed_at - ro."sentAt"))::float8 / 3600 FROM ro WHERE ro.removed_at IS NOT NULL
+  UNION ALL
+  SELECT 'declined', ro."postId", ro."sentAt", NULL FROM ro WHERE ro.decision = 'referral.declined'`;
+}
+
+/** `stats_facts`: the events of posts matching the filters, with platform, language, category, account and page. */
+export function insertFacts(f: StatsFilters): Prisma.Sql {
+  return Prisma.sql`
+  INSERT INTO stats_facts (stage, at, hours, platform_id, language, category, account, page)
+  WITH posts AS MATERIALIZED (
+    SELECT p.id, p."platformId", p.language, p.url, p."authorHandle", p."duplicateOfId",
+      CASE WHEN p.outcome = 'duplicate' THEN canon.outcome ELSE p.outcome END AS effective_outcome
+    FROM "Post" p LEFT JOIN "Post" canon ON canon.id = p."duplicateOfId"
+    WHERE p.id IN (SELECT post_id FROM stats_ev)
+  ),
+  cl AS (
+    SELECT DISTINCT ON (c."postId") c."postId", c.category FROM "Classification" c
+    WHERE c."postId" IN (SELECT COALESCE("duplicateOfId", id) FROM posts)
+    ORDER BY c."postId", c."createdAt" DESC, c.id DESC
+  ),
+  pf AS MATERIALIZED (
+    SELECT p.id, p."platformId" AS platform_id, ${LANGUAGE} AS language, ${CATEGORY} AS category, ${accountAndPage}
+    FROM posts p CROSS JOIN LATERAL (SELECT p.effective_outcome AS outcome) eff
+    ${urlParts}
+    LEFT JOIN cl ON cl."postId" = COALESCE(p."duplicateOfId", p.id)
+    WHERE ${postFilter(f)}
+  )
+  SELECT ev.stage, ev.at, ev.hours, pf.platform_id, pf.language, pf.category, pf.account, pf.page
+  FROM stats_ev ev JOIN pf ON pf.id = ev.post_id`;
+}
+
+/** The time-to-removal bin of `hours`, as SQL. */
+export const removalBin = Prisma.sql`CASE ${Prisma.join(
+  REMOVAL_BINS.map((b) => (b.toHours === null ? Prisma.sql`WHEN hours >= ${b.fromHours}::float8 THEN ${b.bin}::text` : Prisma.sql`WHEN hours < ${b.toHours}::float8 THEN ${b.bin}::text`)),
+  ' ',
+)} END`;

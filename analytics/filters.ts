@@ -1,0 +1,41 @@
+/**
+ * What a stats request selects: a UTC date range, the series bucket, and optional platform,
+ * language and category. Shared by the SQL (`facts.ts`), the API route and the page.
+ */
+import { utcDay, utcMonday } from 'd3-time';
+
+export const BUCKETS = ['day', 'week'] as const;
+export type Bucket = (typeof BUCKETS)[number];
+
+/** Longest range one request may cover (about three years of daily buckets). */
+export const MAX_RANGE_DAYS = 1_100;
+
+export interface StatsFilters {
+  /** First day included, 00:00 UTC. */
+  from: Date;
+  /** The day after the last day included, 00:00 UTC (exclusive bound). */
+  to: Date;
+  /** Series granularity: UTC days, or ISO weeks starting Monday 00:00 UTC. Default `day`. */
+  bucket: Bucket;
+  /** Platform id (callers resolve names; an unknown name is the caller's 400). */
+  platformId?: number | undefined;
+  /** Post language code; posts without one are `und`. */
+  language?: string | undefined;
+  /** Category of the latest classification; unclassified posts are `unclassified`. */
+  category?: string | undefined;
+}
+
+/** `YYYY-MM-DD` → that day at 00:00 UTC, or undefined when it is not a real calendar date. */
+export function parseDay(s: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return undefined;
+  const d = new Date(`${s}T00:00:00.000Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s ? undefined : d;
+}
+
+export const dayString = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Every bucket start in the range, so days or weeks without events still appear (as zeros). */
+export function bucketStarts(f: Pick<StatsFilters, 'from' | 'to' | 'bucket'>): string[] {
+  const interval = f.bucket === 'week' ? utcMonday : utcDay;
+  return interval.range(interval.floor(f.from), f.to).map(dayString);
+}
