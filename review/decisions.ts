@@ -3,11 +3,14 @@
  * decision, the status change, the claim's release and the audit event commit together. A
  * confirmation then queues the post on `refer`, where the referral itself is created.
  * Leads may also decide in bulk (without claiming, but never over someone else's live claim)
- * and reverse a decision back to `open`.
+ * and reverse a decision back to `open`. A confirmation also raises the priority of the other
+ * undecided items in the post's network (networks/priority.ts), in the same transaction.
  */
 import { appendAudit } from '../core/audit.ts';
 import type { Prisma, PrismaClient } from '../core/db/client.ts';
 import type { DecisionAction, ReviewStatus } from '../generated/prisma/enums.ts';
+import { lockNetworks } from '../networks/lock.ts';
+import { raiseNetworkOnConfirm } from '../networks/priority.ts';
 import { jobIds, type Queues } from '../workers/queues.ts';
 import { lockItem, type Actor, type LockedItem } from './claims.ts';
 import { ReviewError } from './errors.ts';
@@ -126,6 +129,7 @@ async function queueReferral(deps: DecisionDeps, r: Omit<DecisionResult, 'referQ
 export async function decideItem(deps: DecisionDeps, itemId: string, actor: Actor, input: DecisionInput): Promise<DecisionResult> {
   checkInput(input);
   const r = await deps.db.$transaction(async (tx) => {
+    if (input.action === 'confirm') await lockNetworks(tx); // before the item: the order classify uses
     const item = await lockItem(tx, itemId);
     if (item.expiredHolder === actor.id && item.status !== 'confirmed' && item.status !== 'rejected') {
       throw new ReviewError('conflict', `your lease on item ${itemId} expired at ${item.leaseExpiresAt!.toISOString()}; claim it again`, {
@@ -133,7 +137,9 @@ export async function decideItem(deps: DecisionDeps, itemId: string, actor: Acto
       });
     }
     assertDecidable(item, input.action, actor, 'claimed');
-    return decideLocked(tx, item, actor, input);
+    const decided = await decideLocked(tx, item, actor, input);
+    if (input.action === 'confirm') await raiseNetworkOnConfirm(tx, item.postId);
+    return decided;
   });
   return { ...r, referQueued: await queueReferral(deps, r) };
 }
@@ -152,9 +158,12 @@ export async function bulkDecide(deps: DecisionDeps, ids: readonly string[], act
   for (const id of new Set(ids)) {
     try {
       const r = await deps.db.$transaction(async (tx) => {
+        if (input.action === 'confirm') await lockNetworks(tx);
         const item = await lockItem(tx, id);
         assertDecidable(item, input.action, actor, 'bulk');
-        return decideLocked(tx, item, actor, input);
+        const decided = await decideLocked(tx, item, actor, input);
+        if (input.action === 'confirm') await raiseNetworkOnConfirm(tx, item.postId);
+        return decided;
       });
       await queueReferral(deps, r);
       out.push({ id, ok: true, status: r.status, decisionId: r.decisionId });

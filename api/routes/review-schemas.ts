@@ -68,6 +68,20 @@ export const ReviewItem = z
     decidedAt: iso.nullable(),
     claim: z.object({ holder: z.string(), leaseExpiresAt: iso }).nullable().openapi({ description: 'Null when unclaimed or the lease expired.' }),
     duplicates: z.number().int(),
+    nearDuplicateOf: z
+      .object({
+        postId: z.uuid(),
+        similarity: z.number().openapi({ description: 'Estimated Jaccard similarity of the canonical texts (MinHash), 0.7–1.' }),
+        reviewItemId: z.uuid().nullable(),
+        status: z.enum(REVIEW_STATUSES).nullable(),
+        decision: z.object({ action: z.string(), reasonCode: z.string(), actor: z.string(), decidedAt: iso }).nullable(),
+      })
+      .nullable()
+      .openapi({ description: 'The earlier post this one nearly duplicates and its last review decision; a near-duplicate of a confirmed post is routed as a referral candidate.' }),
+    network: z
+      .object({ id: z.uuid(), size: z.number().int() })
+      .nullable()
+      .openapi({ description: 'The network of posts sharing a phone, handle or contact link with this one (GET /v1/networks/{id}).' }),
     post: z.object({
       id: z.uuid(),
       text: z.string(),

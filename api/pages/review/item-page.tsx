@@ -66,7 +66,25 @@ export function ItemPage(props: { who: string; me: string; item: ReviewItemView;
               Open on {item.post.platform}
             </a>
             {item.duplicates ? ` · ${item.duplicates} re-upload(s) of the same text` : ''}
+            {item.network ? (
+              <>
+                {' · '}
+                <a href={`/networks/${item.network.id}`} data-testid="network-link">
+                  network of {item.network.size} post(s)
+                </a>
+              </>
+            ) : null}
           </p>
+          {item.nearDuplicateOf ? (
+            <p class="flash" data-testid="near-duplicate">
+              Near-duplicate ({Math.round(item.nearDuplicateOf.similarity * 100)} % similar) of{' '}
+              {item.nearDuplicateOf.reviewItemId ? <a href={`/review/items/${item.nearDuplicateOf.reviewItemId}`}>an earlier post</a> : 'an earlier post'}
+              {item.nearDuplicateOf.decision
+                ? `, decided ${item.nearDuplicateOf.decision.action} (${item.nearDuplicateOf.decision.reasonCode}) by ${item.nearDuplicateOf.decision.actor} on ${item.nearDuplicateOf.decision.decidedAt.slice(0, 10)}`
+                : ', not decided yet'}
+              .
+            </p>
+          ) : null}
           <h2>Signals</h2>
           {signals.length ? (
             <ul>

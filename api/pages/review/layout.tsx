@@ -67,6 +67,7 @@ export function Layout(props: { title: string; who?: string | undefined; childre
           <h1>
             <a href="/review">Tidewatch review</a>
           </h1>
+          <a href="/networks">Networks</a>
           {props.who ? (
             <>
               <span>signed in as {props.who}</span>

@@ -1,0 +1,48 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * `/networks` and `/networks/:id`: the networks of posts sharing a contact point, server-rendered
+ * for signed-in reviewers, leads, analysts and admins (same session as `/review`), over the same
+ * read functions as `GET /v1/networks`.
+ */
+import { Hono } from 'hono';
+import { ROLE_SETS } from '../../auth/require-role.ts';
+import type { ApiEnv } from '../../context.ts';
+import { getNetwork, listNetworks } from '../../../networks/read.ts';
+import { ReviewError } from '../../../review/errors.ts';
+import { requirePageRole } from '../session.ts';
+import { Layout } from '../review/layout.tsx';
+import { NetworkPage, NetworkListPage } from './pages.tsx';
+
+export function networkPageRoutes() {
+  const app = new Hono<ApiEnv>();
+  const read = requirePageRole(ROLE_SETS.read);
+  const who = (p: { name: string; role: string }) => `${p.name} (${p.role})`;
+
+  app.get('/networks', read, async (c) => {
+    try {
+      const page = await listNetworks(c.var.ctx.db, { cursor: c.req.query('cursor') || undefined, limit: 50 });
+      return c.html(<NetworkListPage who={who(c.var.principal!)} {...page} />);
+    } catch (err) {
+      if (!(err instanceof ReviewError)) throw err;
+      return c.html(
+        <Layout title="Networks" who={who(c.var.principal!)}>
+          <p role="alert">{err.message}</p>
+        </Layout>,
+        400,
+      );
+    }
+  });
+  app.get('/networks/:id', read, async (c) => {
+    const network = await getNetwork(c.var.ctx.db, c.req.param('id'));
+    if (!network) {
+      return c.html(
+        <Layout title="Network not found" who={who(c.var.principal!)}>
+          <p role="alert">No network {c.req.param('id')}.</p>
+        </Layout>,
+        404,
+      );
+    }
+    return c.html(<NetworkPage who={who(c.var.principal!)} network={network} />);
+  });
+  return app;
+}

@@ -1,0 +1,124 @@
+/**
+ * Near-duplicate linking for the classify stage, set-based: before routing, one index lookup of
+ * every band key of the batch, with whether each candidate was confirmed (a re-upload of a
+ * confirmed post is routed to referral candidate); in the routing transaction, one statement inserting
+ * signatures, band keys and links (all ON CONFLICT DO NOTHING, so a re-run of the job writes nothing new).
+ *
+ * "Earlier" means classified before: a post is compared with the stored signatures and with the
+ * posts before it in the same batch (by ingest time, then id). Signatures are stored for posts
+ * routed to review or referral only — those are what a reviewer can confirm, and what a re-upload
+ * needs to be recognised against; dismissed posts are still checked against them.
+ * Two near-duplicates classified at the same instant by two workers do not see each other
+ * (neither signature is committed yet); exact re-uploads are unaffected (ingest de-duplicates
+ * those race-free).
+ */
+import type { Prisma, PrismaClient } from '../core/db/client.ts';
+import { NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity, type Signature } from './near-duplicate.ts';
+
+export interface NearDuplicateMatch {
+  earlierPostId: string;
+  similarity: number;
+  /** Whether a reviewer confirmed the earlier post (its review item is `confirmed`). */
+  confirmed: boolean;
+}
+
+export interface NearDuplicateScan {
+  signatures: Map<string, Signature>;
+  matches: Map<string, NearDuplicateMatch>;
+}
+
+interface PostForScan {
+  id: string;
+  text: string;
+  ingestedAt: Date;
+}
+
+/**
+ * The best earlier match of each post: a confirmed earlier post first (its decision decides the
+ * routing and is what the reviewer is shown), then the most similar, then the smaller post id.
+ */
+export async function findNearDuplicates(tx: Pick<PrismaClient, '$queryRaw'> | Prisma.TransactionClient, posts: readonly PostForScan[]): Promise<NearDuplicateScan> {
+  const ordered = [...posts].sort((a, b) => a.ingestedAt.getTime() - b.ingestedAt.getTime() || (a.id < b.id ? -1 : 1));
+  const signatures = new Map<string, Signature>();
+  const allBands = new Set<number>();
+  for (const p of ordered) {
+    const s = signatureOf(p.text);
+    signatures.set(p.id, s);
+    for (const b of s.bands) allBands.add(b);
+  }
+  const matches = new Map<string, NearDuplicateMatch>();
+  if (!ordered.length) return { signatures, matches };
+
+  const ids = ordered.map((p) => p.id);
+  const stored = await tx.$queryRaw<{ postId: string; minhash: number[]; bands: number[]; confirmed: boolean }[]>`
+    SELECT b."postId", s.minhash, array_agg(b.band) AS bands,
+      EXISTS (SELECT 1 FROM "ReviewItem" ri WHERE ri."postId" = b."postId" AND ri.status = 'confirmed') AS confirmed
+    FROM "NearDuplicateBand" b JOIN "PostSignature" s ON s."postId" = b."postId"
+    WHERE b.band = ANY(${[...allBands]}::int[]) AND NOT (b."postId" = ANY(${ids}::uuid[]))
+    GROUP BY b."postId", s.minhash`;
+  const confirmed = new Set(stored.filter((r) => r.confirmed).map((r) => r.postId));
+  // band key → posts carrying it (stored ones, then batch posts as they are passed)
+  const byBand = new Map<number, { id: string; minhash: ArrayLike<number> }[]>();
+  const index = (id: string, minhash: ArrayLike<number>, bands: Iterable<number>) => {
+    for (const b of bands) {
+      if (!allBands.has(b)) continue;
+      const list = byBand.get(b);
+      if (list) list.push({ id, minhash });
+      else byBand.set(b, [{ id, minhash }]);
+    }
+  };
+  for (const r of stored) index(r.postId, r.minhash, r.bands);
+
+  const candidates = new Map<string, { id: string; similarity: number }[]>();
+  for (const p of ordered) {
+    const sig = signatures.get(p.id)!;
+    const seen = new Set<string>();
+    const found: { id: string; similarity: number }[] = [];
+    for (const b of sig.bands) {
+      for (const c of byBand.get(b) ?? []) {
+        if (seen.has(c.id)) continue;
+        seen.add(c.id);
+        const sim = similarity(sig.minhash, c.minhash);
+        if (sim >= NEAR_DUPLICATE_MIN_SIMILARITY) found.push({ id: c.id, similarity: sim });
+      }
+    }
+    if (found.length) candidates.set(p.id, found);
+    index(p.id, sig.minhash, sig.bands); // later posts of the batch may match this one
+  }
+  if (!candidates.size) return { signatures, matches };
+
+  for (const [postId, found] of candidates) {
+    found.sort(
+      (a, b) => Number(confirmed.has(b.id)) - Number(confirmed.has(a.id)) || b.similarity - a.similarity || (a.id < b.id ? -1 : 1),
+    );
+    const best = found[0]!;
+    matches.set(postId, { earlierPostId: best.id, similarity: best.similarity, confirmed: confirmed.has(best.id) });
+  }
+  return { signatures, matches };
+}
+
+const pgArray = (a: ArrayLike<number>) => `{${Array.prototype.join.call(a, ',')}}`;
+
+/** Stores the links and the signatures of the posts `keepSignature` accepts. */
+export async function saveNearDuplicates(
+  tx: Prisma.TransactionClient,
+  scan: NearDuplicateScan,
+  keepSignature: (postId: string) => boolean,
+): Promise<void> {
+  const kept = [...scan.signatures].filter(([id]) => keepSignature(id));
+  const links = [...scan.matches];
+  if (!kept.length && !links.length) return;
+  // One statement: signatures, their band keys and the links (data-modifying CTEs all run).
+  await tx.$executeRaw`
+    WITH signatures AS (
+      INSERT INTO "PostSignature" ("postId", minhash)
+      SELECT id, m::int[] FROM unnest(${kept.map(([id]) => id)}::uuid[], ${kept.map(([, s]) => pgArray(s.minhash))}::text[]) AS u(id, m)
+      ON CONFLICT DO NOTHING),
+    bands AS (
+      INSERT INTO "NearDuplicateBand" (band, "postId")
+      SELECT * FROM unnest(${kept.flatMap(([, s]) => Array.from(s.bands))}::int[], ${kept.flatMap(([id, s]) => Array.from(s.bands, () => id))}::uuid[])
+      ON CONFLICT DO NOTHING)
+    INSERT INTO "NearDuplicate" ("postId", "earlierPostId", similarity)
+    SELECT * FROM unnest(${links.map(([id]) => id)}::uuid[], ${links.map(([, m]) => m.earlierPostId)}::uuid[], ${links.map(([, m]) => m.similarity)}::float8[])
+    ON CONFLICT DO NOTHING`;
+}

@@ -1,0 +1,45 @@
+/**
+ * The classify stage's hook into networks and near-duplicates: called inside the classify
+ * transaction after routing, so links, signatures and network membership commit together with the
+ * outcome (or not at all), and a redelivered job finds nothing left to do.
+ */
+import type { Prisma } from '../core/db/client.ts';
+import type { Signal } from '../detector/types.ts';
+import { entitiesOf } from './entities.ts';
+import { saveNearDuplicates, type NearDuplicateScan } from './near-duplicate-store.ts';
+import { addToNetworks, type NetworkUpdate } from './union.ts';
+
+export { findNearDuplicates, type NearDuplicateScan } from './near-duplicate-store.ts';
+
+interface ClassifiedPost {
+  id: string;
+  text: string;
+  postedAt: Date | null;
+  ingestedAt: Date;
+}
+
+/**
+ * Stores near-duplicate links and signatures, and adds the routed posts' contact points to
+ * networks, for the posts the routing statement just routed (`routed`; a post routed by another
+ * attempt is that attempt's to record). Dismissed posts join no network: news and warnings quote
+ * hotlines and police numbers, which would otherwise tie unrelated adverts together.
+ */
+export async function recordPostLinks(
+  tx: Prisma.TransactionClient,
+  near: NearDuplicateScan,
+  routed: readonly { id: string; outcome: string }[],
+  posts: readonly ClassifiedPost[],
+  signalsOf: (postId: string) => readonly Signal[],
+): Promise<NetworkUpdate> {
+  const outcome = new Map(routed.map((r) => [r.id, r.outcome]));
+  const scan: NearDuplicateScan = {
+    signatures: new Map([...near.signatures].filter(([id]) => outcome.has(id))),
+    matches: new Map([...near.matches].filter(([id]) => outcome.has(id))),
+  };
+  const inReview = (id: string) => outcome.has(id) && outcome.get(id) !== 'dismissed';
+  await saveNearDuplicates(tx, scan, inReview);
+  return addToNetworks(
+    tx,
+    posts.filter((p) => inReview(p.id)).map((p) => ({ postId: p.id, seenAt: p.postedAt ?? p.ingestedAt, entities: entitiesOf(signalsOf(p.id), p.text) })),
+  );
+}

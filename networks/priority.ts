@@ -1,0 +1,38 @@
+/**
+ * Review priority raise for a network with a confirmed post.
+ *
+ * Priority is log2(score) + hours/half-life (workers/route.ts), so adding 2 is the same as a
+ * score four times higher, or a post two half-lives (48 h by default) newer. A reviewer's
+ * confirmation says the network's contact point belongs to a smuggling offer; the other posts
+ * naming it are then far more likely to be adverts of the same operation than their own score
+ * says, and the sooner they are referred together the less the operation can move. ×4 lifts a
+ * 0.25-score sibling level with a fresh 1.0 post of the same age, without letting week-old
+ * siblings jump over everything posted today. Each item is raised once (`ReviewItem.networkBoost`
+ * records it), however many of its network's posts are confirmed, so the raise is bounded and a
+ * retried confirmation does not repeat it; a reversal keeps it (the contact point was still
+ * confirmed once).
+ */
+import type { Prisma } from '../core/db/client.ts';
+import { lockNetworks } from './lock.ts';
+
+/** Added to the priority of open review items in a network with a confirmed post. Default 2 (×4 score). */
+export const NETWORK_CONFIRM_BOOST = 2;
+
+/**
+ * Called in the transaction that confirms `postId`. That transaction takes the network lock
+ * (lockNetworks) before it locks the item, the same order as classify (network lock, then rows),
+ * so the two never deadlock. Marks the post's network confirmed and raises its other undecided
+ * items (open, escalated, needs translation) not raised yet. Returns how many were raised.
+ */
+export async function raiseNetworkOnConfirm(tx: Prisma.TransactionClient, postId: string): Promise<number> {
+  await lockNetworks(tx);
+  const [member] = await tx.$queryRaw<{ networkId: string }[]>`SELECT "networkId" FROM "NetworkMember" WHERE "postId" = ${postId}::uuid`;
+  if (!member) return 0;
+  await tx.$executeRaw`
+    UPDATE "Network" SET "confirmedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${member.networkId}::uuid AND "confirmedAt" IS NULL`;
+  return tx.$executeRaw`
+    UPDATE "ReviewItem" ri SET priority = ri.priority + ${NETWORK_CONFIRM_BOOST}, "networkBoost" = ${NETWORK_CONFIRM_BOOST}
+    FROM "NetworkMember" nm
+    WHERE nm."networkId" = ${member.networkId}::uuid AND ri."postId" = nm."postId" AND ri."postId" <> ${postId}::uuid
+      AND ri.status IN ('open', 'escalated', 'needs_translation') AND ri."networkBoost" = 0`;
+}
