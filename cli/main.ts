@@ -1,37 +1,39 @@
 /**
  * `tidewatch` command line. Each subcommand lives in its own file under cli/commands/.
+ *
+ * Subcommands are imported only when run: the heavy ones pull in TensorFlow.js, the API and the
+ * Prisma client, and loading all of them made every process start (workers restarted after a
+ * crash included) pay for all of them.
  */
 import { Command } from 'commander';
 import { ConfigError } from '../core/config.ts';
-import { apiCommand } from './commands/api.ts';
-import { dbCommand } from './commands/db.ts';
-import { demoCommand } from './commands/demo.ts';
-import { ingestCommand } from './commands/ingest.ts';
-import { workerCommand } from './commands/worker.ts';
-import { actionDayCommand } from './commands/action-day.ts';
-import { keysCommand } from './commands/keys.ts';
-import { exportLabelsCommand } from './commands/export-labels.ts';
-import { classifyCommand } from './commands/classify.ts';
-import { trainCommand } from './commands/train.ts';
-import { evalCommand } from './commands/eval.ts';
-import { platformsCommand } from './commands/platforms.ts';
+
+type Loader = () => Promise<Command>;
+
+const COMMANDS: Record<string, Loader> = {
+  worker: async () => (await import('./commands/worker.ts')).workerCommand(),
+  api: async () => (await import('./commands/api.ts')).apiCommand(),
+  ingest: async () => (await import('./commands/ingest.ts')).ingestCommand(),
+  demo: async () => (await import('./commands/demo.ts')).demoCommand(),
+  db: async () => (await import('./commands/db.ts')).dbCommand(),
+  'action-day': async () => (await import('./commands/action-day.ts')).actionDayCommand(),
+  keys: async () => (await import('./commands/keys.ts')).keysCommand(),
+  'export-labels': async () => (await import('./commands/export-labels.ts')).exportLabelsCommand(),
+  classify: async () => (await import('./commands/classify.ts')).classifyCommand(),
+  train: async () => (await import('./commands/train.ts')).trainCommand(),
+  eval: async () => (await import('./commands/eval.ts')).evalCommand(),
+  platforms: async () => (await import('./commands/platforms.ts')).platformsCommand(),
+  purge: async () => (await import('./commands/purge.ts')).purgeCommand(),
+};
 
 const program = new Command('tidewatch')
   .description('Moderation pipeline for posts that advertise migrant-smuggling services')
   .showHelpAfterError();
 
-program.addCommand(workerCommand());
-program.addCommand(apiCommand());
-program.addCommand(ingestCommand());
-program.addCommand(demoCommand());
-program.addCommand(dbCommand());
-program.addCommand(actionDayCommand());
-program.addCommand(keysCommand());
-program.addCommand(exportLabelsCommand());
-program.addCommand(classifyCommand());
-program.addCommand(trainCommand());
-program.addCommand(evalCommand());
-program.addCommand(platformsCommand());
+// A known subcommand loads alone; anything else (--help, a typo) loads all so help lists them.
+const wanted = process.argv[2];
+const names = wanted !== undefined && wanted in COMMANDS ? [wanted] : Object.keys(COMMANDS);
+for (const name of names) program.addCommand(await COMMANDS[name]!());
 
 try {
   await program.parseAsync(process.argv);
