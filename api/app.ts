@@ -3,21 +3,21 @@
  * via `c.var.ctx`, so tests build the app against their own database and queue prefix.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { ApiContext, ApiEnv } from './context.ts';
-import { ApiError } from './errors.ts';
+import { DEFAULT_MAX_BODY_BYTES, limitBody } from './middleware/body-limit.ts';
+import { limitAnonymous } from './middleware/rate-limit.ts';
+import { SESSION_COOKIE } from './pages/session.ts';
 import { errorHandler } from './middleware/error-handler.ts';
 import { documentedRoutes } from './routes/index.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { httpMetrics } from './middleware/http-metrics.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { createMetrics } from '../core/metrics.ts';
+import { networkPageRoutes } from './pages/networks/routes.tsx';
 import { reviewPageRoutes } from './pages/review/routes.tsx';
+import { analyticsPageRoutes } from './pages/analytics/routes.tsx';
 import { adminQueuesRoutes } from './routes/admin-queues.ts';
-
-/** 1,000 posts of typical length fit well within this; the text limit is enforced per post. */
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export function createApp(ctx: ApiContext) {
   const app = new Hono<ApiEnv>();
@@ -31,19 +31,19 @@ export function createApp(ctx: ApiContext) {
     c.set('ctx', ctx);
     await next();
   });
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `request body exceeds ${MAX_BODY_BYTES} bytes`);
-      },
-    }),
-  );
+  // Ingest batches may be large (API_INGEST_MAX_BODY_BYTES; the text limit is enforced per post);
+  // every other body is small. Route groups narrow this further (api/routes/index.ts).
+  const ingestBody = limitBody(ctx.config.ingestMaxBodyBytes, 'POST /v1/posts (API_INGEST_MAX_BODY_BYTES)');
+  const otherBody = limitBody(DEFAULT_MAX_BODY_BYTES, 'this route');
+  app.use((c, next) => (c.req.path === '/v1/posts' ? ingestBody(c, next) : otherBody(c, next)));
+  app.use(limitAnonymous(SESSION_COOKIE));
   app.route('/', metricsRoutes(metrics));
   // Health, posts, review, audit, /openapi.json and /docs (one OpenAPI document).
   app.route('/', documentedRoutes());
   // Browser pages (session cookie) and the admins' queue dashboard.
   app.route('/', reviewPageRoutes());
+  app.route('/', networkPageRoutes());
+  app.route('/', analyticsPageRoutes());
   app.route('/', adminQueuesRoutes(ctx.queues));
   return app;
 }

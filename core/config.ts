@@ -7,6 +7,8 @@ import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const unit = z.coerce.number().min(0).max(1);
+/** Requests per RATE_LIMIT_WINDOW_SECONDS. */
+const rateLimit = z.coerce.number().int().min(1).max(100_000_000);
 
 const envSchema = z
   .object({
@@ -38,6 +40,20 @@ const envSchema = z
     LIVENESS_SCHEDULE: z.string().regex(/^\s*\d+[smhd](\*\d+)?(\s*,\s*\d+[smhd](\*\d+)?)*\s*$/, 'comma-separated durations like 1h,6h,1d*14').default('1h,6h,24h,72h,1d*14'),
     REFER_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
     REFER_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
+    RETENTION_DISMISSED_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+    WORKER_LOCK_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    RATE_LIMIT_ADMIN: rateLimit.default(6_000),
+    RATE_LIMIT_LEAD: rateLimit.default(1_200),
+    RATE_LIMIT_REVIEWER: rateLimit.default(1_200),
+    RATE_LIMIT_ANALYST: rateLimit.default(1_200),
+    RATE_LIMIT_PLATFORM: rateLimit.default(3_000),
+    RATE_LIMIT_INGEST: rateLimit.default(6_000),
+    RATE_LIMIT_ANONYMOUS: rateLimit.default(300),
+    RATE_LIMIT_TRUST_PROXY: z.enum(['on', 'off']).default('off'),
+    API_INGEST_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(1_073_741_824).default(16 * 1024 * 1024),
   })
   .refine((e) => e.REFER_THRESHOLD === undefined || e.REVIEW_THRESHOLD === undefined || e.REVIEW_THRESHOLD <= e.REFER_THRESHOLD, {
     message: 'REVIEW_THRESHOLD must not exceed REFER_THRESHOLD',
@@ -75,6 +91,41 @@ export interface Config {
   livenessSchedule: string;
   /** Delivery attempts before a referral is dead-lettered (`failed`), and the first backoff. */
   refer: { attempts: number; backoffMs: number };
+  /**
+   * Retention (retention/purge.ts): `dismissedDays` (RETENTION_DISMISSED_DAYS, default 90) is how
+   * long after dismissal a post keeps its text and author; `tidewatch purge` blanks them after that.
+   */
+  retention: { dismissedDays: number };
+  /**
+   * BullMQ job leases. `lockMs` (WORKER_LOCK_MS, default 30 000): how long a job's lock lasts
+   * without renewal, so how soon the job of a worker that died (SIGKILL, lost machine) goes to
+   * another worker. `stalledIntervalMs` (WORKER_STALLED_INTERVAL_MS, default 30 000): how often
+   * workers look for such jobs. Lower both to recover faster; keep `lockMs` well above the longest
+   * event-loop stall (one detector batch), or live jobs are taken for dead ones.
+   */
+  worker: { lockMs: number; stalledIntervalMs: number };
+  /**
+   * Requests allowed per window, counted in Redis so the limit holds across API processes
+   * (api/middleware/rate-limit.ts). Authenticated requests count per API key with their role's
+   * limit; requests without a valid key count per client IP (`anonymous`).
+   */
+  rateLimit: {
+    /** RATE_LIMIT=on|off (default on); benchmarks turn it off or raise the limits. */
+    enabled: boolean;
+    /** RATE_LIMIT_WINDOW_SECONDS, default 60. */
+    windowSeconds: number;
+    /**
+     * RATE_LIMIT_<ROLE>: admin 6000, lead 1200, reviewer 1200, analyst 1200, platform 3000,
+     * ingest 6000 requests per window (an ingest request carries up to 1,000 posts).
+     */
+    perRole: { admin: number; lead: number; reviewer: number; analyst: number; platform: number; ingest: number };
+    /** RATE_LIMIT_ANONYMOUS, default 300 per window per client IP. */
+    anonymous: number;
+    /** RATE_LIMIT_TRUST_PROXY=on: the client IP is the last X-Forwarded-For hop (set by your proxy); default off (the socket address). */
+    trustProxy: boolean;
+  };
+  /** Largest POST /v1/posts body (API_INGEST_MAX_BODY_BYTES, default 16 MiB); other routes have fixed, smaller limits. */
+  ingestMaxBodyBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -119,5 +170,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportDir: e.EXPORT_DIR,
     livenessSchedule: e.LIVENESS_SCHEDULE,
     refer: { attempts: e.REFER_ATTEMPTS, backoffMs: e.REFER_BACKOFF_MS },
+    retention: { dismissedDays: e.RETENTION_DISMISSED_DAYS },
+    worker: { lockMs: e.WORKER_LOCK_MS, stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS },
+    rateLimit: {
+      enabled: e.RATE_LIMIT === 'on',
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      perRole: {
+        admin: e.RATE_LIMIT_ADMIN,
+        lead: e.RATE_LIMIT_LEAD,
+        reviewer: e.RATE_LIMIT_REVIEWER,
+        analyst: e.RATE_LIMIT_ANALYST,
+        platform: e.RATE_LIMIT_PLATFORM,
+        ingest: e.RATE_LIMIT_INGEST,
+      },
+      anonymous: e.RATE_LIMIT_ANONYMOUS,
+      trustProxy: e.RATE_LIMIT_TRUST_PROXY === 'on',
+    },
+    ingestMaxBodyBytes: e.API_INGEST_MAX_BODY_BYTES,
   };
 }

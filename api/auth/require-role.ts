@@ -9,6 +9,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { ApiEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { authenticate, type Principal, type Role } from './keys.ts';
+import { rateLimitsOf } from '../middleware/rate-limit.ts';
 
 const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message);
 
@@ -16,19 +17,24 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
     if (!header) {
+      // Counted per IP by limitAnonymous already.
       c.header('WWW-Authenticate', 'Bearer realm="tidewatch"');
       throw unauthorized('missing Authorization header; send "Authorization: Bearer <API key>"');
     }
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) {
+      await rateLimitsOf(c).forIp(c);
       c.header('WWW-Authenticate', 'Bearer realm="tidewatch", error="invalid_request"');
       throw unauthorized('Authorization header must be "Bearer <API key>"');
     }
     const principal = await authenticate(c.var.ctx.db, m[1]!);
     if (!principal) {
+      // Bad keys count against the caller's IP, so guessing keys costs the guesser, not a real key.
+      await rateLimitsOf(c).forIp(c);
       c.header('WWW-Authenticate', 'Bearer realm="tidewatch", error="invalid_token"');
       throw unauthorized('API key is not valid (unknown, malformed or revoked)');
     }
+    await rateLimitsOf(c).forKey(c, principal);
     c.set('principal', principal);
     if (!roles.includes(principal.role)) {
       throw new ApiError(403, 'forbidden', `role ${principal.role} may not ${c.req.method} ${c.req.path}; allowed: ${roles.join(', ')}`);
@@ -66,6 +72,8 @@ export const ROLE_SETS = {
   lead: ['admin', 'lead'],
   /** Submit flagged posts. */
   ingest: ['admin', 'ingest', 'platform'],
+  /** Read aggregate figures: /v1/stats, /analytics. */
+  analytics: ['admin', 'lead', 'analyst'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** The caller as the review domain sees it: leads and admins handle escalations. */

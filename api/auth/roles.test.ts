@@ -50,6 +50,13 @@ describe('roles × routes', () => {
       return h.request('POST', `/v1/platform/referrals/${r.id}/status`, { key, body: { status: 'acknowledged', ticketId: 'T-1' } });
     },
     'post /v1/posts': (key) => h.request('POST', '/v1/posts', { key, body: makePost('boat to uk') }),
+    'get /v1/stats': (key) => h.request('GET', '/v1/stats?from=2026-09-01&to=2026-09-14', { key }),
+    'get /v1/stats/export': (key) => h.request('GET', '/v1/stats/export?table=series&format=csv', { key }),
+    'get /v1/networks': (key) => h.request('GET', '/v1/networks', { key }),
+    'get /v1/networks/{id}': async (key) => {
+      const n = await h.db.network.create({ data: { id: crypto.randomUUID(), firstSeenAt: new Date(), lastSeenAt: new Date() } });
+      return h.request('GET', `/v1/networks/${n.id}`, { key });
+    },
   };
 
   const operations = () =>
