@@ -32,20 +32,23 @@ const COUNTRY_HINTS: Record<string, CountryCode[]> = {
 
 const PERSIAN_DIGIT = /[۰-۹]/;
 const ARABIC_DIGIT = /[٠-٩]/;
-/** Country lists by `${lang}|${digit script}`: a handful of distinct lists, built once each. */
-const countryLists = new Map<string, readonly CountryCode[]>();
-
+/** Country lists by language, then digit script: a handful of distinct lists, built once each. */
+const countryLists = new Map<string | undefined, (readonly CountryCode[] | undefined)[]>();
 function countriesFor(lang: string | undefined, text: string): readonly CountryCode[] {
   // Persian digits are typed on Persian/Dari keyboards: Iran and Afghanistan first.
   const digits = PERSIAN_DIGIT.test(text) ? 2 : ARABIC_DIGIT.test(text) ? 1 : 0;
-  const key = `${lang}|${digits}`;
-  let list = countryLists.get(key);
+  let byDigits = countryLists.get(lang);
+  if (byDigits === undefined) {
+    byDigits = [];
+    if (countryLists.size < 1000) countryLists.set(lang, byDigits);
+  }
+  let list = byDigits[digits];
   if (list === undefined) {
     let first: CountryCode[] = lang !== undefined ? (COUNTRY_HINTS[lang] ?? []) : [];
     if (digits === 2) first = ['IR', 'AF', ...first];
     else if (digits === 1) first = ['IQ', ...first];
     list = first.length === 0 ? DEFAULT_COUNTRIES : [...new Set([...first, ...DEFAULT_COUNTRIES])];
-    if (countryLists.size < 1000) countryLists.set(key, list);
+    byDigits[digits] = list;
   }
   return list;
 }

@@ -3,6 +3,8 @@
  * Persian digits → ASCII, Arabic thousands/decimal separators → , and . — every replacement is one
  * UTF-16 unit for one, so regex match offsets are original offsets with no mapping needed.
  */
+import { unitsToString } from '../normalise/units.ts';
+
 /** Folded code unit for `c`, or -1 when it stays as it is. */
 function foldUnit(c: number): number {
   if (c >= 65 && c <= 90) return c + 32;
@@ -32,9 +34,5 @@ export function foldForExtraction(text: string): string {
     const r = foldUnit(c);
     u[i] = r >= 0 ? r : c;
   }
-  let out = '';
-  for (let p = 0; p < n; p += 4096) {
-    out += String.fromCharCode.apply(null, u.subarray(p, Math.min(n, p + 4096)) as unknown as number[]);
-  }
-  return out;
+  return unitsToString(u, n);
 }

@@ -29,10 +29,17 @@ function serviceOf(host: string): string {
   return SERVICE[host] ?? 'messenger';
 }
 
+/**
+ * Every LINK host contains one of these: most posts contain none, and a plain substring search is
+ * far cheaper than running LINK (whose optional scheme and www. prefix it tries at every offset).
+ */
+const LINK_MARKS = ['.me', 'whatsapp.com', 'telegram.dog', 'signal.group', 'viber'];
+
 export function findMessengers(folded: string): Signal[] {
   const out: Signal[] = [];
   LINK.lastIndex = 0;
-  for (let m = LINK.exec(folded); m !== null; m = LINK.exec(folded)) {
+  const links = LINK_MARKS.some((mark) => folded.includes(mark));
+  for (let m = links ? LINK.exec(folded) : null; m !== null; m = LINK.exec(folded)) {
     const service = serviceOf(m[1]!);
     let id = m[2]!.replace(/[.,]+$/, '');
     if (service === 'whatsapp' || service === 'viber') id = parse('+' + id.replace(/[^\d]/g, '')) ?? id;
@@ -41,7 +48,7 @@ export function findMessengers(folded: string): Signal[] {
     out.push({ type: 'messenger', value: `${service}:${id}`, start: m.index, end });
   }
   HANDLE.lastIndex = 0;
-  for (let m = HANDLE.exec(folded); m !== null; m = HANDLE.exec(folded)) {
+  for (let m = folded.includes('@') ? HANDLE.exec(folded) : null; m !== null; m = HANDLE.exec(folded)) {
     const a = Math.max(0, m.index - 60);
     const near = MESSENGER_WORD.exec(folded.slice(a, m.index + m[0].length + 60));
     if (near === null) continue;

@@ -54,6 +54,37 @@ if (Object.keys(newCounts()).join() !== CONCEPTS.join()) throw new Error('analys
 
 const MODES = ['boat', 'lorry', 'flight', 'land'] as const;
 
+/**
+ * Features 0..12, min(count, 3) / 3 per concept in CONCEPTS order, with each property named:
+ * a loop over CONCEPTS reads `concepts[c]` with a different key each time, which V8 serves from a
+ * slow generic path on every post.
+ */
+function writeConcepts(c: Record<Concept, number>, f: Float32Array, k: number): number {
+  f[k++] = Math.min(c.transport, 3) / 3;
+  f[k++] = Math.min(c.destination, 3) / 3;
+  f[k++] = Math.min(c.price, 3) / 3;
+  f[k++] = Math.min(c.guarantee, 3) / 3;
+  f[k++] = Math.min(c.contact, 3) / 3;
+  f[k++] = Math.min(c.urgency, 3) / 3;
+  f[k++] = Math.min(c.documents, 3) / 3;
+  f[k++] = Math.min(c.payment, 3) / 3;
+  f[k++] = Math.min(c.slang, 3) / 3;
+  f[k++] = Math.min(c.job, 3) / 3;
+  f[k++] = Math.min(c.recruit, 3) / 3;
+  f[k++] = Math.min(c.counter, 3) / 3;
+  f[k++] = Math.min(c.legit, 3) / 3;
+  return k;
+}
+// writeConcepts must follow CONCEPTS: each concept alone must land in its own slot.
+for (const [i, c] of CONCEPTS.entries()) {
+  const probe = newCounts();
+  probe[c] = 3;
+  const named = new Float32Array(CONCEPTS.length);
+  if (writeConcepts(probe, named, 0) !== CONCEPTS.length || named.some((v, j) => v !== (j === i ? 1 : 0))) {
+    throw new Error('analyse: writeConcepts() is out of step with CONCEPTS');
+  }
+}
+
 export function analyse(text: string, lang?: string | null): Analysis {
   const given = toLanguage(lang);
   const language: DetectedLanguage = given !== 'und' ? given : text.trim() === '' ? 'und' : detectLanguage(text);
@@ -103,7 +134,7 @@ export function analyse(text: string, lang?: string | null): Analysis {
 
   const f = allocFloat32(FEATURE_NAMES.length);
   let k = 0;
-  for (const c of CONCEPTS) f[k++] = Math.min(concepts[c], 3) / 3;
+  k = writeConcepts(concepts, f, k);
   for (const m of MODES) f[k++] = modes[m]! > 0 ? 1 : 0;
   f[k++] = Math.min(1, counterKinds.size / 3);
   f[k++] = phones > 0 ? 1 : 0;

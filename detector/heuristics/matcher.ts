@@ -7,6 +7,7 @@
  */
 import { normalise } from '../normalise/normalise.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
+import { MAX_TOKENS, currentIds, tokenGeneration } from './token-table.ts';
 
 interface Phrase<T> {
   rest: string[];
@@ -48,50 +49,8 @@ interface TokenHits<T> {
   stems: T[] | undefined;
 }
 
-const CACHE_MAX = 100_000;
 /** Shared result for the (most common) token that starts no phrase and no stem. */
 const NO_HITS: TokenHits<never> = Object.freeze({ phrases: undefined, stems: undefined });
-
-/**
- * Token → hits cache shared by all matchers: the lexicon and the place gazetteer look up the same
- * tokens of every post, and with one slot per distinct token the second matcher costs no second
- * hash-map look-up. A slot is a flat array with one [owner, generation, hits] triple per matcher
- * that looked the token up (usually 1–2), so add() invalidates only that matcher's entries.
- */
-type Slot = unknown[];
-const SLOT_MAX = 8 * 3;
-const slots = new Map<string, Slot>();
-/** Slots of the last token sequence resolved (analyse() matches the same tokens twice in a row). */
-let memoWords: string[] = [];
-let memoSlots: Slot[] = [];
-
-function slotsOf(words: readonly string[]): Slot[] {
-  const n = words.length;
-  if (memoWords.length === n) {
-    let same = true;
-    for (let i = 0; i < n; i++) {
-      if (words[i] !== memoWords[i]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return memoSlots;
-  }
-  const out: Slot[] = new Array<Slot>(n);
-  for (let i = 0; i < n; i++) {
-    const w = words[i]!;
-    let slot = slots.get(w);
-    if (slot === undefined) {
-      if (slots.size >= CACHE_MAX) slots.clear();
-      slot = [];
-      slots.set(w, slot);
-    }
-    out[i] = slot;
-  }
-  memoWords = words.slice();
-  memoSlots = out;
-  return out;
-}
 
 export class PhraseMatcher<T> {
   private readonly byFirst = new Map<string, Phrase<T>[]>();
@@ -100,11 +59,14 @@ export class PhraseMatcher<T> {
   /** First three letters of every stem: most tokens are rejected with one Set look-up. */
   private readonly stemHeads = new Set<string>();
   /**
-   * Per-token results (phrase list by first word, stem payloads) are cached in the shared `slots`:
-   * posts reuse a small vocabulary, and an Arabic-script miss otherwise costs dozens of
-   * clitic-stripping slices and look-ups. Bumped by add(), which invalidates this matcher's entries.
+   * Per-token results (phrase list by first word, stem payloads), by token-table id: posts reuse a
+   * small vocabulary, and an Arabic-script miss otherwise costs dozens of clitic-stripping slices
+   * and look-ups. `hitIndex[id]`: 0 = not computed yet, 1 = no hits, k + 2 = `hitList[k]`. Valid for
+   * the table generation `tableGen`; add() and a table restart clear them.
    */
-  private gen = 0;
+  private hitIndex = new Int32Array(0);
+  private hitList: TokenHits<T>[] = [];
+  private tableGen = -1;
 
   /** Add an entry written in plain form; it is normalised with the same code as the posts. */
   add(entry: string, payload: T): void {
@@ -138,22 +100,19 @@ export class PhraseMatcher<T> {
       }
     }
     this.stemLengths.sort((a, b) => b - a);
-    this.gen++;
+    this.tableGen = -1;
   }
 
-  private hits(slot: Slot, tok: string): TokenHits<T> {
-    for (let q = 0; q < slot.length; q += 3) {
-      if (slot[q] === this) {
-        if (slot[q + 1] !== this.gen) {
-          slot[q + 2] = this.compute(tok);
-          slot[q + 1] = this.gen;
-        }
-        return slot[q + 2] as TokenHits<T>;
-      }
-    }
+  private hits(id: number, tok: string): TokenHits<T> {
+    const v = this.hitIndex[id]!;
+    if (v === 1) return NO_HITS as TokenHits<T>;
+    if (v > 1) return this.hitList[v - 2]!;
     const h = this.compute(tok);
-    if (slot.length >= SLOT_MAX) slot.length = 0;
-    slot.push(this, this.gen, h);
+    if (h === NO_HITS) this.hitIndex[id] = 1;
+    else {
+      this.hitIndex[id] = this.hitList.length + 2;
+      this.hitList.push(h);
+    }
     return h;
   }
 
@@ -175,9 +134,15 @@ export class PhraseMatcher<T> {
   match(tokens: Tokens): Match<T>[] {
     const out: Match<T>[] = [];
     const w = tokens.words;
-    const slotList = slotsOf(w);
+    const ids = currentIds(tokens);
+    if (this.tableGen !== tokenGeneration()) {
+      if (this.hitIndex.length !== MAX_TOKENS) this.hitIndex = new Int32Array(MAX_TOKENS);
+      else this.hitIndex.fill(0);
+      this.hitList = [];
+      this.tableGen = tokenGeneration();
+    }
     for (let i = 0; i < w.length; i++) {
-      const h = this.hits(slotList[i]!, w[i]!);
+      const h = this.hits(ids[i]!, w[i]!);
       if (h === NO_HITS) continue;
       const list = h.phrases;
       const stems = h.stems;

@@ -24,7 +24,7 @@ export interface EmbeddingBagWeights {
 export class EmbeddingBagScorer {
   /** projection[b] = dense · E[b], in float64 so the fast path tracks tfjs's float32 maths closely. */
   private readonly projection: Float64Array;
-  private readonly bias: number;
+  readonly bias: number;
 
   constructor(readonly weights: EmbeddingBagWeights) {
     const { buckets, dim, embedding, dense } = weights;
@@ -39,6 +39,11 @@ export class EmbeddingBagScorer {
       this.projection[b] = s;
     }
     this.bias = weights.bias;
+  }
+
+  /** dense · E[id]: what one occurrence of bucket `id` adds to the sum before the mean. */
+  project(id: number): number {
+    return this.projection[id]!;
   }
 
   /** Model logit for one post's bucket ids (the first `length` entries of `ids`). */

@@ -87,7 +87,7 @@ export class FeatureBuffer {
 }
 
 /** Hash of a whole (digit-folded) word: the unigram feature and the input to bigrams. */
-function wordHash(word: string, seed: number): number {
+export function wordHash(word: string, seed: number): number {
   let h = (seed ^ SEED_WORD) >>> 0;
   for (let i = 0; i < word.length; i++) h = Math.imul(h ^ foldCode(word.charCodeAt(i)), FNV_PRIME);
   return h >>> 0;
@@ -109,6 +109,20 @@ function addCharNgrams(word: string, p: HashingParams, out: FeatureBuffer): void
   }
 }
 
+/** Bucket of the bigram (previous word, word), from their wordHash values. */
+export function bigramId(prev: number, h: number, p: HashingParams): number {
+  return fmix(Math.imul(prev, 31) ^ h ^ SEED_BIGRAM) & (p.buckets - 1);
+}
+
+/**
+ * The features of one word on its own, in hashWords order: its char n-grams, then its unigram.
+ * A post's features are these per word, each word followed by its bigram with the word before.
+ */
+export function hashWord(word: string, p: HashingParams, out: FeatureBuffer): void {
+  addCharNgrams(word, p, out);
+  out.push(fmix(wordHash(word, p.seed)) & (p.buckets - 1));
+}
+
 /** All hashed features of one post's normalised words, appended to `out`. */
 export function hashWords(words: readonly string[], p: HashingParams, out: FeatureBuffer): void {
   const mask = p.buckets - 1;
@@ -118,7 +132,7 @@ export function hashWords(words: readonly string[], p: HashingParams, out: Featu
     addCharNgrams(word, p, out);
     const h = wordHash(word, p.seed);
     out.push(fmix(h) & mask);
-    if (p.wordNgrams === 2 && w > 0) out.push(fmix(Math.imul(prev, 31) ^ h ^ SEED_BIGRAM) & mask);
+    if (p.wordNgrams === 2 && w > 0) out.push(bigramId(prev, h, p));
     prev = h;
   }
 }

@@ -11,6 +11,8 @@ import { calibrate, type PlattCalibration } from './calibration.ts';
 import { EmbeddingBagScorer, type EmbeddingBagWeights } from './embedding-bag.ts';
 import { fusedLogit, fusionRow, type FusionLayer } from './fusion.ts';
 import { FeatureBuffer, hashWords, type HashingParams } from './hashing.ts';
+import { WordProjections } from './word-projections.ts';
+import type { TokenIds } from '../heuristics/token-table.ts';
 
 /**
  * Evidence rule for very short posts (≤ 6 words, no price, phone, messenger, guarantee or
@@ -43,6 +45,7 @@ export interface PostScore {
 export class NgramModel {
   private readonly scorer: EmbeddingBagScorer;
   private readonly buffer = new FeatureBuffer(2048);
+  private readonly words: WordProjections;
 
   constructor(
     readonly hashing: HashingParams,
@@ -50,6 +53,7 @@ export class NgramModel {
   ) {
     if (weights.buckets !== hashing.buckets) throw new Error(`model has ${weights.buckets} buckets, hashing expects ${hashing.buckets}`);
     this.scorer = new EmbeddingBagScorer(weights);
+    this.words = new WordProjections(hashing, this.scorer);
   }
 
   /** Bucket ids of a post's normalised words (a copy). */
@@ -59,10 +63,9 @@ export class NgramModel {
     return this.buffer.toArray();
   }
 
-  logit(words: readonly string[]): number {
-    this.buffer.reset();
-    hashWords(words, this.hashing, this.buffer);
-    return this.scorer.logit(this.buffer.ids, this.buffer.length);
+  /** The model logit: the same number as scoring ids(tokens.words), from per-word caches. */
+  logit(tokens: TokenIds): number {
+    return this.words.logit(tokens);
   }
 }
 
@@ -79,7 +82,7 @@ export class PostScorer {
   }
 
   score(a: Analysis): PostScore {
-    const modelLogit = this.model.logit(a.tokens.words);
+    const modelLogit = this.model.logit(a.tokens);
     const fused = fusedLogit(this.fusion, fusionRow(modelLogit, a.features, this.row));
     return { modelLogit, fusedLogit: fused, score: applyEvidence(this.evidence, a.features, calibrate(this.calibration, fused)) };
   }

@@ -6,6 +6,7 @@
  * built once, when `text` is read.
  */
 import { allocInt32 } from './pool.ts';
+import { unitsToString } from './units.ts';
 
 export class MappedBuilder {
   start: Int32Array;
@@ -25,11 +26,7 @@ export class MappedBuilder {
   /** The text built so far. */
   get text(): string {
     if (this.builtLength !== this.length) {
-      let s = '';
-      for (let p = 0; p < this.length; p += 4096) {
-        s += String.fromCharCode.apply(null, this.units.subarray(p, Math.min(this.length, p + 4096)) as unknown as number[]);
-      }
-      this.built = s;
+      this.built = unitsToString(this.units, this.length);
       this.builtLength = this.length;
     }
     return this.built;

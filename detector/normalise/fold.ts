@@ -10,6 +10,7 @@
 import { ARABIC_UNIFY, DESTINATION_FLAGS, EMOJI_TOKENS, easternDigit, isDropped } from './tables.ts';
 import { MARK, charClass } from './chars.ts';
 import { allocInt32 } from './pool.ts';
+import { unitsToString } from './units.ts';
 
 /** Output of a folding stage: text plus per-code-unit original [start, end). */
 export interface Mapped {
@@ -115,15 +116,6 @@ function pushSpan(len: number, s: string, a: number, b: number): number {
   return len;
 }
 
-function unitsToString(len: number): string {
-  if (len <= 4096) return String.fromCharCode.apply(null, outUnits.subarray(0, len) as unknown as number[]);
-  let s = '';
-  for (let p = 0; p < len; p += 4096) {
-    s += String.fromCharCode.apply(null, outUnits.subarray(p, Math.min(len, p + 4096)) as unknown as number[]);
-  }
-  return s;
-}
-
 /** True if a combining mark (as the cluster gathering below sees it) starts at `j`. */
 function markAt(text: string, j: number, n: number): boolean {
   if (j >= n || text.charCodeAt(j) < 0x300) return false;
@@ -178,7 +170,7 @@ export function foldChars(text: string): Mapped {
   const end = allocInt32(len);
   start.set(outStart.subarray(0, len));
   end.set(outEnd.subarray(0, len));
-  return { text: unitsToString(len), start, end, emoji };
+  return { text: unitsToString(outUnits, len), start, end, emoji };
 }
 
 // Second results of foldGeneral (output length, emoji count), to avoid a tuple per call.

@@ -181,7 +181,7 @@ export function rewriteWords(a: Mapped): Rewritten {
     }
     k++;
   }
-  if (out === null) return { ...a, stats };
+  if (out === null) return { text: a.text, start: a.start, end: a.end, emoji: a.emoji, stats };
   if (pos < n) out.pushMapped(s.slice(pos), a.start, a.end, pos);
   return {
     text: out.text,
