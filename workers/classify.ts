@@ -4,9 +4,10 @@
  * without an outcome or routed twice. Referral candidates are then queued on `refer`.
  */
 import type { Job } from 'bullmq';
-import { insertClassifications } from '../core/db/bulk-insert.ts';
 import type { DetectorResult, Thresholds } from '../detector/types.ts';
+import { findNearDuplicates, recordPostLinks } from '../networks/pipeline.ts';
 import type { PipelineContext } from './context.ts';
+import { classifyAndRoute, loadClassifyBatch, type RoutedRow } from './pipeline-sql.ts';
 import { jobIds, type JobPayloads } from './queues.ts';
 import { reviewPriority, routeByScore, type RoutedOutcome } from './route.ts';
 
@@ -28,62 +29,48 @@ export function createClassifyHandler(ctx: PipelineContext) {
   return async (job: Job<JobPayloads['classify']>): Promise<ClassifyResult> => {
     const detector = await ctx.detector();
     const thresholds = effectiveThresholds(ctx, detector.thresholds);
-    const posts = await ctx.db.post.findMany({
-      where: { id: { in: job.data.postIds }, outcome: 'pending' },
-      select: { id: true, text: true, language: true, platformId: true, postedAt: true, ingestedAt: true },
-    });
+    // One read (posts to classify + candidates of an earlier attempt), one statement for
+    // classification + routing (workers/pipeline-sql.ts), one Redis round trip for `refer`.
+    const { pending: posts, candidates: earlier } = await loadClassifyBatch(ctx.db, job.data.postIds);
     const outcomes: Record<RoutedOutcome, number> = { dismissed: 0, review: 0, referral_candidate: 0 };
+    let routed: { id: string; outcome: RoutedOutcome }[] = [];
 
     if (posts.length) {
       const results = detector.classify(posts.map((p) => ({ id: p.id, text: p.text, lang: p.language })));
       const byId = new Map(results.map((r) => [r.id, r]));
-      await ctx.db.$transaction(async (tx) => {
-        await insertClassifications(
-          tx,
-          results.map((r) => ({ postId: r.id, modelVersion: r.modelVersion, score: r.score, decision: r.decision, category: r.category, language: r.lang, signals: r.signals })),
-        );
-        const reviewRows = [];
-        const groups = new Map<string, string[]>(); // `${outcome}|${lang}` → post ids
-        for (const p of posts) {
-          const r = byId.get(p.id) as DetectorResult;
-          const outcome = routeByScore(r.score, thresholds);
-          outcomes[outcome] += 1;
-          const lang = p.language ?? r.lang;
-          const key = `${outcome}|${lang}`;
-          const group = groups.get(key);
-          if (group) group.push(p.id);
-          else groups.set(key, [p.id]);
-          if (outcome !== 'dismissed') {
-            reviewRows.push({
-              postId: p.id,
-              priority: reviewPriority(r.score, p.postedAt ?? p.ingestedAt, ctx.config.priorityHalfLifeHours),
-              score: r.score,
-              referralCandidate: outcome === 'referral_candidate',
-              platformId: p.platformId,
-              language: lang,
-              category: r.category,
-            });
-          }
-        }
-        if (reviewRows.length) await tx.reviewItem.createMany({ data: reviewRows, skipDuplicates: true });
-        const routedAt = new Date();
-        for (const [key, ids] of groups) {
-          const [outcome, language] = key.split('|') as [RoutedOutcome, string];
-          await tx.post.updateMany({ where: { id: { in: ids }, outcome: 'pending' }, data: { outcome, language, routedAt } });
-        }
+      // A near-duplicate of a post a reviewer confirmed goes straight to referral candidate (networks/).
+      const near = await findNearDuplicates(ctx.db, posts);
+      const rows: RoutedRow[] = posts.map((p) => {
+        const r = byId.get(p.id) as DetectorResult;
+        const outcome = near.matches.get(p.id)?.confirmed ? 'referral_candidate' : routeByScore(r.score, thresholds);
+        return {
+          postId: p.id,
+          modelVersion: r.modelVersion,
+          score: r.score,
+          decision: r.decision,
+          category: r.category,
+          detectedLanguage: r.lang,
+          signals: r.signals,
+          outcome,
+          language: p.language ?? r.lang,
+          priority: outcome === 'dismissed' ? 0 : reviewPriority(r.score, p.postedAt ?? p.ingestedAt, ctx.config.priorityHalfLifeHours),
+          platformId: p.platformId,
+        };
       });
+      // Near-duplicate links and network membership commit with the routing, or not at all.
+      routed = await ctx.db.$transaction(async (tx) => {
+        const done = await classifyAndRoute(tx, rows);
+        await recordPostLinks(tx, near, done, posts, (id) => byId.get(id)!.signals);
+        return done;
+      }, { maxWait: 10_000, timeout: 30_000 }); // the network lock may queue it behind other workers
+      for (const r of routed) outcomes[r.outcome] += 1;
     }
 
     // Also re-queues candidates routed by an earlier attempt that crashed before this point; the
     // deterministic job id and the referral's idempotency key keep that from notifying twice.
-    const candidates = await ctx.db.post.findMany({
-      where: { id: { in: job.data.postIds }, outcome: 'referral_candidate' },
-      select: { id: true },
-    });
+    const candidates = [...earlier, ...routed.filter((r) => r.outcome === 'referral_candidate').map((r) => r.id)];
     if (candidates.length) {
-      await ctx.queues.refer.addBulk(
-        candidates.map((c) => ({ name: 'refer', data: { postId: c.id }, opts: { jobId: jobIds.refer(c.id) } })),
-      );
+      await ctx.queues.refer.addBulk(candidates.map((id) => ({ name: 'refer', data: { postId: id }, opts: { jobId: jobIds.refer(id) } })));
     }
     return { classified: posts.length, outcomes, referQueued: candidates.length };
   };

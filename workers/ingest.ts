@@ -5,9 +5,9 @@
  */
 import type { Job } from 'bullmq';
 import { contentHash } from '../core/content-hash.ts';
-import { insertPosts } from '../core/db/bulk-insert.ts';
 import { postIdFor, validatePost, type FieldError } from '../core/post-input.ts';
 import type { PipelineContext } from './context.ts';
+import { persistChunk } from './pipeline-sql.ts';
 import type { JobPayloads } from './queues.ts';
 
 export interface IngestResult {
@@ -48,34 +48,12 @@ export function createIngestHandler(ctx: PipelineContext) {
     if (rejected.length) ctx.log.warn({ jobId: job.id, rejected }, 'ingest: records rejected');
     if (!rows.length) return { persisted: 0, duplicatesById: 0, duplicatesByContent: 0, rejected, queuedForClassify: 0 };
 
-    const ids = rows.map((r) => r.id);
-    const persisted = await insertPosts(ctx.db, rows);
-
-    // First writer of a content hash becomes canonical; later posts with it are re-uploads.
-    await ctx.db.contentFingerprint.createMany({
-      data: rows.map((r) => ({ contentHash: r.contentHash, canonicalPostId: r.id })),
-      skipDuplicates: true,
-    });
-    const hashes = [...new Set(rows.map((r) => r.contentHash))];
-    const canon = new Map(
-      (await ctx.db.contentFingerprint.findMany({ where: { contentHash: { in: hashes } } })).map((f) => [f.contentHash, f.canonicalPostId]),
-    );
-    let duplicatesByContent = 0;
-    for (const r of rows) {
-      const canonical = canon.get(r.contentHash);
-      if (canonical && canonical !== r.id) {
-        const { count } = await ctx.db.post.updateMany({
-          where: { id: r.id, outcome: 'pending' },
-          data: { duplicateOfId: canonical, outcome: 'duplicate', routedAt: new Date() },
-        });
-        duplicatesByContent += count;
-      }
-    }
+    // Posts, fingerprints and duplicate links in two set-based statements (workers/pipeline-sql.ts).
+    const { persisted, duplicatesByContent, pending } = await persistChunk(ctx.db, rows);
 
     // Whatever is still pending goes to classify, including posts of an earlier attempt of this
     // job that crashed before enqueueing.
-    const pending = await ctx.db.post.findMany({ where: { id: { in: ids }, outcome: 'pending' }, select: { id: true } });
-    if (pending.length) await ctx.queues.classify.add('classify', { postIds: pending.map((p) => p.id) });
+    if (pending.length) await ctx.queues.classify.add('classify', { postIds: pending });
 
     return {
       persisted,

@@ -1,0 +1,145 @@
+/**
+ * What every benchmark part shares: its own database (created, migrated, dropped) and queue
+ * prefix, spawned `tidewatch` processes whose peak RSS is read from /proc, and the multilingual
+ * posts the pipeline is fed.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { createDb } from '../core/db/client.ts';
+import { applyMigrations } from '../core/db/migrations.ts';
+import { seedPlatforms } from '../core/db/seed.ts';
+import { withDatabase } from '../core/db/url.ts';
+import type { PostInput } from '../core/post-input.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+/** Server to create the benchmark database on (BENCH_DATABASE_URL, default the local postgres). */
+export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export async function adminQuery(sql: string, url = ADMIN_URL): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+export interface BenchDb {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database with the default platforms, `tw_bench_<tag>_<random>`; `drop()` removes it. */
+export async function createBenchDb(tag: string): Promise<BenchDb> {
+  const name = `tw_bench_${tag}_${randomBytes(3).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = withDatabase(ADMIN_URL, name);
+  await applyMigrations(url);
+  const db = createDb(url, 1);
+  try {
+    await seedPlatforms(db);
+  } finally {
+    await db.$disconnect();
+  }
+  return { name, url, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Peak resident set size (VmHWM) of a live process, in MB; undefined once it is gone. */
+export function peakRssMb(pid: number): number | undefined {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface Spawned {
+  name: string;
+  child: ChildProcess;
+  /** Peak RSS in MB, read just before the process was stopped (or now, while it runs). */
+  peakRssMb(): number | undefined;
+  /** SIGTERM (graceful shutdown), SIGKILL after 10 s; resolves once it exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a script under Node directly (no npx wrapper), so the child's pid is the process whose
+ * memory is measured. stderr is kept and shown if it exits early.
+ */
+export function spawnNode(name: string, args: string[], env: Record<string, string>): Spawned {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4_000)));
+  child.stdout!.resume();
+  let exited = false;
+  let lastPeak: number | undefined;
+  child.on('exit', (code, signal) => {
+    exited = true;
+    if (code && !stopping) console.error(`${name} exited early (${code ?? signal}):\n${stderr}`);
+  });
+  let stopping = false;
+  const peak = () => {
+    if (!exited && child.pid) lastPeak = peakRssMb(child.pid) ?? lastPeak;
+    return lastPeak;
+  };
+  return {
+    name,
+    child,
+    peakRssMb: peak,
+    async stop() {
+      peak();
+      if (exited) return;
+      stopping = true;
+      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await gone;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** `node bin/tidewatch.mjs <args>` with the benchmark's environment. */
+export function spawnTidewatch(name: string, args: string[], env: Record<string, string>): Spawned {
+  return spawnNode(name, ['bin/tidewatch.mjs', ...args], { LOG_LEVEL: 'warn', ...env });
+}
+
+/** Waits for `check()` to hold, polling; throws after `timeoutMs`. */
+export async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 120_000, intervalMs = 100): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+const PLATFORMS = ['facebook', 'instagram', 'tiktok', 'telegram', 'x', 'youtube', 'snapchat'];
+
+/**
+ * `n` posts from the labelled multilingual corpus (adverts and benign posts in every language it
+ * has), cycled; each copy gets a serial so content de-duplication does not short-circuit the work.
+ * A third come without a language, so the detector identifies it. `idPrefix` keeps runs apart.
+ */
+export function corpusPosts(n: number, idPrefix = 'bench'): PostInput[] {
+  const dir = path.join(ROOT, 'samples/corpus');
+  const rows = ['train', 'validation', 'test'].flatMap((s) =>
+    readFileSync(path.join(dir, `${s}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; lang: string }),
+  );
+  return Array.from({ length: n }, (_, i) => {
+    const r = rows[i % rows.length]!;
+    return {
+      platform: PLATFORMS[i % PLATFORMS.length]!,
+      platformPostId: `${idPrefix}-${i}`,
+      url: `https://example.org/p/${idPrefix}/${i}`,
+      text: `${r.text} #${idPrefix}${i}`,
+      lang: i % 3 === 0 ? null : r.lang,
+    };
+  });
+}

@@ -1,0 +1,131 @@
+/**
+ * (e) The review API under load: `GET /v1/review/items` against a database seeded in bulk with
+ * 1,000,000 posts (bench/seed-review.ts), served by a separate `tidewatch api` process with rate
+ * limiting off, driven by autocannon for a few seconds with a few connections over a mix of
+ * filters, sorts and cursor pages, as an analyst key. Every answer must be a 200.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import { createApiKey } from '../api/auth/keys.ts';
+import { createDb } from '../core/db/client.ts';
+import { dropQueuePrefix } from '../workers/queues.ts';
+import { createBenchDb, REDIS_URL, spawnTidewatch, until, type Spawned } from './bench-env.ts';
+import { seedReviewData } from './seed-review.ts';
+
+export interface ReviewApiOptions {
+  posts: number;
+  /** Seconds of load (default 10). */
+  duration?: number;
+  /** Concurrent connections (default 4). */
+  connections?: number;
+  keep?: boolean;
+}
+
+export interface ReviewApiResult {
+  posts: number;
+  reviewItems: number;
+  seedSeconds: number;
+  /** Seconds per seeding step. */
+  seedSteps: Record<string, number>;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  paths: string[];
+  apiRssMb: number | undefined;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+/** The filters a reviewer or analyst actually uses, each with pages 1–3 by cursor. */
+const FILTERS = [
+  '',
+  'language=ar',
+  'platform=tiktok',
+  'referralCandidate=true',
+  'sort=oldest',
+  'status=escalated',
+  'minScore=0.9',
+  'language=fa&platform=telegram',
+  'category=boat_crossing',
+  'status=rejected&language=en',
+];
+
+async function requestPaths(base: string, key: string): Promise<string[]> {
+  const paths: string[] = [];
+  for (const f of FILTERS) {
+    let cursor: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const q: string = [f, cursor ? `cursor=${cursor}` : ''].filter(Boolean).join('&');
+      const p = `/v1/review/items${q ? `?${q}` : ''}`;
+      const res = await fetch(base + p, { headers: { authorization: `Bearer ${key}` } });
+      if (res.status !== 200) throw new Error(`GET ${p}: ${res.status} ${await res.text()}`);
+      paths.push(p);
+      cursor = ((await res.json()) as { nextCursor: string | null }).nextCursor;
+      if (!cursor) break;
+    }
+  }
+  return paths;
+}
+
+export async function measureReviewApi(opts: ReviewApiOptions): Promise<ReviewApiResult> {
+  const db = await createBenchDb('api');
+  const prefix = `bench-api-${randomBytes(3).toString('hex')}`;
+  let api: Spawned | undefined;
+  try {
+    const seeded = await seedReviewData(db.url, opts.posts);
+    const prisma = createDb(db.url, 1);
+    const { key } = await createApiKey(prisma, { role: 'analyst', name: 'benchmark', createdBy: 'bench' });
+    await prisma.$disconnect();
+
+    const port = await freePort();
+    api = spawnTidewatch('api', ['api'], {
+      DATABASE_URL: db.url,
+      REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      API_PORT: String(port),
+      // The benchmark measures the queue read, not the limiter (api/middleware/rate-limit.ts).
+      RATE_LIMIT: 'off',
+      RATE_LIMIT_ANALYST: '100000000',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await until(async () => (await fetch(`${base}/healthz`).catch(() => undefined))?.ok === true, 'the API to listen', 120_000, 250);
+    const paths = await requestPaths(base, key);
+    // Warm-up: connection pool, JIT, Postgres buffers.
+    await autocannon({ url: base, connections: 2, duration: 2, headers: { authorization: `Bearer ${key}` }, requests: paths.map((path) => ({ method: 'GET', path })) });
+    const res = await autocannon({
+      url: base,
+      connections: opts.connections ?? 4,
+      duration: opts.duration ?? 10,
+      headers: { authorization: `Bearer ${key}` },
+      requests: paths.map((path) => ({ method: 'GET', path })),
+    });
+    if (res.non2xx || res.errors || res.timeouts) throw new Error(`review API: ${res.non2xx} non-2xx, ${res.errors} errors, ${res.timeouts} timeouts`);
+    return {
+      posts: opts.posts,
+      reviewItems: seeded.reviewItems,
+      seedSeconds: seeded.seconds,
+      seedSteps: seeded.steps,
+      reqPerSec: res.requests.average,
+      p50Ms: res.latency.p50,
+      p99Ms: res.latency.p99,
+      requests: res.requests.total,
+      paths,
+      apiRssMb: api.peakRssMb(),
+    };
+  } finally {
+    await api?.stop();
+    await dropQueuePrefix(REDIS_URL, prefix);
+    if (!opts.keep) await db.drop();
+    else console.log(`kept database ${db.name}`);
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * `npm run bench`: the throughput and latency figures of issue #7 on this machine, in one go.
+ * (a) BullMQ ceiling, (b) full pipeline, (c) b ÷ a, (d) classify only, (e) review API under
+ * autocannon at 1,000,000 posts, (f) peak RSS of each process. Prints a table with the targets and
+ * writes bench/results.json (generated output, git-ignored). Each part uses its own database and
+ * queue prefix and removes both (unless --keep). A script, not a test: figures depend on the
+ * machine and on what else runs on it, so the load average is recorded with them.
+ *
+ *   npm run bench -- [--posts 20000] [--api-posts 1000000] [--api-duration 10] [--connections 4]
+ *                    [--only a,b,d,e] [--keep]
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT } from './bench-env.ts';
+import { measureCeiling, type CeilingResult } from './ceiling.ts';
+import { measureClassifyRate, type ClassifyRateResult } from './classify-rate.ts';
+import { measureReviewApi, type ReviewApiResult } from './review-api.ts';
+import { measureThroughput, type ThroughputResult } from './throughput.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    posts: { type: 'string', default: '20000' },
+    'api-posts': { type: 'string', default: '1000000' },
+    'api-duration': { type: 'string', default: '10' },
+    connections: { type: 'string', default: '4' },
+    only: { type: 'string', default: 'a,b,d,e' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const only = new Set(args.only!.split(','));
+const num = (name: string, v: string | undefined) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name}: expected a positive integer, got "${v}"`);
+  return n;
+};
+const posts = num('posts', args.posts);
+
+const TARGETS = { pipelinePostsPerSec: 2_000, ratio: 0.5, apiListP99Ms: 50, workerRssMb: 400 };
+const load0 = os.loadavg();
+const started = new Date();
+
+let ceiling: CeilingResult | undefined;
+let pipeline: ThroughputResult | undefined;
+let classify: ClassifyRateResult | undefined;
+let api: ReviewApiResult | undefined;
+
+// The ceiling with the layouts a pipeline could use on two cores: two processes as (b) runs, or one.
+if (only.has('a')) {
+  console.error('(a) BullMQ ceiling …');
+  ceiling = await measureCeiling(Math.max(posts, 20_000), [{ processes: 2, concurrency: 4 }, { processes: 1, concurrency: 8 }]);
+}
+if (only.has('b')) {
+  console.error(`(b) pipeline, ${posts} posts …`);
+  pipeline = await measureThroughput({ posts, keep: args.keep });
+}
+if (only.has('d')) {
+  console.error('(d) classify only …');
+  classify = await measureClassifyRate();
+}
+if (only.has('e')) {
+  const n = num('api-posts', args['api-posts']);
+  console.error(`(e) review API, seeding ${n} posts …`);
+  api = await measureReviewApi({ posts: n, duration: num('api-duration', args['api-duration']), connections: num('connections', args.connections), keep: args.keep });
+}
+const load1 = os.loadavg();
+
+const rssMb: Record<string, number | undefined> = {
+  ...(pipeline?.rssMb ?? {}),
+  'api': api?.apiRssMb,
+  'classify bench': classify?.rssMb,
+  'bench driver (producer, autocannon)': process.resourceUsage().maxRSS / 1024,
+};
+const workerRss = Object.values(pipeline?.rssMb ?? {}).filter((v): v is number => v !== undefined);
+const ratio = ceiling && pipeline ? pipeline.postsPerSec / ceiling.jobsPerSec : undefined;
+const maxRssMb = Math.max(...Object.values(rssMb).filter((v): v is number => v !== undefined));
+
+const results = {
+  measuredAt: started.toISOString(),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAvgBefore: load0, loadAvgAfter: load1 },
+  ceilingJobsPerSec: ceiling?.jobsPerSec ?? null,
+  pipelinePostsPerSec: pipeline?.postsPerSec ?? null,
+  ratio: ratio ?? null,
+  classifyPostsPerSec: classify?.postsPerSec ?? null,
+  apiListReqPerSec: api?.reqPerSec ?? null,
+  apiListP50Ms: api?.p50Ms ?? null,
+  apiListP99Ms: api?.p99Ms ?? null,
+  maxRssMb,
+  maxWorkerRssMb: workerRss.length ? Math.max(...workerRss) : null,
+  rssMb,
+  targets: TARGETS,
+  details: { ceiling, pipeline, classify: classify && { ...classify, output: undefined }, api: api && { ...api, paths: api.paths.length } },
+};
+writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const fmt = (v: number | undefined, digits = 0) => (v === undefined ? '–' : v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const verdict = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'met' : 'NOT met');
+const rows: [string, string, string, string][] = [
+  [`(a) BullMQ ceiling: no-op jobs/s, added by addBulk(${100}) with the pipeline's job defaults, consumed by ${ceiling?.layout.processes ?? '?'} worker process(es) × concurrency ${ceiling?.layout.concurrency ?? '?'}`, fmt(ceiling?.jobsPerSec), '', ''],
+  [`(b) pipeline posts/s, ingest → classify → persist → route, ${posts} posts${pipeline ? ` in ${fmt(pipeline.seconds, 1)} s` : ''}`, fmt(pipeline?.postsPerSec), '≥ 2,000', verdict(pipeline && pipeline.postsPerSec >= TARGETS.pipelinePostsPerSec)],
+  [`    … with the ${fmt(pipeline?.outcomes.referral_candidate)} refer jobs drained too (${fmt(pipeline?.secondsWithRefer, 1)} s)`, fmt(pipeline && posts / pipeline.secondsWithRefer), '', ''],
+  ['(c) ratio b ÷ a', fmt(ratio, 2), '≥ 0.5', verdict(ratio === undefined ? undefined : ratio >= TARGETS.ratio)],
+  ['(d) classify only: detector posts/s, one core, language given (bench/classify.ts)', fmt(classify?.postsPerSec), '', ''],
+  [`(e) GET /v1/review/items req/s, ${fmt(api?.posts)} posts, ${fmt(api?.reviewItems)} review items, ${args.connections} connections`, fmt(api?.reqPerSec), '', ''],
+  ['    latency p50, ms', fmt(api?.p50Ms, 1), '', ''],
+  ['    latency p99, ms', fmt(api?.p99Ms, 1), '< 50', verdict(api && api.p99Ms < TARGETS.apiListP99Ms)],
+  ...Object.entries(rssMb).map(([name, mb]): [string, string, string, string] => {
+    const worker = name.endsWith('worker');
+    return [`(f) peak RSS, ${name}, MB`, fmt(mb), worker ? '< 400' : '', worker ? verdict(mb === undefined ? undefined : mb < TARGETS.workerRssMb) : ''];
+  }),
+];
+const w0 = Math.max(...rows.map((r) => r[0].length));
+console.log(`${'figure'.padEnd(w0)}  ${'value'.padStart(9)}  ${'target'.padEnd(8)}  result`);
+for (const [k, v, t, ok] of rows) console.log(`${k.padEnd(w0)}  ${v.padStart(9)}  ${t.padEnd(8)}  ${ok}`);
+if (pipeline) {
+  const s = pipeline.stages;
+  console.log(`stage job times (250-post chunks): ingest ${fmt(s.ingest.meanMs)} ms × ${s.ingest.jobs} jobs, classify ${fmt(s.classify.meanMs)} ms × ${s.classify.jobs} jobs; outcomes ${JSON.stringify(pipeline.outcomes)}`);
+}
+if (ceiling) console.log(`ceiling layouts tried: ${ceiling.tried.map((t) => `${t.layout.processes}×${t.layout.concurrency}: ${fmt(t.jobsPerSec)} jobs/s`).join(', ')}`);
+console.log(`${os.cpus().length} CPUs, load average ${load0.map((l) => l.toFixed(1)).join(' ')} before, ${load1.map((l) => l.toFixed(1)).join(' ')} after; written to bench/results.json`);

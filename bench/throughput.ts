@@ -1,0 +1,120 @@
+/**
+ * (b) Full pipeline throughput: N multilingual posts enqueued as the API and `tidewatch ingest` do
+ * (workers/enqueue-posts.ts), through ingest → classify (persist + route) in separate
+ * `tidewatch worker` processes, until every post has its outcome and the ingest and classify
+ * queues are empty. The `refer` jobs classify enqueues for referral candidates are drained too and
+ * reported separately. A warm-up batch first loads the model and warms the JIT, so the figure is
+ * steady-state throughput. Also checks the result: one Classification per post, one ReviewItem per
+ * post routed to review.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { enqueuePosts } from '../workers/enqueue-posts.ts';
+import { closeQueues, createRedis, dropQueuePrefix, openQueues, type QueueName, type Queues } from '../workers/queues.ts';
+import { corpusPosts, createBenchDb, REDIS_URL, spawnTidewatch, until, type Spawned } from './bench-env.ts';
+
+export interface StageTimes {
+  jobs: number;
+  /** Mean processing time of one job (processedOn → finishedOn), ms. */
+  meanMs: number;
+}
+
+export interface ThroughputResult {
+  posts: number;
+  /** Posts per second until every post was routed and ingest + classify were drained. */
+  postsPerSec: number;
+  seconds: number;
+  /** Seconds until the `refer` queue was drained as well. */
+  secondsWithRefer: number;
+  outcomes: Record<string, number>;
+  referJobs: number;
+  stages: Record<'ingest' | 'classify', StageTimes>;
+  /** Peak RSS per worker process, MB. */
+  rssMb: Record<string, number | undefined>;
+}
+
+export interface ThroughputOptions {
+  posts: number;
+  /** Extra environment for the worker processes (e.g. INGEST_CONCURRENCY). */
+  env?: Record<string, string>;
+  keep?: boolean;
+}
+
+const BUSY = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
+
+async function outstanding(queues: Queues, names: QueueName[]): Promise<number> {
+  const counts = await Promise.all(names.map((n) => queues[n].getJobCounts(...BUSY)));
+  return counts.reduce((s, c) => s + Object.values(c).reduce((a, b) => a + b, 0), 0);
+}
+
+async function stageTimes(queues: Queues, name: 'ingest' | 'classify', since: number): Promise<StageTimes> {
+  const jobs = (await queues[name].getCompleted(0, 10_000)).filter((j) => (j.processedOn ?? 0) >= since);
+  const ms = jobs.map((j) => (j.finishedOn ?? 0) - (j.processedOn ?? 0));
+  return { jobs: jobs.length, meanMs: ms.reduce((a, b) => a + b, 0) / Math.max(ms.length, 1) };
+}
+
+export async function measureThroughput(opts: ThroughputOptions): Promise<ThroughputResult> {
+  const db = await createBenchDb('pipeline');
+  const prefix = `bench-${randomBytes(3).toString('hex')}`;
+  const env = { DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: prefix, EVIDENCE_CAPTURE: 'off', ...opts.env };
+  const redis = createRedis(REDIS_URL);
+  const queues = openQueues(redis, prefix);
+  const sql = new pg.Client({ connectionString: db.url });
+  await sql.connect();
+  const workers: Spawned[] = [];
+  const count = async (q: string) => Number((await sql.query<{ n: string }>(q)).rows[0]!.n);
+  const routed = () => count(`SELECT count(*) AS n FROM "Post" WHERE outcome <> 'pending'`);
+  try {
+    // Two processes for two cores: the detector (CPU-bound) alone in one; validation, hashing, the
+    // post writes and the light `refer` jobs in the other, so neither stalls the other's event loop.
+    workers.push(spawnTidewatch('ingest worker', ['worker', '--queues', 'ingest,refer'], env));
+    workers.push(spawnTidewatch('classify worker', ['worker', '--queues', 'classify'], env));
+    await until(async () => (await queues.ingest.getWorkersCount()) >= 1 && (await queues.classify.getWorkersCount()) >= 1 && (await queues.refer.getWorkersCount()) >= 1, 'workers to start', 120_000, 250);
+
+    const warm = 1_000;
+    await enqueuePosts(queues, corpusPosts(warm, 'warm'));
+    await until(async () => (await routed()) === warm && (await outstanding(queues, ['ingest', 'classify', 'refer'])) === 0, 'the warm-up batch', 300_000);
+
+    const posts = corpusPosts(opts.posts);
+    const since = Date.now();
+    const t0 = performance.now();
+    await enqueuePosts(queues, posts);
+    await until(async () => (await outstanding(queues, ['ingest', 'classify'])) === 0 && (await routed()) === warm + opts.posts, 'the pipeline to route every post', 30 * 60_000, 50);
+    const seconds = (performance.now() - t0) / 1_000;
+    await until(async () => (await outstanding(queues, ['refer'])) === 0, 'the refer queue', 30 * 60_000, 50);
+    const secondsWithRefer = (performance.now() - t0) / 1_000;
+    const rssMb = Object.fromEntries(workers.map((w) => [w.name, w.peakRssMb()]));
+
+    // The result must be right, not only fast.
+    const total = warm + opts.posts;
+    const classified = await count(`SELECT count(*) AS n FROM "Post" p WHERE outcome IN ('dismissed', 'review', 'referral_candidate') AND EXISTS (SELECT 1 FROM "Classification" c WHERE c."postId" = p.id)`);
+    const classificationRows = await count(`SELECT count(*) AS n FROM "Classification"`);
+    const toReview = await count(`SELECT count(*) AS n FROM "Post" WHERE outcome IN ('review', 'referral_candidate')`);
+    const reviewItems = await count(`SELECT count(*) AS n FROM "ReviewItem"`);
+    const notDuplicate = total - (await count(`SELECT count(*) AS n FROM "Post" WHERE outcome = 'duplicate'`));
+    if (classified !== notDuplicate || classificationRows !== notDuplicate || reviewItems !== toReview) {
+      throw new Error(`pipeline result wrong: ${classificationRows} classifications, ${classified}/${notDuplicate} posts routed with one, ${reviewItems} review items for ${toReview} posts to review`);
+    }
+    const outcomes = Object.fromEntries(
+      (await sql.query<{ outcome: string; n: string }>(`SELECT outcome, count(*) AS n FROM "Post" WHERE "platformPostId" NOT LIKE 'warm-%' GROUP BY 1`)).rows.map((r) => [r.outcome, Number(r.n)]),
+    );
+    return {
+      posts: opts.posts,
+      postsPerSec: opts.posts / seconds,
+      seconds,
+      secondsWithRefer,
+      outcomes,
+      referJobs: (await queues.refer.getMetrics('completed')).meta.count,
+      stages: { ingest: await stageTimes(queues, 'ingest', since), classify: await stageTimes(queues, 'classify', since) },
+      rssMb,
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    await sql.end();
+    await closeQueues(queues);
+    redis.disconnect();
+    await dropQueuePrefix(REDIS_URL, prefix);
+    if (!opts.keep) await db.drop();
+    else console.log(`kept database ${db.name}`);
+  }
+}

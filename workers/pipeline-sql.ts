@@ -1,0 +1,146 @@
+/**
+ * The pipeline's hot-path SQL, set-based: a 250-post chunk costs a fixed handful of statements
+ * instead of a few per post or per group. Each statement binds one array per column (unnest), keeps
+ * the idempotency guards (ON CONFLICT DO NOTHING, deterministic ids, `outcome = 'pending'`), and is
+ * atomic on its own, so a retried or concurrently re-run job converges on the same rows.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import type { Prisma, PrismaClient } from '../core/db/client.ts';
+import type { PostRow } from '../core/db/bulk-insert.ts';
+import type { RoutedOutcome } from './route.ts';
+
+type Sql = Pick<PrismaClient, '$executeRaw' | '$queryRaw'> | Prisma.TransactionClient;
+
+/** Timestamps as the naive UTC text Prisma stores in TIMESTAMP(3) columns (no session-zone shift). */
+const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+const tsOrNull = (d: Date | null) => (d ? ts(d) : null);
+
+export interface PersistedChunk {
+  /** Posts that were new (not there by id or by platform + platform post id). */
+  persisted: number;
+  /** Posts of this chunk now linked to an earlier post with the same content. */
+  duplicatesByContent: number;
+  /** Posts of this chunk still `pending`: the ones to classify. */
+  pending: string[];
+}
+
+/**
+ * Ingest's writes for one chunk in two statements: (1) the posts and their content fingerprints
+ * (the first writer of a hash becomes canonical; ON CONFLICT DO NOTHING for both); (2) posts whose
+ * hash belongs to another post become `duplicate` (only while still `pending`), and the ids left
+ * pending are returned. The second statement runs after the first has committed, so it sees every
+ * fingerprint, including one a concurrent worker won.
+ */
+export async function persistChunk(db: Sql, rows: readonly PostRow[], routedAt = new Date()): Promise<PersistedChunk> {
+  const ids = rows.map((r) => r.id);
+  const hashes = rows.map((r) => r.contentHash);
+  const col = <K extends keyof PostRow>(k: K) => rows.map((r) => r[k]);
+  // Both inserts read the same input; the fingerprint table has no foreign key to Post, so they
+  // need not see each other. Within one statement a later row with an already-inserted hash is
+  // skipped, so the chunk's first post with a text is its canonical one.
+  const [ins] = await db.$queryRaw<{ persisted: number }[]>`
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${ids}::uuid[], ${col('platformId')}::int[], ${col('platformPostId')}::text[], ${col('url')}::text[],
+        ${col('authorHandle')}::text[], ${col('text')}::text[], ${col('language')}::text[],
+        ${rows.map((r) => tsOrNull(r.postedAt))}::timestamp(3)[], ${rows.map((r) => ts(r.ingestedAt))}::timestamp(3)[],
+        ${col('source')}::text[], ${hashes}::text[])
+        AS u(id, "platformId", "platformPostId", url, "authorHandle", text, language, "postedAt", "ingestedAt", source, "contentHash")),
+    posts AS (
+      INSERT INTO "Post" (id, "platformId", "platformPostId", url, "authorHandle", text, language, "postedAt", "ingestedAt", source, "contentHash")
+      SELECT * FROM input ON CONFLICT DO NOTHING RETURNING 1),
+    fingerprints AS (
+      INSERT INTO "ContentFingerprint" ("contentHash", "canonicalPostId", "createdAt")
+      SELECT "contentHash", id, ${ts(routedAt)}::timestamp(3) FROM input ON CONFLICT DO NOTHING)
+    SELECT count(*)::int AS persisted FROM posts`;
+  const persisted = ins!.persisted;
+  const [res] = await db.$queryRaw<{ duplicates: number; pending: string[] }[]>`
+    WITH input AS (SELECT * FROM unnest(${ids}::uuid[], ${hashes}::text[]) AS u(id, hash)),
+    dup AS (
+      UPDATE "Post" p SET "duplicateOfId" = f."canonicalPostId", outcome = 'duplicate', "routedAt" = ${ts(routedAt)}::timestamp(3)
+      FROM input JOIN "ContentFingerprint" f ON f."contentHash" = input.hash
+      WHERE p.id = input.id AND f."canonicalPostId" <> input.id AND p.outcome = 'pending'
+      RETURNING p.id)
+    SELECT (SELECT count(*)::int FROM dup) AS duplicates,
+      ARRAY(SELECT p.id::text FROM "Post" p WHERE p.id = ANY(${ids}::uuid[]) AND p.outcome = 'pending'
+        AND p.id NOT IN (SELECT id FROM dup)) AS pending`;
+  return { persisted, duplicatesByContent: res!.duplicates, pending: res!.pending };
+}
+
+/** A post to classify, as the classify stage reads it. */
+export interface PostToClassify {
+  id: string;
+  text: string;
+  language: string | null;
+  platformId: number;
+  postedAt: Date | null;
+  ingestedAt: Date;
+}
+
+/**
+ * One read for a classify job: the posts still `pending` (to classify) and the ids already routed
+ * to `referral_candidate` by an earlier attempt (to re-queue on `refer` in case it crashed before).
+ */
+export async function loadClassifyBatch(db: Sql, postIds: readonly string[]): Promise<{ pending: PostToClassify[]; candidates: string[] }> {
+  const rows = await db.$queryRaw<(PostToClassify & { outcome: string })[]>`
+    SELECT id::text, outcome::text, "platformId", "postedAt", "ingestedAt", language,
+      CASE WHEN outcome = 'pending' THEN text END AS text
+    FROM "Post" WHERE id = ANY(${postIds}::uuid[]) AND outcome IN ('pending', 'referral_candidate')`;
+  return {
+    pending: rows.filter((r) => r.outcome === 'pending'),
+    candidates: rows.filter((r) => r.outcome === 'referral_candidate').map((r) => r.id),
+  };
+}
+
+/** One classified post: its Classification, where it goes, and its review item's fields. */
+export interface RoutedRow {
+  postId: string;
+  modelVersion: string;
+  score: number;
+  decision: 'refer' | 'review' | 'dismiss';
+  category: string;
+  /** The detector's language (stored on the Classification). */
+  detectedLanguage: string;
+  signals: unknown;
+  outcome: RoutedOutcome;
+  /** The post's language afterwards: the one given at ingest, else the detector's. */
+  language: string;
+  /** Review priority; unused for dismissed posts. */
+  priority: number;
+  platformId: number;
+}
+
+/**
+ * Classification + routing for a batch as one statement (so one transaction): posts still
+ * `pending` get their outcome and language; only those posts get their Classification and, unless
+ * dismissed, their ReviewItem (both ON CONFLICT DO NOTHING). A post routed meanwhile by another
+ * attempt, or marked a duplicate, is left alone. Returns the posts this statement routed.
+ */
+export async function classifyAndRoute(db: Sql, rows: readonly RoutedRow[], now = new Date()): Promise<{ id: string; outcome: RoutedOutcome }[]> {
+  if (!rows.length) return [];
+  const col = <K extends keyof RoutedRow>(k: K) => rows.map((r) => r[k]);
+  const at = ts(now);
+  return db.$queryRaw<{ id: string; outcome: RoutedOutcome }[]>`
+    WITH r AS (
+      SELECT * FROM unnest(
+        ${col('postId')}::uuid[], ${rows.map(() => uuidv7())}::uuid[], ${rows.map(() => uuidv7())}::uuid[],
+        ${col('modelVersion')}::text[], ${col('score')}::float8[], ${col('decision')}::text[], ${col('category')}::text[],
+        ${col('detectedLanguage')}::text[], ${rows.map((r) => JSON.stringify(r.signals))}::text[], ${col('outcome')}::text[],
+        ${col('language')}::text[], ${col('priority')}::float8[], ${col('platformId')}::int[])
+        AS u("postId", "classificationId", "reviewItemId", "modelVersion", score, decision, category, "detectedLanguage", signals, outcome, language, priority, "platformId")),
+    routed AS (
+      UPDATE "Post" p SET outcome = r.outcome::"PostOutcome", language = r.language, "routedAt" = ${at}::timestamp(3)
+      FROM r WHERE p.id = r."postId" AND p.outcome = 'pending'
+      RETURNING p.id),
+    classified AS (
+      INSERT INTO "Classification" (id, "postId", "modelVersion", score, decision, category, language, signals, "createdAt")
+      SELECT r."classificationId", r."postId", r."modelVersion", r.score, r.decision::"Verdict", r.category, r."detectedLanguage", r.signals::jsonb, ${at}::timestamp(3)
+      FROM r JOIN routed ON routed.id = r."postId"
+      ON CONFLICT DO NOTHING),
+    queued AS (
+      INSERT INTO "ReviewItem" (id, "postId", priority, score, "referralCandidate", "platformId", language, category, "createdAt", "updatedAt")
+      SELECT r."reviewItemId", r."postId", r.priority, r.score, r.outcome = 'referral_candidate', r."platformId", r.language, r.category, ${at}::timestamp(3), ${at}::timestamp(3)
+      FROM r JOIN routed ON routed.id = r."postId" WHERE r.outcome <> 'dismissed'
+      ON CONFLICT DO NOTHING)
+    SELECT r."postId"::text AS id, r.outcome FROM r JOIN routed ON routed.id = r."postId"`;
+}
