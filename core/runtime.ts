@@ -4,8 +4,7 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { Redis } from 'ioredis';
-import { createApp } from '../api/app.ts';
-import { loadDetector, type Detector } from '../detector/index.ts';
+import type { Detector } from '../detector/index.ts';
 import type { PipelineContext } from '../workers/context.ts';
 import { closeQueues, createRedis, openQueues, type QueueName, type Queues } from '../workers/queues.ts';
 import { WorkerPool } from '../workers/worker-pool.ts';
@@ -62,7 +61,9 @@ export async function startRuntime(config: Config, log: Logger, opts: RuntimeOpt
     queues,
     log,
     platforms,
-    detector: () => (detector ??= loadDetector(config.modelVersion)),
+    // Imported on first use: only classify workers need tfjs and the model, and a process that
+    // never classifies should not carry them in memory.
+    detector: () => (detector ??= import('../detector/index.ts').then((m) => m.loadDetector(config.modelVersion))),
   };
 
   const pool = opts.workers?.length ? new WorkerPool(pipeline, { queues: opts.workers, redisUrl: config.redisUrl }) : undefined;
@@ -71,6 +72,7 @@ export async function startRuntime(config: Config, log: Logger, opts: RuntimeOpt
   let server: ServerType | undefined;
   let apiUrl: string | undefined;
   if (opts.api) {
+    const { createApp } = await import('../api/app.ts');
     const app = createApp({ config, db: database.db, redis, queues, platforms, log });
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port }, () => resolve(s));

@@ -10,6 +10,7 @@
 import { Prisma, type PrismaClient } from '../core/db/client.ts';
 import { badCursor, decodeCursor, encodeCursor } from '../review/cursor.ts';
 import type { EntityKind } from './entities.ts';
+import type { NetworkRow } from './union.ts';
 
 export interface NetworkSummary {
   id: string;
@@ -54,14 +55,6 @@ const REMOVED = Prisma.sql`EXISTS (SELECT 1 FROM "Referral" rf WHERE rf."postId"
   AND rf.status NOT IN ('still_online', 'reappeared')
   AND (rf.status IN ('actioned', 'confirmed_offline') OR rf."offlineAt" IS NOT NULL))`;
 
-interface NetworkRow {
-  id: string;
-  postCount: number;
-  entityCount: number;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  confirmedAt: Date | null;
-}
 
 async function summarise(db: PrismaClient, rows: readonly NetworkRow[]): Promise<NetworkSummary[]> {
   if (!rows.length) return [];

@@ -49,7 +49,8 @@ class UnionFind {
   }
 }
 
-interface NetworkRow {
+/** A network's stored figures, as read by union.ts and read.ts. */
+export interface NetworkRow {
   id: string;
   postCount: number;
   entityCount: number;

@@ -4,32 +4,7 @@
  * data directory, as an operator's restart or a crash would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { Redis } from 'ioredis';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function ping(url: string): Promise<boolean> {
-  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1_000 });
-  r.on('error', () => undefined);
-  try {
-    await r.connect();
-    return (await r.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    r.disconnect();
-  }
-}
+import { answers, freePort } from '../../cli/private-redis.ts';
 
 export class AofRedis {
   #child: ChildProcess | undefined;
@@ -57,7 +32,7 @@ export class AofRedis {
     );
     this.#child = child;
     for (let i = 0; i < 100; i++) {
-      if (await ping(this.url)) {
+      if (await answers(this.url)) {
         this.starts += 1;
         return;
       }
