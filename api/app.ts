@@ -18,6 +18,8 @@ import { networkPageRoutes } from './pages/networks/routes.tsx';
 import { reviewPageRoutes } from './pages/review/routes.tsx';
 import { analyticsPageRoutes } from './pages/analytics/routes.tsx';
 import { adminQueuesRoutes } from './routes/admin-queues.ts';
+import { queueCountsCache } from '../review/counts-cache.ts';
+
 
 export function createApp(ctx: ApiContext) {
   const app = new Hono<ApiEnv>();
@@ -37,6 +39,13 @@ export function createApp(ctx: ApiContext) {
   const otherBody = limitBody(DEFAULT_MAX_BODY_BYTES, 'this route');
   app.use((c, next) => (c.req.path === '/v1/posts' ? ingestBody(c, next) : otherBody(c, next)));
   app.use(limitAnonymous(SESSION_COOKIE));
+  // A reviewer's own claim or decision shows in the queue counts at once (review/counts-cache.ts).
+  app.use(async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && (c.req.path.startsWith('/v1/review/') || c.req.path.startsWith('/review'))) {
+      queueCountsCache(ctx.db, ctx.config.reviewCountsCacheMs).clear();
+    }
+  });
   app.route('/', metricsRoutes(metrics));
   // Health, posts, review, audit, /openapi.json and /docs (one OpenAPI document).
   app.route('/', documentedRoutes());

@@ -106,9 +106,17 @@ export function spawnNode(name: string, args: string[], env: Record<string, stri
   };
 }
 
+/**
+ * Heap cap of the spawned `tidewatch` processes, as docker-compose.yml sets it: without one V8
+ * lets the heap grow towards its default limit (a quarter of RAM) before collecting fully, and
+ * RSS says more about this machine's RAM than about what a worker needs.
+ * BENCH_NODE_OPTIONS overrides it ('' measures the uncapped default).
+ */
+export const WORKER_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=256';
+
 /** `node bin/tidewatch.mjs <args>` with the benchmark's environment. */
 export function spawnTidewatch(name: string, args: string[], env: Record<string, string>): Spawned {
-  return spawnNode(name, ['bin/tidewatch.mjs', ...args], { LOG_LEVEL: 'warn', ...env });
+  return spawnNode(name, ['bin/tidewatch.mjs', ...args], { LOG_LEVEL: 'warn', NODE_OPTIONS: WORKER_NODE_OPTIONS, ...env });
 }
 
 /** Waits for `check()` to hold, polling; throws after `timeoutMs`. */

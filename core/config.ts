@@ -28,6 +28,7 @@ const envSchema = z
     PRIORITY_HALF_LIFE_HOURS: z.coerce.number().positive().default(24),
     TIDEWATCH_MODEL: z.string().regex(/^[\w.-]+$/, 'a model version such as ngram-1df9f5d9d84b').optional(),
     REVIEW_LEASE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+    REVIEW_COUNTS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     NOTICE_LEGAL_GROUND: z.string().min(1).default('UK: Immigration Act 1971 s.25 / Nationality and Borders Act 2022 s.41 (facilitating unlawful immigration); EU: Directive 2002/90/EC'),
     NOTICE_JURISDICTION: z.string().min(2).max(16).default('GB'),
     NOTIFIER_NAME: z.string().min(1).default('Tidewatch operator'),
@@ -81,6 +82,8 @@ export interface Config {
   modelVersion: string | undefined;
   /** How long a reviewer's claim on an item lasts unless renewed (claiming again renews it). */
   reviewLeaseSeconds: number;
+  /** REVIEW_COUNTS_CACHE_MS (default 1,000; 0 = count on every request): how long a process reuses the review list's per-status counts (review/counts-cache.ts). */
+  reviewCountsCacheMs: number;
   /** Who sends notices and on what legal ground (DSA Art. 16(2)); see referrals/notice.ts. */
   notice: { legalGround: string; jurisdiction: string; notifierName: string; notifierEmail: string; trustedFlaggerId: string | undefined };
   /** Encrypts platform signing secrets at rest; unset: stored as given (never printed). */
@@ -158,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     priorityHalfLifeHours: e.PRIORITY_HALF_LIFE_HOURS,
     modelVersion: e.TIDEWATCH_MODEL,
     reviewLeaseSeconds: e.REVIEW_LEASE_SECONDS,
+    reviewCountsCacheMs: e.REVIEW_COUNTS_CACHE_MS,
     notice: {
       legalGround: e.NOTICE_LEGAL_GROUND,
       jurisdiction: e.NOTICE_JURISDICTION,

@@ -6,6 +6,7 @@
  */
 import type { Prisma, PrismaClient } from '../core/db/client.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
+import { queueCountsCache } from './counts-cache.ts';
 import { badCursor, decodeCursor, encodeCursor } from './cursor.ts';
 import { itemNotFound } from './errors.ts';
 import { filterSql, filterWhere, REVIEW_STATUSES, type QueueFilters, type Sort } from './filters.ts';
@@ -161,7 +162,11 @@ export interface ListResult {
   counts: Record<ReviewStatus, number>;
 }
 
-export async function listReviewItems(db: PrismaClient, opts: ListOptions): Promise<ListResult> {
+/**
+ * A page of the queue with its per-status counts. `countsCacheMs` > 0 lets counts under the same
+ * filters be reused for that long (review/counts-cache.ts); 0 counts every time.
+ */
+export async function listReviewItems(db: PrismaClient, opts: ListOptions, countsCacheMs = 0): Promise<ListResult> {
   const base = filterWhere(opts);
   const where: Prisma.ReviewItemWhereInput = { ...base, status: opts.status ?? 'open' };
   const orderBy: Prisma.ReviewItemOrderByWithRelationInput[] =
@@ -180,10 +185,13 @@ export async function listReviewItems(db: PrismaClient, opts: ListOptions): Prom
   }
   const [rows, groups] = await Promise.all([
     db.reviewItem.findMany({ where, orderBy, take: opts.limit + 1, include }),
-    // One count per status, each an index range scan on (status, …) (GROUP BY status reads every item).
-    db.$queryRaw<{ status: ReviewStatus; n: number }[]>`
-      SELECT s::text AS status, (SELECT count(*)::int FROM "ReviewItem" WHERE status = s AND ${filterSql({ ...opts, status: undefined })}) AS n
-      FROM unnest(enum_range(NULL::"ReviewStatus")) s`,
+    queueCountsCache<{ status: ReviewStatus; n: number }[]>(db, countsCacheMs).get(
+      JSON.stringify([opts.language, opts.platformId, opts.category, opts.referralCandidate, opts.minScore, opts.maxScore]),
+      // One count per status, each an index range scan on (status, …) (GROUP BY status reads every item).
+      () => db.$queryRaw<{ status: ReviewStatus; n: number }[]>`
+        SELECT s::text AS status, (SELECT count(*)::int FROM "ReviewItem" WHERE status = s AND ${filterSql({ ...opts, status: undefined })}) AS n
+        FROM unnest(enum_range(NULL::"ReviewStatus")) s`,
+    ),
   ]);
   const page = rows.slice(0, opts.limit);
   const last = page.at(-1);

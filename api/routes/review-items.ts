@@ -52,7 +52,7 @@ export function reviewItemsRoutes() {
     const q = c.req.valid('query');
     const ctx = c.var.ctx;
     const platformId = await platformFilter(ctx, q.platform, 'query');
-    const res = await listReviewItems(ctx.db, { ...q, platformId });
+    const res = await listReviewItems(ctx.db, { ...q, platformId }, ctx.config.reviewCountsCacheMs);
     return c.json(res, 200);
   });
   app.openapi(one, async (c) => c.json(await getReviewItem(c.var.ctx.db, c.req.valid('param').id), 200));

@@ -77,7 +77,7 @@ export function reviewPageRoutes() {
     const q = readQuery((k) => c.req.query(k));
     let list;
     try {
-      list = await listReviewItems(c.var.ctx.db, { ...(await toFilters(c, q)), sort: q.sort as 'priority' | 'oldest', limit: 50, cursor: c.req.query('cursor') });
+      list = await listReviewItems(c.var.ctx.db, { ...(await toFilters(c, q)), sort: q.sort as 'priority' | 'oldest', limit: 50, cursor: c.req.query('cursor') }, c.var.ctx.config.reviewCountsCacheMs);
     } catch (err) {
       if (err instanceof ReviewError) return c.html(<p>{err.message}</p>, STATUS_CODE[err.kind]);
       throw err;
