@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { createDb, type PrismaClient } from './client.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
+import pg from 'pg';
 import { installAppendOnlyGuards } from './append-only.ts';
 import { applyMigrations } from './migrations.ts';
 import { seedPlatforms } from './seed.ts';
@@ -21,14 +22,18 @@ export async function openDatabase(config: Config, log: Logger, opts: { migrate?
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
   const url = config.databaseUrl ?? embedded!.url;
   if (embedded) log.info({ dataDir: config.dataDir }, 'DATABASE_URL unset: using embedded PostgreSQL (PGlite)');
-  if (opts.migrate) {
-    const { applied, via } = await applyMigrations(url);
-    if (applied.length) log.info({ applied, via }, 'migrations applied');
-  }
   const db = createDb(url, embedded ? 1 : config.dbPoolSize);
   if (opts.migrate) {
-    await installAppendOnlyGuards(db);
-    await seedPlatforms(db);
+    // Several processes started together (workers, the API) all migrate on start: one at a time,
+    // or two of them race to create the same trigger function. The embedded server takes one
+    // connection at a time and serves one process, so it needs no lock (and a second connection
+    // holding one would block the migration's own).
+    await (embedded ? (f: () => Promise<void>) => f() : withMigrationLock(url))(async () => {
+      const { applied, via } = await applyMigrations(url);
+      if (applied.length) log.info({ applied, via }, 'migrations applied');
+      await installAppendOnlyGuards(db);
+      await seedPlatforms(db);
+    });
   }
   return {
     db,
@@ -38,5 +43,24 @@ export async function openDatabase(config: Config, log: Logger, opts: { migrate?
       await db.$disconnect();
       await embedded?.stop();
     },
+  };
+}
+
+/** Session advisory lock key of "migrate and seed" ("twmig" as a number). */
+const MIGRATION_LOCK = 0x74776d6967;
+
+/** Runs `fn` holding a session-level advisory lock on its own connection, released after. */
+function withMigrationLock(url: string) {
+  return async (fn: () => Promise<void>): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK]);
+      await fn();
+    } finally {
+      // Closing the session releases the lock too; unlocking first just frees it sooner.
+      await client.query('SELECT pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK]).catch(() => undefined);
+      await client.end();
+    }
   };
 }
