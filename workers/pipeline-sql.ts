@@ -6,7 +6,6 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { Prisma, PrismaClient } from '../core/db/client.ts';
-import type { PostRow } from '../core/db/bulk-insert.ts';
 import type { RoutedOutcome } from './route.ts';
 
 type Sql = Pick<PrismaClient, '$executeRaw' | '$queryRaw'> | Prisma.TransactionClient;
@@ -14,6 +13,21 @@ type Sql = Pick<PrismaClient, '$executeRaw' | '$queryRaw'> | Prisma.TransactionC
 /** Timestamps as the naive UTC text Prisma stores in TIMESTAMP(3) columns (no session-zone shift). */
 const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 const tsOrNull = (d: Date | null) => (d ? ts(d) : null);
+
+/** A post as ingest writes it. */
+export interface PostRow {
+  id: string;
+  platformId: number;
+  platformPostId: string;
+  url: string;
+  authorHandle: string | null;
+  text: string;
+  language: string | null;
+  postedAt: Date | null;
+  ingestedAt: Date;
+  source: string | null;
+  contentHash: string;
+}
 
 export interface PersistedChunk {
   /** Posts that were new (not there by id or by platform + platform post id). */
