@@ -1,20 +1,9 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_URL, REDIS_URL } from '../../test/services.ts';
+import { ADMIN_URL, REDIS_URL, sql } from '../../test/services.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { openDatabase } from './database.ts';
 import { withDatabase } from './url.ts';
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(text)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 describe('openDatabase with migrate', () => {
   const name = `tw_open_${process.pid}_${Date.now().toString(36)}`;

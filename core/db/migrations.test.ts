@@ -1,21 +1,10 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_URL } from '../../test/services.ts';
+import { ADMIN_URL, sql } from '../../test/services.ts';
 import { applyMigrations, createMigration, MIGRATIONS_DIR, SCHEMA_PATH } from './migrations.ts';
 import { withDatabase } from './url.ts';
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(text)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 describe('migrations through the wasm schema engine', () => {
   const name = `tw_mig_${process.pid}_${Date.now().toString(36)}`;
