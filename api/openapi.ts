@@ -28,6 +28,8 @@ const DESCRIPTIONS = {
   409: 'The item is in a state that does not allow this (claimed by someone else, already decided, lease expired)',
   413: 'Request body too large',
   415: 'Request body must be application/json',
+  429: 'Rate limit of the key (or, without one, of the client address) exceeded; see `Retry-After`',
+  503: 'The ingest queue (Redis) is unreachable; nothing was accepted, resend after `Retry-After`',
 } as const;
 
 /** Error responses for a route, all with the shared body. */

@@ -42,7 +42,9 @@ export class RateLimits {
       this.#buckets.set(scope, {
         points,
         setting: `RATE_LIMIT_${scope.toUpperCase()}`,
-        limiter: new RateLimiterRedis({ ...opts, storeClient: redis, insuranceLimiter: new RateLimiterMemory(opts) }),
+        // rejectIfRedisNotReady: while Redis reconnects, count in memory at once rather than
+        // queue the command and stall every request until Redis is back.
+        limiter: new RateLimiterRedis({ ...opts, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(opts) }),
       });
     }
   }

@@ -11,7 +11,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { MAX_BATCH, postIdFor, postInputSchema, validatePost, type FieldError, type PostInput } from '../../core/post-input.ts';
 import { enqueuePosts } from '../../workers/enqueue-posts.ts';
 import { principalOf, requireRole, ROLE_SETS, secured } from '../auth/require-role.ts';
-import { badRequest } from '../errors.ts';
+import { ApiError, badRequest } from '../errors.ts';
 import { errors as errorResponses, router, z } from '../openapi.ts';
 import { readJson } from '../read-json.ts';
 
@@ -40,7 +40,7 @@ const route = createRoute({
   },
   responses: {
     202: { description: 'Valid posts queued; invalid ones listed', content: { 'application/json': { schema: Accepted } } },
-    ...errorResponses(400, 401, 403, 413),
+    ...errorResponses(400, 401, 403, 413, 429, 503),
   },
 });
 
@@ -83,6 +83,13 @@ export function postsRoutes() {
         batch ? `no valid post in the batch; first problem: posts[${first.record}].${first.field} ${first.message}` : `${first.field} ${first.message}`,
         errorList,
       );
+    }
+    // With Redis away, queue commands wait for the reconnect (nothing is dropped), and so would
+    // this request, until the client times out not knowing what was accepted. Say so at once
+    // instead; resending is safe, as post ids derive from (platform, platformPostId).
+    if (c.var.ctx.redis.status !== 'ready') {
+      c.header('Retry-After', '5');
+      throw new ApiError(503, 'queue_unavailable', 'the ingest queue (Redis) is not reachable; no post was accepted: resend the same posts later (resending never duplicates)');
     }
     await enqueuePosts(queues, valid);
     return c.json({ accepted, errors: errorList }, 202);
