@@ -58,10 +58,43 @@ export function arabicScriptLanguage(text: string, c: ArabicScriptCounts = count
   if (c.pashto >= 1) return 'ps';
   let fa = c.persian * 2;
   let ar = c.arabic * 2;
-  for (const w of text.split(/[\s\p{P}]+/u)) {
-    if (FA_WORDS.has(w)) fa += 2;
-    else if (AR_WORDS.has(w)) ar += 2;
-    if (w.startsWith('ال')) ar++;
+  // The words of text.split(SEPARATORS), walked in place: empty pieces score nothing, and only
+  // words up to the longest listed one are sliced for the look-up.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (isSeparatorAt(text, i)) {
+      i += unitsAt(text, i);
+      continue;
+    }
+    const b = i;
+    while (i < n && !isSeparatorAt(text, i)) i += unitsAt(text, i);
+    if (i - b <= MAX_LISTED) {
+      const w = text.slice(b, i);
+      if (FA_WORDS.has(w)) fa += 2;
+      else if (AR_WORDS.has(w)) ar += 2;
+    }
+    if (i - b >= 2 && text.charCodeAt(b) === 0x0627 && text.charCodeAt(b + 1) === 0x0644) ar++; // starts with ال
   }
   return fa > ar ? 'fa' : 'ar';
+}
+
+/** What separates words for the function-word count: whitespace and punctuation. */
+const SEPARATORS = /^[\s\p{P}]$/u;
+const MAX_LISTED = Math.max(...[...FA_WORDS, ...AR_WORDS].map((w) => w.length));
+/** Per BMP code unit: 1 if SEPARATORS matches it alone (surrogates never do on their own). */
+const SEPARATOR_UNIT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (SEPARATORS.test(String.fromCharCode(c))) SEPARATOR_UNIT[c] = 1;
+
+/** Code units of the code point at i, as a /u regex steps over the text (a pair counts as one). */
+function unitsAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return 1;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+}
+
+function isSeparatorAt(text: string, i: number): boolean {
+  if (unitsAt(text, i) === 1) return SEPARATOR_UNIT[text.charCodeAt(i)] === 1;
+  return SEPARATORS.test(String.fromCodePoint(text.codePointAt(i)!));
 }

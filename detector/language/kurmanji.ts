@@ -17,39 +17,87 @@ export const TR_WORDS: ReadonlySet<string> = new Set(['ve', 'bir', 'bu', 'için'
 /** Longest word in either list: longer words are never looked up. */
 const MAX_LISTED = Math.max(...[...KMR_WORDS, ...TR_WORDS].map((w) => w.length));
 
+const IN_KMR = 1;
+const IN_TR = 2;
+/**
+ * Listed words by (length, first unit): `[word, IN_KMR | IN_TR]` pairs, so a word of the post is
+ * compared in place against a handful of candidates instead of being sliced, lowercased and hashed.
+ */
+const CANDIDATES = new Map<number, [string, number][]>();
+for (const w of new Set([...KMR_WORDS, ...TR_WORDS])) {
+  const key = w.length * 0x10000 + w.charCodeAt(0);
+  let list = CANDIDATES.get(key);
+  if (list === undefined) CANDIDATES.set(key, (list = []));
+  list.push([w, (KMR_WORDS.has(w) ? IN_KMR : 0) | (TR_WORDS.has(w) ? IN_TR : 0)]);
+}
+
+/**
+ * Per BMP code unit: its lowercase when that is one unit occurring in a listed word (so "K" and
+ * the Kelvin sign both give "k"), else 0. Comparing through this table matches exactly the words
+ * whose lowercase is listed.
+ */
+const LOWER_LISTED = new Uint16Array(0x10000);
+{
+  const units = new Set<number>();
+  for (const w of [...KMR_WORDS, ...TR_WORDS]) for (let q = 0; q < w.length; q++) units.add(w.charCodeAt(q));
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const l = String.fromCharCode(c).toLowerCase();
+    if (l.length === 1 && units.has(l.charCodeAt(0))) LOWER_LISTED[c] = l.charCodeAt(0);
+  }
+}
+
+/** IN_KMR / IN_TR bits of the listed word equal to the lowercase of s[b, e), or 0. */
+function listed(s: string, b: number, e: number): number {
+  const first = LOWER_LISTED[s.charCodeAt(b)]!;
+  if (first === 0) return 0;
+  const list = CANDIDATES.get((e - b) * 0x10000 + first);
+  if (list === undefined) return 0;
+  for (const [w, bits] of list) {
+    let q = 1;
+    while (q < w.length && LOWER_LISTED[s.charCodeAt(b + q)] === w.charCodeAt(q)) q++;
+    if (q === w.length) return bits;
+  }
+  return 0;
+}
+
 /**
  * Returns a Kurmanji score in [0, 1]: share of words (runs of letters, \p{L}) that are Kurmanji
  * markers, less Turkish ones. Runs on every Latin-script post without a caller language, so it
- * walks char codes once (letter class from the shared table) instead of regex-matching each word.
+ * walks char codes once (letter class from the shared table) and matches words in place.
+ *
+ * Same result as scanning `text.toLowerCase()`: lowercasing keeps every code point's letter class
+ * and UTF-16 length except U+0130 (İ → i + combining dot, which splits the word), so a post with
+ * İ is lowercased first; Ê Î Û Ğ are the only other code points whose lowercase is a marker letter.
  */
 export function kurmanjiScore(text: string): number {
-  const lower = text.toLowerCase();
-  const n = lower.length;
+  const s = text.indexOf('\u0130') !== -1 ? text.toLowerCase() : text;
+  const n = s.length;
   let words = 0;
   let kmr = 0;
   let tr = 0;
   let i = 0;
   while (i < n) {
-    let c = lower.codePointAt(i)!;
+    let c = s.codePointAt(i)!;
     if (!isLetter(c)) {
       i += c > 0xffff ? 2 : 1;
       continue;
     }
     const b = i;
-    let kmrLetter = false; // ê î û
-    let trLetter = false; // ı ğ
+    let kmrLetter = false; // ê î û (or capitals)
+    let trLetter = false; // ı ğ (or Ğ)
     do {
-      if (c === 0xea || c === 0xee || c === 0xfb) kmrLetter = true;
-      else if (c === 0x131 || c === 0x11f) trLetter = true;
+      if (c === 0xea || c === 0xee || c === 0xfb || c === 0xca || c === 0xce || c === 0xdb) kmrLetter = true;
+      else if (c === 0x131 || c === 0x11f || c === 0x11e) trLetter = true;
       i += c > 0xffff ? 2 : 1;
       if (i >= n) break;
-      c = lower.codePointAt(i)!;
+      c = s.codePointAt(i)!;
     } while (isLetter(c));
     words++;
-    const w = i - b <= MAX_LISTED ? lower.slice(b, i) : '';
-    if (KMR_WORDS.has(w)) kmr++;
+    const bits = i - b <= MAX_LISTED ? listed(s, b, i) : 0;
+    if ((bits & IN_KMR) !== 0) kmr++;
     else if (kmrLetter) kmr += 0.7;
-    if (TR_WORDS.has(w)) tr++;
+    if ((bits & IN_TR) !== 0) tr++;
     if (trLetter) tr += 1;
   }
   if (words === 0) return 0;
