@@ -16,6 +16,7 @@
  * Candidates are then kept only at or above {@link NEAR_DUPLICATE_MIN_SIMILARITY}. About 25 µs a post on one core.
  */
 import { canonicalText } from '../core/content-hash.ts';
+import { fmix } from '../detector/model/hashing.ts';
 
 /** MinHash values per post (bands × rows). */
 export const MINHASH_SIZE = 60;
@@ -27,22 +28,12 @@ export const SHINGLE = 5;
 /** Estimated Jaccard similarity at or above which a post is linked as a near-duplicate. Default 0.7. */
 export const NEAR_DUPLICATE_MIN_SIMILARITY = 0.7;
 
-/** murmur3's 32-bit finaliser: a fast, well-mixed bijection on 32-bit integers. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}
-
 /**
- * The fixed hash family h_k(x) = A_k·x + B_k (mod 2³², A_k odd) over fmix32-mixed shingle hashes:
+ * The fixed hash family h_k(x) = A_k·x + B_k (mod 2³², A_k odd) over fmix-mixed shingle hashes:
  * one multiply-add per value instead of a full mix, and the same in every process, forever.
  */
-const A = Int32Array.from({ length: MINHASH_SIZE }, (_, i) => fmix32(0x9e3779b9 + Math.imul(i + 1, 0x632be5ab)) | 1);
-const B = Int32Array.from({ length: MINHASH_SIZE }, (_, i) => fmix32(0x7f4a7c15 ^ Math.imul(i + 1, 0x2545f491)));
+const A = Int32Array.from({ length: MINHASH_SIZE }, (_, i) => fmix(0x9e3779b9 + Math.imul(i + 1, 0x632be5ab)) | 1);
+const B = Int32Array.from({ length: MINHASH_SIZE }, (_, i) => fmix(0x7f4a7c15 ^ Math.imul(i + 1, 0x2545f491)));
 
 /** FNV-1a over the UTF-16 units of text[start, end). */
 function fnv1a(text: string, start: number, end: number): number {
@@ -56,13 +47,13 @@ function fnv1a(text: string, start: number, end: number): number {
 
 /** Distinct shingle hashes of a canonical text (a text shorter than one shingle is one shingle). */
 export function shingleHashes(canonical: string): Int32Array {
-  if (canonical.length <= SHINGLE) return Int32Array.of(fmix32(fnv1a(canonical, 0, canonical.length)));
+  if (canonical.length <= SHINGLE) return Int32Array.of(fmix(fnv1a(canonical, 0, canonical.length)));
   const set = new Set<number>();
   for (let i = 0; i + SHINGLE <= canonical.length; i++) set.add(fnv1a(canonical, i, i + SHINGLE));
   // Mixed once here so the per-function hash can be a single multiply-add.
   const out = new Int32Array(set.size);
   let j = 0;
-  for (const h of set) out[j++] = fmix32(h);
+  for (const h of set) out[j++] = fmix(h);
   return out;
 }
 
@@ -92,8 +83,8 @@ export function signatureOf(text: string): Signature {
   }
   const bands = new Int32Array(BANDS);
   for (let b = 0; b < BANDS; b++) {
-    let h = fmix32(0x5bd1e995 ^ b);
-    for (let r = 0; r < ROWS; r++) h = fmix32(h ^ minhash[b * ROWS + r]!);
+    let h = fmix(0x5bd1e995 ^ b);
+    for (let r = 0; r < ROWS; r++) h = fmix(h ^ minhash[b * ROWS + r]!);
     bands[b] = h;
   }
   return { minhash, bands };

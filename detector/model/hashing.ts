@@ -42,8 +42,11 @@ const GT = 0x3e; // '>'
 const SEED_WORD = 0x5bd1e995;
 const SEED_BIGRAM = 0x1b873593;
 
-/** Murmur3 finaliser: FNV's low bits are weak, and we mask to the low bits. */
-function fmix(h: number): number {
+/**
+ * Murmur3's 32-bit finaliser, unsigned: a fast, well-mixed bijection on 32-bit integers (FNV's
+ * low bits are weak, and we mask to the low bits). Also mixes the near-duplicate MinHash family.
+ */
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
