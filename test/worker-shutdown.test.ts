@@ -3,6 +3,7 @@
  * SIGTERM stops taking work, lets what is in flight finish (or hands it back to the queue), closes
  * connections and exits 0.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
@@ -17,7 +18,6 @@ import { ROOT } from './cli.ts';
 import { makePost } from './harness.ts';
 import { isolate, type Isolated } from './isolation.ts';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts `tidewatch <args>` against the isolated services; resolves once `ready` is logged. */
 async function start(iso: Isolated, args: string[], ready: string, env: Record<string, string> = {}) {

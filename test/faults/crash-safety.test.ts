@@ -6,6 +6,7 @@
  * one outcome, review items and referrals exactly where the outcome calls for them, and no job
  * was dropped into the failed set.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,9 +18,9 @@ import { isolate, type Isolated } from '../isolation.ts';
 import { writeCorpusFile } from './corpus-posts.ts';
 import { failedJobs, NO_VIOLATIONS, pipelineState, waitForQuiet } from './exactly-once.ts';
 import { TidewatchProcess } from './tidewatch-process.ts';
+import { phaseClock } from './phase-clock.ts';
 
 const N = 10_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('crash safety: classify process SIGKILLed twice mid-run', () => {
   let iso: Isolated;
@@ -41,9 +42,7 @@ describe('crash safety: classify process SIGKILLed twice mid-run', () => {
   });
 
   it('ends with exactly one Classification and one outcome per post, none lost, none duplicated', async () => {
-    const t0 = Date.now();
-    const phases: string[] = [];
-    const mark = (what: string) => phases.push(`${what} ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+    const { phases, mark } = phaseClock();
     // Referral candidates on telegram become automated referrals, so `refer` runs for real too.
     await iso.db.platform.update({ where: { name: 'telegram' }, data: { autoRefer: true } });
     const corpus = writeCorpusFile(path.join(dir, 'posts.jsonl'), N, 'crash');

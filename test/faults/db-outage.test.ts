@@ -5,6 +5,7 @@
  * succeed once the database is back; the worker process survives its pool's connection errors;
  * every post ends classified exactly once and no job exhausts its attempts.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,10 +17,10 @@ import { writeCorpusFile } from './corpus-posts.ts';
 import { failedJobs, NO_VIOLATIONS, pipelineState, waitForQuiet } from './exactly-once.ts';
 import { CuttableProxy } from './tcp-proxy.ts';
 import { TidewatchProcess } from './tidewatch-process.ts';
+import { phaseClock } from './phase-clock.ts';
 
 const N = 3_000;
 const OUTAGE_MS = 8_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('PostgreSQL unreachable for a while during ingest', () => {
   let iso: Isolated;
@@ -44,9 +45,7 @@ describe('PostgreSQL unreachable for a while during ingest', () => {
   });
 
   it('retries failed jobs with backoff, keeps the workers alive, and loses nothing', async () => {
-    const t0 = Date.now();
-    const phases: string[] = [];
-    const mark = (what: string) => phases.push(`${what} ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+    const { phases, mark } = phaseClock();
     await iso.db.platform.update({ where: { name: 'telegram' }, data: { autoRefer: true } });
     const corpus = writeCorpusFile(path.join(dir, 'posts.jsonl'), N, 'dbout');
     const common = { REDIS_URL: iso.config.redisUrl, QUEUE_PREFIX: iso.config.queuePrefix, EVIDENCE_CAPTURE: 'off' };

@@ -7,6 +7,7 @@
  * `addBulk` calls straddle the crash gets every call answered once Redis is back. Every accepted
  * post ends classified exactly once.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,9 +23,9 @@ import { AofRedis } from './aof-redis.ts';
 import { writeCorpusFile } from './corpus-posts.ts';
 import { failedJobs, NO_VIOLATIONS, pipelineState, waitForQuiet } from './exactly-once.ts';
 import { TidewatchProcess } from './tidewatch-process.ts';
+import { phaseClock } from './phase-clock.ts';
 
 const PER_PHASE = 1_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('Redis restarted during ingest (append-only file on)', () => {
   let redis: AofRedis;
@@ -50,9 +51,7 @@ describe('Redis restarted during ingest (append-only file on)', () => {
   });
 
   it('workers reconnect, ingest clients succeed, and every accepted post is classified exactly once', async () => {
-    const t0 = Date.now();
-    const phases: string[] = [];
-    const mark = (what: string) => phases.push(`${what} ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+    const { phases, mark } = phaseClock();
     const env = {
       DATABASE_URL: iso.databaseUrl,
       REDIS_URL: redis.url,
