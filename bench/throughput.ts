@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { enqueuePosts } from '../workers/enqueue-posts.ts';
 import { closeQueues, createRedis, dropQueuePrefix, openQueues, type QueueName, type Queues } from '../workers/queues.ts';
+import { CpuMeter, postgresBackendsOf, redisServers } from './cpu-time.ts';
 import { corpusPosts, createBenchDb, REDIS_URL, spawnTidewatch, until, type Spawned } from './bench-env.ts';
 
 export interface StageTimes {
@@ -31,6 +32,11 @@ export interface ThroughputResult {
   stages: Record<'ingest' | 'classify', StageTimes>;
   /** Peak RSS per worker process, MB. */
   rssMb: Record<string, number | undefined>;
+  /**
+   * CPU milliseconds per post of each worker process, the database's backends and Redis, from the
+   * moment the posts are enqueued until `refer` is drained: what the machine's cores went on.
+   */
+  cpuMsPerPost: Record<string, number>;
 }
 
 export interface ThroughputOptions {
@@ -76,6 +82,13 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
     await until(async () => (await routed()) === warm && (await outstanding(queues, ['ingest', 'classify', 'refer'])) === 0, 'the warm-up batch', 300_000);
 
     const posts = corpusPosts(opts.posts);
+    const meter = new CpuMeter({
+      ...Object.fromEntries(workers.map((w) => [w.name, () => (w.child.pid ? [w.child.pid] : [])])),
+      'postgres (this database)': postgresBackendsOf(db.name),
+      'redis (whole server)': redisServers,
+      'bench driver': () => [process.pid],
+    });
+    meter.start();
     const since = Date.now();
     const t0 = performance.now();
     await enqueuePosts(queues, posts);
@@ -83,6 +96,8 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
     const seconds = (performance.now() - t0) / 1_000;
     await until(async () => (await outstanding(queues, ['refer'])) === 0, 'the refer queue', 30 * 60_000, 50);
     const secondsWithRefer = (performance.now() - t0) / 1_000;
+    const cpu = meter.stop();
+    const cpuMsPerPost = Object.fromEntries(Object.entries(cpu).map(([k, s]) => [k, (s * 1_000) / opts.posts]));
     const rssMb = Object.fromEntries(workers.map((w) => [w.name, w.peakRssMb()]));
 
     // The result must be right, not only fast.
@@ -107,6 +122,7 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
       referJobs: (await queues.refer.getMetrics('completed')).meta.count,
       stages: { ingest: await stageTimes(queues, 'ingest', since), classify: await stageTimes(queues, 'classify', since) },
       rssMb,
+      cpuMsPerPost,
     };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));

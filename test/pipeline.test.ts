@@ -72,10 +72,13 @@ describe('ingest → classify → route', () => {
     }
     expect(signals.map((s) => s.type)).toEqual(expect.arrayContaining(['concept:transport', 'phone']));
 
-    // Queue states: everything completed, the candidate waits on `refer` or was consumed there.
+    // Queue states: everything completed; the candidate went to `refer` in its batch's one job.
     expect(await outstandingJobs(h.rt.queues)).toBe(0);
-    const referJob = await h.rt.queues.refer.getJob(`refer-${advert.id}`);
-    expect(referJob?.data).toEqual({ postId: advert.id });
+    const referJobs = await h.rt.queues.refer.getJobs(['completed', 'waiting', 'active', 'delayed']);
+    const withAdvert = referJobs.filter((j) => 'postIds' in j.data && j.data.postIds.includes(advert.id));
+    expect(withAdvert).toHaveLength(1);
+    expect(withAdvert[0]!.name).toBe('refer-candidates');
+    expect(withAdvert[0]!.returnvalue).toMatchObject({ candidates: expect.any(Number), created: 0, awaitingReview: expect.any(Number) });
     expect(await h.rt.queues.ingest.getCompletedCount()).toBe(1);
     expect(await h.rt.queues.classify.getCompletedCount()).toBeGreaterThanOrEqual(1);
   });

@@ -67,10 +67,11 @@ export function createClassifyHandler(ctx: PipelineContext) {
     }
 
     // Also re-queues candidates routed by an earlier attempt that crashed before this point; the
-    // deterministic job id and the referral's idempotency key keep that from notifying twice.
+    // job id (from the candidate set) and the referral's idempotency key keep that from notifying
+    // twice. One job for the batch: most candidates only wait for a reviewer.
     const candidates = [...earlier, ...routed.filter((r) => r.outcome === 'referral_candidate').map((r) => r.id)];
     if (candidates.length) {
-      await ctx.queues.refer.addBulk(candidates.map((id) => ({ name: 'refer', data: { postId: id }, opts: { jobId: jobIds.refer(id) } })));
+      await ctx.queues.refer.add('refer-candidates', { postIds: candidates }, { jobId: jobIds.referCandidates(candidates) });
     }
     return { classified: posts.length, outcomes, referQueued: candidates.length };
   };

@@ -2,6 +2,7 @@
  * Queue names, job payloads and job defaults: the one place that says what travels between
  * stages. Workers and producers both import from here.
  */
+import { createHash } from 'node:crypto';
 import { Queue, type DefaultJobOptions, type JobsOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { PostInput } from '../core/post-input.ts';
@@ -14,12 +15,30 @@ export interface JobPayloads {
   ingest: { posts: PostInput[]; receivedAt: string };
   /** Posts persisted by ingest, classified together in one detector batch. */
   classify: { postIds: string[] };
-  /** A referral candidate, or a post a reviewer confirmed (`decisionId`); the referral stage decides whether and how to notify its platform. */
-  refer: { postId: string; decisionId?: string } | DeliverPayload;
+  /**
+   * A post a reviewer confirmed (`decisionId`), a classify batch's referral candidates, or a
+   * notice to deliver; the referral stage decides whether and how to notify the platform.
+   */
+  refer: ReferPostPayload | ReferCandidatesPayload | DeliverPayload;
   /** Capture the referred page (screenshot, HTML, hashes) before the notice goes out. */
   evidence: { referralId: string };
   /** Re-check a referred URL; `check` indexes LIVENESS_SCHEDULE. */
   liveness: { referralId: string; check: number };
+}
+
+/** One post to refer: confirmed by a reviewer (`decisionId`), or a single referral candidate. */
+export interface ReferPostPayload {
+  postId: string;
+  decisionId?: string;
+}
+
+/**
+ * A `refer-candidates` job: the referral candidates of one classify batch, in one job rather than
+ * one per post, because most of them only wait for a reviewer (their platform takes no automated
+ * referrals) and a job per post cost the pipeline more than classifying the post.
+ */
+export interface ReferCandidatesPayload {
+  postIds: string[];
 }
 
 /** A `deliver` job on the `refer` queue: send an existing referral's notice to its platform. */
@@ -88,13 +107,14 @@ export async function closeQueues(queues: Queues): Promise<void> {
 
 /** Job id helpers: a deterministic id makes a re-enqueue after a crash collapse onto the first. */
 export const jobIds = {
-  refer: (postId: string) => `refer-${postId}`,
+  /** By content, so a classify retry that finds the same candidates collapses onto the first job. */
+  referCandidates: (postIds: readonly string[]) => `refer-candidates-${createHash('sha256').update([...postIds].sort().join(',')).digest('hex').slice(0, 32)}`,
   /** Per decision, so a post confirmed again after a reversal is queued anew (the referral key still dedupes). */
   referConfirmed: (postId: string, decisionId: string) => `refer-${postId}-${decisionId}`,
   deliver: (referralId: string) => `deliver-${referralId}`,
   evidence: (referralId: string) => `evidence-${referralId}`,
   liveness: (referralId: string, check: string) => `liveness-${referralId}-${check}`,
-} satisfies Record<string, (...args: string[]) => string>;
+} satisfies Record<string, (...args: never[]) => string>;
 
 /** Evidence capture tries a few times, then gives up and lets the notice go without it. */
 export const EVIDENCE_ATTEMPTS = 3;

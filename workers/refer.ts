@@ -11,10 +11,13 @@ import { appendAudit } from '../core/audit.ts';
 import type { Config } from '../core/config.ts';
 import { deadLetter, DeliveryError, deliverReferral, type DeliverResult } from '../referrals/deliver.ts';
 import type { PipelineContext } from './context.ts';
-import { EVIDENCE_ATTEMPTS, jobIds, type DeliverPayload, type JobPayloads, type Queues } from './queues.ts';
+import { EVIDENCE_ATTEMPTS, jobIds, type DeliverPayload, type JobPayloads, type Queues, type ReferCandidatesPayload, type ReferPostPayload } from './queues.ts';
 import { scheduleLiveness } from './liveness.ts';
 
-export type ReferResult = { referral: 'created' | 'exists' | 'awaiting_review' | 'not_a_candidate' } | DeliverResult;
+export type ReferPostResult = { referral: 'created' | 'exists' | 'awaiting_review' | 'not_a_candidate' };
+/** What became of a batch of candidates: referrals created now or found existing, and posts left for a reviewer. */
+export type ReferCandidatesResult = { candidates: number; created: number; exists: number; awaitingReview: number };
+export type ReferResult = ReferPostResult | ReferCandidatesResult | DeliverResult;
 
 /** One notice per content per platform: re-uploads share the canonical post's key. */
 export function referralKey(platformId: number, canonicalPostId: string): string {
@@ -40,6 +43,7 @@ export async function enqueueAfterCreate(queues: Pick<Queues, 'refer' | 'evidenc
 }
 
 const isDeliver = (d: JobPayloads['refer']): d is DeliverPayload => 'referralId' in d;
+const isCandidates = (d: JobPayloads['refer']): d is ReferCandidatesPayload => 'postIds' in d;
 
 export function createReferHandler(ctx: PipelineContext) {
   const deliver = async (job: Job<DeliverPayload>): Promise<DeliverResult> => {
@@ -58,9 +62,8 @@ export function createReferHandler(ctx: PipelineContext) {
     }
   };
 
-  return async (job: Job<JobPayloads['refer']>): Promise<ReferResult> => {
-    if (isDeliver(job.data)) return deliver(job as Job<DeliverPayload>);
-    const data = job.data;
+  /** One post: a reviewer's confirmation (`decisionId`) or a referral candidate. */
+  const referPost = async (data: ReferPostPayload): Promise<ReferPostResult> => {
     const post = await ctx.db.post.findUnique({
       where: { id: data.postId },
       select: {
@@ -104,5 +107,32 @@ export function createReferHandler(ctx: PipelineContext) {
     const referralId = created ?? (await ctx.db.referral.findUnique({ where: { idempotencyKey, status: 'queued' }, select: { id: true } }))?.id;
     if (referralId && post.platform.deliveryMode !== 'none') await enqueueAfterCreate(ctx.queues, ctx.config, referralId);
     return { referral: created ? 'created' : 'exists' };
+  };
+
+  /**
+   * A classify batch's referral candidates: one read picks the posts that become referrals now
+   * (candidates on platforms that accept automated referrals, and posts a reviewer confirmed
+   * meanwhile); each of those goes through `referPost`. The others wait for a reviewer, whose
+   * confirmation queues its own job, so most batches end after that one read.
+   */
+  const referCandidates = async (data: ReferCandidatesPayload): Promise<ReferCandidatesResult> => {
+    const due = await ctx.db.$queryRaw<{ id: string }[]>`
+      SELECT p.id::text FROM "Post" p JOIN "Platform" pl ON pl.id = p."platformId"
+      LEFT JOIN "ReviewItem" ri ON ri."postId" = p.id
+      WHERE p.id = ANY(${data.postIds}::uuid[])
+        AND ((p.outcome = 'referral_candidate' AND pl."autoRefer") OR ri.status = 'confirmed')
+      ORDER BY p.id`;
+    const referrals = { created: 0, exists: 0 };
+    for (const { id } of due) {
+      const r = await referPost({ postId: id });
+      if (r.referral === 'created' || r.referral === 'exists') referrals[r.referral] += 1;
+    }
+    return { candidates: data.postIds.length, ...referrals, awaitingReview: data.postIds.length - due.length };
+  };
+
+  return async (job: Job<JobPayloads['refer']>): Promise<ReferResult> => {
+    if (isDeliver(job.data)) return deliver(job as Job<DeliverPayload>);
+    if (isCandidates(job.data)) return referCandidates(job.data);
+    return referPost(job.data);
   };
 }
