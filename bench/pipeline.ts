@@ -2,10 +2,10 @@
  * Pipeline throughput only — parts (a), (b) and (c) of `npm run bench` (bench/run.ts), for a quick
  * look while working on the pipeline. Prints the same figures without writing bench/results.json.
  *
- *   npx tsx bench/pipeline.ts [--posts 20000] [--no-ceiling]
+ *   npx tsx bench/pipeline.ts [--posts 20000] [--no-ceiling] [--layout symmetric|split]
  */
 import { measureCeiling } from './ceiling.ts';
-import { measureThroughput } from './throughput.ts';
+import { measureThroughput, type WorkerLayout } from './throughput.ts';
 
 const argN = process.argv.indexOf('--posts');
 const N = argN > 0 ? Number(process.argv[argN + 1]) : 20_000;
@@ -14,7 +14,10 @@ const N = argN > 0 ? Number(process.argv[argN + 1]) : 20_000;
 const ceiling = process.argv.includes('--no-ceiling')
   ? undefined
   : await measureCeiling(Math.max(N, 20_000), [{ processes: 2, concurrency: 4 }, { processes: 1, concurrency: 8 }]);
-const pipeline = await measureThroughput({ posts: N });
+const argLayout = process.argv.indexOf('--layout');
+const layout = (argLayout > 0 ? process.argv[argLayout + 1] : 'symmetric') as WorkerLayout;
+if (layout !== 'symmetric' && layout !== 'split') throw new Error(`--layout: expected symmetric or split, got "${layout}"`);
+const pipeline = await measureThroughput({ posts: N, layout });
 const rows = [
   [`(a) BullMQ ceiling, no-op jobs/s (${ceiling?.layout.processes ?? '–'} × ${ceiling?.layout.concurrency ?? '–'})`, ceiling?.jobsPerSec.toFixed(0) ?? '–'],
   [`(b) pipeline posts/s (${N} posts, ${pipeline.seconds.toFixed(1)} s)`, pipeline.postsPerSec.toFixed(0)],

@@ -39,8 +39,17 @@ export interface ThroughputResult {
   cpuMsPerPost: Record<string, number>;
 }
 
+/**
+ * Worker processes for (b): `symmetric` runs two `tidewatch worker --queues ingest,classify,refer`
+ * as docker-compose deploys them (one per core, each stage wherever there is work); `split` runs
+ * ingest + refer in one process and classify alone in the other.
+ */
+export type WorkerLayout = 'symmetric' | 'split';
+
 export interface ThroughputOptions {
   posts: number;
+  /** Default `symmetric`. */
+  layout?: WorkerLayout;
   /** Extra environment for the worker processes (e.g. INGEST_CONCURRENCY). */
   env?: Record<string, string>;
   keep?: boolean;
@@ -71,10 +80,13 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
   const count = async (q: string) => Number((await sql.query<{ n: string }>(q)).rows[0]!.n);
   const routed = () => count(`SELECT count(*) AS n FROM "Post" WHERE outcome <> 'pending'`);
   try {
-    // Two processes for two cores: the detector (CPU-bound) alone in one; validation, hashing, the
-    // post writes and the light `refer` jobs in the other, so neither stalls the other's event loop.
-    workers.push(spawnTidewatch('ingest worker', ['worker', '--queues', 'ingest,refer'], env));
-    workers.push(spawnTidewatch('classify worker', ['worker', '--queues', 'classify'], env));
+    // Two processes for two cores.
+    if ((opts.layout ?? 'symmetric') === 'symmetric') {
+      for (const n of [1, 2]) workers.push(spawnTidewatch(`worker ${n}`, ['worker', '--queues', 'ingest,classify,refer'], env));
+    } else {
+      workers.push(spawnTidewatch('ingest worker', ['worker', '--queues', 'ingest,refer'], env));
+      workers.push(spawnTidewatch('classify worker', ['worker', '--queues', 'classify'], env));
+    }
     await until(async () => (await queues.ingest.getWorkersCount()) >= 1 && (await queues.classify.getWorkersCount()) >= 1 && (await queues.refer.getWorkersCount()) >= 1, 'workers to start', 120_000, 250);
 
     const warm = 1_000;

@@ -210,4 +210,26 @@ describe('networks and near-duplicates', () => {
       await page.close();
     });
   });
+
+  it('raises the open items of a network that merges into a confirmed one', async () => {
+    // Runs last: it merges C into A, which the page test above counts as two networks.
+    // Network A holds a confirmed post; C does not. A post naming both merges them, and C's open
+    // items get the raise a confirmation gives (looked up through C's members, before the merge).
+    const before = new Map<string, number>();
+    for (const p of [c1, c2]) {
+      const item = await itemOf(p);
+      expect(item.networkBoost).toBe(0);
+      before.set(p.platformPostId, item.priority);
+    }
+    const joiner = post('instagram', 'Boats and lorries to Europe, 1500€, guaranteed, WhatsApp +44 7911 123456 or join chat.whatsapp.com/GroupInvite1', '8');
+    expect((await h.post('/v1/posts', { posts: [joiner] })).status).toBe(202);
+    await h.drain();
+    expect(await memberOf(c1)).toBe(await memberOf(a1));
+    for (const p of [c1, c2]) {
+      const after = await itemOf(p);
+      expect(after.networkBoost).toBe(NETWORK_CONFIRM_BOOST);
+      expect(after.priority).toBeCloseTo(before.get(p.platformPostId)! + NETWORK_CONFIRM_BOOST, 9);
+    }
+  });
+
 });

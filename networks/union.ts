@@ -182,11 +182,14 @@ export async function addToNetworks(tx: Prisma.TransactionClient, input: readonl
     members AS (
       INSERT INTO "NetworkMember" ("postId", "networkId")
       SELECT * FROM unnest(${[...memberNetwork.keys()]}::uuid[], ${[...memberNetwork.values()]}::uuid[]) ON CONFLICT DO NOTHING),
+    -- Items looked up by post id (an index probe each), not found by scanning every open item
+    -- for an OR of the two lists: that scan ran on every batch and grew with the queue.
     raised AS (
       UPDATE "ReviewItem" ri SET priority = ri.priority + ${NETWORK_CONFIRM_BOOST}, "networkBoost" = ${NETWORK_CONFIRM_BOOST}
-      WHERE ri.status IN ('open', 'escalated', 'needs_translation') AND ri."networkBoost" = 0
-        AND (ri."postId" = ANY(${raisePosts}::uuid[])
-             OR ri."postId" IN (SELECT "postId" FROM "NetworkMember" WHERE "networkId" = ANY(${raiseNetworks}::uuid[])))
+      WHERE ri."postId" IN (
+          SELECT unnest(${raisePosts}::uuid[])
+          UNION SELECT "postId" FROM "NetworkMember" WHERE "networkId" = ANY(${raiseNetworks}::uuid[]))
+        AND ri.status IN ('open', 'escalated', 'needs_translation') AND ri."networkBoost" = 0
       RETURNING 1)
     SELECT count(*)::int AS raised FROM raised`;
   const raised = res!.raised;
