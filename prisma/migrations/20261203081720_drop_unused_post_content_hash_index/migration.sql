@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "Post_contentHash_idx";
