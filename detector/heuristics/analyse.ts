@@ -85,9 +85,12 @@ for (const [i, c] of CONCEPTS.entries()) {
   }
 }
 
+/** Any non-whitespace character: the same test as `trim() !== ''` without copying the text. */
+const NON_SPACE = /\S/;
+
 export function analyse(text: string, lang?: string | null): Analysis {
   const given = toLanguage(lang);
-  const language: DetectedLanguage = given !== 'und' ? given : text.trim() === '' ? 'und' : detectLanguage(text);
+  const language: DetectedLanguage = given !== 'und' ? given : !NON_SPACE.test(text) ? 'und' : detectLanguage(text);
   const norm = normalise(text);
   const tokens = tokenize(norm.text);
   const concepts = newCounts();
