@@ -6,7 +6,7 @@
 import type { Signal } from '../types.ts';
 import { normalise, type Normalised } from '../normalise/normalise.ts';
 import { tokenize, type Tokens } from '../heuristics/tokenize.ts';
-import { foldForExtraction } from './fold.ts';
+import { DIGIT_ARABIC_INDIC, DIGIT_PERSIAN, digitsOfLastFold, foldForExtraction } from './fold.ts';
 import { DEFAULT_COUNTRIES, findPhones } from './phones.ts';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { findMessengers } from './messengers.ts';
@@ -21,22 +21,17 @@ export interface ExtractOptions {
   lang?: string;
 }
 
-/** Cheap pre-check: any digit at all (ASCII or Eastern)? Most posts without one skip the regexes. */
-const HAS_DIGIT = /[\d٠-٩۰-۹]/;
-
 /** Countries tried first for national-format numbers, by post language and digit script. */
 const COUNTRY_HINTS: Record<string, CountryCode[]> = {
   en: ['GB'], fr: ['FR', 'BE'], ar: ['IQ', 'LY', 'SY'], ckb: ['IQ', 'IR'], kmr: ['TR', 'IQ', 'SY'], fa: ['IR', 'AF'],
   ps: ['AF', 'PK'], sq: ['AL', 'XK'], vi: ['VN'], tr: ['TR'],
 };
 
-const PERSIAN_DIGIT = /[۰-۹]/;
-const ARABIC_DIGIT = /[٠-٩]/;
 /** Country lists by language, then digit script: a handful of distinct lists, built once each. */
 const countryLists = new Map<string | undefined, (readonly CountryCode[] | undefined)[]>();
-function countriesFor(lang: string | undefined, text: string): readonly CountryCode[] {
+function countriesFor(lang: string | undefined, digitScripts: number): readonly CountryCode[] {
   // Persian digits are typed on Persian/Dari keyboards: Iran and Afghanistan first.
-  const digits = PERSIAN_DIGIT.test(text) ? 2 : ARABIC_DIGIT.test(text) ? 1 : 0;
+  const digits = (digitScripts & DIGIT_PERSIAN) !== 0 ? 2 : (digitScripts & DIGIT_ARABIC_INDIC) !== 0 ? 1 : 0;
   let byDigits = countryLists.get(lang);
   if (byDigits === undefined) {
     byDigits = [];
@@ -55,11 +50,14 @@ function countriesFor(lang: string | undefined, text: string): readonly CountryC
 
 export function extractEntities(text: string, opts: ExtractOptions = {}): Signal[] {
   const folded = foldForExtraction(text);
+  // Which digits the text has (ASCII, Arabic-Indic, Persian), noted by the fold's walk: most posts
+  // have none and skip the phone and price regexes.
+  const digitScripts = digitsOfLastFold();
   const out: Signal[] = [];
   const messengers = folded.includes('@') || folded.includes('.') || folded.includes('viber') ? findMessengers(folded) : [];
   out.push(...messengers);
-  if (HAS_DIGIT.test(folded)) {
-    for (const p of findPhones(folded, countriesFor(opts.lang, text))) {
+  if (digitScripts !== 0) {
+    for (const p of findPhones(folded, countriesFor(opts.lang, digitScripts))) {
       // A number inside a wa.me link is already the messenger signal.
       if (!messengers.some((m) => m.start <= p.start && p.end <= m.end)) out.push(p);
     }

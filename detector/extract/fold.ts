@@ -20,16 +20,61 @@ function foldUnit(c: number): number {
 // Scratch code units (single-threaded, reused across calls).
 let units = new Uint16Array(1024);
 
+/** Digit scripts seen by the last foldForExtraction() call (bits below). */
+export const DIGIT_ASCII = 1;
+export const DIGIT_ARABIC_INDIC = 2;
+export const DIGIT_PERSIAN = 4;
+let lastDigits = 0;
+
+/**
+ * Which digits the text given to the last foldForExtraction() call contains (DIGIT_* bits): the
+ * fold walks every unit anyway, so callers need no regex scans of their own for them.
+ */
+export function digitsOfLastFold(): number {
+  return lastDigits;
+}
+
+/** Per non-ASCII code unit: 0 = not computed, 1 = String#toLowerCase leaves it alone, 2 = it does not. */
+const LOWER_KEEPS = new Uint8Array(0x10000);
+function lowerKeeps(c: number): boolean {
+  let v = LOWER_KEEPS[c]!;
+  if (v === 0) {
+    // Surrogates are never alone in what toLowerCase sees: treat them as changed (the slow way).
+    const ch = String.fromCharCode(c);
+    v = c < 0xd800 || c > 0xdfff ? (ch.toLowerCase() === ch ? 1 : 2) : 2;
+    LOWER_KEEPS[c] = v;
+  }
+  return v === 1;
+}
+
 export function foldForExtraction(text: string): string {
   const n = text.length;
-  let i = 0;
-  while (i < n && foldUnit(text.charCodeAt(i)) < 0) i++;
-  if (i === n) return text;
-  // Something folds: copy the code units once, fold in place, build the string once.
+  let digits = 0;
+  // The output is text.toLowerCase() while only ASCII capitals are folded and every other unit is
+  // one toLowerCase keeps (most posts): much cheaper than building a string from code units.
+  let lowerOnly = true;
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 65 && c <= 90) changed = true;
+      else if (c >= 48 && c <= 57) digits |= DIGIT_ASCII;
+      continue;
+    }
+    if (c >= 0x0660 && c <= 0x0669) digits |= DIGIT_ARABIC_INDIC;
+    else if (c >= 0x06f0 && c <= 0x06f9) digits |= DIGIT_PERSIAN;
+    if (foldUnit(c) >= 0) {
+      changed = true;
+      lowerOnly = false;
+    } else if (lowerOnly && !lowerKeeps(c)) lowerOnly = false;
+  }
+  lastDigits = digits;
+  if (!changed) return text;
+  if (lowerOnly) return text.toLowerCase();
+  // Something else folds: copy the code units once, fold in place, build the string once.
   if (units.length < n) units = new Uint16Array(n * 2);
   const u = units;
-  for (let k = 0; k < i; k++) u[k] = text.charCodeAt(k);
-  for (; i < n; i++) {
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     const r = foldUnit(c);
     u[i] = r >= 0 ? r : c;

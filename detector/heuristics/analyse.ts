@@ -52,8 +52,6 @@ function newCounts(): Record<Concept, number> {
 }
 if (Object.keys(newCounts()).join() !== CONCEPTS.join()) throw new Error('analyse: newCounts() is out of step with CONCEPTS');
 
-const MODES = ['boat', 'lorry', 'flight', 'land'] as const;
-
 /**
  * Features 0..12, min(count, 3) / 3 per concept in CONCEPTS order, with each property named:
  * a loop over CONCEPTS reads `concepts[c]` with a different key each time, which V8 serves from a
@@ -85,9 +83,12 @@ for (const [i, c] of CONCEPTS.entries()) {
   }
 }
 
+/** Any non-whitespace character: the same test as `trim() !== ''` without copying the text. */
+const NON_SPACE = /\S/;
+
 export function analyse(text: string, lang?: string | null): Analysis {
   const given = toLanguage(lang);
-  const language: DetectedLanguage = given !== 'und' ? given : text.trim() === '' ? 'und' : detectLanguage(text);
+  const language: DetectedLanguage = given !== 'und' ? given : !NON_SPACE.test(text) ? 'und' : detectLanguage(text);
   const norm = normalise(text);
   const tokens = tokenize(norm.text);
   const concepts = newCounts();
@@ -135,7 +136,11 @@ export function analyse(text: string, lang?: string | null): Analysis {
   const f = allocFloat32(FEATURE_NAMES.length);
   let k = 0;
   k = writeConcepts(concepts, f, k);
-  for (const m of MODES) f[k++] = modes[m]! > 0 ? 1 : 0;
+  // Modes by name (a loop over the mode names is a generic keyed look-up per post).
+  f[k++] = modes.boat! > 0 ? 1 : 0;
+  f[k++] = modes.lorry! > 0 ? 1 : 0;
+  f[k++] = modes.flight! > 0 ? 1 : 0;
+  f[k++] = modes.land! > 0 ? 1 : 0;
   f[k++] = Math.min(1, counterKinds.size / 3);
   f[k++] = phones > 0 ? 1 : 0;
   f[k++] = messengers > 0 ? 1 : 0;

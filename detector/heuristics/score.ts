@@ -24,21 +24,36 @@ const W: Partial<Record<Concept, number>> = {
   payment: 0.6, slang: 0.5, job: 0.3, recruit: 0.5,
 };
 
-/** W as parallel arrays, in W's key order (the order the terms are summed in). */
-const W_KEYS = Object.keys(W) as Concept[];
-const W_VALUES = W_KEYS.map((k) => W[k]!);
+// heuristicScore sums W's terms by name in this order: W must list exactly these, in this order.
+if (Object.keys(W).join() !== 'transport,destination,price,guarantee,contact,urgency,documents,payment,slang,job,recruit') {
+  throw new Error('score: heuristicScore() is out of step with W');
+}
 
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** One present concept's term: weight × (1, 1.25 or 1.5 for 1, 2, 3+ occurrences). */
+function term(n: number, w: number): number {
+  return w * (1 + 0.25 * Math.min(n - 1, 2));
+}
+
 export function heuristicScore(x: ScoreInput): number {
   const c = x.concepts;
+  // W's terms in W's key order (the order they are summed in), each property read by name: a loop
+  // over W's keys reads c[key] with a different key each time, a slow generic look-up per post.
   let z = -4.2;
-  for (let q = 0; q < W_KEYS.length; q++) {
-    const n = c[W_KEYS[q]!];
-    if (n > 0) z += W_VALUES[q]! * (1 + 0.25 * Math.min(n - 1, 2));
-  }
+  if (c.transport > 0) z += term(c.transport, W.transport!);
+  if (c.destination > 0) z += term(c.destination, W.destination!);
+  if (c.price > 0) z += term(c.price, W.price!);
+  if (c.guarantee > 0) z += term(c.guarantee, W.guarantee!);
+  if (c.contact > 0) z += term(c.contact, W.contact!);
+  if (c.urgency > 0) z += term(c.urgency, W.urgency!);
+  if (c.documents > 0) z += term(c.documents, W.documents!);
+  if (c.payment > 0) z += term(c.payment, W.payment!);
+  if (c.slang > 0) z += term(c.slang, W.slang!);
+  if (c.job > 0) z += term(c.job, W.job!);
+  if (c.recruit > 0) z += term(c.recruit, W.recruit!);
   const transport = c.transport > 0;
   const dest = c.destination > 0 || x.destRoutes > 0;
   const priceOrContact = c.price > 0 || c.contact > 0 || x.prices + x.phones + x.messengers > 0;
@@ -53,15 +68,26 @@ export function heuristicScore(x: ScoreInput): number {
   return sigmoid(z);
 }
 
-const MODES = ['boat', 'lorry', 'flight', 'land'] as const;
-
 export function guessCategory(x: ScoreInput): Category {
   const c = x.concepts;
   if (c.recruit > 0) return 'recruitment';
   const m = x.transportModes;
-  let best: (typeof MODES)[number] = 'boat';
-  for (const b of MODES) if ((m[b] ?? 0) > (m[best] ?? 0)) best = b;
-  if ((m[best] ?? 0) > 0) {
+  // The most frequent mode, the first of boat, lorry, flight, land on a tie (each read by name, as above).
+  let best = 'boat';
+  let most = m.boat ?? 0;
+  if ((m.lorry ?? 0) > most) {
+    best = 'lorry';
+    most = m.lorry!;
+  }
+  if ((m.flight ?? 0) > most) {
+    best = 'flight';
+    most = m.flight!;
+  }
+  if ((m.land ?? 0) > most) {
+    best = 'land';
+    most = m.land!;
+  }
+  if (most > 0) {
     return best === 'boat' ? 'boat_crossing' : best === 'lorry' ? 'lorry' : best === 'flight' ? 'flight_documents' : 'land_route';
   }
   if (c.job > 0) return 'job_lure';

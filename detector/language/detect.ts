@@ -43,7 +43,8 @@ export function detectLanguage(text: string): DetectedLanguage {
   let flags = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    flags |= LETTER_FLAGS[c]!;
+    // The marker letters are all non-ASCII.
+    if (c >= 0x80) flags |= LETTER_FLAGS[c]!;
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) {
       latin++;
       letters++;

@@ -1,6 +1,7 @@
 /**
  * eld's `detect()` restricted to a language subset, computed exactly as eld computes it but over a
- * compact table built once from eld's own bundled n-gram data (the "medium" database).
+ * compact table built once from eld's own bundled n-gram data (the "medium" database, read by
+ * eld-data.ts without keeping the rest of it).
  *
  * Why not call `eld.detect()`: with a subset set, eld still scores all 60 languages and filters
  * afterwards. Per post it builds a string per n-gram, looks each up in a 105k-key object and walks
@@ -14,17 +15,13 @@
  * word-boundary marks, the 350/380-byte cuts, duplicates counted once), integer sums are exact in
  * any order, and ties go to the lowest eld language index as in eld. `eld-subset.test.ts` checks it against `eld.detect()` itself.
  */
+import { readEldDatabase } from './eld-data.ts';
 import { cleanForEld, type CleanBuffer } from './eld-text.ts';
 
-interface EldData {
-  languages: Record<string, string>;
-  ngrams: Record<string, Record<number, number>>;
-}
-
-// eld's package exports only its ready-made detectors; its data, separator regex and byte
-// dictionary are internal modules, loaded here by URL next to the entry point that bundles them.
+// eld's package exports only its ready-made detectors; its separator regex and byte dictionary
+// are internal modules, loaded here by URL next to the entry point that bundles them. Its n-gram
+// data is read as text (eld-data.ts): evaluating that module would keep all of it in memory.
 const ELD_ENTRY = import.meta.resolve('eld/medium');
-const { ngramsData } = (await import(new URL('../ngrams/medium.js', ELD_ENTRY).href)) as { ngramsData: EldData };
 const { separators } = (await import(new URL('../regexPatterns.js', ELD_ENTRY).href)) as { separators: RegExp };
 const { dictionary } = (await import(new URL('../dictionary.js', ELD_ENTRY).href)) as { dictionary: string[] };
 
@@ -53,30 +50,25 @@ export interface EldSubset {
 }
 
 /**
- * Builds the detector for `languages` (ISO 639-1 codes eld knows). Building walks eld's whole
- * database once (~100 ms at startup); build one per subset and reuse it.
+ * Builds the detector for `languages` (ISO 639-1 codes eld knows). Building scans eld's whole
+ * database file once (tens of ms at startup); build one per subset and reuse it.
  */
 export function eldSubset(languages: readonly string[]): EldSubset {
   // Subset languages in eld's index order: ties go to the first, as in eld's getMaxLang.
-  const ids = Object.keys(ngramsData.languages)
-    .map(Number)
-    .filter((id) => languages.includes(ngramsData.languages[id]!))
-    .sort((a, b) => a - b);
-  const codes = ids.map((id) => ngramsData.languages[id]!);
-  const L = ids.length;
+  const data = readEldDatabase(languages);
+  const codes = data.codes;
+  const L = codes.length;
 
   // Rows: one per n-gram that scores any subset language; L scores each (0 where eld has none).
   const rowKeys: number[] = [];
   const rowHashes: number[] = [];
   const rowScores: number[] = [];
-  for (const key of Object.keys(ngramsData.ngrams)) {
+  for (let row = 0; row < data.keys.length; row++) {
+    const key = data.keys[row]!;
     if (key.length > MAX_KEY) continue;
-    const per = ngramsData.ngrams[key]!;
-    let any = false;
-    for (let k = 0; k < L; k++) if (per[ids[k]!] !== undefined) any = true;
-    if (!any) continue;
+    const per = data.scores[row]!;
     for (let k = 0; k < L; k++) {
-      const v = per[ids[k]!];
+      const v = per[k];
       rowScores.push(v === undefined ? 0 : v + BASE_NGRAM_SCORE);
     }
     let packed = 0;

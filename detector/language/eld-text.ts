@@ -28,9 +28,9 @@ const LOWER = new Uint16Array(0x10000);
 const MULTI = 0xffff;
 const LOWER_MULTI = new Map<number, string>();
 
-function kindOf(c: number, separators: RegExp): number {
-  let k = KIND[c]!;
-  if (k !== 0) return k;
+/** The kind of code unit `c`, computed on first sight (kept out of the loops' inlined path). */
+function computeKind(c: number, separators: RegExp): number {
+  let k: number;
   const ch = String.fromCharCode(c);
   if (c === 0x27 || c === 0x60 || c === 0x2019) k = APOSTROPHE;
   // A separator is replaced by ' ' (and ' ' itself, which the replacement cannot show).
@@ -67,7 +67,8 @@ export function cleanForEld(text: string, separators: RegExp, out: CleanBuffer):
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const k = kindOf(c, separators);
+    let k = KIND[c]!;
+    if (k === 0) k = computeKind(c, separators);
     if (k === LETTER) {
       const l = LOWER[c]!;
       if (l !== MULTI) u[len++] = l;
@@ -84,7 +85,8 @@ export function cleanForEld(text: string, separators: RegExp, out: CleanBuffer):
     let lastSep = -1;
     while (j < n) {
       const d = text.charCodeAt(j);
-      const kd = kindOf(d, separators);
+      let kd = KIND[d]!;
+      if (kd === 0) kd = computeKind(d, separators);
       if (kd === LETTER || kd === CONTEXTUAL) break;
       if (kd === SEPARATOR) lastSep = j;
       j++;

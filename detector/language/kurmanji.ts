@@ -20,16 +20,25 @@ const MAX_LISTED = Math.max(...[...KMR_WORDS, ...TR_WORDS].map((w) => w.length))
 const IN_KMR = 1;
 const IN_TR = 2;
 /**
- * Listed words by (length, first unit): `[word, IN_KMR | IN_TR]` pairs, so a word of the post is
- * compared in place against a handful of candidates instead of being sliced, lowercased and hashed.
+ * Listed words by (first unit, length), so a word of the post is compared in place against a
+ * handful of candidates instead of being sliced, lowercased and hashed: the first unit's slot
+ * (FIRST_SLOT, 0 = no listed word starts with it) and the length index a dense array of
+ * candidate lists, each word followed by its IN_KMR | IN_TR bits (no Map look-up per word).
  */
-const CANDIDATES = new Map<number, [string, number][]>();
-for (const w of new Set([...KMR_WORDS, ...TR_WORDS])) {
-  const key = w.length * 0x10000 + w.charCodeAt(0);
-  let list = CANDIDATES.get(key);
-  if (list === undefined) CANDIDATES.set(key, (list = []));
-  list.push([w, (KMR_WORDS.has(w) ? IN_KMR : 0) | (TR_WORDS.has(w) ? IN_TR : 0)]);
+const FIRST_SLOT = new Uint8Array(0x10000);
+const CANDIDATES: (string | number)[][] = [];
+{
+  const all = [...new Set([...KMR_WORDS, ...TR_WORDS])];
+  let slots = 0;
+  for (const w of all) if (FIRST_SLOT[w.charCodeAt(0)] === 0) FIRST_SLOT[w.charCodeAt(0)] = ++slots;
+  if (slots > 255) throw new Error('kurmanji: too many first letters for FIRST_SLOT');
+  const width = slots + 1;
+  for (let k = 0; k < width * (MAX_LISTED + 1); k++) CANDIDATES.push([]);
+  for (const w of all) {
+    CANDIDATES[w.length * width + FIRST_SLOT[w.charCodeAt(0)]!]!.push(w, (KMR_WORDS.has(w) ? IN_KMR : 0) | (TR_WORDS.has(w) ? IN_TR : 0));
+  }
 }
+const SLOTS = CANDIDATES.length / (MAX_LISTED + 1);
 
 /**
  * Per BMP code unit: its lowercase when that is one unit occurring in a listed word (so "K" and
@@ -49,14 +58,14 @@ const LOWER_LISTED = new Uint16Array(0x10000);
 
 /** IN_KMR / IN_TR bits of the listed word equal to the lowercase of s[b, e), or 0. */
 function listed(s: string, b: number, e: number): number {
-  const first = LOWER_LISTED[s.charCodeAt(b)]!;
-  if (first === 0) return 0;
-  const list = CANDIDATES.get((e - b) * 0x10000 + first);
-  if (list === undefined) return 0;
-  for (const [w, bits] of list) {
+  const slot = FIRST_SLOT[LOWER_LISTED[s.charCodeAt(b)]!]!;
+  if (slot === 0) return 0;
+  const list = CANDIDATES[(e - b) * SLOTS + slot]!;
+  for (let k = 0; k < list.length; k += 2) {
+    const w = list[k] as string;
     let q = 1;
     while (q < w.length && LOWER_LISTED[s.charCodeAt(b + q)] === w.charCodeAt(q)) q++;
-    if (q === w.length) return bits;
+    if (q === w.length) return list[k + 1] as number;
   }
   return 0;
 }

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../heuristics/analyse.ts';
 import { readSplit } from './corpus.ts';
 import { EmbeddingBagScorer } from './embedding-bag.ts';
-import { loadModel, saveModel, type StoredModel } from './storage.ts';
-import { tf } from './tf-backend.ts';
+import { saveModel } from './save-model.ts';
+import { loadModel, type StoredModel } from './storage.ts';
+import { tf, useWasmBackend } from './tf-backend.ts';
 import { disposeTfModel, forward, packBatch, tfModelFromWeights } from './tf-model.ts';
 import { NgramModel } from './post-scorer.ts';
 import { createTrainedDetector } from './trained-detector.ts';
@@ -16,6 +17,8 @@ let tmp: string;
 const posts = readSplit('test').slice(0, 120);
 
 beforeAll(async () => {
+  // loadModel no longer starts tfjs; the reference forward pass runs on the backend inference used to.
+  await useWasmBackend();
   shipped = await loadModel();
   tmp = mkdtempSync(join(tmpdir(), 'tidewatch-model-'));
 });

@@ -6,73 +6,30 @@
  *                  fusion layer, calibration, thresholds, training corpus hash and metrics.
  * `models/current.json` names the version `loadDetector()` uses (config TIDEWATCH_MODEL overrides).
  *
- * The version id is a hash of the weights and meta, so re-running `train` on the same corpus
- * reproduces the same directory byte for byte, and any change gives a new version.
+ * This module reads models without TensorFlow.js: inference is a typed-array loop, and importing
+ * tfjs and its wasm backend costs a worker ~80 MB of RSS for nothing. The weights manifest is
+ * decoded here as tf.io.decodeWeights decodes it, for the dtypes our models use (float32, and
+ * float32 stored as float16); `storage.test.ts` checks the result against tfjs bit for bit.
+ * Writing (save-model.ts) and training use tfjs.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tf, useWasmBackend } from './tf-backend.ts';
 import type { EmbeddingBagWeights } from './embedding-bag.ts';
-import { encodeFloat16 } from './float16.ts';
+import { fromFloat16Bits } from './float16.ts';
 import type { ModelMeta } from './meta.ts';
 
 export const MODELS_DIR = fileURLToPath(new URL('../../models/', import.meta.url));
-const FORMAT = 'tidewatch-embedding-bag/1';
-
 export interface StoredModel {
   meta: ModelMeta;
   weights: EmbeddingBagWeights;
   dir: string;
 }
 
-/** Serialises weights: float16 embedding, float32 dense and bias. Returns manifest entries and bytes. */
-function encode(w: EmbeddingBagWeights): { specs: tf.io.WeightsManifestEntry[]; data: Buffer } {
-  const emb = encodeFloat16(w.embedding);
-  const dense = new Float32Array(w.dense);
-  const bias = new Float32Array([w.bias]);
-  const data = Buffer.concat([Buffer.from(emb.buffer, emb.byteOffset, emb.byteLength), Buffer.from(dense.buffer), Buffer.from(bias.buffer)]);
-  const specs: tf.io.WeightsManifestEntry[] = [
-    { name: 'embedding', shape: [w.buckets, w.dim], dtype: 'float32', quantization: { dtype: 'float16' } },
-    { name: 'dense', shape: [w.dim, 1], dtype: 'float32' },
-    { name: 'bias', shape: [1], dtype: 'float32' },
-  ];
-  return { specs, data };
-}
+export const FORMAT = 'tidewatch-embedding-bag/1';
 
-function stableJson(value: unknown): string {
+export function stableJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
-}
-
-export function versionOf(weightBytes: Buffer, meta: Omit<ModelMeta, 'version'>): string {
-  const h = createHash('sha256').update(weightBytes).update(stableJson(meta)).digest('hex');
-  return `ngram-${h.slice(0, 12)}`;
-}
-
-/** Writes a model directory; returns its version (content hash). Does not change current.json. */
-export function saveModel(w: EmbeddingBagWeights, metaWithoutVersion: Omit<ModelMeta, 'version'>, modelsDir = MODELS_DIR): StoredModel {
-  const { specs, data } = encode(w);
-  const version = versionOf(data, metaWithoutVersion);
-  const meta: ModelMeta = { version, ...metaWithoutVersion };
-  const dir = join(modelsDir, `detector-${version}`);
-  mkdirSync(dir, { recursive: true });
-  const modelJson = {
-    format: FORMAT,
-    generatedBy: `TensorFlow.js ${tf.version.tfjs}`,
-    convertedBy: null,
-    modelTopology: {
-      class: 'EmbeddingBag',
-      description: 'logit = dense · mean_i(embedding[hash_i]) + bias; hashes from meta.json "hashing"',
-      buckets: w.buckets,
-      dim: w.dim,
-    },
-    weightsManifest: [{ paths: ['weights.bin'], weights: specs }],
-  };
-  writeFileSync(join(dir, 'model.json'), stableJson(modelJson));
-  writeFileSync(join(dir, 'weights.bin'), data);
-  writeFileSync(join(dir, 'meta.json'), stableJson(meta));
-  return { meta, weights: w, dir };
 }
 
 /** Points models/current.json at a version. */
@@ -98,33 +55,84 @@ export function resolveVersion(modelsDir = MODELS_DIR): string {
   return dirs[0]!.slice('detector-'.length);
 }
 
-/** Loads a model directory through tfjs (wasm backend; cpu if wasm cannot start). */
+/** One entry of a tfjs weights manifest (the fields we read; tf.io.WeightsManifestEntry). */
+export interface ManifestEntry {
+  name: string;
+  shape: number[];
+  dtype: string;
+  quantization?: { dtype: string };
+}
+
+/** float16 bits → float32 value, for every bit pattern (exact: float16 ⊂ float32). */
+let halfTable: Float32Array | undefined;
+function float16Table(): Float32Array {
+  if (halfTable === undefined) {
+    halfTable = new Float32Array(0x10000);
+    for (let h = 0; h < 0x10000; h++) halfTable[h] = fromFloat16Bits(h);
+  }
+  return halfTable;
+}
+
+/**
+ * The float32 tensors of a weights manifest over its concatenated bytes, as tf.io.decodeWeights
+ * gives them: entries back to back in manifest order, little-endian, float16-quantised entries
+ * widened to float32. `where` names the file in errors.
+ */
+export function decodeWeights(bytes: Uint8Array, entries: readonly ManifestEntry[], where: string): Map<string, { shape: number[]; values: Float32Array }> {
+  const out = new Map<string, { shape: number[]; values: Float32Array }>();
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 0;
+  entries.forEach((e, i) => {
+    const field = `${where}: weightsManifest[0].weights[${i}]`;
+    if (typeof e?.name !== 'string') throw new Error(`${field}.name: expected a string`);
+    if (!Array.isArray(e.shape) || !e.shape.every((d) => Number.isInteger(d) && d >= 0)) throw new Error(`${field}.shape ("${e.name}"): expected non-negative integers`);
+    if (e.dtype !== 'float32') throw new Error(`${field}.dtype ("${e.name}"): unsupported ${JSON.stringify(e.dtype)} (expected "float32")`);
+    const quant = e.quantization?.dtype;
+    if (quant !== undefined && quant !== 'float16') throw new Error(`${field}.quantization.dtype ("${e.name}"): unsupported ${JSON.stringify(quant)} (expected "float16")`);
+    const n = e.shape.reduce((a, d) => a * d, 1);
+    const size = n * (quant === 'float16' ? 2 : 4);
+    if (offset + size > bytes.byteLength) throw new Error(`${where}: weights file too short for "${e.name}" (needs ${offset + size} bytes, has ${bytes.byteLength})`);
+    const values = new Float32Array(n);
+    if (quant === 'float16') {
+      const table = float16Table();
+      for (let k = 0; k < n; k++) values[k] = table[view.getUint16(offset + 2 * k, true)]!;
+    } else {
+      for (let k = 0; k < n; k++) values[k] = view.getFloat32(offset + 4 * k, true);
+    }
+    out.set(e.name, { shape: e.shape, values });
+    offset += size;
+  });
+  return out;
+}
+
+/** Loads a model directory (no TensorFlow.js: see the top of this file). */
 export async function loadModel(version = resolveVersion(), modelsDir = MODELS_DIR): Promise<StoredModel> {
   const dir = join(modelsDir, `detector-${version}`);
   if (!existsSync(join(dir, 'model.json'))) throw new Error(`detector model ${version} not found in ${modelsDir}`);
-  await useWasmBackend();
   const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as {
     format: string;
-    weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+    weightsManifest?: { paths: string[]; weights: ManifestEntry[] }[];
   };
   if (modelJson.format !== FORMAT) throw new Error(`${dir}/model.json: unsupported format ${modelJson.format}`);
-  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as ModelMeta;
-  const group = modelJson.weightsManifest[0]!;
-  const bytes = readFileSync(join(dir, group.paths[0]!));
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  const tensors = tf.io.decodeWeights(buffer, group.weights);
-  try {
-    const embedding = tensors.embedding!;
-    const [buckets, dim] = embedding.shape as [number, number];
-    const weights: EmbeddingBagWeights = {
-      buckets,
-      dim,
-      embedding: embedding.dataSync() as Float32Array,
-      dense: tensors.dense!.dataSync() as Float32Array,
-      bias: (tensors.bias!.dataSync() as Float32Array)[0]!,
-    };
-    return { meta, weights: { ...weights, embedding: weights.embedding.slice(), dense: weights.dense.slice() }, dir };
-  } finally {
-    tf.dispose(Object.values(tensors));
+  const group = modelJson.weightsManifest?.[0];
+  if (!group || !Array.isArray(group.paths) || group.paths.length !== 1 || !Array.isArray(group.weights)) {
+    throw new Error(`${dir}/model.json: weightsManifest[0] must name one weights file (paths) and its weights`);
   }
+  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as ModelMeta;
+  const tensors = decodeWeights(readFileSync(join(dir, group.paths[0]!)), group.weights, `${dir}/model.json`);
+  const get = (name: string, rank: number) => {
+    const t = tensors.get(name);
+    if (!t || t.shape.length !== rank) throw new Error(`${dir}/model.json: weightsManifest has no rank-${rank} "${name}" weight`);
+    return t;
+  };
+  const embedding = get('embedding', 2);
+  const [buckets, dim] = embedding.shape as [number, number];
+  const weights: EmbeddingBagWeights = {
+    buckets,
+    dim,
+    embedding: embedding.values,
+    dense: get('dense', 2).values,
+    bias: get('bias', 1).values[0]!,
+  };
+  return { meta, weights, dir };
 }

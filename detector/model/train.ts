@@ -19,7 +19,8 @@ import { DEFAULT_HASHING, FeatureBuffer, hashWords, type HashingParams } from '.
 import type { ModelMeta, SplitSummary } from './meta.ts';
 import { sliceMetrics } from './metrics.ts';
 import { mulberry32, shuffled } from './random.ts';
-import { saveModel, setCurrentVersion, MODELS_DIR, type StoredModel } from './storage.ts';
+import { saveModel } from './save-model.ts';
+import { setCurrentVersion, MODELS_DIR, type StoredModel } from './storage.ts';
 import { useWasmBackend } from './tf-backend.ts';
 import { chooseThresholds, DEFAULT_POLICY, evidenceBounds, type ThresholdItem } from './thresholds.ts';
 import { applyEvidence } from './post-scorer.ts';

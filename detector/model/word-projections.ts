@@ -19,10 +19,11 @@ import { FeatureBuffer, bigramId, hashWord, wordHash, type HashingParams } from 
 const MAX_VALUES = 1 << 21;
 
 export class WordProjections {
-  /** Token id → its values arena[start .. start + count) (count 0: not cached) and word hash. */
-  private readonly start = new Int32Array(MAX_TOKENS);
-  private readonly count = new Int32Array(MAX_TOKENS);
-  private readonly hash = new Uint32Array(MAX_TOKENS);
+  /**
+   * Token id → [start, count, word hash, unused] at 4·id: its values are arena[start .. start + count)
+   * (count 0: not cached). Side by side, one cache line per word instead of three.
+   */
+  private readonly entry = new Int32Array(4 * MAX_TOKENS);
   private arena = new Float64Array(1 << 16);
   private used = 0;
   /** Token-table generation the cache belongs to. */
@@ -45,14 +46,15 @@ export class WordProjections {
     let prev = 0;
     for (let w = 0; w < ids.length; w++) {
       const id = ids[w]!;
-      if (this.count[id] === 0) this.add(id, words[w]!);
+      const e = 4 * id;
+      if (this.entry[e + 1] === 0) this.add(id, words[w]!);
       // Read after add(): adding may have grown (replaced) the arena.
       const arena = this.arena;
-      const from = this.start[id]!;
-      const to = from + this.count[id]!;
+      const from = this.entry[e]!;
+      const to = from + this.entry[e + 1]!;
       for (let i = from; i < to; i++) s += arena[i]!;
       n += to - from;
-      const h = this.hash[id]!;
+      const h = this.entry[e + 2]! >>> 0;
       if (bigrams && w > 0) {
         s += this.scorer.project(bigramId(prev, h, this.hashing));
         n++;
@@ -63,7 +65,7 @@ export class WordProjections {
   }
 
   private reset(): void {
-    this.count.fill(0);
+    this.entry.fill(0);
     this.used = 0;
     this.tableGen = tokenGeneration();
   }
@@ -82,9 +84,9 @@ export class WordProjections {
       this.arena = next;
     }
     for (let i = 0; i < b.length; i++) this.arena[this.used + i] = this.scorer.project(b.ids[i]!);
-    this.start[id] = this.used;
-    this.count[id] = b.length;
-    this.hash[id] = wordHash(word, this.hashing.seed);
+    this.entry[4 * id] = this.used;
+    this.entry[4 * id + 1] = b.length;
+    this.entry[4 * id + 2] = wordHash(word, this.hashing.seed);
     this.used += b.length;
   }
 }

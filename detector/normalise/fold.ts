@@ -61,6 +61,8 @@ const FAST_SLOW = 1;
 const FAST_DROP = 2;
 const FAST_DIGIT = 3;
 const FAST_UNIT = 4;
+/** FAST_UNIT folding to itself, and left as it is by String#toLowerCase too. */
+const FAST_SAME = 5;
 const FAST_KIND = new Uint8Array(0x10000);
 const FAST_TO = new Uint16Array(0x10000);
 
@@ -73,9 +75,10 @@ function fastKind(c: number): number {
     k = FAST_DIGIT;
     FAST_TO[c] = 48 + easternDigit(c);
   } else {
-    const f = foldCluster(String.fromCharCode(c));
+    const ch = String.fromCharCode(c);
+    const f = foldCluster(ch);
     if (f.length === 1) {
-      k = FAST_UNIT;
+      k = f === ch && ch.toLowerCase() === ch ? FAST_SAME : FAST_UNIT;
       FAST_TO[c] = f.charCodeAt(0);
     } else k = FAST_SLOW;
   }
@@ -128,6 +131,9 @@ export function foldChars(text: string): Mapped {
   let len = 0;
   let emoji = 0;
   let i = 0;
+  // True while every unit so far was copied one for one, lowercased (ASCII) or unchanged: the
+  // output text is then text.toLowerCase(), which is much cheaper than building it from the units.
+  let lowerOnly = true;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
@@ -136,6 +142,7 @@ export function foldChars(text: string): Mapped {
       if (i + 1 < n) {
         const m = text.charCodeAt(i + 1);
         if (m >= 0x300 && charClass(m) === MARK) {
+          lowerOnly = false;
           i = foldGeneral(text, i, n, len);
           len = genLen;
           emoji += genEmoji;
@@ -151,10 +158,12 @@ export function foldChars(text: string): Mapped {
     }
     const k = fastKind(c);
     if (k === FAST_DROP) {
+      lowerOnly = false;
       i++;
       continue;
     }
-    if (k === FAST_DIGIT || (k === FAST_UNIT && !markAt(text, i + 1, n))) {
+    if (k === FAST_DIGIT || ((k === FAST_UNIT || k === FAST_SAME) && !markAt(text, i + 1, n))) {
+      if (k !== FAST_SAME) lowerOnly = false;
       if (len === outUnits.length) reserve(len, 1);
       outUnits[len] = FAST_TO[c]!;
       outStart[len] = i;
@@ -162,6 +171,7 @@ export function foldChars(text: string): Mapped {
       i++;
       continue;
     }
+    lowerOnly = false;
     i = foldGeneral(text, i, n, len);
     len = genLen;
     emoji += genEmoji;
@@ -170,7 +180,7 @@ export function foldChars(text: string): Mapped {
   const end = allocInt32(len);
   start.set(outStart.subarray(0, len));
   end.set(outEnd.subarray(0, len));
-  return { text: unitsToString(outUnits, len), start, end, emoji };
+  return { text: lowerOnly ? text.toLowerCase() : unitsToString(outUnits, len), start, end, emoji };
 }
 
 // Second results of foldGeneral (output length, emoji count), to avoid a tuple per call.
