@@ -13,6 +13,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { INGEST_CHUNK } from '../workers/queues.ts';
 import { ROOT } from './bench-env.ts';
 import { measureCeiling, type CeilingResult } from './ceiling.ts';
 import { measureClassifyRate, type ClassifyRateResult } from './classify-rate.ts';
@@ -115,7 +116,7 @@ console.log(`${'figure'.padEnd(w0)}  ${'value'.padStart(9)}  ${'target'.padEnd(8
 for (const [k, v, t, ok] of rows) console.log(`${k.padEnd(w0)}  ${v.padStart(9)}  ${t.padEnd(8)}  ${ok}`);
 if (pipeline) {
   const s = pipeline.stages;
-  console.log(`stage job times (250-post chunks): ingest ${fmt(s.ingest.meanMs)} ms × ${s.ingest.jobs} jobs, classify ${fmt(s.classify.meanMs)} ms × ${s.classify.jobs} jobs; outcomes ${JSON.stringify(pipeline.outcomes)}`);
+  console.log(`stage job times (${INGEST_CHUNK}-post chunks): ingest ${fmt(s.ingest.meanMs)} ms × ${s.ingest.jobs} jobs, classify ${fmt(s.classify.meanMs)} ms × ${s.classify.jobs} jobs; outcomes ${JSON.stringify(pipeline.outcomes)}`);
 }
 if (ceiling) console.log(`ceiling layouts tried: ${ceiling.tried.map((t) => `${t.layout.processes}×${t.layout.concurrency}: ${fmt(t.jobsPerSec)} jobs/s`).join(', ')}`);
 console.log(`${os.cpus().length} CPUs, load average ${load0.map((l) => l.toFixed(1)).join(' ')} before, ${load1.map((l) => l.toFixed(1)).join(' ')} after; written to bench/results.json`);

@@ -1,5 +1,5 @@
 /**
- * The pipeline's hot-path SQL, set-based: a 250-post chunk costs a fixed handful of statements
+ * The pipeline's hot-path SQL, set-based: a chunk of posts (INGEST_CHUNK) costs a fixed handful of statements
  * instead of a few per post or per group. Each statement binds one array per column (unnest), keeps
  * the idempotency guards (ON CONFLICT DO NOTHING, deterministic ids, `outcome = 'pending'`), and is
  * atomic on its own, so a retried or concurrently re-run job converges on the same rows.
