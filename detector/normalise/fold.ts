@@ -134,6 +134,7 @@ export function foldChars(text: string): Mapped {
   // True while every unit so far was copied one for one, lowercased (ASCII) or unchanged: the
   // output text is then text.toLowerCase(), which is much cheaper than building it from the units.
   let lowerOnly = true;
+  let capitals = false;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
@@ -150,7 +151,10 @@ export function foldChars(text: string): Mapped {
         }
       }
       if (len === outUnits.length) reserve(len, 1);
-      outUnits[len] = c >= 65 && c <= 90 ? c + 32 : c;
+      if (c >= 65 && c <= 90) {
+        capitals = true;
+        outUnits[len] = c + 32;
+      } else outUnits[len] = c;
       outStart[len] = i;
       outEnd[len++] = i + 1;
       i++;
@@ -180,7 +184,9 @@ export function foldChars(text: string): Mapped {
   const end = allocInt32(len);
   start.set(outStart.subarray(0, len));
   end.set(outEnd.subarray(0, len));
-  return { text: lowerOnly ? text.toLowerCase() : unitsToString(outUnits, len), start, end, emoji };
+  // No ASCII capital either: the text is its own fold.
+  const folded = lowerOnly ? (capitals ? text.toLowerCase() : text) : unitsToString(outUnits, len);
+  return { text: folded, start, end, emoji };
 }
 
 // Second results of foldGeneral (output length, emoji count), to avoid a tuple per call.
