@@ -2,7 +2,7 @@
  * Assembles a Tidewatch process from config: database, Redis, queues, and whichever of the
  * workers and the API this process runs. Every CLI command that needs the services starts here.
  */
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
 import type { Redis } from 'ioredis';
 import type { Detector } from '../detector/index.ts';
 import type { PipelineContext } from '../workers/context.ts';
@@ -66,13 +66,13 @@ export async function startRuntime(config: Config, log: Logger, opts: RuntimeOpt
     detector: () => (detector ??= import('../detector/index.ts').then((m) => m.loadDetector(config.modelVersion))),
   };
 
-  const pool = opts.workers?.length ? new WorkerPool(pipeline, { queues: opts.workers, redisUrl: config.redisUrl }) : undefined;
+  const pool = opts.workers?.length ? await WorkerPool.start(pipeline, { queues: opts.workers, redisUrl: config.redisUrl }) : undefined;
   if (pool) await pool.waitUntilReady();
 
   let server: ServerType | undefined;
   let apiUrl: string | undefined;
   if (opts.api) {
-    const { createApp } = await import('../api/app.ts');
+    const [{ createApp }, { serve }] = await Promise.all([import('../api/app.ts'), import('@hono/node-server')]);
     const app = createApp({ config, db: database.db, redis, queues, platforms, log });
     server = await new Promise<ServerType>((resolve) => {
       const s = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port }, () => resolve(s));

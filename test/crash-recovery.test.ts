@@ -46,7 +46,7 @@ describe('classify worker crash mid-job', () => {
 
     const firstRun = await h.db.classification.count();
     expect(firstRun).toBe(3);
-    const survivor = new WorkerPool(
+    const survivor = await WorkerPool.start(
       { ...h.rt.pipeline, log: createLogger('silent') },
       { queues: ['classify'], redisUrl: h.config.redisUrl, lockDuration: 1_000, stalledInterval: 500 },
     );

@@ -1,19 +1,19 @@
 import type { Job } from 'bullmq';
-import { createClassifyHandler } from './classify.ts';
 import type { PipelineContext } from './context.ts';
-import { createIngestHandler } from './ingest.ts';
 import type { QueueName } from './queues.ts';
-import { createReferHandler } from './refer.ts';
-import { createEvidenceHandler } from './evidence.ts';
-import { createLivenessHandler } from './liveness.ts';
 
-type Handler = (job: Job) => Promise<unknown>;
+export type Handler = (job: Job) => Promise<unknown>;
+export type HandlerFactory = (ctx: PipelineContext) => Handler;
 
-/** The one registry of stages: queue name → handler. Adding a stage means adding a line here. */
-export const HANDLERS: Record<QueueName, (ctx: PipelineContext) => Handler> = {
-  ingest: createIngestHandler as (ctx: PipelineContext) => Handler,
-  classify: createClassifyHandler as (ctx: PipelineContext) => Handler,
-  refer: createReferHandler as (ctx: PipelineContext) => Handler,
-  evidence: createEvidenceHandler as (ctx: PipelineContext) => Handler,
-  liveness: createLivenessHandler as (ctx: PipelineContext) => Handler,
+/**
+ * The one registry of stages: queue name → its handler, loaded only by a process that consumes
+ * that queue (evidence brings in a browser driver, refer the delivery code; a classify worker
+ * carries neither). Adding a stage means adding a line here.
+ */
+export const HANDLERS: Record<QueueName, () => Promise<HandlerFactory>> = {
+  ingest: async () => (await import('./ingest.ts')).createIngestHandler as HandlerFactory,
+  classify: async () => (await import('./classify.ts')).createClassifyHandler as HandlerFactory,
+  refer: async () => (await import('./refer.ts')).createReferHandler as HandlerFactory,
+  evidence: async () => (await import('./evidence.ts')).createEvidenceHandler as HandlerFactory,
+  liveness: async () => (await import('./liveness.ts')).createLivenessHandler as HandlerFactory,
 };

@@ -6,7 +6,7 @@
  */
 import { MetricsTime, Worker } from 'bullmq';
 import type { PipelineContext } from './context.ts';
-import { HANDLERS } from './handlers.ts';
+import { HANDLERS, type HandlerFactory } from './handlers.ts';
 import { createRedis, type QueueName } from './queues.ts';
 import type { Redis } from 'ioredis';
 
@@ -29,7 +29,13 @@ export class WorkerPool {
   readonly workers: Worker[];
   readonly #connections: Redis[] = [];
 
-  constructor(private readonly ctx: PipelineContext, opts: WorkerPoolOptions) {
+  /** Loads the handlers of `opts.queues` (only those) and starts a worker per queue. */
+  static async start(ctx: PipelineContext, opts: WorkerPoolOptions): Promise<WorkerPool> {
+    const factories = await Promise.all(opts.queues.map(async (name) => [name, await HANDLERS[name]()] as const));
+    return new WorkerPool(ctx, opts, new Map(factories));
+  }
+
+  private constructor(private readonly ctx: PipelineContext, opts: WorkerPoolOptions, handlers: ReadonlyMap<QueueName, HandlerFactory>) {
     const concurrency: Record<QueueName, number> = {
       ingest: ctx.config.ingestConcurrency,
       classify: ctx.config.classifyConcurrency,
@@ -41,7 +47,7 @@ export class WorkerPool {
     this.workers = opts.queues.map((name) => {
       const connection = createRedis(opts.redisUrl, `${ctx.config.queuePrefix}:worker:${name}`);
       this.#connections.push(connection);
-      const worker = new Worker(name, HANDLERS[name](ctx), {
+      const worker = new Worker(name, handlers.get(name)!(ctx), {
         connection,
         prefix: ctx.config.queuePrefix,
         concurrency: concurrency[name],

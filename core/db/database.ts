@@ -5,10 +5,8 @@
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { createDb, type PrismaClient } from './client.ts';
-import { startEmbeddedPostgres } from './embedded.ts';
 import pg from 'pg';
 import { installAppendOnlyGuards } from './append-only.ts';
-import { applyMigrations } from './migrations.ts';
 import { seedPlatforms } from './seed.ts';
 
 export interface Database {
@@ -19,7 +17,9 @@ export interface Database {
 }
 
 export async function openDatabase(config: Config, log: Logger, opts: { migrate?: boolean } = {}): Promise<Database> {
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
+  // Imported only when used: PGlite (the embedded server) and the schema engine weigh tens of MB
+  // that a worker on a real database never needs.
+  const embedded = config.databaseUrl ? undefined : await (await import('./embedded.ts')).startEmbeddedPostgres(config.dataDir);
   const url = config.databaseUrl ?? embedded!.url;
   if (embedded) log.info({ dataDir: config.dataDir }, 'DATABASE_URL unset: using embedded PostgreSQL (PGlite)');
   const db = createDb(url, embedded ? 1 : config.dbPoolSize);
@@ -29,6 +29,7 @@ export async function openDatabase(config: Config, log: Logger, opts: { migrate?
     // connection at a time and serves one process, so it needs no lock (and a second connection
     // holding one would block the migration's own).
     await (embedded ? (f: () => Promise<void>) => f() : withMigrationLock(url))(async () => {
+      const { applyMigrations } = await import('./migrations.ts');
       const { applied, via } = await applyMigrations(url);
       if (applied.length) log.info({ applied, via }, 'migrations applied');
       await installAppendOnlyGuards(db);
