@@ -2,7 +2,7 @@
  * Pipeline throughput only — parts (a), (b) and (c) of `npm run bench` (bench/run.ts), for a quick
  * look while working on the pipeline. Prints the same figures without writing bench/results.json.
  *
- *   npx tsx bench/pipeline.ts [--posts 20000] [--no-ceiling] [--layout symmetric|split]
+ *   npx tsx bench/pipeline.ts [--posts 20000] [--no-ceiling] [--layout split|symmetric]
  */
 import { measureCeiling } from './ceiling.ts';
 import { measureThroughput, type WorkerLayout } from './throughput.ts';
@@ -15,7 +15,7 @@ const ceiling = process.argv.includes('--no-ceiling')
   ? undefined
   : await measureCeiling(Math.max(N, 20_000), [{ processes: 2, concurrency: 4 }, { processes: 1, concurrency: 8 }]);
 const argLayout = process.argv.indexOf('--layout');
-const layout = (argLayout > 0 ? process.argv[argLayout + 1] : 'symmetric') as WorkerLayout;
+const layout = (argLayout > 0 ? process.argv[argLayout + 1] : 'split') as WorkerLayout;
 if (layout !== 'symmetric' && layout !== 'split') throw new Error(`--layout: expected symmetric or split, got "${layout}"`);
 const pipeline = await measureThroughput({ posts: N, layout });
 const rows = [

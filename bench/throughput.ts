@@ -40,15 +40,17 @@ export interface ThroughputResult {
 }
 
 /**
- * Worker processes for (b): `symmetric` runs two `tidewatch worker --queues ingest,classify,refer`
- * as docker-compose deploys them (one per core, each stage wherever there is work); `split` runs
- * ingest + refer in one process and classify alone in the other.
+ * Worker processes for (b), two for two cores: `split` (the default, as docker-compose.yml
+ * deploys them) runs classify alone in one process and ingest + refer in the other, so the
+ * CPU-bound detector never stalls the database round trips of the other stages; `symmetric` runs
+ * two `tidewatch worker --queues ingest,classify,refer`. Split measured faster here (two detectors
+ * warming up and collecting garbage cost more CPU than they gained).
  */
 export type WorkerLayout = 'symmetric' | 'split';
 
 export interface ThroughputOptions {
   posts: number;
-  /** Default `symmetric`. */
+  /** Default `split`. */
   layout?: WorkerLayout;
   /** Extra environment for the worker processes (e.g. INGEST_CONCURRENCY). */
   env?: Record<string, string>;
@@ -81,7 +83,7 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
   const routed = () => count(`SELECT count(*) AS n FROM "Post" WHERE outcome <> 'pending'`);
   try {
     // Two processes for two cores.
-    if ((opts.layout ?? 'symmetric') === 'symmetric') {
+    if (opts.layout === 'symmetric') {
       for (const n of [1, 2]) workers.push(spawnTidewatch(`worker ${n}`, ['worker', '--queues', 'ingest,classify,refer'], env));
     } else {
       workers.push(spawnTidewatch('ingest worker', ['worker', '--queues', 'ingest,refer'], env));
