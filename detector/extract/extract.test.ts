@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from './index.ts';
+import { parse } from './phones.ts';
 
 const pick = (t: string, type: string, lang = 'en') =>
   extractEntities(t, { lang }).filter((s) => s.type === type).map((s) => [s.value, t.slice(s.start, s.end)]);
@@ -41,6 +42,14 @@ describe('extractEntities', () => {
     expect(pick('بالقارب إلى بريطانيا من ليبيا', 'route', 'ar').map((p) => p[0])).toEqual(['dest:uk', 'origin:libya']);
     expect(pick('Yunanistan ve İtalya', 'route', 'tr').map((p) => p[0])).toEqual(['dest:greece', 'dest:italy']);
   });
+  it('reads a national number by the country list it is given, whatever was parsed before', () => {
+    // 07911 123456 is a UK mobile and an Iraqi one: the list's order decides, and a cached answer
+    // for another list that starts with the same country must not leak in.
+    expect(parse('07911123456', ['TR', 'GB'])).toBe('+447911123456');
+    expect(parse('07911123456', ['TR', 'IQ'])).toBe('+9647911123456');
+    expect(parse('07911123456', ['TR', 'GB'])).toBe('+447911123456');
+  });
+
   it('empty text', () => {
     expect(extractEntities('')).toEqual([]);
   });

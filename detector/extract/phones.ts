@@ -33,11 +33,20 @@ export function findPhones(folded: string, countries: readonly CountryCode[] = D
 
 const cache = new Map<string, string | null>();
 const CACHE_MAX = 100_000;
+/** A country list's cache-key prefix, made once per list. */
+const listKeys = new WeakMap<readonly CountryCode[], string>();
+function listKey(countries: readonly CountryCode[]): string {
+  let k = listKeys.get(countries);
+  if (k === undefined) listKeys.set(countries, (k = countries.join(',')));
+  return k;
+}
 
 /** E.164 for a digit string (optionally +-prefixed), or undefined if no country validates it.
  * Cached: the same numbers recur across a network's posts, and parsing costs microseconds. */
 export function parse(digits: string, countries: readonly CountryCode[] = DEFAULT_COUNTRIES): string | undefined {
-  const key = digits.startsWith('+') ? digits : `${countries[0] ?? ''}|${digits}`;
+  // A national number's answer depends on the whole list (its order decides which country
+  // validates it first), so the whole list is in the key, not just its first country.
+  const key = digits.startsWith('+') ? digits : `${listKey(countries)}|${digits}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit ?? undefined;
   const v = parseUncached(digits, countries);
