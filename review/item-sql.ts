@@ -11,11 +11,12 @@
  * the subquery, served by the (status, …, priority) and (status, createdAt) indexes) and only its
  * rows are joined.
  */
-import { Prisma, type PrismaClient } from '../core/db/client.ts';
+import { createHash } from 'node:crypto';
+import { poolOf, Prisma, type PrismaClient } from '../core/db/client.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
 import type { ReviewItemView, Signal } from './queue.ts';
 
-/** One flat row of {@link selectItems}; null columns where a relation is absent. */
+/** One flat row of {@link selectItems}; null columns where a relation is absent; times as ISO 8601 text. */
 interface ItemRow {
   id: string;
   postId: string;
@@ -26,25 +27,25 @@ interface ItemRow {
   language: string;
   category: string;
   platform: string;
-  createdAt: Date;
-  updatedAt: Date;
-  decidedAt: Date | null;
+  createdAt: string;
+  updatedAt: string;
+  decidedAt: string | null;
   claimedBy: string | null;
-  leaseExpiresAt: Date | null;
+  leaseExpiresAt: string | null;
   duplicates: number;
   postText: string;
   postUrl: string;
   postPlatform: string;
   postAuthor: string | null;
   postLanguage: string | null;
-  postedAt: Date | null;
-  ingestedAt: Date;
+  postedAt: string | null;
+  ingestedAt: string;
   clsModelVersion: string | null;
   clsScore: number | null;
   clsCategory: string | null;
   clsLanguage: string | null;
   clsSignals: unknown;
-  clsCreatedAt: Date | null;
+  clsCreatedAt: string | null;
   ndEarlierPostId: string | null;
   ndSimilarity: number | null;
   ndItemId: string | null;
@@ -52,7 +53,7 @@ interface ItemRow {
   ndAction: string | null;
   ndReasonCode: string | null;
   ndActor: string | null;
-  ndDecidedAt: Date | null;
+  ndDecidedAt: string | null;
   networkId: string | null;
   networkSize: number | null;
 }
@@ -63,23 +64,28 @@ const ORDER = {
   oldest: (t: Prisma.Sql) => Prisma.sql`${t}."createdAt" ASC, ${t}.id ASC`,
 } as const;
 
+/** A DateTime column (UTC without a zone, millisecond precision) as JavaScript's toISOString() writes it. */
+const iso = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** Up to `limit` items matching `where` (SQL over "ReviewItem"), in `sort` order. */
-export function selectItems(
+export async function selectItems(
   db: PrismaClient | Prisma.TransactionClient,
   page: { where: Prisma.Sql; sort: keyof typeof ORDER; limit: number },
 ): Promise<ItemRow[]> {
   const order = ORDER[page.sort];
+  const r = (column: string) => Prisma.raw(`r."${column}"`);
   // Ids and enums are cast to text so the driver hands back plain strings.
-  return db.$queryRaw<ItemRow[]>`
+  const query = Prisma.sql`
     SELECT r.id::text AS id, r."postId"::text AS "postId", r.status::text AS status, r.priority, r.score, r."referralCandidate",
-      r.language, r.category, rp.name AS platform, r."createdAt", r."updatedAt", r."decidedAt", r."claimedBy", r."leaseExpiresAt",
+      r.language, r.category, rp.name AS platform, ${iso(r('createdAt'))} AS "createdAt", ${iso(r('updatedAt'))} AS "updatedAt",
+      ${iso(r('decidedAt'))} AS "decidedAt", r."claimedBy", ${iso(r('leaseExpiresAt'))} AS "leaseExpiresAt",
       (SELECT count(*)::int FROM "Post" d WHERE d."duplicateOfId" = r."postId") AS duplicates,
       p.text AS "postText", p.url AS "postUrl", pp.name AS "postPlatform", p."authorHandle" AS "postAuthor", p.language AS "postLanguage",
-      p."postedAt", p."ingestedAt",
+      ${iso(Prisma.raw('p."postedAt"'))} AS "postedAt", ${iso(Prisma.raw('p."ingestedAt"'))} AS "ingestedAt",
       c."modelVersion" AS "clsModelVersion", c.score AS "clsScore", c.category AS "clsCategory", c.language AS "clsLanguage",
-      c.signals AS "clsSignals", c."createdAt" AS "clsCreatedAt",
+      c.signals AS "clsSignals", ${iso(Prisma.raw('c."createdAt"'))} AS "clsCreatedAt",
       nd."earlierPostId"::text AS "ndEarlierPostId", nd.similarity AS "ndSimilarity", ei.id::text AS "ndItemId", ei.status::text AS "ndItemStatus",
-      ed.action::text AS "ndAction", ed."reasonCode" AS "ndReasonCode", ed.actor AS "ndActor", ed."createdAt" AS "ndDecidedAt",
+      ed.action::text AS "ndAction", ed."reasonCode" AS "ndReasonCode", ed.actor AS "ndActor", ${iso(Prisma.raw('ed."createdAt"'))} AS "ndDecidedAt",
       n.id::text AS "networkId", n."postCount" AS "networkSize"
     FROM (SELECT * FROM "ReviewItem" i WHERE ${page.where} ORDER BY ${order(Prisma.raw('i'))} LIMIT ${page.limit}) r
     JOIN "Platform" rp ON rp.id = r."platformId"
@@ -97,11 +103,18 @@ export function selectItems(
     LEFT JOIN "NetworkMember" nm ON nm."postId" = r."postId"
     LEFT JOIN "Network" n ON n.id = nm."networkId"
     ORDER BY ${order(Prisma.raw('r'))}`;
+  const pool = poolOf(db);
+  if (!pool) return db.$queryRaw<ItemRow[]>(query);
+  // A named statement is parsed and planned once per connection (planning this join cost about
+  // as much as running it); the filters present decide the text, so there are at most a few
+  // hundred variants. pg's default parsers give the same values as Prisma's for these columns.
+  const name = `tw_items_${createHash('sha256').update(query.text).digest('base64url').slice(0, 20)}`;
+  return (await pool.query<ItemRow>({ name, text: query.text, values: query.values })).rows;
 }
 
 /** A row as the API shows it; `now` decides whether a claim's lease is still live. */
 export function itemView(r: ItemRow, now: Date): ReviewItemView {
-  const live = r.claimedBy && r.leaseExpiresAt && r.leaseExpiresAt > now;
+  const live = r.claimedBy && r.leaseExpiresAt && Date.parse(r.leaseExpiresAt) > now.getTime();
   return {
     id: r.id,
     status: r.status,
@@ -111,10 +124,10 @@ export function itemView(r: ItemRow, now: Date): ReviewItemView {
     language: r.language,
     category: r.category,
     platform: r.platform,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    decidedAt: r.decidedAt?.toISOString() ?? null,
-    claim: live ? { holder: r.claimedBy!, leaseExpiresAt: r.leaseExpiresAt!.toISOString() } : null,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    decidedAt: r.decidedAt,
+    claim: live ? { holder: r.claimedBy!, leaseExpiresAt: r.leaseExpiresAt! } : null,
     duplicates: r.duplicates,
     nearDuplicateOf:
       r.ndEarlierPostId === null
@@ -124,7 +137,7 @@ export function itemView(r: ItemRow, now: Date): ReviewItemView {
             similarity: r.ndSimilarity!,
             reviewItemId: r.ndItemId,
             status: r.ndItemStatus,
-            decision: r.ndAction === null ? null : { action: r.ndAction, reasonCode: r.ndReasonCode!, actor: r.ndActor!, decidedAt: r.ndDecidedAt!.toISOString() },
+            decision: r.ndAction === null ? null : { action: r.ndAction, reasonCode: r.ndReasonCode!, actor: r.ndActor!, decidedAt: r.ndDecidedAt! },
           },
     network: r.networkId === null ? null : { id: r.networkId, size: r.networkSize! },
     post: {
@@ -134,8 +147,8 @@ export function itemView(r: ItemRow, now: Date): ReviewItemView {
       platform: r.postPlatform,
       author: r.postAuthor,
       language: r.postLanguage,
-      postedAt: r.postedAt?.toISOString() ?? null,
-      ingestedAt: r.ingestedAt.toISOString(),
+      postedAt: r.postedAt,
+      ingestedAt: r.ingestedAt,
     },
     classification:
       r.clsModelVersion === null
@@ -146,7 +159,7 @@ export function itemView(r: ItemRow, now: Date): ReviewItemView {
             category: r.clsCategory!,
             language: r.clsLanguage!,
             signals: Array.isArray(r.clsSignals) ? (r.clsSignals as Signal[]) : [],
-            createdAt: r.clsCreatedAt!.toISOString(),
+            createdAt: r.clsCreatedAt!,
           },
   };
 }

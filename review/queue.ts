@@ -109,7 +109,7 @@ export async function listReviewItems(db: PrismaClient, opts: ListOptions, count
   const last = page.at(-1);
   const nextCursor =
     rows.length > opts.limit && last
-      ? encodeCursor({ s: opts.sort, v: opts.sort === 'priority' ? last.priority : last.createdAt.toISOString(), id: last.id })
+      ? encodeCursor({ s: opts.sort, v: opts.sort === 'priority' ? last.priority : last.createdAt, id: last.id })
       : null;
   const counts = Object.fromEntries(REVIEW_STATUSES.map((s) => [s, 0])) as Record<ReviewStatus, number>;
   for (const g of groups) counts[g.status] = g.n;
