@@ -10,7 +10,10 @@ import autocannon from 'autocannon';
 import { createApiKey } from '../api/auth/keys.ts';
 import { createDb } from '../core/db/client.ts';
 import { dropQueuePrefix } from '../workers/queues.ts';
-import { createBenchDb, REDIS_URL, spawnTidewatch, until, type Spawned } from './bench-env.ts';
+import pg from 'pg';
+import { applyMigrations } from '../core/db/migrations.ts';
+import { withDatabase } from '../core/db/url.ts';
+import { ADMIN_URL, createBenchDb, REDIS_URL, spawnTidewatch, until, type BenchDb, type Spawned } from './bench-env.ts';
 import { seedReviewData } from './seed-review.ts';
 
 export interface ReviewApiOptions {
@@ -20,6 +23,11 @@ export interface ReviewApiOptions {
   /** Concurrent connections (default 4). */
   connections?: number;
   keep?: boolean;
+  /**
+   * A database kept by an earlier `--keep` run (`tw_bench_api_…`): migrated to the current schema
+   * and measured as it is, without seeding again (seeding 1,000,000 posts takes minutes); kept.
+   */
+  reuseDb?: string | undefined;
 }
 
 export interface ReviewApiResult {
@@ -34,6 +42,26 @@ export interface ReviewApiResult {
   requests: number;
   paths: string[];
   apiRssMb: number | undefined;
+}
+
+/** A kept benchmark database, brought up to the current migrations. */
+async function reuseBenchDb(name: string): Promise<BenchDb> {
+  if (!/^tw_bench_api_[a-f0-9]+$/.test(name)) throw new Error(`--api-db: expected a kept tw_bench_api_… database, got "${name}"`);
+  const url = withDatabase(ADMIN_URL, name);
+  await applyMigrations(url);
+  return { name, url, drop: async () => {} };
+}
+
+/** What an earlier seeding left in a reused database. */
+async function seededAlready(url: string): Promise<{ seconds: number; reviewItems: number; steps: Record<string, number>; posts: number }> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ posts: number; items: number }>('SELECT (SELECT count(*)::int FROM "Post") AS posts, (SELECT count(*)::int FROM "ReviewItem") AS items');
+    return { seconds: 0, reviewItems: rows[0]!.items, steps: {}, posts: rows[0]!.posts };
+  } finally {
+    await c.end();
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -78,11 +106,11 @@ async function requestPaths(base: string, key: string): Promise<string[]> {
 }
 
 export async function measureReviewApi(opts: ReviewApiOptions): Promise<ReviewApiResult> {
-  const db = await createBenchDb('api');
+  const db = opts.reuseDb ? await reuseBenchDb(opts.reuseDb) : await createBenchDb('api');
   const prefix = `bench-api-${randomBytes(3).toString('hex')}`;
   let api: Spawned | undefined;
   try {
-    const seeded = await seedReviewData(db.url, opts.posts);
+    const seeded = opts.reuseDb ? await seededAlready(db.url) : { ...(await seedReviewData(db.url, opts.posts)), posts: opts.posts };
     const prisma = createDb(db.url, 1);
     const { key } = await createApiKey(prisma, { role: 'analyst', name: 'benchmark', createdBy: 'bench' });
     await prisma.$disconnect();
@@ -111,7 +139,7 @@ export async function measureReviewApi(opts: ReviewApiOptions): Promise<ReviewAp
     });
     if (res.non2xx || res.errors || res.timeouts) throw new Error(`review API: ${res.non2xx} non-2xx, ${res.errors} errors, ${res.timeouts} timeouts`);
     return {
-      posts: opts.posts,
+      posts: seeded.posts,
       reviewItems: seeded.reviewItems,
       seedSeconds: seeded.seconds,
       seedSteps: seeded.steps,
@@ -125,7 +153,7 @@ export async function measureReviewApi(opts: ReviewApiOptions): Promise<ReviewAp
   } finally {
     await api?.stop();
     await dropQueuePrefix(REDIS_URL, prefix);
-    if (!opts.keep) await db.drop();
+    if (!opts.keep && !opts.reuseDb) await db.drop();
     else console.log(`kept database ${db.name}`);
   }
 }

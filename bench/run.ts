@@ -7,7 +7,9 @@
  * machine and on what else runs on it, so the load average is recorded with them.
  *
  *   npm run bench -- [--posts 20000] [--api-posts 1000000] [--api-duration 10] [--connections 4]
- *                    [--only a,b,d,e] [--keep]
+ *                    [--only a,b,d,e] [--keep] [--api-db tw_bench_api_…]
+ *
+ * --api-db measures (e) on a database kept by an earlier --keep run instead of seeding a new one.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +30,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '4' },
     only: { type: 'string', default: 'a,b,d,e' },
     keep: { type: 'boolean', default: false },
+    'api-db': { type: 'string' },
   },
 });
 const only = new Set(args.only!.split(','));
@@ -62,8 +65,14 @@ if (only.has('d')) {
 }
 if (only.has('e')) {
   const n = num('api-posts', args['api-posts']);
-  console.error(`(e) review API, seeding ${n} posts …`);
-  api = await measureReviewApi({ posts: n, duration: num('api-duration', args['api-duration']), connections: num('connections', args.connections), keep: args.keep });
+  console.error(args['api-db'] ? `(e) review API on ${args['api-db']} …` : `(e) review API, seeding ${n} posts …`);
+  api = await measureReviewApi({
+    posts: n,
+    duration: num('api-duration', args['api-duration']),
+    connections: num('connections', args.connections),
+    keep: args.keep,
+    reuseDb: args['api-db'],
+  });
 }
 const load1 = os.loadavg();
 

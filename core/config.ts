@@ -29,6 +29,7 @@ const envSchema = z
     TIDEWATCH_MODEL: z.string().regex(/^[\w.-]+$/, 'a model version such as ngram-1df9f5d9d84b').optional(),
     REVIEW_LEASE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
     REVIEW_COUNTS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+    API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
     NOTICE_LEGAL_GROUND: z.string().min(1).default('UK: Immigration Act 1971 s.25 / Nationality and Borders Act 2022 s.41 (facilitating unlawful immigration); EU: Directive 2002/90/EC'),
     NOTICE_JURISDICTION: z.string().min(2).max(16).default('GB'),
     NOTIFIER_NAME: z.string().min(1).default('Tidewatch operator'),
@@ -84,6 +85,8 @@ export interface Config {
   reviewLeaseSeconds: number;
   /** REVIEW_COUNTS_CACHE_MS (default 1,000; 0 = count on every request): how long a process reuses the review list's per-status counts (review/counts-cache.ts). */
   reviewCountsCacheMs: number;
+  /** API_KEY_CACHE_MS (default 5,000; 0 = look the key up on every request): how long the API trusts a verified key (api/auth/key-cache.ts), so how long a revoked key keeps working in a running process. */
+  apiKeyCacheMs: number;
   /** Who sends notices and on what legal ground (DSA Art. 16(2)); see referrals/notice.ts. */
   notice: { legalGround: string; jurisdiction: string; notifierName: string; notifierEmail: string; trustedFlaggerId: string | undefined };
   /** Encrypts platform signing secrets at rest; unset: stored as given (never printed). */
@@ -162,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     modelVersion: e.TIDEWATCH_MODEL,
     reviewLeaseSeconds: e.REVIEW_LEASE_SECONDS,
     reviewCountsCacheMs: e.REVIEW_COUNTS_CACHE_MS,
+    apiKeyCacheMs: e.API_KEY_CACHE_MS,
     notice: {
       legalGround: e.NOTICE_LEGAL_GROUND,
       jurisdiction: e.NOTICE_JURISDICTION,

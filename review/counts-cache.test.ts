@@ -47,4 +47,59 @@ describe('review list counts cache', () => {
     on.clear();
     expect(await on.get('k', load)).toBe(4);
   });
+
+  it('counts again just before the window ends, serving the old count meanwhile and never one older than the window', async () => {
+    let t = 0;
+    let loads = 0;
+    let finish: (() => void) | undefined;
+    // Each load resolves when the test says so, with its own number.
+    const load = () => new Promise<number>((resolve) => {
+      const n = ++loads;
+      finish = () => resolve(n);
+    });
+    const cache = new QueueCountsCache<number>(1_000, () => t);
+    const first = cache.get('k', load);
+    t = 10;
+    finish!();
+    expect(await first).toBe(1);
+    // The load took 10 ms, so the refresh starts 2 × 10 + 20 = 40 ms before expiry, not earlier.
+    t = 900;
+    expect(await cache.get('k', load)).toBe(1);
+    expect(loads).toBe(1);
+    t = 970;
+    expect(await cache.get('k', load)).toBe(1);
+    expect(loads).toBe(2);
+    // While the refresh runs, the old count is served, and no second refresh starts.
+    t = 980;
+    expect(await cache.get('k', load)).toBe(1);
+    expect(loads).toBe(2);
+    // Past the window with the refresh still running: wait for it rather than serve the old one.
+    t = 1_001;
+    const waiting = cache.get('k', load);
+    finish!();
+    expect(await waiting).toBe(2);
+    expect(loads).toBe(2);
+  });
+
+  it('drops a refresh that was running when the cache was cleared', async () => {
+    let t = 0;
+    let loads = 0;
+    const resolvers: (() => void)[] = [];
+    const load = () => new Promise<number>((resolve) => {
+      const n = ++loads;
+      resolvers.push(() => resolve(n));
+    });
+    const cache = new QueueCountsCache<number>(1_000, () => t);
+    const first = cache.get('k', load);
+    resolvers.shift()!();
+    expect(await first).toBe(1);
+    t = 990;
+    expect(await cache.get('k', load)).toBe(1); // starts refresh 2
+    cache.clear(); // a write: refresh 2 may have counted before it
+    const after = cache.get('k', load); // load 3
+    resolvers.shift()!(); // refresh 2 finishes late
+    resolvers.shift()!();
+    expect(await after).toBe(3);
+    expect(await cache.get('k', load)).toBe(3);
+  });
 });

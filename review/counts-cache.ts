@@ -6,30 +6,69 @@
  * the queue), and the list is polled by every reviewer's page, so each process reuses a count for
  * REVIEW_COUNTS_CACHE_MS (default 1,000 ms; 0 counts on every request). A write to the queue made
  * through this process (claim, decision, release) clears the cache, so reviewers see their own
- * actions at once; other processes' changes show within the window.
+ * actions at once; other processes' changes show within the window. A key in use is counted again
+ * in the background just before its window ends, so requests do not wait for counts.
  */
 import type { PrismaClient } from '../core/db/client.ts';
 
-export class QueueCountsCache<T> {
-  readonly #entries = new Map<string, { at: number; value: Promise<T> }>();
+interface Entry<T> {
+  /** When its load started: a value is served until `at + ttlMs`, never later. */
+  at: number;
+  value: Promise<T>;
+  /** How long the load took, once it finished. */
+  loadMs?: number;
+  /** The refresh started ahead of expiry, replacing this entry once it finishes. */
+  next?: Entry<T>;
+}
 
-  constructor(readonly ttlMs: number) {}
+export class QueueCountsCache<T> {
+  readonly #entries = new Map<string, Entry<T>>();
+
+  /** `clock` is for tests. */
+  constructor(
+    readonly ttlMs: number,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   /** The cached value for `key`, or `load()`'s (shared by concurrent callers while it runs). */
   get(key: string, load: () => Promise<T>): Promise<T> {
     if (this.ttlMs <= 0) return load();
-    const now = Date.now();
+    const now = this.clock();
     const hit = this.#entries.get(key);
-    if (hit && now - hit.at < this.ttlMs) return hit.value;
-    const value = load();
-    this.#entries.set(key, { at: now, value });
+    if (hit && now - hit.at < this.ttlMs) {
+      // Refresh ahead: shortly before expiry (twice the last load's time), count again in the
+      // background so no request waits for a count while the key is in use; the value served
+      // is still never older than the window.
+      if (!hit.next && hit.loadMs !== undefined && now - hit.at >= this.ttlMs - Math.min(this.ttlMs / 2, 2 * hit.loadMs + 20)) {
+        hit.next = this.#start(load, now);
+        hit.next.value.then(
+          () => this.#entries.get(key) === hit && this.#entries.set(key, hit.next!),
+          () => this.#entries.get(key) === hit && delete hit.next,
+        );
+      }
+      return hit.value;
+    }
+    // Expired: a refresh already under way is younger than the window, so wait for it.
+    const entry = hit?.next ?? this.#start(load, now);
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
     // A failed count is not kept: the next request tries again.
-    value.catch(() => this.#entries.get(key)?.value === value && this.#entries.delete(key));
+    entry.value.catch(() => this.#entries.get(key) === entry && this.#entries.delete(key));
     // Filters are few, but keys come from callers: keep the map bounded.
     if (this.#entries.size > 1_000) this.#entries.delete(this.#entries.keys().next().value!);
-    return value;
+    return entry.value;
   }
 
+  #start(load: () => Promise<T>, at: number): Entry<T> {
+    const entry: Entry<T> = { at, value: load() };
+    entry.value.then(
+      () => (entry.loadMs = this.clock() - at),
+      () => {},
+    );
+    return entry;
+  }
+
+  /** Forgets every count, and any refresh in flight (it may have read before the write). */
   clear(): void {
     this.#entries.clear();
   }

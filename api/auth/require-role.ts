@@ -8,7 +8,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ApiEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { authenticate, type Principal, type Role } from './keys.ts';
+import { authenticateCached } from './key-cache.ts';
+import type { Principal, Role } from './keys.ts';
 import { rateLimitsOf } from '../middleware/rate-limit.ts';
 
 const unauthorized = (message: string) => new ApiError(401, 'unauthorized', message);
@@ -27,7 +28,7 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<ApiEnv> {
       c.header('WWW-Authenticate', 'Bearer realm="tidewatch", error="invalid_request"');
       throw unauthorized('Authorization header must be "Bearer <API key>"');
     }
-    const principal = await authenticate(c.var.ctx.db, m[1]!);
+    const principal = await authenticateCached(c.var.ctx, m[1]!);
     if (!principal) {
       // Bad keys count against the caller's IP, so guessing keys costs the guesser, not a real key.
       await rateLimitsOf(c).forIp(c);

@@ -1,12 +1,13 @@
 /**
  * Browser sessions for the server-rendered pages. A person signs in with an API key; the key is
  * kept in an HttpOnly, SameSite=Strict cookie (never readable by page scripts, never sent by other
- * sites) and checked on every request exactly like a bearer key, so revoking the key ends the
- * session at once.
+ * sites) and checked on every request exactly like a bearer key (api/auth/key-cache.ts), so
+ * revoking the key ends the session within API_KEY_CACHE_MS.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { authenticate, type Principal, type Role } from '../auth/keys.ts';
+import { authenticateCached } from '../auth/key-cache.ts';
+import type { Principal, Role } from '../auth/keys.ts';
 import type { ApiEnv } from '../context.ts';
 import { rateLimitsOf } from '../middleware/rate-limit.ts';
 
@@ -30,7 +31,7 @@ export function endSession(c: Context<ApiEnv>): void {
 export function requirePageRole(roles: readonly Role[]): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const key = getCookie(c, SESSION_COOKIE);
-    const principal: Principal | undefined = key ? await authenticate(c.var.ctx.db, key) : undefined;
+    const principal: Principal | undefined = key ? await authenticateCached(c.var.ctx, key) : undefined;
     if (!principal) {
       if (key) {
         await rateLimitsOf(c).forIp(c);

@@ -1,13 +1,16 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client.ts';
 import { poolConfigFromUrl } from './url.ts';
 
 export { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
 export type Db = PrismaClient;
 
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
 /** A Prisma client on adapter-pg (no native query engine). */
 export function createDb(url: string, poolSize: number): PrismaClient {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     ...poolConfigFromUrl(url),
     max: poolSize,
     // A database that stops answering (rather than refusing) must fail the job into its retry
@@ -15,5 +18,20 @@ export function createDb(url: string, poolSize: number): PrismaClient {
     connectionTimeoutMillis: 10_000,
     keepAlive: true,
   });
-  return new PrismaClient({ adapter });
+  // An idle connection that breaks is replaced by the pool; the next query reports any outage
+  // (adapter-pg adds its own listener only once Prisma connects, and an unheard 'error' is fatal).
+  pool.on('error', () => {});
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/**
+ * The pg pool under a client made by {@link createDb}: for the few hot reads that run as named
+ * prepared statements and skip Prisma's result mapping. Undefined for a transaction client, and
+ * once `$disconnect()` ended the pool (Prisma opens a new one of its own if the client is used again).
+ */
+export function poolOf(db: unknown): pg.Pool | undefined {
+  const pool = pools.get(db as PrismaClient);
+  return pool && !pool.ended ? pool : undefined;
 }
