@@ -17,19 +17,11 @@ import type { ReviewStatus } from '../generated/prisma/enums.ts';
 import type { ReviewItemView, Signal } from './queue.ts';
 
 /** One flat row of {@link selectItems}; null columns where a relation is absent; times as ISO 8601 text. */
-interface ItemRow {
-  id: string;
+type ItemRow = Pick<
+  ReviewItemView,
+  'id' | 'status' | 'priority' | 'score' | 'referralCandidate' | 'language' | 'category' | 'platform' | 'createdAt' | 'updatedAt' | 'decidedAt'
+> & {
   postId: string;
-  status: ReviewStatus;
-  priority: number;
-  score: number;
-  referralCandidate: boolean;
-  language: string;
-  category: string;
-  platform: string;
-  createdAt: string;
-  updatedAt: string;
-  decidedAt: string | null;
   claimedBy: string | null;
   leaseExpiresAt: string | null;
   duplicates: number;
@@ -56,7 +48,7 @@ interface ItemRow {
   ndDecidedAt: string | null;
   networkId: string | null;
   networkSize: number | null;
-}
+};
 
 /** The queue's orders: `priority` most urgent first, `oldest` first routed first; ids break ties. */
 const ORDER = {
