@@ -12,7 +12,7 @@
  * (neither signature is committed yet); exact re-uploads are unaffected (ingest de-duplicates
  * those race-free).
  */
-import type { Prisma, PrismaClient } from '../core/db/client.ts';
+import { poolOf, Prisma, type PrismaClient } from '../core/db/client.ts';
 import { NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity, type Signature } from './near-duplicate.ts';
 
 export interface NearDuplicateMatch {
@@ -50,12 +50,21 @@ export async function findNearDuplicates(tx: Pick<PrismaClient, '$queryRaw'> | P
   if (!ordered.length) return { signatures, matches };
 
   const ids = ordered.map((p) => p.id);
-  const stored = await tx.$queryRaw<{ postId: string; minhash: number[]; bands: number[]; confirmed: boolean }[]>`
-    SELECT b."postId", s.minhash, array_agg(b.band) AS bands,
+  // Minima and band keys come back as comma-separated text, read by parseInts: pg's generic array
+  // parser (element by element through strings) was a visible share of a classify job's CPU.
+  const query = Prisma.sql`
+    SELECT b."postId", array_to_string(s.minhash, ',') AS minhash, string_agg(b.band::text, ',') AS bands,
       EXISTS (SELECT 1 FROM "ReviewItem" ri WHERE ri."postId" = b."postId" AND ri.status = 'confirmed') AS confirmed
     FROM "NearDuplicateBand" b JOIN "PostSignature" s ON s."postId" = b."postId"
     WHERE b.band = ANY(${[...allBands]}::int[]) AND NOT (b."postId" = ANY(${ids}::uuid[]))
     GROUP BY b."postId", s.minhash`;
+  type Row = { postId: string; minhash: string; bands: string; confirmed: boolean };
+  // Outside a transaction it runs on the pg pool as a named statement (no Prisma raw-query layer).
+  const pool = poolOf(tx);
+  const rows = pool
+    ? (await pool.query<Row>({ name: 'tw_near_duplicate_candidates', text: query.text, values: query.values })).rows
+    : await tx.$queryRaw<Row[]>(query);
+  const stored = rows.map((r) => ({ postId: r.postId, minhash: parseInts(r.minhash), bands: parseInts(r.bands), confirmed: r.confirmed }));
   const confirmed = new Set(stored.filter((r) => r.confirmed).map((r) => r.postId));
   // band key → posts carrying it (stored ones, then batch posts as they are passed)
   const byBand = new Map<number, { id: string; minhash: ArrayLike<number> }[]>();
@@ -95,6 +104,27 @@ export async function findNearDuplicates(tx: Pick<PrismaClient, '$queryRaw'> | P
     matches.set(postId, { earlierPostId: best.id, similarity: best.similarity, confirmed: confirmed.has(best.id) });
   }
   return { signatures, matches };
+}
+
+/** Integers from comma-separated decimal text ("12,-3,4"), as PostgreSQL's array_to_string writes them. */
+export function parseInts(text: string): Int32Array {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) n++;
+  const out = new Int32Array(n);
+  let k = 0;
+  let v = 0;
+  let negative = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      out[k++] = negative ? -v : v;
+      v = 0;
+      negative = false;
+    } else if (c === 45) negative = true;
+    else v = v * 10 + (c - 48);
+  }
+  out[k] = negative ? -v : v;
+  return out;
 }
 
 const pgArray = (a: ArrayLike<number>) => `{${Array.prototype.join.call(a, ',')}}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exactJaccard, NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity } from './near-duplicate.ts';
+import { parseInts } from './near-duplicate-store.ts';
 
 const advert = 'Boat to UK this week 🚤 100% guaranteed, 1500€ per person, kids half price. WhatsApp +44 7911 123456';
 
@@ -27,5 +28,14 @@ describe('MinHash near-duplicates', () => {
     expect([...a.bands].some((b) => e.bands.includes(b))).toBe(true);
     expect(similarity(a.minhash, o.minhash)).toBeLessThan(0.3);
     expect([...a.bands].some((b) => o.bands.includes(b))).toBe(false);
+  });
+});
+
+describe('parseInts (stored minima and band keys read as text)', () => {
+  it('reads what array_to_string writes, signs and int32 extremes included', () => {
+    expect(Array.from(parseInts('12,-3,0,2147483647,-2147483648'))).toEqual([12, -3, 0, 2147483647, -2147483648]);
+    expect(Array.from(parseInts('-7'))).toEqual([-7]);
+    const sig = signatureOf('Boat to UK this week, 1500€, WhatsApp +44 7911 123456');
+    expect(parseInts(Array.from(sig.minhash).join(','))).toEqual(sig.minhash);
   });
 });
