@@ -12,7 +12,7 @@
  * (neither signature is committed yet); exact re-uploads are unaffected (ingest de-duplicates
  * those race-free).
  */
-import { poolOf, Prisma, type PrismaClient } from '../core/db/client.ts';
+import { Prisma, queryPrepared, type PrismaClient } from '../core/db/client.ts';
 import { NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity, type Signature } from './near-duplicate.ts';
 
 export interface NearDuplicateMatch {
@@ -58,12 +58,7 @@ export async function findNearDuplicates(tx: Pick<PrismaClient, '$queryRaw'> | P
     FROM "NearDuplicateBand" b JOIN "PostSignature" s ON s."postId" = b."postId"
     WHERE b.band = ANY(${[...allBands]}::int[]) AND NOT (b."postId" = ANY(${ids}::uuid[]))
     GROUP BY b."postId", s.minhash`;
-  type Row = { postId: string; minhash: string; bands: string; confirmed: boolean };
-  // Outside a transaction it runs on the pg pool as a named statement (no Prisma raw-query layer).
-  const pool = poolOf(tx);
-  const rows = pool
-    ? (await pool.query<Row>({ name: 'tw_near_duplicate_candidates', text: query.text, values: query.values })).rows
-    : await tx.$queryRaw<Row[]>(query);
+  const rows = await queryPrepared<{ postId: string; minhash: string; bands: string; confirmed: boolean }>(tx, query);
   const stored = rows.map((r) => ({ postId: r.postId, minhash: parseInts(r.minhash), bands: parseInts(r.bands), confirmed: r.confirmed }));
   const confirmed = new Set(stored.filter((r) => r.confirmed).map((r) => r.postId));
   // band key → posts carrying it (stored ones, then batch posts as they are passed)

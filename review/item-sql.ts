@@ -11,8 +11,7 @@
  * the subquery, served by the (status, …, priority) and (status, createdAt) indexes) and only its
  * rows are joined.
  */
-import { createHash } from 'node:crypto';
-import { poolOf, Prisma, type PrismaClient } from '../core/db/client.ts';
+import { Prisma, queryPrepared, type PrismaClient } from '../core/db/client.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
 import type { ReviewItemView, Signal } from './queue.ts';
 
@@ -104,13 +103,10 @@ export async function selectItems(
       FROM "NetworkMember" nm JOIN "Network" n ON n.id = nm."networkId" WHERE nm."postId" = r."postId" LIMIT 1
     ) net ON true
     ORDER BY ${order(Prisma.raw('r'))}`;
-  const pool = poolOf(db);
-  if (!pool) return db.$queryRaw<ItemRow[]>(query);
-  // A named statement is parsed once per connection; the filters present decide the text, so
-  // there are at most a few hundred variants. (PostgreSQL still plans it per execution: it judges
-  // the generic plan dearer.) pg's default parsers give the same values as Prisma's here.
-  const name = `tw_items_${createHash('sha256').update(query.text).digest('base64url').slice(0, 20)}`;
-  return (await pool.query<ItemRow>({ name, text: query.text, values: query.values })).rows;
+  // The filters present decide the text, so at most a few hundred prepared variants. (PostgreSQL
+  // still plans it per execution: it judges the generic plan dearer.) Every column reads the same
+  // through pg as through Prisma here: text, numbers, booleans, times formatted above.
+  return queryPrepared<ItemRow>(db, query);
 }
 
 /** A row as the API shows it; `now` decides whether a claim's lease is still live. */

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaClient } from '../../generated/prisma/client.ts';
+import { PrismaClient, type Prisma } from '../../generated/prisma/client.ts';
 import { poolConfigFromUrl } from './url.ts';
 
 export { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
@@ -31,7 +32,21 @@ export function createDb(url: string, poolSize: number): PrismaClient {
  * prepared statements and skip Prisma's result mapping. Undefined for a transaction client, and
  * once `$disconnect()` ended the pool (Prisma opens a new one of its own if the client is used again).
  */
-export function poolOf(db: unknown): pg.Pool | undefined {
+function poolOf(db: unknown): pg.Pool | undefined {
   const pool = pools.get(db as PrismaClient);
   return pool && !pool.ended ? pool : undefined;
+}
+
+/**
+ * A hot read: on the client's pg pool as a named prepared statement (parsed once per connection,
+ * rows as pg parses them, no Prisma raw-query layer or result mapping), named by its text, so a
+ * query whose text varies with its filters gets one statement per variant. Through Prisma where
+ * there is no pool (a transaction client). pg's default parsers are not Prisma's: a caller selects
+ * columns whose values both read alike (text, numbers, booleans; times formatted in SQL).
+ */
+export async function queryPrepared<T>(db: Pick<PrismaClient, '$queryRaw'> | Prisma.TransactionClient, query: Prisma.Sql): Promise<T[]> {
+  const pool = poolOf(db);
+  if (!pool) return db.$queryRaw<T[]>(query);
+  const name = `tw_${createHash('sha256').update(query.text).digest('base64url').slice(0, 24)}`;
+  return (await pool.query({ name, text: query.text, values: query.values })).rows as T[];
 }
