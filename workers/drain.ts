@@ -14,12 +14,19 @@ export async function outstandingJobs(queues: Queues, names: readonly (keyof Que
  */
 export async function waitForDrain(
   queues: Queues,
-  opts: { done?: () => Promise<boolean>; onTick?: () => Promise<void> | void; intervalMs?: number; timeoutMs?: number } = {},
+  opts: {
+    /** Queues that must be empty (default ingest and classify). */
+    names?: readonly (keyof Queues)[];
+    done?: () => Promise<boolean>;
+    onTick?: () => Promise<void> | void;
+    intervalMs?: number;
+    timeoutMs?: number;
+  } = {},
 ): Promise<void> {
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   for (;;) {
     await opts.onTick?.();
-    if ((await outstandingJobs(queues)) === 0 && (!opts.done || (await opts.done()))) return;
+    if ((await outstandingJobs(queues, opts.names)) === 0 && (!opts.done || (await opts.done()))) return;
     if (Date.now() > deadline) throw new Error(`pipeline did not drain within ${opts.timeoutMs ?? 120_000} ms`);
     await new Promise((r) => setTimeout(r, opts.intervalMs ?? 100));
   }

@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postIdFor } from '../core/post-input.ts';
 import { makePost, startHarness, type Harness } from '../test/harness.ts';
-import { outstandingJobs } from './drain.ts';
+import { waitForDrain } from './drain.ts';
 import { jobIds } from './queues.ts';
 
 const ADVERT = 'Boat to UK leaving this week 🚤🇬🇧 100% guaranteed safe crossing, 1500€ per person. WhatsApp +44 7911 123456';
 
 /** Waits until the refer queue has nothing left to do. */
-async function drainRefer(h: Harness): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while ((await outstandingJobs(h.rt.queues, ['refer'])) > 0) {
-    if (Date.now() > deadline) throw new Error('refer queue did not drain');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const drainRefer = (h: Harness) => waitForDrain(h.rt.queues, { names: ['refer'], intervalMs: 50, timeoutMs: 30_000 });
 
 describe('refer-candidates: one refer job per classify batch', () => {
   let h: Harness;
