@@ -13,6 +13,7 @@ import { applyMigrations } from '../core/db/migrations.ts';
 import { seedPlatforms } from '../core/db/seed.ts';
 import { withDatabase } from '../core/db/url.ts';
 import type { PostInput } from '../core/post-input.ts';
+import { peakRssMb } from './proc-stats.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 /** Server to create the benchmark database on (BENCH_DATABASE_URL, default the local postgres). */
@@ -48,16 +49,6 @@ export async function createBenchDb(tag: string): Promise<BenchDb> {
     await db.$disconnect();
   }
   return { name, url, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-/** Peak resident set size (VmHWM) of a live process, in MB; undefined once it is gone. */
-export function peakRssMb(pid: number): number | undefined {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface Spawned {

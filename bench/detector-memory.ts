@@ -6,12 +6,12 @@
  * Node's own baseline (~75 MB RSS) is printed first. The detector is imported dynamically so the
  * first line is taken before any of it is loaded.
  */
-import { readFileSync } from 'node:fs';
+import { peakRssMb } from './proc-stats.ts';
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 function peakRss(): string {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-  return m ? mb(Number(m[1]) * 1024) : 'n/a';
+  const peak = peakRssMb(process.pid);
+  return peak === undefined ? 'n/a' : `${peak.toFixed(0)} MB`;
 }
 function show(stage: string): void {
   const m = process.memoryUsage();

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { enqueuePosts } from '../workers/enqueue-posts.ts';
 import { closeQueues, createRedis, dropQueuePrefix, openQueues, type QueueName, type Queues } from '../workers/queues.ts';
-import { CpuMeter, postgresBackendsOf, redisServers } from './cpu-time.ts';
+import { CpuMeter, postgresBackendsOf, redisServers } from './proc-stats.ts';
 import { corpusPosts, createBenchDb, REDIS_URL, spawnTidewatch, until, type Spawned } from './bench-env.ts';
 
 export interface StageTimes {

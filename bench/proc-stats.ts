@@ -1,12 +1,23 @@
 /**
- * CPU time per process from /proc, so a benchmark can say where the machine's cores went (workers,
- * the database backends serving them, Redis). Wall-clock throughput on a shared two-core machine
- * swings with whatever else runs; CPU seconds per post barely do, which makes them the figure to
- * optimise against.
+ * Per-process figures from /proc: peak RSS, and CPU time, so a benchmark can say where the
+ * machine's cores went (workers, the database backends serving them, Redis). Wall-clock throughput
+ * on a shared two-core machine swings with whatever else runs; CPU seconds per post swing less,
+ * which makes them the figure to optimise against. Imports nothing but node:fs, so a bare-process
+ * measurement (bench/detector-memory.ts) can use it without loading anything else.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** Peak resident set size (VmHWM) of a live process, in MB; undefined once it is gone. */
+export function peakRssMb(pid: number): number | undefined {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** utime + stime of a process in seconds; undefined once it is gone. */
 export function cpuSeconds(pid: number): number | undefined {
