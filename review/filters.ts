@@ -1,6 +1,6 @@
 /**
- * Queue filters, shared by the listing (Prisma `where`) and by "claim next" (one raw SQL
- * statement), so both select exactly the same items.
+ * Queue filters as SQL, shared by the listing and its counts (review/queue.ts)
+ * and by "claim next" (review/claims.ts), so all of them select exactly the same items.
  */
 import { Prisma } from '../core/db/client.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
@@ -22,18 +22,7 @@ export interface QueueFilters {
   referralCandidate?: boolean | undefined;
 }
 
-/** The filters minus status, as a Prisma where (the status is added by callers, or grouped on). */
-export function filterWhere(f: QueueFilters): Prisma.ReviewItemWhereInput {
-  const where: Prisma.ReviewItemWhereInput = {};
-  if (f.language) where.language = f.language;
-  if (f.platformId !== undefined) where.platformId = f.platformId;
-  if (f.category) where.category = f.category;
-  if (f.referralCandidate !== undefined) where.referralCandidate = f.referralCandidate;
-  if (f.minScore !== undefined || f.maxScore !== undefined) where.score = { gte: f.minScore, lte: f.maxScore };
-  return where;
-}
-
-/** The same filters as SQL conditions over "ReviewItem" (status included when given). */
+/** The filters as SQL conditions over "ReviewItem" (status included when given). */
 export function filterSql(f: QueueFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (f.status) parts.push(Prisma.sql`status = ${f.status}::"ReviewStatus"`);

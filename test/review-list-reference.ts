@@ -1,12 +1,23 @@
 /**
  * The review listing as it was built before review/item-sql.ts: Prisma's nested include, mapped in
  * TypeScript. Kept only as a test oracle, so the SQL path is checked against an independent
- * implementation of the same view (test/review-list-sql.test.ts). Counts are not part of it.
+ * implementation of the same view (review/item-sql.test.ts). Counts are not part of it.
  */
 import type { Prisma, PrismaClient } from '../core/db/client.ts';
 import { badCursor, decodeCursor, encodeCursor } from '../review/cursor.ts';
-import { filterWhere } from '../review/filters.ts';
+import type { QueueFilters } from '../review/filters.ts';
 import type { ListOptions, ListResult, ReviewItemView, Signal } from '../review/queue.ts';
+
+/** The filters minus status, as a Prisma where (the listing's filter before review/filters.ts's SQL). */
+function filterWhere(f: QueueFilters): Prisma.ReviewItemWhereInput {
+  const where: Prisma.ReviewItemWhereInput = {};
+  if (f.language) where.language = f.language;
+  if (f.platformId !== undefined) where.platformId = f.platformId;
+  if (f.category) where.category = f.category;
+  if (f.referralCandidate !== undefined) where.referralCandidate = f.referralCandidate;
+  if (f.minScore !== undefined || f.maxScore !== undefined) where.score = { gte: f.minScore, lte: f.maxScore };
+  return where;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
