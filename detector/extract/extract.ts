@@ -6,7 +6,7 @@
 import type { Signal } from '../types.ts';
 import { normalise, type Normalised } from '../normalise/normalise.ts';
 import { tokenize, type Tokens } from '../heuristics/tokenize.ts';
-import { DIGIT_ARABIC_INDIC, DIGIT_PERSIAN, digitsOfLastFold, foldForExtraction } from './fold.ts';
+import { DIGIT_ARABIC_INDIC, DIGIT_PERSIAN, foldForExtraction } from './fold.ts';
 import { DEFAULT_COUNTRIES, findPhones } from './phones.ts';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { findMessengers } from './messengers.ts';
@@ -49,10 +49,9 @@ function countriesFor(lang: string | undefined, digitScripts: number): readonly 
 }
 
 export function extractEntities(text: string, opts: ExtractOptions = {}): Signal[] {
-  const folded = foldForExtraction(text);
   // Which digits the text has (ASCII, Arabic-Indic, Persian), noted by the fold's walk: most posts
   // have none and skip the phone and price regexes.
-  const digitScripts = digitsOfLastFold();
+  const { folded, digits: digitScripts } = foldForExtraction(text);
   const out: Signal[] = [];
   const messengers = folded.includes('@') || folded.includes('.') || folded.includes('viber') ? findMessengers(folded) : [];
   out.push(...messengers);

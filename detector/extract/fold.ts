@@ -20,18 +20,18 @@ function foldUnit(c: number): number {
 // Scratch code units (single-threaded, reused across calls).
 let units = new Uint16Array(1024);
 
-/** Digit scripts seen by the last foldForExtraction() call (bits below). */
+/** Digit scripts a folded text contains (bits of FoldedText.digits). */
 export const DIGIT_ASCII = 1;
 export const DIGIT_ARABIC_INDIC = 2;
 export const DIGIT_PERSIAN = 4;
-let lastDigits = 0;
 
-/**
- * Which digits the text given to the last foldForExtraction() call contains (DIGIT_* bits): the
- * fold walks every unit anyway, so callers need no regex scans of their own for them.
- */
-export function digitsOfLastFold(): number {
-  return lastDigits;
+export interface FoldedText {
+  folded: string;
+  /**
+   * Which digits the text contains (DIGIT_* bits): the fold walks every unit anyway, so callers
+   * need no regex scans of their own for them.
+   */
+  digits: number;
 }
 
 /** Per non-ASCII code unit: 0 = not computed, 1 = String#toLowerCase leaves it alone, 2 = it does not. */
@@ -47,7 +47,7 @@ function lowerKeeps(c: number): boolean {
   return v === 1;
 }
 
-export function foldForExtraction(text: string): string {
+export function foldForExtraction(text: string): FoldedText {
   const n = text.length;
   let digits = 0;
   // The output is text.toLowerCase() while only ASCII capitals are folded and every other unit is
@@ -68,9 +68,8 @@ export function foldForExtraction(text: string): string {
       lowerOnly = false;
     } else if (lowerOnly && !lowerKeeps(c)) lowerOnly = false;
   }
-  lastDigits = digits;
-  if (!changed) return text;
-  if (lowerOnly) return text.toLowerCase();
+  if (!changed) return { folded: text, digits };
+  if (lowerOnly) return { folded: text.toLowerCase(), digits };
   // Something else folds: copy the code units once, fold in place, build the string once.
   if (units.length < n) units = new Uint16Array(n * 2);
   const u = units;
@@ -79,5 +78,5 @@ export function foldForExtraction(text: string): string {
     const r = foldUnit(c);
     u[i] = r >= 0 ? r : c;
   }
-  return unitsToString(u, n);
+  return { folded: unitsToString(u, n), digits };
 }
