@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostInput } from '../../core/post-input.ts';
 import { resolveVersion } from '../../detector/model/storage.ts';
 import { enqueuePosts } from '../../workers/enqueue-posts.ts';
-import { closeQueues, createRedis, openQueues, type Queues } from '../../workers/queues.ts';
+import { closeQueues, createRedis, INGEST_CHUNK, openQueues, type Queues } from '../../workers/queues.ts';
 import { runCli } from '../cli.ts';
 import { isolate, type Isolated } from '../isolation.ts';
 import { AofRedis } from './aof-redis.ts';
@@ -25,7 +25,10 @@ import { failedJobs, NO_VIOLATIONS, pipelineState, waitForQuiet } from './exactl
 import { TidewatchProcess } from './tidewatch-process.ts';
 import { phaseClock } from './phase-clock.ts';
 
-const PER_PHASE = 1_000;
+// Four ingest chunks a phase, so "mid-run" (some chunks classified, some pending) lasts long enough
+// to hit whatever the chunk size: with two chunks both classify jobs could commit together and the
+// pipeline go from nothing classified to done between two looks.
+const PER_PHASE = 4 * INGEST_CHUNK;
 
 describe('Redis restarted during ingest (append-only file on)', () => {
   let redis: AofRedis;
@@ -78,7 +81,7 @@ describe('Redis restarted during ingest (append-only file on)', () => {
     mark('file a queued');
 
     // Phase 2: graceful shutdown mid-run; a CLI ingest is started while Redis is down.
-    await midRun(250);
+    await midRun(INGEST_CHUNK);
     await redis.shutdown();
     mark('redis shut down');
     const b = new TidewatchProcess(['ingest', files[1]!.file, '--no-progress'], { ...env, LOG_LEVEL: 'warn' });
