@@ -23,6 +23,15 @@ describe('normalise', () => {
     expect(n('@boss_uk $500')).toBe('@boss_uk $500');
     expect(n('0 7 7 0 0 9')).toBe('0 7 7 0 0 9');
   });
+  it('leaves words with digits that are not leet as they are, offsets one for one', () => {
+    const t = 'User1984 ref 2024abc 1500e';
+    const r = normalise(t);
+    expect(r.text).toBe(t.toLowerCase());
+    expect(r.stats.leet).toBe(0);
+    expect(Array.from(r.map)).toEqual(Array.from(t, (_, i) => i));
+    // The same word shape with few digits is leet: rewritten, and counted.
+    expect(n('b04t4 user1984')).toBe('boata user1984');
+  });
   it('Arabic: alef, harakat, tatweel, teh marbuta, digits', () => {
     expect(n('قارِبٌ إلى بريطانيا ٠٧٧٠٠')).toBe('قارب الي بريطانيا 07700');
     expect(n('رحلـــة مضمونة')).toBe('رحله مضمونه');

@@ -171,7 +171,7 @@ export function rewriteWords(a: Mapped): Rewritten {
     const last = teBuf[k]!;
     const fl = flBuf[k]!;
     // Untouched words stay in the pending verbatim region [pos, ...) and are copied in one go.
-    if ((fl & (F_CYR | F_LEET | F_REPEAT)) !== 0) {
+    if ((fl & (F_CYR | F_REPEAT)) !== 0 || ((fl & F_LEET) !== 0 && leetApplies(s, first, last, fl, lcBuf[k]!))) {
       out ??= new MappedBuilder(n + 8);
       if (first > pos) out.pushMapped(s.slice(pos, first), a.start, a.end, pos);
       idx.length = 0;
@@ -190,6 +190,17 @@ export function rewriteWords(a: Mapped): Rewritten {
     emoji: a.emoji,
     stats,
   };
+}
+
+/**
+ * Whether leet substitution rewrites a word flagged only F_LEET (no Cyrillic, no repeats): if not,
+ * rewriteToken would copy it unchanged, so it stays verbatim. Usernames, references and prices
+ * ("user1984", "1500e") are common and mostly not leet; same test as rewriteToken's.
+ */
+function leetApplies(s: string, first: number, last: number, flags: number, letters: number): boolean {
+  if (letters === 0 || (flags & F_LATIN) === 0) return false;
+  const word = s.slice(first, last);
+  return !QUANTITY.test(word) && !LONG_DIGITS.test(word);
 }
 
 /** Slow path for a word that needs homoglyph, leet or repeat handling. */
