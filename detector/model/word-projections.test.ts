@@ -16,6 +16,11 @@ function reference(words: readonly string[], hashing: HashingParams, scorer: Emb
   return scorer.logit(b.ids, b.length);
 }
 
+/** Equal up to float64 rounding: the per-word sums group the same additions differently. */
+function same(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
+}
+
 function randomWeights(buckets: number, dim: number, seed: number): EmbeddingBagWeights {
   const rng = mulberry32(seed);
   const embedding = new Float32Array(buckets * dim).map(() => rng() * 2 - 1);
@@ -23,7 +28,7 @@ function randomWeights(buckets: number, dim: number, seed: number): EmbeddingBag
 }
 
 describe('WordProjections.logit', () => {
-  it('is bit-identical to hashing the post and scoring its ids, on the corpus with the shipped model', async () => {
+  it('matches hashing the post and scoring its ids, on the corpus with the shipped model', async () => {
     const stored = await loadModel();
     const scorer = new EmbeddingBagScorer(stored.weights);
     const cached = new WordProjections(stored.meta.hashing, scorer);
@@ -35,7 +40,7 @@ describe('WordProjections.logit', () => {
       for (const p of posts) {
         const words = analyse(p.text, p.lang).tokens.words;
         const want = reference(words, stored.meta.hashing, scorer);
-        if (!Object.is(cached.logit(tokenIds(words)), want)) differ.push(p.text);
+        if (!same(cached.logit(tokenIds(words)), want)) differ.push(p.text);
         logits.add(want);
       }
     }
@@ -44,20 +49,20 @@ describe('WordProjections.logit', () => {
     expect(cached.logit(tokenIds([]))).toBe(stored.weights.bias);
   });
 
-  it('stays identical across cache clears, long words, digits and unigram-only hashing', () => {
+  it('stays the same across cache clears, long words, digits and unigram-only hashing', () => {
     const weights = randomWeights(1 << 10, 4, 7);
     const scorer = new EmbeddingBagScorer(weights);
     for (const hashing of [{ ...DEFAULT_HASHING, buckets: 1 << 10 }, { ...DEFAULT_HASHING, buckets: 1 << 10, wordNgrams: 1 as const, maxWordChars: 6 }]) {
       const cached = new WordProjections(hashing, scorer);
       const word = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('boat', '0770', '٠٧٧٠', 'x'.repeat(60)));
       fc.assert(
-        fc.property(fc.array(word, { maxLength: 30 }), (words) => Object.is(cached.logit(tokenIds(words)), reference(words, hashing, scorer))),
+        fc.property(fc.array(word, { maxLength: 30 }), (words) => same(cached.logit(tokenIds(words)), reference(words, hashing, scorer))),
         { numRuns: 500 },
       );
       // More distinct words than the token table holds: it starts over, the cache with it.
       for (let i = 0; i < MAX_TOKENS + 20_000; i += 3) {
         const words = [`w${i}`, `w${i + 1}`, `w${i + 2}`];
-        if (!Object.is(cached.logit(tokenIds(words)), reference(words, hashing, scorer))) throw new Error(`differs at ${i}`);
+        if (!same(cached.logit(tokenIds(words)), reference(words, hashing, scorer))) throw new Error(`differs at ${i}`);
       }
     }
   });

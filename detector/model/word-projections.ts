@@ -1,31 +1,28 @@
 /**
- * The n-gram model's logit for a post, from per-word cached projections.
+ * The n-gram model's logit for a post, from per-word cached sums.
  *
  * A post's features are, per word, its char n-grams and unigram (which depend on that word alone)
- * followed by its bigram with the previous word. Posts reuse a small vocabulary, so for each
- * distinct word (token-table id) we keep the projections (dense · E[id]) of its own features, in
- * hashWords order, and its word hash. Scoring a post is then a sequential read of each word's
- * values and one table read per bigram, instead of hashing every n-gram and reading a 1 MB table
- * at random.
+ * followed by its bigram with the previous word. The model is linear after pooling, so a word's
+ * own features add the same amount to every post it appears in: for each distinct word
+ * (token-table id) we keep that sum of projections, its feature count and its word hash. Scoring a
+ * post is then one cached read per word and one table read per bigram, instead of hashing every
+ * n-gram and reading a 1 MB table at random.
  *
- * Exactly the same number as EmbeddingBagScorer.logit over hashWords' ids: the same values are
- * added in the same order (`word-projections.test.ts` checks this bit for bit).
+ * The same number as EmbeddingBagScorer.logit over hashWords' ids up to float64 rounding (each
+ * word's values are summed before they join the post's sum, so the additions are grouped
+ * differently: a relative difference of order 1e-16, far below anything a threshold can see);
+ * `word-projections.test.ts` checks it.
  */
 import { MAX_TOKENS, currentIds, tokenGeneration, type TokenIds } from '../heuristics/token-table.ts';
 import type { EmbeddingBagScorer } from './embedding-bag.ts';
 import { FeatureBuffer, bigramId, hashWord, wordHash, type HashingParams } from './hashing.ts';
 
-/** Cached values before the cache starts over (16 MB; typical vocabularies need a few MB). */
-const MAX_VALUES = 1 << 21;
-
 export class WordProjections {
   /**
-   * Token id → [start, count, word hash, unused] at 4·id: its values are arena[start .. start + count)
-   * (count 0: not cached). Side by side, one cache line per word instead of three.
+   * Token id → [sum of its features' projections, feature count (0: not cached), word hash] at
+   * 3·id: one cache line per word.
    */
-  private readonly entry = new Int32Array(4 * MAX_TOKENS);
-  private arena = new Float64Array(1 << 16);
-  private used = 0;
+  private readonly entry = new Float64Array(3 * MAX_TOKENS);
   /** Token-table generation the cache belongs to. */
   private tableGen = -1;
   private readonly buffer = new FeatureBuffer(256);
@@ -41,20 +38,16 @@ export class WordProjections {
     if (this.tableGen !== tokenGeneration()) this.reset();
     const bigrams = this.hashing.wordNgrams === 2;
     const words = tokens.words;
+    const entry = this.entry;
     let s = 0;
     let n = 0;
     let prev = 0;
     for (let w = 0; w < ids.length; w++) {
-      const id = ids[w]!;
-      const e = 4 * id;
-      if (this.entry[e + 1] === 0) this.add(id, words[w]!);
-      // Read after add(): adding may have grown (replaced) the arena.
-      const arena = this.arena;
-      const from = this.entry[e]!;
-      const to = from + this.entry[e + 1]!;
-      for (let i = from; i < to; i++) s += arena[i]!;
-      n += to - from;
-      const h = this.entry[e + 2]! >>> 0;
+      const e = 3 * ids[w]!;
+      if (entry[e + 1] === 0) this.add(e, words[w]!);
+      s += entry[e]!;
+      n += entry[e + 1]!;
+      const h = entry[e + 2]!;
       if (bigrams && w > 0) {
         s += this.scorer.project(bigramId(prev, h, this.hashing));
         n++;
@@ -66,27 +59,18 @@ export class WordProjections {
 
   private reset(): void {
     this.entry.fill(0);
-    this.used = 0;
     this.tableGen = tokenGeneration();
   }
 
-  private add(id: number, word: string): void {
+  private add(e: number, word: string): void {
     const b = this.buffer;
     b.reset();
     hashWord(word, this.hashing, b);
+    let s = 0;
+    for (let i = 0; i < b.length; i++) s += this.scorer.project(b.ids[i]!);
+    this.entry[e] = s;
     // Every word has at least its unigram, so a cached entry never has count 0.
-    if (this.used + b.length > MAX_VALUES) this.reset();
-    if (this.used + b.length > this.arena.length) {
-      let cap = this.arena.length * 2;
-      while (cap < this.used + b.length) cap *= 2;
-      const next = new Float64Array(cap);
-      next.set(this.arena.subarray(0, this.used));
-      this.arena = next;
-    }
-    for (let i = 0; i < b.length; i++) this.arena[this.used + i] = this.scorer.project(b.ids[i]!);
-    this.entry[4 * id] = this.used;
-    this.entry[4 * id + 1] = b.length;
-    this.entry[4 * id + 2] = wordHash(word, this.hashing.seed);
-    this.used += b.length;
+    this.entry[e + 1] = b.length;
+    this.entry[e + 2] = wordHash(word, this.hashing.seed) >>> 0;
   }
 }
