@@ -4,7 +4,9 @@
  * a SHA-256 over the JSON of all results (score, decision, category, lang, signals).
  *
  * Performance work on the detector must leave this hash unchanged: the shipped model was trained and
- * calibrated on exactly these features. A second, deeper hash also covers analyse()'s intermediate output
+ * calibrated on exactly these features. Scores are hashed to 12 significant digits: regrouping float64
+ * additions (summing a word's values before the post's) moves the last bit or two, which no threshold
+ * can see; anything larger changes the hash. A second, deeper hash also covers analyse()'s intermediate output
  * (normalised words, feature vector), to catch a change that does not (yet) move a score.
  * Run: npx tsx bench/detector-fingerprint.ts
  */
@@ -27,7 +29,7 @@ for (const [name, posts] of Object.entries(sources)) {
     const inputs: DetectorInput[] = posts.map((p, i) => ({ id: `${name}:${i}`, text: p.text, lang: withLang ? p.lang : null }));
     for (let i = 0; i < inputs.length; i += 500) {
       for (const r of detector.classify(inputs.slice(i, i + 500))) {
-        results.update(JSON.stringify({ id: r.id, score: r.score, decision: r.decision, category: r.category, lang: r.lang, signals: r.signals }));
+        results.update(JSON.stringify({ id: r.id, score: r.score.toPrecision(12), decision: r.decision, category: r.category, lang: r.lang, signals: r.signals }));
         results.update('\n');
         n++;
       }
