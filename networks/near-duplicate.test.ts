@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exactJaccard, NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity } from './near-duplicate.ts';
+import fc from 'fast-check';
+import { canonicalText } from '../core/content-hash.ts';
+import { readSplit } from '../detector/model/corpus.ts';
+import { fmix } from '../detector/model/hashing.ts';
+import { bandsOf, exactJaccard, MINHASH_SIZE, NEAR_DUPLICATE_MIN_SIMILARITY, shingleHashes, signatureOf, similarity } from './near-duplicate.ts';
 import { parseInts } from './near-duplicate-store.ts';
 
 const advert = 'Boat to UK this week 🚤 100% guaranteed, 1500€ per person, kids half price. WhatsApp +44 7911 123456';
@@ -28,6 +32,36 @@ describe('MinHash near-duplicates', () => {
     expect([...a.bands].some((b) => e.bands.includes(b))).toBe(true);
     expect(similarity(a.minhash, o.minhash)).toBeLessThan(0.3);
     expect([...a.bands].some((b) => o.bands.includes(b))).toBe(false);
+  });
+});
+
+/** The definition: per hash function k, the minimum of A_k·x + B_k over the distinct shingle hashes. */
+function referenceMinhash(text: string): number[] {
+  const shingles = shingleHashes(canonicalText(text));
+  return Array.from({ length: MINHASH_SIZE }, (_, k) => {
+    const a = fmix(0x9e3779b9 + Math.imul(k + 1, 0x632be5ab)) | 1;
+    const b = fmix(0x7f4a7c15 ^ Math.imul(k + 1, 0x2545f491));
+    let min = 0x7fffffff;
+    for (const x of shingles) min = Math.min(min, (Math.imul(a, x) + b) | 0);
+    return min;
+  });
+}
+
+describe('signatureOf', () => {
+  it('equals the minima over distinct shingles (it scans repeats instead of building a set)', () => {
+    for (const p of readSplit('test')) expect(Array.from(signatureOf(p.text).minhash)).toEqual(referenceMinhash(p.text));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (t) => {
+        expect(Array.from(signatureOf(t).minhash)).toEqual(referenceMinhash(t));
+      }),
+    );
+    // Repeated text: many repeated shingles, and a post longer than the scratch buffer.
+    const long = 'boat uk 1500 '.repeat(200);
+    expect(Array.from(signatureOf(long).minhash)).toEqual(referenceMinhash(long));
+  });
+  it('bands are recomputable from the minima alone', () => {
+    const sig = signatureOf(advert);
+    expect(bandsOf(sig.minhash)).toEqual(sig.bands);
   });
 });
 
