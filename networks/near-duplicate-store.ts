@@ -13,7 +13,16 @@
  * those race-free).
  */
 import { Prisma, queryPrepared, type PrismaClient } from '../core/db/client.ts';
-import { NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity, type Signature } from './near-duplicate.ts';
+import { bandsOf, NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity, type Signature } from './near-duplicate.ts';
+import { SignatureCache } from './signature-cache.ts';
+
+/**
+ * Signatures this process has computed or read, by post id. A post's signature is a pure function
+ * of its text, so the scan reads only the ids (and matching band keys) of stored candidates and
+ * fetches the minima of those it has not seen; a re-uploaded advert's earlier copies are usually
+ * posts this worker signed itself.
+ */
+const known = new SignatureCache();
 
 export interface NearDuplicateMatch {
   earlierPostId: string;
@@ -50,16 +59,30 @@ export async function findNearDuplicates(tx: Pick<PrismaClient, '$queryRaw'> | P
   if (!ordered.length) return { signatures, matches };
 
   const ids = ordered.map((p) => p.id);
-  // Minima and band keys come back as comma-separated text, read by parseInts: pg's generic array
-  // parser (element by element through strings) was a visible share of a classify job's CPU.
+  // Band keys come back as comma-separated text, read by parseInts: pg's generic array parser
+  // (element by element through strings) was a visible share of a classify job's CPU.
   const query = Prisma.sql`
-    SELECT b."postId", array_to_string(s.minhash, ',') AS minhash, string_agg(b.band::text, ',') AS bands,
+    SELECT b."postId", string_agg(b.band::text, ',') AS bands,
       EXISTS (SELECT 1 FROM "ReviewItem" ri WHERE ri."postId" = b."postId" AND ri.status = 'confirmed') AS confirmed
-    FROM "NearDuplicateBand" b JOIN "PostSignature" s ON s."postId" = b."postId"
+    FROM "NearDuplicateBand" b
     WHERE b.band = ANY(${[...allBands]}::int[]) AND NOT (b."postId" = ANY(${ids}::uuid[]))
-    GROUP BY b."postId", s.minhash`;
-  const rows = await queryPrepared<{ postId: string; minhash: string; bands: string; confirmed: boolean }>(tx, query);
-  const stored = rows.map((r) => ({ postId: r.postId, minhash: parseInts(r.minhash), bands: parseInts(r.bands), confirmed: r.confirmed }));
+    GROUP BY b."postId"`;
+  const rows = await queryPrepared<{ postId: string; bands: string; confirmed: boolean }>(tx, query);
+  // A cached signature must carry every band key the database matched: a post deleted and ingested
+  // again under the same id with another text is read afresh.
+  const unknown = rows.filter((r) => !known.matches(r.postId, parseInts(r.bands))).map((r) => r.postId);
+  if (unknown.length) {
+    const minima = Prisma.sql`
+      SELECT "postId", array_to_string(minhash, ',') AS minhash FROM "PostSignature" WHERE "postId" = ANY(${unknown}::uuid[])`;
+    for (const r of await queryPrepared<{ postId: string; minhash: string }>(tx, minima)) {
+      const minhash = parseInts(r.minhash);
+      known.set(r.postId, { minhash, bands: bandsOf(minhash) });
+    }
+  }
+  const stored = rows.flatMap((r) => {
+    const sig = known.get(r.postId);
+    return sig ? [{ postId: r.postId, minhash: sig.minhash, bands: sig.bands, confirmed: r.confirmed }] : [];
+  });
   const confirmed = new Set(stored.filter((r) => r.confirmed).map((r) => r.postId));
   // band key → posts carrying it (stored ones, then batch posts as they are passed)
   const byBand = new Map<number, { id: string; minhash: ArrayLike<number> }[]>();
@@ -133,6 +156,9 @@ export async function saveNearDuplicates(
   const kept = [...scan.signatures].filter(([id]) => keepSignature(id));
   const links = [...scan.matches];
   if (!kept.length && !links.length) return;
+  // Cached before the commit: if it rolls back, the signature is still this post's (a pure function
+  // of its text) and is only ever looked up for an id the database returns.
+  for (const [id, sig] of kept) known.set(id, sig);
   // One statement: signatures, their band keys and the links (data-modifying CTEs all run).
   await tx.$executeRaw`
     WITH signatures AS (
