@@ -78,8 +78,8 @@ export async function purgeDismissed(db: PrismaClient, opts: PurgeOptions): Prom
       const postIds = rows.map((r) => r.id);
       // Signal values are quotes from the text (phone numbers, handles); keep only their types.
       await tx.$executeRaw`
-        UPDATE "Classification" SET signals = COALESCE((SELECT jsonb_agg(jsonb_build_object('type', s->'type')) FROM jsonb_array_elements(signals) s), '[]'::jsonb)
-        WHERE "postId" = ANY(${postIds}::uuid[]) AND jsonb_typeof(signals) = 'array'`;
+        UPDATE "Classification" SET signals = COALESCE((SELECT json_agg(json_build_object('type', s->'type')) FROM json_array_elements(signals) s), '[]'::json)
+        WHERE "postId" = ANY(${postIds}::uuid[]) AND json_typeof(signals) = 'array'`;
       await appendAudit(tx, {
         actor: opts.actor,
         action: 'retention.purge',

@@ -134,13 +134,15 @@ export async function classifyAndRoute(db: Sql, rows: readonly RoutedRow[], now 
   if (!rows.length) return [];
   const col = <K extends keyof RoutedRow>(k: K) => rows.map((r) => r[k]);
   const at = ts(now);
+  // Signals travel as one JSON array, zipped with the columns by ROWS FROM: as a text[] every
+  // element would be escaped by the driver and unescaped again by the server.
   return db.$queryRaw<{ id: string; outcome: RoutedOutcome }[]>`
     WITH r AS (
-      SELECT * FROM unnest(
-        ${col('postId')}::uuid[], ${rows.map(() => uuidv7())}::uuid[], ${rows.map(() => uuidv7())}::uuid[],
-        ${col('modelVersion')}::text[], ${col('score')}::float8[], ${col('decision')}::text[], ${col('category')}::text[],
-        ${col('detectedLanguage')}::text[], ${rows.map((r) => JSON.stringify(r.signals))}::text[], ${col('outcome')}::text[],
-        ${col('language')}::text[], ${col('priority')}::float8[], ${col('platformId')}::int[])
+      SELECT * FROM ROWS FROM (
+        unnest(${col('postId')}::uuid[]), unnest(${rows.map(() => uuidv7())}::uuid[]), unnest(${rows.map(() => uuidv7())}::uuid[]),
+        unnest(${col('modelVersion')}::text[]), unnest(${col('score')}::float8[]), unnest(${col('decision')}::text[]), unnest(${col('category')}::text[]),
+        unnest(${col('detectedLanguage')}::text[]), json_array_elements(${JSON.stringify(col('signals'))}::json), unnest(${col('outcome')}::text[]),
+        unnest(${col('language')}::text[]), unnest(${col('priority')}::float8[]), unnest(${col('platformId')}::int[]))
         AS u("postId", "classificationId", "reviewItemId", "modelVersion", score, decision, category, "detectedLanguage", signals, outcome, language, priority, "platformId")),
     routed AS (
       UPDATE "Post" p SET outcome = r.outcome::"PostOutcome", language = r.language, "routedAt" = ${at}::timestamp(3)
@@ -148,7 +150,7 @@ export async function classifyAndRoute(db: Sql, rows: readonly RoutedRow[], now 
       RETURNING p.id),
     classified AS (
       INSERT INTO "Classification" (id, "postId", "modelVersion", score, decision, category, language, signals, "createdAt")
-      SELECT r."classificationId", r."postId", r."modelVersion", r.score, r.decision::"Verdict", r.category, r."detectedLanguage", r.signals::jsonb, ${at}::timestamp(3)
+      SELECT r."classificationId", r."postId", r."modelVersion", r.score, r.decision::"Verdict", r.category, r."detectedLanguage", r.signals, ${at}::timestamp(3)
       FROM r JOIN routed ON routed.id = r."postId"
       ON CONFLICT DO NOTHING),
     queued AS (

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Classification" ALTER COLUMN "signals" SET DATA TYPE JSON;
