@@ -20,6 +20,7 @@ import { fmix } from '../detector/model/hashing.ts';
 
 /** MinHash values per post (bands × rows). */
 export const MINHASH_SIZE = 60;
+if (MINHASH_SIZE % 4 !== 0) throw new Error('near-duplicate: MINHASH_SIZE must be a multiple of 4');
 /** LSH bands; each covers MINHASH_SIZE / BANDS consecutive values. */
 export const BANDS = 10;
 const ROWS = MINHASH_SIZE / BANDS;
@@ -80,15 +81,27 @@ export function signatureOf(text: string): Signature {
   const minhash = new Int32Array(MINHASH_SIZE);
   const a = A;
   const b = B;
-  for (let k = 0; k < MINHASH_SIZE; k++) {
-    const ak = a[k]!;
-    const bk = b[k]!;
-    let min = 0x7fffffff;
+  // Four hash functions per pass over the shingles (MINHASH_SIZE is a multiple of 4): one load of
+  // each shingle serves four independent multiply-add-min chains.
+  for (let k = 0; k < MINHASH_SIZE; k += 4) {
+    const a0 = a[k]!, a1 = a[k + 1]!, a2 = a[k + 2]!, a3 = a[k + 3]!;
+    const b0 = b[k]!, b1 = b[k + 1]!, b2 = b[k + 2]!, b3 = b[k + 3]!;
+    let m0 = 0x7fffffff, m1 = 0x7fffffff, m2 = 0x7fffffff, m3 = 0x7fffffff;
     for (let i = 0; i < n; i++) {
-      const v = (Math.imul(ak, shingles[i]!) + bk) | 0;
-      if (v < min) min = v;
+      const x = shingles[i]!;
+      const v0 = (Math.imul(a0, x) + b0) | 0;
+      const v1 = (Math.imul(a1, x) + b1) | 0;
+      const v2 = (Math.imul(a2, x) + b2) | 0;
+      const v3 = (Math.imul(a3, x) + b3) | 0;
+      if (v0 < m0) m0 = v0;
+      if (v1 < m1) m1 = v1;
+      if (v2 < m2) m2 = v2;
+      if (v3 < m3) m3 = v3;
     }
-    minhash[k] = min;
+    minhash[k] = m0;
+    minhash[k + 1] = m1;
+    minhash[k + 2] = m2;
+    minhash[k + 3] = m3;
   }
   return { minhash, bands: bandsOf(minhash) };
 }
