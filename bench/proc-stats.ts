@@ -79,3 +79,17 @@ export const postgresBackendsOf = (dbName: string) => () => pidsWhere((c) => c.s
 
 /** The Redis server(s) on this machine. */
 export const redisServers = () => pidsWhere((c) => c.startsWith('redis-server') || c.includes('/redis-server '));
+
+/** Whole-machine CPU ticks from /proc/stat: [busy, idle (incl. iowait), steal]. */
+export function machineTicks(): [number, number, number] {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = f;
+  return [user + nice + system + irq + softirq, idle + iowait, steal];
+}
+
+/** Shares of the machine's CPU time between two machineTicks() readings, in per cent. */
+export function machineShares(a: [number, number, number], b: [number, number, number]): { busy: number; idle: number; steal: number } {
+  const d = b.map((v, i) => v - a[i]!);
+  const total = Math.max(1, d[0]! + d[1]! + d[2]!);
+  return { busy: (100 * d[0]!) / total, idle: (100 * d[1]!) / total, steal: (100 * d[2]!) / total };
+}

@@ -126,6 +126,8 @@ for (const [k, v, t, ok] of rows) console.log(`${k.padEnd(w0)}  ${v.padStart(9)}
 if (pipeline) {
   const s = pipeline.stages;
   console.log(`stage job times (${INGEST_CHUNK}-post chunks): ingest ${fmt(s.ingest.meanMs)} ms × ${s.ingest.jobs} jobs, classify ${fmt(s.classify.meanMs)} ms × ${s.classify.jobs} jobs; outcomes ${JSON.stringify(pipeline.outcomes)}`);
+  const m = pipeline.machine;
+  console.log(`machine CPU during (b): ${fmt(m.busy)}% busy, ${fmt(m.idle)}% idle, ${fmt(m.steal)}% taken by the host (steal); CPU ms per post: ${Object.entries(pipeline.cpuMsPerPost).map(([k, v]) => `${k} ${fmt(v, 3)}`).join(', ')}`);
 }
 if (ceiling) console.log(`ceiling layouts tried: ${ceiling.tried.map((t) => `${t.layout.processes}×${t.layout.concurrency}: ${fmt(t.jobsPerSec)} jobs/s`).join(', ')}`);
 console.log(`${os.cpus().length} CPUs, load average ${load0.map((l) => l.toFixed(1)).join(' ')} before, ${load1.map((l) => l.toFixed(1)).join(' ')} after; written to bench/results.json`);

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { enqueuePosts } from '../workers/enqueue-posts.ts';
 import { closeQueues, createRedis, dropQueuePrefix, openQueues, type QueueName, type Queues } from '../workers/queues.ts';
-import { CpuMeter, postgresBackendsOf, redisServers } from './proc-stats.ts';
+import { CpuMeter, machineShares, machineTicks, postgresBackendsOf, redisServers } from './proc-stats.ts';
 import { corpusPosts, createBenchDb, REDIS_URL, spawnTidewatch, until, type Spawned } from './bench-env.ts';
 
 export interface StageTimes {
@@ -37,6 +37,8 @@ export interface ThroughputResult {
    * moment the posts are enqueued until `refer` is drained: what the machine's cores went on.
    */
   cpuMsPerPost: Record<string, number>;
+  /** The whole machine during (b), per cent of its CPU time: is the pipeline CPU-bound? */
+  machine: { busy: number; idle: number; steal: number };
 }
 
 /**
@@ -44,9 +46,11 @@ export interface ThroughputResult {
  * deploys them) runs classify alone in one process and ingest + refer in the other, so the
  * CPU-bound detector never stalls the database round trips of the other stages; `symmetric` runs
  * two `tidewatch worker --queues ingest,classify,refer`. Split measured faster here (two detectors
- * warming up and collecting garbage cost more CPU than they gained).
+ * warming up and collecting garbage cost more CPU than they gained). `split2` adds a second classify
+ * process: the machine ran 96% busy instead of ~87%, but each post cost ~20% more CPU (two
+ * detectors' caches, more database sessions at once), so no faster either.
  */
-export type WorkerLayout = 'symmetric' | 'split';
+export type WorkerLayout = 'symmetric' | 'split' | 'split2';
 
 export interface ThroughputOptions {
   posts: number;
@@ -85,6 +89,10 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
     // Two processes for two cores.
     if (opts.layout === 'symmetric') {
       for (const n of [1, 2]) workers.push(spawnTidewatch(`worker ${n}`, ['worker', '--queues', 'ingest,classify,refer'], env));
+    } else if (opts.layout === 'split2') {
+      workers.push(spawnTidewatch('ingest worker', ['worker', '--queues', 'ingest,refer'], env));
+      workers.push(spawnTidewatch('classify worker 1', ['worker', '--queues', 'classify'], env));
+      workers.push(spawnTidewatch('classify worker 2', ['worker', '--queues', 'classify'], env));
     } else {
       workers.push(spawnTidewatch('ingest worker', ['worker', '--queues', 'ingest,refer'], env));
       workers.push(spawnTidewatch('classify worker', ['worker', '--queues', 'classify'], env));
@@ -103,6 +111,7 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
       'bench driver': () => [process.pid],
     });
     meter.start();
+    const ticks = machineTicks();
     const since = Date.now();
     const t0 = performance.now();
     await enqueuePosts(queues, posts);
@@ -111,6 +120,7 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
     await until(async () => (await outstanding(queues, ['refer'])) === 0, 'the refer queue', 30 * 60_000, 50);
     const secondsWithRefer = (performance.now() - t0) / 1_000;
     const cpu = meter.stop();
+    const machine = machineShares(ticks, machineTicks());
     const cpuMsPerPost = Object.fromEntries(Object.entries(cpu).map(([k, s]) => [k, (s * 1_000) / opts.posts]));
     const rssMb = Object.fromEntries(workers.map((w) => [w.name, w.peakRssMb()]));
 
@@ -137,6 +147,7 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
       stages: { ingest: await stageTimes(queues, 'ingest', since), classify: await stageTimes(queues, 'classify', since) },
       rssMb,
       cpuMsPerPost,
+      machine,
     };
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
