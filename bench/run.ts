@@ -6,8 +6,13 @@
  * queue prefix and removes both (unless --keep). A script, not a test: figures depend on the
  * machine and on what else runs on it, so the load average is recorded with them.
  *
+ * (a) and (b) run in alternation, --rounds times (default 2: a b a b), and each is reported as its
+ * best round: on a shared machine the speed of both drifts by tens of per cent within minutes, and
+ * one reading of each taken at different moments made the ratio swing with the drift. The best
+ * ceiling is the ceiling; the pipeline gets the same treatment. Every round is printed.
+ *
  *   npm run bench -- [--posts 20000] [--api-posts 1000000] [--api-duration 10] [--connections 4]
- *                    [--only a,b,d,e] [--keep] [--api-db tw_bench_api_…]
+ *                    [--only a,b,d,e] [--rounds 2] [--keep] [--api-db tw_bench_api_…]
  *
  * --api-db measures (e) on a database kept by an earlier --keep run instead of seeding a new one.
  */
@@ -29,6 +34,7 @@ const { values: args } = parseArgs({
     'api-duration': { type: 'string', default: '10' },
     connections: { type: 'string', default: '4' },
     only: { type: 'string', default: 'a,b,d,e' },
+    rounds: { type: 'string', default: '2' },
     keep: { type: 'boolean', default: false },
     'api-db': { type: 'string' },
   },
@@ -50,15 +56,24 @@ let pipeline: ThroughputResult | undefined;
 let classify: ClassifyRateResult | undefined;
 let api: ReviewApiResult | undefined;
 
-// The ceiling with the layouts a pipeline could use on two cores: two processes as (b) runs, or one.
-if (only.has('a')) {
-  console.error('(a) BullMQ ceiling …');
-  ceiling = await measureCeiling(Math.max(posts, 20_000), [{ processes: 2, concurrency: 4 }, { processes: 1, concurrency: 8 }]);
+const rounds = num('rounds', args.rounds);
+const ceilings: CeilingResult[] = [];
+const pipelines: ThroughputResult[] = [];
+for (let round = 1; round <= rounds; round++) {
+  const of = rounds > 1 ? ` (round ${round} of ${rounds})` : '';
+  // The ceiling with the layouts a pipeline could use on two cores: two processes as (b) runs, or one.
+  if (only.has('a')) {
+    console.error(`(a) BullMQ ceiling${of} …`);
+    ceilings.push(await measureCeiling(Math.max(posts, 20_000), [{ processes: 2, concurrency: 4 }, { processes: 1, concurrency: 8 }]));
+  }
+  if (only.has('b')) {
+    console.error(`(b) pipeline, ${posts} posts${of} …`);
+    pipelines.push(await measureThroughput({ posts, keep: args.keep }));
+  }
 }
-if (only.has('b')) {
-  console.error(`(b) pipeline, ${posts} posts …`);
-  pipeline = await measureThroughput({ posts, keep: args.keep });
-}
+const best = <T,>(list: T[], by: (t: T) => number) => list.reduce<T | undefined>((b, t) => (b === undefined || by(t) > by(b) ? t : b), undefined);
+ceiling = best(ceilings, (c) => c.jobsPerSec);
+pipeline = best(pipelines, (p) => p.postsPerSec);
 if (only.has('d')) {
   console.error('(d) classify only …');
   classify = await measureClassifyRate();
@@ -100,6 +115,7 @@ const results = {
   maxWorkerRssMb: workerRss.length ? Math.max(...workerRss) : null,
   rssMb,
   targets: TARGETS,
+  rounds: { ceilingJobsPerSec: ceilings.map((c) => c.jobsPerSec), pipelinePostsPerSec: pipelines.map((p) => p.postsPerSec) },
   details: { ceiling, pipeline, classify: classify && { ...classify, output: undefined }, api: api && { ...api, paths: api.paths.length } },
 };
 writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -128,6 +144,9 @@ if (pipeline) {
   console.log(`stage job times (${INGEST_CHUNK}-post chunks): ingest ${fmt(s.ingest.meanMs)} ms × ${s.ingest.jobs} jobs, classify ${fmt(s.classify.meanMs)} ms × ${s.classify.jobs} jobs; outcomes ${JSON.stringify(pipeline.outcomes)}`);
   const m = pipeline.machine;
   console.log(`machine CPU during (b): ${fmt(m.busy)}% busy, ${fmt(m.idle)}% idle, ${fmt(m.steal)}% taken by the host (steal); CPU ms per post: ${Object.entries(pipeline.cpuMsPerPost).map(([k, v]) => `${k} ${fmt(v, 3)}`).join(', ')}`);
+}
+if (rounds > 1) {
+  console.log(`rounds (best taken): (a) ${ceilings.map((c) => fmt(c.jobsPerSec)).join(', ') || '–'} jobs/s; (b) ${pipelines.map((p) => fmt(p.postsPerSec)).join(', ') || '–'} posts/s`);
 }
 if (ceiling) console.log(`ceiling layouts tried: ${ceiling.tried.map((t) => `${t.layout.processes}×${t.layout.concurrency}: ${fmt(t.jobsPerSec)} jobs/s`).join(', ')}`);
 console.log(`${os.cpus().length} CPUs, load average ${load0.map((l) => l.toFixed(1)).join(' ')} before, ${load1.map((l) => l.toFixed(1)).join(' ')} after; written to bench/results.json`);
