@@ -67,5 +67,10 @@ function kindOf(c: number): number {
 
 /** SHA-256 (hex) of the canonical text. */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(canonicalText(text)).digest('hex');
+  return hashCanonical(canonicalText(text));
+}
+
+/** contentHash() of a text whose canonicalText() the caller already has. */
+export function hashCanonical(canonical: string): string {
+  return createHash('sha256').update(canonical).digest('hex');
 }

@@ -46,12 +46,17 @@ interface PostForScan {
  * The best earlier match of each post: a confirmed earlier post first (its decision decides the
  * routing and is what the reviewer is shown), then the most similar, then the smaller post id.
  */
-export async function findNearDuplicates(tx: Pick<PrismaClient, '$queryRaw'> | Prisma.TransactionClient, posts: readonly PostForScan[]): Promise<NearDuplicateScan> {
+export async function findNearDuplicates(
+  tx: Pick<PrismaClient, '$queryRaw'> | Prisma.TransactionClient,
+  posts: readonly PostForScan[],
+  /** Signatures already computed for some of `posts` (by ingest); the rest are computed here. */
+  given?: ReadonlyMap<string, Signature>,
+): Promise<NearDuplicateScan> {
   const ordered = [...posts].sort((a, b) => a.ingestedAt.getTime() - b.ingestedAt.getTime() || (a.id < b.id ? -1 : 1));
   const signatures = new Map<string, Signature>();
   const allBands = new Set<number>();
   for (const p of ordered) {
-    const s = signatureOf(p.text);
+    const s = given?.get(p.id) ?? signatureOf(p.text);
     signatures.set(p.id, s);
     for (const b of s.bands) allBands.add(b);
   }

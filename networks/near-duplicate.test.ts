@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { canonicalText } from '../core/content-hash.ts';
 import { readSplit } from '../detector/model/corpus.ts';
 import { fmix } from '../detector/model/hashing.ts';
-import { bandsOf, exactJaccard, MINHASH_SIZE, NEAR_DUPLICATE_MIN_SIMILARITY, shingleHashes, signatureOf, similarity } from './near-duplicate.ts';
+import { bandsOf, decodeMinhash, encodeMinhash, exactJaccard, MINHASH_SIZE, NEAR_DUPLICATE_MIN_SIMILARITY, shingleHashes, signatureOf, similarity } from './near-duplicate.ts';
 import { parseInts } from './near-duplicate-store.ts';
 
 const advert = 'Boat to UK this week 🚤 100% guaranteed, 1500€ per person, kids half price. WhatsApp +44 7911 123456';
@@ -58,6 +58,12 @@ describe('signatureOf', () => {
     // Repeated text: many repeated shingles, and a post longer than the scratch buffer.
     const long = 'boat uk 1500 '.repeat(200);
     expect(Array.from(signatureOf(long).minhash)).toEqual(referenceMinhash(long));
+  });
+  it('minima survive their text form (base64 int32) exactly; other lengths are refused', () => {
+    const sig = signatureOf(advert);
+    expect(encodeMinhash(sig.minhash)).toHaveLength(320);
+    expect(decodeMinhash(encodeMinhash(sig.minhash))).toEqual(sig.minhash);
+    expect(decodeMinhash('AAAA')).toBeUndefined();
   });
   it('bands are recomputable from the minima alone', () => {
     const sig = signatureOf(advert);

@@ -70,7 +70,11 @@ let scratch = new Int32Array(1024);
 
 /** MinHash signature and LSH band keys of a post's text. */
 export function signatureOf(text: string): Signature {
-  const canonical = canonicalText(text);
+  return signatureOfCanonical(canonicalText(text));
+}
+
+/** signatureOf() for a text whose canonicalText() the caller already has (ingest hashes it too). */
+export function signatureOfCanonical(canonical: string): Signature {
   // Every shingle's hash, repeats included: a minimum over a multiset is the minimum over its set,
   // so the Set that shingleHashes builds (exact Jaccard needs it) would only cost time here.
   const n = canonical.length <= SHINGLE ? 1 : canonical.length - SHINGLE + 1;
@@ -115,6 +119,22 @@ export function bandsOf(minhash: ArrayLike<number>): Int32Array {
     bands[b] = h;
   }
   return bands;
+}
+
+/** The minima as base64 of their little-endian int32 bytes (320 characters), to travel in a job. */
+export function encodeMinhash(minhash: Int32Array): string {
+  const bytes = Buffer.alloc(4 * MINHASH_SIZE);
+  for (let i = 0; i < MINHASH_SIZE; i++) bytes.writeInt32LE(minhash[i]!, 4 * i);
+  return bytes.toString('base64');
+}
+
+/** encodeMinhash's inverse; undefined for anything that is not exactly MINHASH_SIZE int32s. */
+export function decodeMinhash(text: string): Int32Array | undefined {
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length !== 4 * MINHASH_SIZE) return undefined;
+  const minhash = new Int32Array(MINHASH_SIZE);
+  for (let i = 0; i < MINHASH_SIZE; i++) minhash[i] = bytes.readInt32LE(4 * i);
+  return minhash;
 }
 
 /** Estimated Jaccard similarity of two signatures' shingle sets: the share of equal minima. */

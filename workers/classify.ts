@@ -5,9 +5,10 @@
  */
 import type { Job } from 'bullmq';
 import type { DetectorResult, Thresholds } from '../detector/types.ts';
+import { bandsOf, decodeMinhash, type Signature } from '../networks/near-duplicate.ts';
 import { findNearDuplicates, recordPostLinks } from '../networks/pipeline.ts';
 import type { PipelineContext } from './context.ts';
-import { classifyAndRoute, loadClassifyBatch, type RoutedRow } from './pipeline-sql.ts';
+import { classifyAndRoute, loadClassifyBatch, type PostToClassify, type RoutedRow } from './pipeline-sql.ts';
 import { jobIds, type JobPayloads } from './queues.ts';
 import { reviewPriority, routeByScore, type RoutedOutcome } from './route.ts';
 
@@ -25,6 +26,23 @@ export function effectiveThresholds(ctx: PipelineContext, model: Thresholds): Th
   };
 }
 
+/**
+ * The signatures ingest sent with the job, for the posts whose stored content hash is the one they
+ * were computed from (a post re-sent under the same id with another text keeps its first text).
+ */
+export function givenSignatures(sent: Record<string, string> | undefined, posts: readonly PostToClassify[]): Map<string, Signature> {
+  const out = new Map<string, Signature>();
+  if (!sent) return out;
+  for (const p of posts) {
+    const s = sent[p.id];
+    const at = p.contentHash.length;
+    if (typeof s !== 'string' || s[at] !== ':' || !s.startsWith(p.contentHash)) continue;
+    const minhash = decodeMinhash(s.slice(at + 1));
+    if (minhash) out.set(p.id, { minhash, bands: bandsOf(minhash) });
+  }
+  return out;
+}
+
 export function createClassifyHandler(ctx: PipelineContext) {
   return async (job: Job<JobPayloads['classify']>): Promise<ClassifyResult> => {
     const detector = await ctx.detector();
@@ -39,7 +57,7 @@ export function createClassifyHandler(ctx: PipelineContext) {
       const results = detector.classify(posts.map((p) => ({ id: p.id, text: p.text, lang: p.language })));
       const byId = new Map(results.map((r) => [r.id, r]));
       // A near-duplicate of a post a reviewer confirmed goes straight to referral candidate (networks/).
-      const near = await findNearDuplicates(ctx.db, posts);
+      const near = await findNearDuplicates(ctx.db, posts, givenSignatures(job.data.signatures, posts));
       const rows: RoutedRow[] = posts.map((p) => {
         const r = byId.get(p.id) as DetectorResult;
         const outcome = near.matches.get(p.id)?.confirmed ? 'referral_candidate' : routeByScore(r.score, thresholds);

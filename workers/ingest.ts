@@ -4,7 +4,8 @@
  * converges on the same rows.
  */
 import type { Job } from 'bullmq';
-import { contentHash } from '../core/content-hash.ts';
+import { canonicalText, hashCanonical } from '../core/content-hash.ts';
+import { encodeMinhash, signatureOfCanonical } from '../networks/near-duplicate.ts';
 import { postIdFor, validatePost, type FieldError } from '../core/post-input.ts';
 import type { PipelineContext } from './context.ts';
 import { persistChunk } from './pipeline-sql.ts';
@@ -23,6 +24,7 @@ export function createIngestHandler(ctx: PipelineContext) {
     const names = await ctx.platforms.names();
     const rejected: FieldError[] = [];
     const rows = [];
+    const canonical = new Map<string, string>();
     for (const [i, raw] of job.data.posts.entries()) {
       // Producers validate too; this guards against anything else writing to the queue.
       const v = validatePost(raw, i, names);
@@ -31,8 +33,11 @@ export function createIngestHandler(ctx: PipelineContext) {
         continue;
       }
       const p = v.post;
+      const id = postIdFor(p.platform, p.platformPostId);
+      const text = canonicalText(p.text);
+      canonical.set(id, text);
       rows.push({
-        id: postIdFor(p.platform, p.platformPostId),
+        id,
         platformId: (await ctx.platforms.idOf(p.platform))!,
         platformPostId: p.platformPostId,
         url: p.url,
@@ -42,7 +47,7 @@ export function createIngestHandler(ctx: PipelineContext) {
         postedAt: p.postedAt ? new Date(p.postedAt) : null,
         ingestedAt: new Date(job.data.receivedAt),
         source: p.source ?? null,
-        contentHash: contentHash(p.text),
+        contentHash: hashCanonical(text),
       });
     }
     if (rejected.length) ctx.log.warn({ jobId: job.id, rejected }, 'ingest: records rejected');
@@ -52,8 +57,18 @@ export function createIngestHandler(ctx: PipelineContext) {
     const { persisted, duplicatesByContent, pending } = await persistChunk(ctx.db, rows);
 
     // Whatever is still pending goes to classify, including posts of an earlier attempt of this
-    // job that crashed before enqueueing.
-    if (pending.length) await ctx.queues.classify.add('classify', { postIds: pending });
+    // job that crashed before enqueueing. Their near-duplicate signatures are computed here: this
+    // process has the canonical text already and waits on the database most of the time, while
+    // the classify process is the pipeline's busiest.
+    if (pending.length) {
+      const hashes = new Map(rows.map((r) => [r.id, r.contentHash]));
+      const signatures: Record<string, string> = {};
+      for (const id of pending) {
+        const text = canonical.get(id);
+        if (text !== undefined) signatures[id] = `${hashes.get(id)}:${encodeMinhash(signatureOfCanonical(text).minhash)}`;
+      }
+      await ctx.queues.classify.add('classify', { postIds: pending, signatures });
+    }
 
     return {
       persisted,

@@ -89,6 +89,7 @@ export interface PostToClassify {
   platformId: number;
   postedAt: Date | null;
   ingestedAt: Date;
+  contentHash: string;
 }
 
 /**
@@ -97,7 +98,7 @@ export interface PostToClassify {
  */
 export async function loadClassifyBatch(db: Sql, postIds: readonly string[]): Promise<{ pending: PostToClassify[]; candidates: string[] }> {
   const rows = await db.$queryRaw<(PostToClassify & { outcome: string })[]>`
-    SELECT id::text, outcome::text, "platformId", "postedAt", "ingestedAt", language,
+    SELECT id::text, outcome::text, "platformId", "postedAt", "ingestedAt", language, "contentHash",
       CASE WHEN outcome = 'pending' THEN text END AS text
     FROM "Post" WHERE id = ANY(${postIds}::uuid[]) AND outcome IN ('pending', 'referral_candidate')`;
   return {

@@ -13,8 +13,13 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export interface JobPayloads {
   /** A chunk of validated posts, in the ingest contract shape. */
   ingest: { posts: PostInput[]; receivedAt: string };
-  /** Posts persisted by ingest, classified together in one detector batch. */
-  classify: { postIds: string[] };
+  /**
+   * Posts persisted by ingest, classified together in one detector batch. `signatures`: their
+   * near-duplicate signatures, computed by ingest (which has their canonical text at hand), by post
+   * id as `<content hash>:<encodeMinhash(minima)>`; classify uses one only where the stored post
+   * has that content hash, and signs any other post itself.
+   */
+  classify: { postIds: string[]; signatures?: Record<string, string> };
   /**
    * A post a reviewer confirmed (`decisionId`), a classify batch's referral candidates, or a
    * notice to deliver; the referral stage decides whether and how to notify the platform.
