@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolate, type Isolated } from '../test/isolation.ts';
 import { seedReviewItems } from '../test/review-fixtures.ts';
-import { signatureOf } from './near-duplicate.ts';
+import { minhashBytes, signatureOf } from './near-duplicate.ts';
 import { findNearDuplicates, saveNearDuplicates } from './near-duplicate-store.ts';
 
 const advert = 'Boat to UK this week, 100% guaranteed, 1500€ per person, kids half price. WhatsApp +44 7911 123456';
@@ -23,7 +23,7 @@ describe('findNearDuplicates', () => {
   /** Writes a signature as another process would: straight to the tables, not through this module. */
   async function storeElsewhere(postId: string, text: string): Promise<void> {
     const sig = signatureOf(text);
-    await iso.db.$executeRaw`INSERT INTO "PostSignature" ("postId", minhash) VALUES (${postId}::uuid, ${Array.from(sig.minhash)}::int[])`;
+    await iso.db.$executeRaw`INSERT INTO "PostSignature" ("postId", minhash) VALUES (${postId}::uuid, decode(${minhashBytes(sig.minhash).toString('hex')}, 'hex'))`;
     await iso.db.$executeRaw`INSERT INTO "NearDuplicateBand" (band, "postId") SELECT unnest(${Array.from(sig.bands)}::int[]), ${postId}::uuid`;
   }
   const scan = (text: string) => findNearDuplicates(iso.db, [{ id: crypto.randomUUID(), text, ingestedAt: new Date() }]);
@@ -37,6 +37,13 @@ describe('findNearDuplicates', () => {
       expect(match).toMatchObject({ earlierPostId: stored[0], confirmed: false });
       expect(match!.similarity).toBeGreaterThanOrEqual(0.7);
     }
+  });
+
+  it('stores minima in the byte order the int[] → bytea migration wrote them (int4send)', async () => {
+    const { minhash } = signatureOf(advert);
+    const [row] = await iso.db.$queryRaw<{ hex: string }[]>`
+      SELECT encode(string_agg(int4send(u.v), ''::bytea ORDER BY u.o), 'hex') AS hex FROM unnest(${Array.from(minhash)}::int[]) WITH ORDINALITY AS u(v, o)`;
+    expect(row!.hex).toBe(minhashBytes(minhash).toString('hex'));
   });
 
   it('does not trust a cached signature whose band keys are not the stored ones', async () => {

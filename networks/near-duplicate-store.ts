@@ -13,7 +13,7 @@
  * those race-free).
  */
 import { Prisma, queryPrepared, type PrismaClient } from '../core/db/client.ts';
-import { bandsOf, NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity, type Signature } from './near-duplicate.ts';
+import { bandsOf, minhashBytes, minhashFromBytes, NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity, type Signature } from './near-duplicate.ts';
 import { SignatureCache } from './signature-cache.ts';
 
 /**
@@ -78,10 +78,10 @@ export async function findNearDuplicates(
   const unknown = rows.filter((r) => !known.matches(r.postId, parseInts(r.bands))).map((r) => r.postId);
   if (unknown.length) {
     const minima = Prisma.sql`
-      SELECT "postId", array_to_string(minhash, ',') AS minhash FROM "PostSignature" WHERE "postId" = ANY(${unknown}::uuid[])`;
+      SELECT "postId", encode(minhash, 'hex') AS minhash FROM "PostSignature" WHERE "postId" = ANY(${unknown}::uuid[])`;
     for (const r of await queryPrepared<{ postId: string; minhash: string }>(tx, minima)) {
-      const minhash = parseInts(r.minhash);
-      known.set(r.postId, { minhash, bands: bandsOf(minhash) });
+      const minhash = minhashFromBytes(Buffer.from(r.minhash, 'hex'));
+      if (minhash) known.set(r.postId, { minhash, bands: bandsOf(minhash) });
     }
   }
   const stored = rows.flatMap((r) => {
@@ -150,7 +150,12 @@ export function parseInts(text: string): Int32Array {
   return out;
 }
 
-const pgArray = (a: ArrayLike<number>) => `{${Array.prototype.join.call(a, ',')}}`;
+/** Integers as a PostgreSQL array literal ("{1,-2,3}"). */
+function intArray(a: Int32Array): string {
+  let s = `{${a[0]}`;
+  for (let i = 1; i < a.length; i++) s += `,${a[i]}`;
+  return `${s}}`;
+}
 
 /** Stores the links and the signatures of the posts `keepSignature` accepts. */
 export async function saveNearDuplicates(
@@ -165,14 +170,19 @@ export async function saveNearDuplicates(
   // of its text) and is only ever looked up for an id the database returns.
   for (const [id, sig] of kept) known.set(id, sig);
   // One statement: signatures, their band keys and the links (data-modifying CTEs all run).
+  // Per post: minima as hex bytes, band keys as one array literal unnested in SQL (rather than ten
+  // (band, id) pairs spelled out and escaped one by one by the driver).
   await tx.$executeRaw`
-    WITH signatures AS (
+    WITH input AS (
+      SELECT * FROM unnest(${kept.map(([id]) => id)}::uuid[], ${kept.map(([, s]) => minhashBytes(s.minhash).toString('hex'))}::text[],
+        ${kept.map(([, s]) => intArray(s.bands))}::text[]) AS u(id, m, b)),
+    signatures AS (
       INSERT INTO "PostSignature" ("postId", minhash)
-      SELECT id, m::int[] FROM unnest(${kept.map(([id]) => id)}::uuid[], ${kept.map(([, s]) => pgArray(s.minhash))}::text[]) AS u(id, m)
+      SELECT id, decode(m, 'hex') FROM input
       ON CONFLICT DO NOTHING),
     bands AS (
       INSERT INTO "NearDuplicateBand" (band, "postId")
-      SELECT * FROM unnest(${kept.flatMap(([, s]) => Array.from(s.bands))}::int[], ${kept.flatMap(([id, s]) => Array.from(s.bands, () => id))}::uuid[])
+      SELECT unnest(b::int[]), id FROM input
       ON CONFLICT DO NOTHING)
     INSERT INTO "NearDuplicate" ("postId", "earlierPostId", similarity)
     SELECT * FROM unnest(${links.map(([id]) => id)}::uuid[], ${links.map(([, m]) => m.earlierPostId)}::uuid[], ${links.map(([, m]) => m.similarity)}::float8[])

@@ -71,7 +71,7 @@ describe('signatureOf', () => {
   });
 });
 
-describe('parseInts (stored minima and band keys read as text)', () => {
+describe('parseInts (stored band keys read as text)', () => {
   it('reads what array_to_string writes, signs and int32 extremes included', () => {
     expect(Array.from(parseInts('12,-3,0,2147483647,-2147483648'))).toEqual([12, -3, 0, 2147483647, -2147483648]);
     expect(Array.from(parseInts('-7'))).toEqual([-7]);

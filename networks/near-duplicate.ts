@@ -121,20 +121,33 @@ export function bandsOf(minhash: ArrayLike<number>): Int32Array {
   return bands;
 }
 
-/** The minima as base64 of their little-endian int32 bytes (320 characters), to travel in a job. */
+/**
+ * The minima as bytes: MINHASH_SIZE big-endian int32s, the order PostgreSQL's int4send writes
+ * (PostSignature.minhash stores exactly these bytes; a job carries them as base64).
+ */
+export function minhashBytes(minhash: Int32Array): Buffer {
+  const bytes = Buffer.allocUnsafe(4 * MINHASH_SIZE);
+  for (let i = 0; i < MINHASH_SIZE; i++) bytes.writeInt32BE(minhash[i]!, 4 * i);
+  return bytes;
+}
+
+/** minhashBytes' inverse; undefined for anything that is not exactly MINHASH_SIZE int32s. */
+export function minhashFromBytes(bytes: Uint8Array): Int32Array | undefined {
+  if (bytes.length !== 4 * MINHASH_SIZE) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const minhash = new Int32Array(MINHASH_SIZE);
+  for (let i = 0; i < MINHASH_SIZE; i++) minhash[i] = view.getInt32(4 * i);
+  return minhash;
+}
+
+/** The minima as base64 of minhashBytes (320 characters), to travel in a job. */
 export function encodeMinhash(minhash: Int32Array): string {
-  const bytes = Buffer.alloc(4 * MINHASH_SIZE);
-  for (let i = 0; i < MINHASH_SIZE; i++) bytes.writeInt32LE(minhash[i]!, 4 * i);
-  return bytes.toString('base64');
+  return minhashBytes(minhash).toString('base64');
 }
 
 /** encodeMinhash's inverse; undefined for anything that is not exactly MINHASH_SIZE int32s. */
 export function decodeMinhash(text: string): Int32Array | undefined {
-  const bytes = Buffer.from(text, 'base64');
-  if (bytes.length !== 4 * MINHASH_SIZE) return undefined;
-  const minhash = new Int32Array(MINHASH_SIZE);
-  for (let i = 0; i < MINHASH_SIZE; i++) minhash[i] = bytes.readInt32LE(4 * i);
-  return minhash;
+  return minhashFromBytes(Buffer.from(text, 'base64'));
 }
 
 /** Estimated Jaccard similarity of two signatures' shingle sets: the share of equal minima. */
