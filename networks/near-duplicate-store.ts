@@ -12,6 +12,7 @@
  * (neither signature is committed yet); exact re-uploads are unaffected (ingest de-duplicates
  * those race-free).
  */
+import { plainArray, textArray } from '../core/db/array-literal.ts';
 import { Prisma, queryPrepared, type PrismaClient } from '../core/db/client.ts';
 import { bandsOf, minhashBytes, minhashFromBytes, NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity, type Signature } from './near-duplicate.ts';
 import { SignatureCache } from './signature-cache.ts';
@@ -70,7 +71,7 @@ export async function findNearDuplicates(
     SELECT b."postId", string_agg(b.band::text, ',') AS bands,
       EXISTS (SELECT 1 FROM "ReviewItem" ri WHERE ri."postId" = b."postId" AND ri.status = 'confirmed') AS confirmed
     FROM "NearDuplicateBand" b
-    WHERE b.band = ANY(${[...allBands]}::int[]) AND NOT (b."postId" = ANY(${ids}::uuid[]))
+    WHERE b.band = ANY(${plainArray([...allBands])}::int[]) AND NOT (b."postId" = ANY(${plainArray(ids)}::uuid[]))
     GROUP BY b."postId"`;
   const rows = await queryPrepared<{ postId: string; bands: string; confirmed: boolean }>(tx, query);
   // A cached signature must carry every band key the database matched: a post deleted and ingested
@@ -78,7 +79,7 @@ export async function findNearDuplicates(
   const unknown = rows.filter((r) => !known.matches(r.postId, parseInts(r.bands))).map((r) => r.postId);
   if (unknown.length) {
     const minima = Prisma.sql`
-      SELECT "postId", encode(minhash, 'hex') AS minhash FROM "PostSignature" WHERE "postId" = ANY(${unknown}::uuid[])`;
+      SELECT "postId", encode(minhash, 'hex') AS minhash FROM "PostSignature" WHERE "postId" = ANY(${plainArray(unknown)}::uuid[])`;
     for (const r of await queryPrepared<{ postId: string; minhash: string }>(tx, minima)) {
       const minhash = minhashFromBytes(Buffer.from(r.minhash, 'hex'));
       if (minhash) known.set(r.postId, { minhash, bands: bandsOf(minhash) });
@@ -150,13 +151,6 @@ export function parseInts(text: string): Int32Array {
   return out;
 }
 
-/** Integers as a PostgreSQL array literal ("{1,-2,3}"). */
-function intArray(a: Int32Array): string {
-  let s = `{${a[0]}`;
-  for (let i = 1; i < a.length; i++) s += `,${a[i]}`;
-  return `${s}}`;
-}
-
 /** Stores the links and the signatures of the posts `keepSignature` accepts. */
 export async function saveNearDuplicates(
   tx: Prisma.TransactionClient,
@@ -174,8 +168,8 @@ export async function saveNearDuplicates(
   // (band, id) pairs spelled out and escaped one by one by the driver).
   await tx.$executeRaw`
     WITH input AS (
-      SELECT * FROM unnest(${kept.map(([id]) => id)}::uuid[], ${kept.map(([, s]) => minhashBytes(s.minhash).toString('hex'))}::text[],
-        ${kept.map(([, s]) => intArray(s.bands))}::text[]) AS u(id, m, b)),
+      SELECT * FROM unnest(${plainArray(kept.map(([id]) => id))}::uuid[], ${plainArray(kept.map(([, s]) => minhashBytes(s.minhash).toString('hex')))}::text[],
+        ${textArray(kept.map(([, s]) => plainArray(s.bands)))}::text[]) AS u(id, m, b)),
     signatures AS (
       INSERT INTO "PostSignature" ("postId", minhash)
       SELECT id, decode(m, 'hex') FROM input
@@ -185,6 +179,6 @@ export async function saveNearDuplicates(
       SELECT unnest(b::int[]), id FROM input
       ON CONFLICT DO NOTHING)
     INSERT INTO "NearDuplicate" ("postId", "earlierPostId", similarity)
-    SELECT * FROM unnest(${links.map(([id]) => id)}::uuid[], ${links.map(([, m]) => m.earlierPostId)}::uuid[], ${links.map(([, m]) => m.similarity)}::float8[])
+    SELECT * FROM unnest(${plainArray(links.map(([id]) => id))}::uuid[], ${plainArray(links.map(([, m]) => m.earlierPostId))}::uuid[], ${plainArray(links.map(([, m]) => m.similarity))}::float8[])
     ON CONFLICT DO NOTHING`;
 }

@@ -5,6 +5,7 @@
  * atomic on its own, so a retried or concurrently re-run job converges on the same rows.
  */
 import { v7 as uuidv7 } from 'uuid';
+import { plainArray, textArray } from '../core/db/array-literal.ts';
 import type { Prisma, PrismaClient } from '../core/db/client.ts';
 import type { RoutedOutcome } from './route.ts';
 
@@ -55,10 +56,10 @@ export async function persistChunk(db: Sql, rows: readonly PostRow[], routedAt =
   const [ins] = await db.$queryRaw<{ persisted: number }[]>`
     WITH input AS (
       SELECT * FROM unnest(
-        ${ids}::uuid[], ${col('platformId')}::int[], ${col('platformPostId')}::text[], ${col('url')}::text[],
-        ${col('authorHandle')}::text[], ${col('text')}::text[], ${col('language')}::text[],
-        ${rows.map((r) => tsOrNull(r.postedAt))}::timestamp(3)[], ${rows.map((r) => ts(r.ingestedAt))}::timestamp(3)[],
-        ${col('source')}::text[], ${hashes}::text[])
+        ${plainArray(ids)}::uuid[], ${plainArray(col('platformId'))}::int[], ${textArray(col('platformPostId'))}::text[], ${textArray(col('url'))}::text[],
+        ${textArray(col('authorHandle'))}::text[], ${textArray(col('text'))}::text[], ${textArray(col('language'))}::text[],
+        ${textArray(rows.map((r) => tsOrNull(r.postedAt)))}::timestamp(3)[], ${textArray(rows.map((r) => ts(r.ingestedAt)))}::timestamp(3)[],
+        ${textArray(col('source'))}::text[], ${plainArray(hashes)}::text[])
         AS u(id, "platformId", "platformPostId", url, "authorHandle", text, language, "postedAt", "ingestedAt", source, "contentHash")),
     posts AS (
       INSERT INTO "Post" (id, "platformId", "platformPostId", url, "authorHandle", text, language, "postedAt", "ingestedAt", source, "contentHash")
@@ -69,14 +70,14 @@ export async function persistChunk(db: Sql, rows: readonly PostRow[], routedAt =
     SELECT count(*)::int AS persisted FROM posts`;
   const persisted = ins!.persisted;
   const [res] = await db.$queryRaw<{ duplicates: number; pending: string[] }[]>`
-    WITH input AS (SELECT * FROM unnest(${ids}::uuid[], ${hashes}::text[]) AS u(id, hash)),
+    WITH input AS (SELECT * FROM unnest(${plainArray(ids)}::uuid[], ${plainArray(hashes)}::text[]) AS u(id, hash)),
     dup AS (
       UPDATE "Post" p SET "duplicateOfId" = f."canonicalPostId", outcome = 'duplicate', "routedAt" = ${ts(routedAt)}::timestamp(3)
       FROM input JOIN "ContentFingerprint" f ON f."contentHash" = input.hash
       WHERE p.id = input.id AND f."canonicalPostId" <> input.id AND p.outcome = 'pending'
       RETURNING p.id)
     SELECT (SELECT count(*)::int FROM dup) AS duplicates,
-      ARRAY(SELECT p.id::text FROM "Post" p WHERE p.id = ANY(${ids}::uuid[]) AND p.outcome = 'pending'
+      ARRAY(SELECT p.id::text FROM "Post" p WHERE p.id = ANY(${plainArray(ids)}::uuid[]) AND p.outcome = 'pending'
         AND p.id NOT IN (SELECT id FROM dup)) AS pending`;
   return { persisted, duplicatesByContent: res!.duplicates, pending: res!.pending };
 }
@@ -100,7 +101,7 @@ export async function loadClassifyBatch(db: Sql, postIds: readonly string[]): Pr
   const rows = await db.$queryRaw<(PostToClassify & { outcome: string })[]>`
     SELECT id::text, outcome::text, "platformId", "postedAt", "ingestedAt", language, "contentHash",
       CASE WHEN outcome = 'pending' THEN text END AS text
-    FROM "Post" WHERE id = ANY(${postIds}::uuid[]) AND outcome IN ('pending', 'referral_candidate')`;
+    FROM "Post" WHERE id = ANY(${plainArray(postIds)}::uuid[]) AND outcome IN ('pending', 'referral_candidate')`;
   return {
     pending: rows.filter((r) => r.outcome === 'pending'),
     candidates: rows.filter((r) => r.outcome === 'referral_candidate').map((r) => r.id),
@@ -140,10 +141,11 @@ export async function classifyAndRoute(db: Sql, rows: readonly RoutedRow[], now 
   return db.$queryRaw<{ id: string; outcome: RoutedOutcome }[]>`
     WITH r AS (
       SELECT * FROM ROWS FROM (
-        unnest(${col('postId')}::uuid[]), unnest(${rows.map(() => uuidv7())}::uuid[]), unnest(${rows.map(() => uuidv7())}::uuid[]),
-        unnest(${col('modelVersion')}::text[]), unnest(${col('score')}::float8[]), unnest(${col('decision')}::text[]), unnest(${col('category')}::text[]),
-        unnest(${col('detectedLanguage')}::text[]), json_array_elements(${JSON.stringify(col('signals'))}::json), unnest(${col('outcome')}::text[]),
-        unnest(${col('language')}::text[]), unnest(${col('priority')}::float8[]), unnest(${col('platformId')}::int[]))
+        unnest(${plainArray(col('postId'))}::uuid[]), unnest(${plainArray(rows.map(() => uuidv7()))}::uuid[]), unnest(${plainArray(rows.map(() => uuidv7()))}::uuid[]),
+        unnest(${textArray(col('modelVersion'))}::text[]), unnest(${plainArray(col('score'))}::float8[]), unnest(${textArray(col('decision'))}::text[]),
+        unnest(${textArray(col('category'))}::text[]), unnest(${textArray(col('detectedLanguage'))}::text[]), json_array_elements(${JSON.stringify(col('signals'))}::json),
+        unnest(${textArray(col('outcome'))}::text[]), unnest(${textArray(col('language'))}::text[]), unnest(${plainArray(col('priority'))}::float8[]),
+        unnest(${plainArray(col('platformId'))}::int[]))
         AS u("postId", "classificationId", "reviewItemId", "modelVersion", score, decision, category, "detectedLanguage", signals, outcome, language, priority, "platformId")),
     routed AS (
       UPDATE "Post" p SET outcome = r.outcome::"PostOutcome", language = r.language, "routedAt" = ${at}::timestamp(3)
