@@ -150,6 +150,22 @@ export function decodeMinhash(text: string): Int32Array | undefined {
   return minhashFromBytes(Buffer.from(text, 'base64'));
 }
 
+/**
+ * A signature as a classify job carries it from ingest: `<content hash>:<encodeMinhash(minima)>`,
+ * so the receiver can tell whether it was computed from the text it has stored.
+ */
+export function sentSignature(contentHash: string, minhash: Int32Array): string {
+  return `${contentHash}:${encodeMinhash(minhash)}`;
+}
+
+/** The signature in `sent` if it was computed from a text whose content hash is `contentHash`. */
+export function receivedSignature(sent: unknown, contentHash: string): Signature | undefined {
+  const at = contentHash.length;
+  if (typeof sent !== 'string' || sent[at] !== ':' || !sent.startsWith(contentHash)) return undefined;
+  const minhash = decodeMinhash(sent.slice(at + 1));
+  return minhash && { minhash, bands: bandsOf(minhash) };
+}
+
 /** Estimated Jaccard similarity of two signatures' shingle sets: the share of equal minima. */
 export function similarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let same = 0;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalText, contentHash } from '../core/content-hash.ts';
-import { encodeMinhash, signatureOf, signatureOfCanonical } from '../networks/near-duplicate.ts';
+import { sentSignature, signatureOf, signatureOfCanonical } from '../networks/near-duplicate.ts';
 import { givenSignatures } from './classify.ts';
 import type { PostToClassify } from './pipeline-sql.ts';
 
 const text = 'Boat to UK this week, 1500€, WhatsApp +44 7911 123456';
 const post = (id: string, t: string): PostToClassify => ({ id, text: t, language: null, platformId: 1, postedAt: null, ingestedAt: new Date(), contentHash: contentHash(t) });
-const sent = (t: string) => `${contentHash(t)}:${encodeMinhash(signatureOfCanonical(canonicalText(t)).minhash)}`;
+const sent = (t: string) => sentSignature(contentHash(t), signatureOfCanonical(canonicalText(t)).minhash);
 
 describe('signatures sent by ingest', () => {
   it('are used for a post whose stored text is the one they were computed from, and equal signing it here', () => {

@@ -5,7 +5,7 @@
  */
 import type { Job } from 'bullmq';
 import type { DetectorResult, Thresholds } from '../detector/types.ts';
-import { bandsOf, decodeMinhash, type Signature } from '../networks/near-duplicate.ts';
+import { receivedSignature, type Signature } from '../networks/near-duplicate.ts';
 import { findNearDuplicates, recordPostLinks } from '../networks/pipeline.ts';
 import type { PipelineContext } from './context.ts';
 import { classifyAndRoute, loadClassifyBatch, type PostToClassify, type RoutedRow } from './pipeline-sql.ts';
@@ -34,11 +34,8 @@ export function givenSignatures(sent: Record<string, string> | undefined, posts:
   const out = new Map<string, Signature>();
   if (!sent) return out;
   for (const p of posts) {
-    const s = sent[p.id];
-    const at = p.contentHash.length;
-    if (typeof s !== 'string' || s[at] !== ':' || !s.startsWith(p.contentHash)) continue;
-    const minhash = decodeMinhash(s.slice(at + 1));
-    if (minhash) out.set(p.id, { minhash, bands: bandsOf(minhash) });
+    const sig = receivedSignature(sent[p.id], p.contentHash);
+    if (sig) out.set(p.id, sig);
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { Job } from 'bullmq';
 import { canonicalText, hashCanonical } from '../core/content-hash.ts';
-import { encodeMinhash, signatureOfCanonical } from '../networks/near-duplicate.ts';
+import { sentSignature, signatureOfCanonical } from '../networks/near-duplicate.ts';
 import { postIdFor, validatePost, type FieldError } from '../core/post-input.ts';
 import type { PipelineContext } from './context.ts';
 import { persistChunk } from './pipeline-sql.ts';
@@ -24,7 +24,8 @@ export function createIngestHandler(ctx: PipelineContext) {
     const names = await ctx.platforms.names();
     const rejected: FieldError[] = [];
     const rows = [];
-    const canonical = new Map<string, string>();
+    /** Post id → its canonical text and content hash, to sign the posts left pending. */
+    const canonical = new Map<string, { text: string; hash: string }>();
     for (const [i, raw] of job.data.posts.entries()) {
       // Producers validate too; this guards against anything else writing to the queue.
       const v = validatePost(raw, i, names);
@@ -35,7 +36,8 @@ export function createIngestHandler(ctx: PipelineContext) {
       const p = v.post;
       const id = postIdFor(p.platform, p.platformPostId);
       const text = canonicalText(p.text);
-      canonical.set(id, text);
+      const hash = hashCanonical(text);
+      canonical.set(id, { text, hash });
       rows.push({
         id,
         platformId: (await ctx.platforms.idOf(p.platform))!,
@@ -47,7 +49,7 @@ export function createIngestHandler(ctx: PipelineContext) {
         postedAt: p.postedAt ? new Date(p.postedAt) : null,
         ingestedAt: new Date(job.data.receivedAt),
         source: p.source ?? null,
-        contentHash: hashCanonical(text),
+        contentHash: hash,
       });
     }
     if (rejected.length) ctx.log.warn({ jobId: job.id, rejected }, 'ingest: records rejected');
@@ -61,11 +63,10 @@ export function createIngestHandler(ctx: PipelineContext) {
     // process has the canonical text already and waits on the database most of the time, while
     // the classify process is the pipeline's busiest.
     if (pending.length) {
-      const hashes = new Map(rows.map((r) => [r.id, r.contentHash]));
       const signatures: Record<string, string> = {};
       for (const id of pending) {
-        const text = canonical.get(id);
-        if (text !== undefined) signatures[id] = `${hashes.get(id)}:${encodeMinhash(signatureOfCanonical(text).minhash)}`;
+        const c = canonical.get(id);
+        if (c) signatures[id] = sentSignature(c.hash, signatureOfCanonical(c.text).minhash);
       }
       await ctx.queues.classify.add('classify', { postIds: pending, signatures });
     }

@@ -16,7 +16,7 @@ export interface JobPayloads {
   /**
    * Posts persisted by ingest, classified together in one detector batch. `signatures`: their
    * near-duplicate signatures, computed by ingest (which has their canonical text at hand), by post
-   * id as `<content hash>:<encodeMinhash(minima)>`; classify uses one only where the stored post
+   * id as `<content hash>:<base64 minima>` (sentSignature); classify uses one only where the stored post
    * has that content hash, and signs any other post itself.
    */
   classify: { postIds: string[]; signatures?: Record<string, string> };
