@@ -16,7 +16,7 @@ const ceiling = process.argv.includes('--no-ceiling')
   : await measureCeiling(Math.max(N, 20_000), [{ processes: 2, concurrency: 4 }, { processes: 1, concurrency: 8 }]);
 const argLayout = process.argv.indexOf('--layout');
 const layout = (argLayout > 0 ? process.argv[argLayout + 1] : 'split') as WorkerLayout;
-if (layout !== 'symmetric' && layout !== 'split' && layout !== 'split2') throw new Error(`--layout: expected symmetric or split, got "${layout}"`);
+if (layout !== 'symmetric' && layout !== 'split' && layout !== 'split2') throw new Error(`--layout: expected split, symmetric or split2, got "${layout}"`);
 const pipeline = await measureThroughput({ posts: N, layout });
 const rows = [
   [`(a) BullMQ ceiling, no-op jobs/s (${ceiling?.layout.processes ?? '–'} × ${ceiling?.layout.concurrency ?? '–'})`, ceiling?.jobsPerSec.toFixed(0) ?? '–'],

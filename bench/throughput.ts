@@ -89,13 +89,10 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
     // Two processes for two cores.
     if (opts.layout === 'symmetric') {
       for (const n of [1, 2]) workers.push(spawnTidewatch(`worker ${n}`, ['worker', '--queues', 'ingest,classify,refer'], env));
-    } else if (opts.layout === 'split2') {
-      workers.push(spawnTidewatch('ingest worker', ['worker', '--queues', 'ingest,refer'], env));
-      workers.push(spawnTidewatch('classify worker 1', ['worker', '--queues', 'classify'], env));
-      workers.push(spawnTidewatch('classify worker 2', ['worker', '--queues', 'classify'], env));
     } else {
       workers.push(spawnTidewatch('ingest worker', ['worker', '--queues', 'ingest,refer'], env));
-      workers.push(spawnTidewatch('classify worker', ['worker', '--queues', 'classify'], env));
+      const classifiers = opts.layout === 'split2' ? ['classify worker 1', 'classify worker 2'] : ['classify worker'];
+      for (const name of classifiers) workers.push(spawnTidewatch(name, ['worker', '--queues', 'classify'], env));
     }
     await until(async () => (await queues.ingest.getWorkersCount()) >= 1 && (await queues.classify.getWorkersCount()) >= 1 && (await queues.refer.getWorkersCount()) >= 1, 'workers to start', 120_000, 250);
 
