@@ -4,9 +4,9 @@
  * language identification runs), plus model load time.
  * Target: ≥ 20,000 posts/s in both cases. Run: npm run bench:classify
  *
- * The machine is often shared (CI, other services): the CPU count and load average (before and
- * after) are printed with the figures, and the CPU time per post (this process, all threads) next to
- * the wall time. The headline figure is the best of ROUNDS timed rounds (the one least disturbed by
+ * The machine is often shared (CI, other services): the CPU count, load average and a fixed
+ * reference workload's time (machine-speed.ts), before and after, are printed with the figures,
+ * and the CPU time per post (this process, all threads) next to the wall time. The headline figure is the best of ROUNDS timed rounds (the one least disturbed by
  * other processes); the median is printed beside it so a noisy run shows as one.
  * What is timed is the worker's path: detector.classify() on batches of 500 posts, each post with
  * one word the detector has not seen before (see postsOf).
@@ -15,11 +15,13 @@ import { availableParallelism, loadavg } from 'node:os';
 import { readSplit } from '../detector/model/corpus.ts';
 import { loadDetector } from '../detector/index.ts';
 import type { DetectorInput } from '../detector/types.ts';
+import { describeReference, machineReferenceMs } from './machine-speed.ts';
 
 const t0 = performance.now();
 const detector = await loadDetector();
 const loadMs = performance.now() - t0;
 const loadBefore = loadavg();
+const referenceBefore = machineReferenceMs();
 
 const corpus = [...readSplit('test'), ...readSplit('validation')];
 const N = 20_000;
@@ -67,12 +69,14 @@ function run(withLang: boolean): Figures {
 const TARGET = 20_000;
 const withLang = run(true);
 const withoutLang = run(false);
+const referenceAfter = machineReferenceMs();
 const line = (f: Figures) =>
   `${Math.round(f.postsPerSecond).toLocaleString('en')} posts/s (${(1e6 / f.postsPerSecond).toFixed(1)} µs/post wall, ${f.cpuMicrosPerPost.toFixed(1)} µs/post CPU; median of ${ROUNDS} rounds ${Math.round(f.medianPostsPerSecond).toLocaleString('en')} posts/s)`;
 const met = (f: Figures) => (f.postsPerSecond >= TARGET ? 'met' : 'NOT met');
 const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
 console.log(`detector ${detector.version}: model load ${loadMs.toFixed(0)} ms (weights read and decoded, per-bucket projections)`);
 console.log(`machine: ${availableParallelism()} CPUs, load average ${loads(loadBefore)} before, ${loads(loadavg())} after`);
+console.log(describeReference(referenceBefore, referenceAfter));
 console.log(`classify, lang given:   ${line(withLang)}, batches of ${BATCH}, ${N} posts, avg ${avgChars} chars`);
 console.log(`classify, lang = null:  ${line(withoutLang)}`);
 console.log(`target ≥ ${TARGET.toLocaleString('en')} posts/s: ${met(withLang)} with lang given, ${met(withoutLang)} with lang = null`);

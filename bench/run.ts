@@ -4,7 +4,8 @@
  * autocannon at 1,000,000 posts, (f) peak RSS of each process. Prints a table with the targets and
  * writes bench/results.json (generated output, git-ignored). Each part uses its own database and
  * queue prefix and removes both (unless --keep). A script, not a test: figures depend on the
- * machine and on what else runs on it, so the load average is recorded with them.
+ * machine and on what else runs on it, so the load average and a fixed reference workload's time
+ * (machine-speed.ts) are recorded with them.
  *
  * (a) and (b) run in alternation, --rounds times (default 2: a b a b), and each is reported as its
  * best round: on a shared machine the speed of both drifts by tens of per cent within minutes, and
@@ -22,6 +23,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { INGEST_CHUNK } from '../workers/queues.ts';
 import { ROOT } from './bench-env.ts';
+import { describeReference, machineReferenceMs } from './machine-speed.ts';
 import { measureCeiling, type CeilingResult } from './ceiling.ts';
 import { measureClassifyRate, type ClassifyRateResult } from './classify-rate.ts';
 import { measureReviewApi, type ReviewApiResult } from './review-api.ts';
@@ -49,6 +51,7 @@ const posts = num('posts', args.posts);
 
 const TARGETS = { pipelinePostsPerSec: 2_000, ratio: 0.5, apiListP99Ms: 50, workerRssMb: 400 };
 const load0 = os.loadavg();
+const reference0 = machineReferenceMs();
 const started = new Date();
 
 let ceiling: CeilingResult | undefined;
@@ -90,6 +93,7 @@ if (only.has('e')) {
   });
 }
 const load1 = os.loadavg();
+const reference1 = machineReferenceMs();
 
 const rssMb: Record<string, number | undefined> = {
   ...(pipeline?.rssMb ?? {}),
@@ -103,7 +107,7 @@ const maxRssMb = Math.max(...Object.values(rssMb).filter((v): v is number => v !
 
 const results = {
   measuredAt: started.toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAvgBefore: load0, loadAvgAfter: load1 },
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAvgBefore: load0, loadAvgAfter: load1, referenceMsBefore: reference0, referenceMsAfter: reference1 },
   ceilingJobsPerSec: ceiling?.jobsPerSec ?? null,
   pipelinePostsPerSec: pipeline?.postsPerSec ?? null,
   ratio: ratio ?? null,
@@ -149,4 +153,5 @@ if (rounds > 1) {
   console.log(`rounds (best taken): (a) ${ceilings.map((c) => fmt(c.jobsPerSec)).join(', ') || '–'} jobs/s; (b) ${pipelines.map((p) => fmt(p.postsPerSec)).join(', ') || '–'} posts/s`);
 }
 if (ceiling) console.log(`ceiling layouts tried: ${ceiling.tried.map((t) => `${t.layout.processes}×${t.layout.concurrency}: ${fmt(t.jobsPerSec)} jobs/s`).join(', ')}`);
+console.log(describeReference(reference0, reference1));
 console.log(`${os.cpus().length} CPUs, load average ${load0.map((l) => l.toFixed(1)).join(' ')} before, ${load1.map((l) => l.toFixed(1)).join(' ')} after; written to bench/results.json`);
