@@ -45,6 +45,8 @@ const envSchema = z
     RETENTION_DISMISSED_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
     WORKER_LOCK_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
     WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    RECOVER_PENDING_AFTER_MS: z.coerce.number().int().min(0).max(30 * 86_400_000).default(2 * 3_600_000),
+    RECOVER_PENDING_EVERY_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
     RATE_LIMIT: z.enum(['on', 'off']).default('on'),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     RATE_LIMIT_ADMIN: rateLimit.default(6_000),
@@ -110,6 +112,14 @@ export interface Config {
    * event-loop stall (one detector batch), or live jobs are taken for dead ones.
    */
   worker: { lockMs: number; stalledIntervalMs: number };
+  /**
+   * The sweep for stranded posts (workers/recover-pending.ts): every `everyMs`
+   * (RECOVER_PENDING_EVERY_MS, default 600 000; 0 turns it off), posts still pending
+   * `pendingAfterMs` after they were received (RECOVER_PENDING_AFTER_MS, default 7 200 000) are
+   * queued for classify again. Keep `pendingAfterMs` above the time a post can legitimately wait:
+   * ingest and classify retries can each take ~34 min (JOB_DEFAULTS), plus any backlog.
+   */
+  recovery: { pendingAfterMs: number; everyMs: number };
   /**
    * Requests allowed per window, counted in Redis so the limit holds across API processes
    * (api/middleware/rate-limit.ts). Authenticated requests count per API key with their role's
@@ -180,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     refer: { attempts: e.REFER_ATTEMPTS, backoffMs: e.REFER_BACKOFF_MS },
     retention: { dismissedDays: e.RETENTION_DISMISSED_DAYS },
     worker: { lockMs: e.WORKER_LOCK_MS, stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS },
+    recovery: { pendingAfterMs: e.RECOVER_PENDING_AFTER_MS, everyMs: e.RECOVER_PENDING_EVERY_MS },
     rateLimit: {
       enabled: e.RATE_LIMIT === 'on',
       windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,

@@ -63,7 +63,8 @@ export const INGEST_CHUNK = 500;
  * kept briefly for inspection, failed ones for a week so an operator can replay them.
  * 12 attempts wait 1 + 2 + … + 1024 s ≈ 34 min in all, so a job outlasts a database outage or
  * failover of that length (test/faults/db-outage.test.ts); a job that gives up leaves its posts
- * unstored (ingest) or pending (classify), so this errs on the long side.
+ * unstored (ingest: in the failed set until retried) or pending (classify: the recover-pending
+ * sweep queues them again, later), so this errs on the long side.
  */
 export const JOB_DEFAULTS: DefaultJobOptions = {
   attempts: 12,

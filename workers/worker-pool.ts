@@ -8,6 +8,7 @@ import { MetricsTime, Worker } from 'bullmq';
 import type { PipelineContext } from './context.ts';
 import { HANDLERS, type HandlerFactory } from './handlers.ts';
 import { createRedis, type QueueName } from './queues.ts';
+import { RecoverySweep } from './recover-pending.ts';
 import type { Redis } from 'ioredis';
 
 export interface WorkerPoolOptions {
@@ -28,6 +29,8 @@ export interface WorkerPoolOptions {
 export class WorkerPool {
   readonly workers: Worker[];
   readonly #connections: Redis[] = [];
+  /** Whoever classifies also sweeps for posts whose classify job was lost (recover-pending.ts). */
+  #recovery: RecoverySweep | undefined;
 
   /** Loads the handlers of `opts.queues` (only those) and starts a worker per queue. */
   static async start(ctx: PipelineContext, opts: WorkerPoolOptions): Promise<WorkerPool> {
@@ -63,8 +66,10 @@ export class WorkerPool {
         ctx.log.warn({ queue: name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
       );
       worker.on('error', (err) => ctx.log.error({ queue: name, err: err.message }, 'worker error'));
+      if (name === 'classify') this.#recovery = new RecoverySweep(ctx, connection);
       return worker;
     });
+    if (opts.autorun ?? true) this.#recovery?.start();
   }
 
   async waitUntilReady(): Promise<void> {
@@ -73,6 +78,7 @@ export class WorkerPool {
 
   /** Stops taking jobs and waits for the ones in flight to finish. */
   async close(): Promise<void> {
+    await this.#recovery?.stop();
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all(this.#connections.map((c) => c.quit().catch(() => c.disconnect())));
   }
