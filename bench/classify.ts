@@ -21,7 +21,7 @@ const t0 = performance.now();
 const detector = await loadDetector();
 const loadMs = performance.now() - t0;
 const loadBefore = loadavg();
-const referenceBefore = machineReferenceMs();
+const referenceBefore = await machineReferenceMs();
 
 const corpus = [...readSplit('test'), ...readSplit('validation')];
 const N = 20_000;
@@ -69,7 +69,7 @@ function run(withLang: boolean): Figures {
 const TARGET = 20_000;
 const withLang = run(true);
 const withoutLang = run(false);
-const referenceAfter = machineReferenceMs();
+const referenceAfter = await machineReferenceMs();
 const line = (f: Figures) =>
   `${Math.round(f.postsPerSecond).toLocaleString('en')} posts/s (${(1e6 / f.postsPerSecond).toFixed(1)} µs/post wall, ${f.cpuMicrosPerPost.toFixed(1)} µs/post CPU; median of ${ROUNDS} rounds ${Math.round(f.medianPostsPerSecond).toLocaleString('en')} posts/s)`;
 const met = (f: Figures) => (f.postsPerSecond >= TARGET ? 'met' : 'NOT met');

@@ -51,7 +51,7 @@ const posts = num('posts', args.posts);
 
 const TARGETS = { pipelinePostsPerSec: 2_000, ratio: 0.5, apiListP99Ms: 50, workerRssMb: 400 };
 const load0 = os.loadavg();
-const reference0 = machineReferenceMs();
+const reference0 = await machineReferenceMs();
 const started = new Date();
 
 let ceiling: CeilingResult | undefined;
@@ -93,7 +93,7 @@ if (only.has('e')) {
   });
 }
 const load1 = os.loadavg();
-const reference1 = machineReferenceMs();
+const reference1 = await machineReferenceMs();
 
 const rssMb: Record<string, number | undefined> = {
   ...(pipeline?.rssMb ?? {}),
