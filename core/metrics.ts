@@ -87,5 +87,16 @@ export function createMetrics(sources: { queues: Queues; db: PrismaClient }): Me
     },
   });
 
+  new Gauge({
+    name: 'tidewatch_oldest_pending_post_age_seconds',
+    help: 'Age of the oldest post still waiting for classification (0 when none): alert when it nears RECOVER_PENDING_AFTER_MS',
+    registers: [registry],
+    async collect() {
+      // Served by the (outcome, ingestedAt) index: one row read.
+      const oldest = await db.post.findFirst({ where: { outcome: 'pending' }, orderBy: { ingestedAt: 'asc' }, select: { ingestedAt: true } });
+      this.set(oldest ? Math.max(0, (Date.now() - oldest.ingestedAt.getTime()) / 1000) : 0);
+    },
+  });
+
   return { registry, httpDuration };
 }

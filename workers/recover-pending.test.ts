@@ -50,6 +50,12 @@ describe('recover-pending sweep', () => {
     h = await startHarness({ workers: ['ingest'], api: true });
     const ids = await strandPosts(h);
 
+    // /metrics shows how long the oldest of them has waited (an operator's alert).
+    const metrics = await (await fetch(`${h.rt.apiUrl}/metrics`)).text();
+    const age = Number(/^tidewatch_oldest_pending_post_age_seconds (\S+)$/m.exec(metrics)?.[1]);
+    expect(age).toBeGreaterThan(0);
+    expect(age).toBeLessThan(60);
+
     // Two hours is the default age: posts received just now are not stranded yet.
     expect(await recoverStrandedPosts(h.rt.pipeline)).toEqual({ requeued: 0, batches: 0 });
     expect(await h.rt.queues.classify.getWaitingCount()).toBe(0);

@@ -32,6 +32,8 @@ describe('GET /metrics', () => {
     expect(family('tidewatch_queue_jobs')?.type).toBe('GAUGE');
     const outcomes = family('tidewatch_posts')!.metrics.reduce((n, m) => n + Number(m.value), 0);
     expect(outcomes).toBe(3);
+    // Every post is routed, so none waits.
+    expect(value('tidewatch_oldest_pending_post_age_seconds', {})).toBe(0);
     expect(family('tidewatch_review_decisions_total')?.type).toBe('COUNTER');
 
     expect(family('tidewatch_http_request_duration_seconds')?.type).toBe('HISTOGRAM');
