@@ -6,8 +6,9 @@
  *
  * The machine is often shared (CI, other services): the CPU count, load average and a fixed
  * reference workload's time (machine-speed.ts), before and after, are printed with the figures,
- * and the CPU time per post (this process, all threads) next to the wall time. The headline figure is the best of ROUNDS timed rounds (the one least disturbed by
- * other processes); the median is printed beside it so a noisy run shows as one.
+ * and the CPU time per post (this process, all threads) next to the wall time. The headline
+ * figure is the best of ROUNDS timed rounds (the one least disturbed by other processes); the
+ * median is printed beside it so a noisy run shows as one.
  * What is timed is the worker's path: detector.classify() on batches of 500 posts, each post with
  * one word the detector has not seen before (see postsOf).
  */
