@@ -42,6 +42,12 @@ describe('extractEntities', () => {
     expect(pick('بالقارب إلى بريطانيا من ليبيا', 'route', 'ar').map((p) => p[0])).toEqual(['dest:uk', 'origin:libya']);
     expect(pick('Yunanistan ve İtalya', 'route', 'tr').map((p) => p[0])).toEqual(['dest:greece', 'dest:italy']);
   });
+  it('routes in inflected forms: Kurmanji oblique case, Albanian definite forms, Sorani spellings', () => {
+    expect(pick('Kim dixwaze biçe Almanyayê, rêya Belarûsê, bi rêber', 'route', 'kmr').map((p) => p[0])).toEqual(['dest:germany', 'via:belarus']);
+    expect(pick('ji Lîbyayê heta Îtalyayê bi qeyikê', 'route', 'kmr').map((p) => p[0])).toEqual(['origin:libya', 'dest:italy']);
+    expect(pick('Udhëtim për në Gjermaninë, nisja nga Greqinë', 'route', 'sq').map((p) => p[0])).toEqual(['dest:germany', 'dest:greece']);
+    expect(pick('بچن بۆ ئەڵمانیا، ڕێگای بەلاڕووس', 'route', 'ckb').map((p) => p[0])).toEqual(['dest:germany', 'via:belarus']);
+  });
   it('reads a national number by the country list it is given, whatever was parsed before', () => {
     // 07911 123456 is a UK mobile and an Iraqi one: the list's order decides, and a cached answer
     // for another list that starts with the same country must not leak in.
