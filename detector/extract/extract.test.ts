@@ -47,6 +47,13 @@ describe('extractEntities', () => {
     expect(pick('ji Lîbyayê heta Îtalyayê bi qeyikê', 'route', 'kmr').map((p) => p[0])).toEqual(['origin:libya', 'dest:italy']);
     expect(pick('Udhëtim për në Gjermaninë, nisja nga Greqinë', 'route', 'sq').map((p) => p[0])).toEqual(['dest:germany', 'dest:greece']);
     expect(pick('بچن بۆ ئەڵمانیا، ڕێگای بەلاڕووس', 'route', 'ckb').map((p) => p[0])).toEqual(['dest:germany', 'via:belarus']);
+    // Sorani's ablative: لە دەنکەرکەوە, "from Dunkirk".
+    expect(pick('گەشتی بەلەم بۆ ئینگلتەرا لە دەنکەرکەوە', 'route', 'ckb').map((p) => p[0])).toEqual(['dest:uk', 'origin:dunkirk']);
+  });
+  it('routes through the Balkans and eastern Europe', () => {
+    expect(pick('Rruga për në Gjermani përmes Serbisë dhe Hungarisë', 'route', 'sq').map((p) => p[0])).toEqual(['dest:germany', 'via:serbia', 'via:hungary']);
+    expect(pick("Bulgaristan ve Macaristan üzerinden Avusturya'ya", 'route', 'tr').map((p) => p[0])).toEqual(['via:bulgaria', 'via:hungary', 'dest:austria']);
+    expect(pick('via Russia and Croatia to Austria', 'route', 'en').map((p) => p[0])).toEqual(['via:russia', 'via:croatia', 'dest:austria']);
   });
   it('reads a national number by the country list it is given, whatever was parsed before', () => {
     // 07911 123456 is a UK mobile and an Iraqi one: the list's order decides, and a cached answer

@@ -21,8 +21,13 @@ export interface Match<T> {
   payload: T;
 }
 
+/**
+ * Arabic-script clitics tried when a token has no entry of its own: Arabic and Persian prefixes
+ * (article, conjunction, prepositions), Sorani definite endings (-ەکە, -ەکان), Sorani's ablative
+ * -ەوە ("from": لە دەنکەرکەوە), indefinite -ێک, plurals.
+ */
 const AR_PREFIXES = ['وال', 'بال', 'فال', 'كال', 'کال', 'لل', 'ال', 'و', 'ب', 'ل', 'ف', 'به', 'بە', 'لە', 'د'];
-const AR_SUFFIXES = ['ەکان', 'ەکە', 'یەکان', 'ێکی', 'ێک', 'ها', 'های', 'ان', 'ات', 'ون', 'ين', 'ی', 'ي', 'ە', 'ه'];
+const AR_SUFFIXES = ['ەکان', 'ەکە', 'یەکان', 'ەوە', 'ێکی', 'ێک', 'ها', 'های', 'ان', 'ات', 'ون', 'ين', 'ی', 'ي', 'ە', 'ه'];
 
 function isArabicScript(w: string): boolean {
   const c = w.charCodeAt(0);
