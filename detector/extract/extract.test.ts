@@ -54,6 +54,16 @@ describe('extractEntities', () => {
     expect(pick('Rruga për në Gjermani përmes Serbisë dhe Hungarisë', 'route', 'sq').map((p) => p[0])).toEqual(['dest:germany', 'via:serbia', 'via:hungary']);
     expect(pick("Bulgaristan ve Macaristan üzerinden Avusturya'ya", 'route', 'tr').map((p) => p[0])).toEqual(['via:bulgaria', 'via:hungary', 'dest:austria']);
     expect(pick('via Russia and Croatia to Austria', 'route', 'en').map((p) => p[0])).toEqual(['via:russia', 'via:croatia', 'dest:austria']);
+    expect(pick('Nhận đưa người đi Đức qua Nga', 'route', 'vi').map((p) => p[0])).toEqual(['dest:germany', 'via:russia']);
+  });
+  it('routes across the Mediterranean, and slang', () => {
+    expect(pick('Boza sûr depuis Nador vers l\'Espagne', 'route', 'fr').map((p) => p[0])).toEqual(['origin:morocco', 'dest:spain']);
+    expect(pick('تهريب من صبراتة الى ايطاليا', 'route', 'ar').map((p) => p[0])).toEqual(['origin:libya', 'dest:italy']);
+    expect(pick('Need to get to Blighty? Rib from Gravelines', 'route', 'en').map((p) => p[0])).toEqual(['dest:uk']);
+    // "Fas" is Morocco only in Turkish; "Meriç" alone is a Turkish given name, the river is "Meriç nehri".
+    expect(pick('Fas üzerinden İspanya', 'route', 'tr').map((p) => p[0])).toEqual(['origin:morocco', 'dest:spain']);
+    expect(pick('Meriç yarın geliyor', 'route', 'tr')).toEqual([]);
+    expect(pick('Meriç nehrinden Yunanistan', 'route', 'tr').map((p) => p[0])).toEqual(['origin:evros', 'dest:greece']);
   });
   it('reads a national number by the country list it is given, whatever was parsed before', () => {
     // 07911 123456 is a UK mobile and an Iraqi one: the list's order decides, and a cached answer
