@@ -115,10 +115,15 @@ export async function closeQueues(queues: Queues): Promise<void> {
   await Promise.all(Object.values(queues).map((q) => q.close()));
 }
 
+/** A set of post ids as a short digest (order-independent): job ids by content. */
+const digestOf = (postIds: readonly string[]) => createHash('sha256').update([...postIds].sort().join(',')).digest('hex').slice(0, 32);
+
 /** Job id helpers: a deterministic id makes a re-enqueue after a crash collapse onto the first. */
 export const jobIds = {
   /** By content, so a classify retry that finds the same candidates collapses onto the first job. */
-  referCandidates: (postIds: readonly string[]) => `refer-candidates-${createHash('sha256').update([...postIds].sort().join(',')).digest('hex').slice(0, 32)}`,
+  referCandidates: (postIds: readonly string[]) => `refer-candidates-${digestOf(postIds)}`,
+  /** A recovery sweep's classify batch, by content: two sweeps that find the same batch add one job. */
+  recoverPending: (postIds: readonly string[]) => `recover-${digestOf(postIds)}`,
   /** Per decision, so a post confirmed again after a reversal is queued anew (the referral key still dedupes). */
   referConfirmed: (postId: string, decisionId: string) => `refer-${postId}-${decisionId}`,
   deliver: (referralId: string) => `deliver-${referralId}`,

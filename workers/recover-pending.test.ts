@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../core/logger.ts';
 import { makePost, startHarness, type Harness } from '../test/harness.ts';
 import { waitForDrain } from './drain.ts';
-import { recoverStrandedPosts, recoveryJobId } from './recover-pending.ts';
+import { jobIds } from './queues.ts';
+import { recoverStrandedPosts } from './recover-pending.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 const POSTS = [
@@ -65,7 +66,7 @@ describe('recover-pending sweep', () => {
     expect(await recoverStrandedPosts(h.rt.pipeline, later)).toEqual({ requeued: 3, batches: 1 });
     expect((await recoverStrandedPosts(h.rt.pipeline, later)).requeued).toBe(3);
     const waiting = await h.rt.queues.classify.getWaiting();
-    expect(waiting.map((j) => j.id)).toEqual([recoveryJobId(ids)]);
+    expect(waiting.map((j) => j.id)).toEqual([jobIds.recoverPending(ids)]);
     expect(waiting[0]!.data.postIds).toEqual(ids);
 
     pool = await WorkerPool.start({ ...h.rt.pipeline, log: createLogger('silent') }, { queues: ['classify'], redisUrl: h.config.redisUrl });

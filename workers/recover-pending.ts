@@ -11,13 +11,12 @@
  * batches. Classify is idempotent (it only takes posts still pending, one Classification per post
  * and model version), so a post whose old job turns up after all is still classified once.
  */
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { PipelineContext } from './context.ts';
-import { INGEST_CHUNK } from './queues.ts';
+import { INGEST_CHUNK, jobIds } from './queues.ts';
 
-/** The sweep's name in logs and in its Redis lock key. */
-export const RECOVER_PENDING_JOB = 'recover-pending';
+/** The sweep's name in its log lines and its Redis lock key. */
+const SWEEP = 'recover-pending';
 
 /** Batches queued per sweep at most; the next sweep takes the rest. */
 export const RECOVER_MAX_BATCHES = 40;
@@ -31,11 +30,6 @@ export interface RecoverResult {
    * stays in the failed set (for an operator) instead of being retried every interval.
    */
   batches: number;
-}
-
-/** Job id of a recovery batch, by content: two sweeps that find the same batch add one job. */
-export function recoveryJobId(postIds: readonly string[]): string {
-  return `recover-${createHash('sha256').update(postIds.join(',')).digest('hex').slice(0, 32)}`;
 }
 
 /** One sweep: queue posts pending since before `now - pendingAfterMs` for classify again. */
@@ -52,12 +46,12 @@ export async function recoverStrandedPosts(ctx: PipelineContext, now = new Date(
   const batches = [];
   for (let i = 0; i < stranded.length; i += INGEST_CHUNK) {
     const postIds = stranded.slice(i, i + INGEST_CHUNK).map((p) => p.id);
-    batches.push({ name: 'classify' as const, data: { postIds }, opts: { jobId: recoveryJobId(postIds) } });
+    batches.push({ name: 'classify' as const, data: { postIds }, opts: { jobId: jobIds.recoverPending(postIds) } });
   }
   const added = await ctx.queues.classify.addBulk(batches);
   ctx.log.warn(
     { posts: stranded.length, batches: added.length, pendingSince: cutoff.toISOString() },
-    'recover-pending: posts pending past the recovery age queued for classify again (their job was lost or gave up)',
+    `${SWEEP}: posts pending past the recovery age queued for classify again (their job was lost or gave up)`,
   );
   return { requeued: stranded.length, batches: added.length };
 }
@@ -96,12 +90,12 @@ export class RecoverySweep {
 
   async #tick(every: number): Promise<void> {
     try {
-      const key = `${this.ctx.config.queuePrefix}:${RECOVER_PENDING_JOB}:lock`;
+      const key = `${this.ctx.config.queuePrefix}:${SWEEP}:lock`;
       if ((await this.redis.set(key, String(process.pid), 'PX', every, 'NX')) !== 'OK') return;
       await recoverStrandedPosts(this.ctx);
     } catch (err) {
       // The database or Redis is away: the next interval tries again.
-      this.ctx.log.warn({ err: (err as Error).message }, 'recover-pending: sweep failed; retrying next interval');
+      this.ctx.log.warn({ err: (err as Error).message }, `${SWEEP}: sweep failed; retrying next interval`);
     }
   }
 }
