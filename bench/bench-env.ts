@@ -101,13 +101,17 @@ export function spawnNode(name: string, args: string[], env: Record<string, stri
  * V8 heap settings of the spawned `tidewatch` processes, as docker-compose.yml sets them. The old
  * space is capped: uncapped, V8 lets the heap grow towards its default limit (a quarter of RAM)
  * before collecting fully, and RSS says more about this machine's RAM than about what a worker
- * needs. The young generation is raised to 16 MB semi-spaces: sized from a 256 MB cap, it is small
- * enough that a classify batch's short-lived arrays and strings overflow it into the old space,
- * and the full collections that follow re-mark the detector's tables each time (side by side:
- * ~0.93 → ~0.80 CPU ms a post, +15–35 % posts/s, ~+15 MB RSS).
+ * needs. The cap is 1024 MB, not less, because V8 derives from it how far the old generation may
+ * grow between full collections: a factor of 1.3 at 256 MB or below, rising to 4.0 at 2 GB
+ * (`--trace-gc-verbose` prints it as "[HeapController] factor"). At 256 MB the classify worker ran
+ * a full collection every ~20 MB of old-space growth, 15 per 20,000 posts, each re-marking its
+ * ~60 MB of live heap; at 1024 (factor 1.6) 9–10, classify CPU ~10 % lower, peak RSS the same
+ * (~300–330 MB; at 2048, factor 2.0 and 3–4 collections, it passed 400 MB). The young generation
+ * has 16 MB semi-spaces, so a batch's short-lived arrays and strings mostly die young (side by
+ * side against V8's default: ~0.93 → ~0.80 CPU ms a post, ~+15 MB RSS).
  * BENCH_NODE_OPTIONS overrides it ('' measures V8's defaults).
  */
-export const WORKER_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=256 --max-semi-space-size=16';
+export const WORKER_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=1024 --max-semi-space-size=16';
 
 /** `node bin/tidewatch.mjs <args>` with the benchmark's environment. */
 export function spawnTidewatch(name: string, args: string[], env: Record<string, string>): Spawned {
