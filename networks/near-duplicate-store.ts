@@ -15,6 +15,7 @@
 import { plainArray, textArray } from '../core/db/array-literal.ts';
 import { Prisma, queryPrepared, type PrismaClient } from '../core/db/client.ts';
 import { bandsOf, minhashBytes, minhashFromBytes, NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity, type Signature } from './near-duplicate.ts';
+import type { RawSql } from '../core/db/sql-transaction.ts';
 import { SignatureCache } from './signature-cache.ts';
 
 /**
@@ -153,7 +154,7 @@ export function parseInts(text: string): Int32Array {
 
 /** Stores the links and the signatures of the posts `keepSignature` accepts. */
 export async function saveNearDuplicates(
-  tx: Prisma.TransactionClient,
+  tx: RawSql,
   scan: NearDuplicateScan,
   keepSignature: (postId: string) => boolean,
 ): Promise<void> {

@@ -3,7 +3,7 @@
  * transaction after routing, so links, signatures and network membership commit together with the
  * outcome (or not at all), and a redelivered job finds nothing left to do.
  */
-import type { Prisma } from '../core/db/client.ts';
+import type { RawSql } from '../core/db/sql-transaction.ts';
 import type { Signal } from '../detector/types.ts';
 import { entitiesOf } from './entities.ts';
 import { saveNearDuplicates, type NearDuplicateScan } from './near-duplicate-store.ts';
@@ -25,7 +25,7 @@ interface ClassifiedPost {
  * hotlines and police numbers, which would otherwise tie unrelated adverts together.
  */
 export async function recordPostLinks(
-  tx: Prisma.TransactionClient,
+  tx: RawSql,
   near: NearDuplicateScan,
   routed: readonly { id: string; outcome: string }[],
   posts: readonly ClassifiedPost[],

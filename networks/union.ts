@@ -13,7 +13,7 @@
  * run racing the first) changes nothing.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { Prisma } from '../core/db/client.ts';
+import type { RawSql } from '../core/db/sql-transaction.ts';
 import type { Entity } from './entities.ts';
 import { lockNetworks } from './lock.ts';
 import { NETWORK_CONFIRM_BOOST } from './priority.ts';
@@ -72,7 +72,7 @@ export interface NetworkUpdate {
 const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
 /** Adds posts and their entities to networks, creating and merging networks as needed. */
-export async function addToNetworks(tx: Prisma.TransactionClient, input: readonly NetworkMemberInput[]): Promise<NetworkUpdate> {
+export async function addToNetworks(tx: RawSql, input: readonly NetworkMemberInput[]): Promise<NetworkUpdate> {
   const none: NetworkUpdate = { added: 0, created: 0, merged: 0, raised: 0 };
   const withEntities = input.filter((m) => m.entities.length);
   if (!withEntities.length) return none;

@@ -4,6 +4,7 @@
  * without an outcome or routed twice. Referral candidates are then queued on `refer`.
  */
 import type { Job } from 'bullmq';
+import { sqlTransaction } from '../core/db/sql-transaction.ts';
 import type { DetectorResult, Thresholds } from '../detector/types.ts';
 import { receivedSignature, type Signature } from '../networks/near-duplicate.ts';
 import { findNearDuplicates, recordPostLinks } from '../networks/pipeline.ts';
@@ -72,12 +73,15 @@ export function createClassifyHandler(ctx: PipelineContext) {
           platformId: p.platformId,
         };
       });
-      // Near-duplicate links and network membership commit with the routing, or not at all.
-      routed = await ctx.db.$transaction(async (tx) => {
+      // Near-duplicate links and network membership commit with the routing, or not at all. On the
+      // pg pool rather than through Prisma (core/db/sql-transaction.ts: a batch's parameters are
+      // ~1 MB, which Prisma's raw layer copies several times). The network lock may queue it behind
+      // other workers, hence the generous statement timeout.
+      routed = await sqlTransaction(ctx.db, async (tx) => {
         const done = await classifyAndRoute(tx, rows);
         await recordPostLinks(tx, near, done, posts, (id) => byId.get(id)!.signals);
         return done;
-      }, { maxWait: 10_000, timeout: 30_000 }); // the network lock may queue it behind other workers
+      }, { statementTimeoutMs: 30_000 });
       for (const r of routed) outcomes[r.outcome] += 1;
     }
 

@@ -7,9 +7,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { plainArray, textArray } from '../core/db/array-literal.ts';
 import type { Prisma, PrismaClient } from '../core/db/client.ts';
+import type { RawSql } from '../core/db/sql-transaction.ts';
 import type { RoutedOutcome } from './route.ts';
 
-type Sql = Pick<PrismaClient, '$executeRaw' | '$queryRaw'> | Prisma.TransactionClient;
+type Sql = Pick<PrismaClient, '$executeRaw' | '$queryRaw'> | Prisma.TransactionClient | RawSql;
 
 /** Timestamps as the naive UTC text Prisma stores in TIMESTAMP(3) columns (no session-zone shift). */
 const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');

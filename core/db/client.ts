@@ -29,10 +29,11 @@ export function createDb(url: string, poolSize: number): PrismaClient {
 
 /**
  * The pg pool under a client made by {@link createDb}: for the few hot reads that run as named
- * prepared statements and skip Prisma's result mapping. Undefined for a transaction client, and
- * once `$disconnect()` ended the pool (Prisma opens a new one of its own if the client is used again).
+ * prepared statements and skip Prisma's result mapping, and the hot write transactions
+ * (`sql-transaction.ts`). Undefined for a transaction client, and once `$disconnect()` ended the
+ * pool (Prisma opens a new one of its own if the client is used again).
  */
-function poolOf(db: unknown): pg.Pool | undefined {
+export function poolOf(db: unknown): pg.Pool | undefined {
   const pool = pools.get(db as PrismaClient);
   return pool && !pool.ended ? pool : undefined;
 }
