@@ -4,7 +4,7 @@
  * without an outcome or routed twice. Referral candidates are then queued on `refer`.
  */
 import type { Job } from 'bullmq';
-import { sqlTransaction } from '../core/db/sql-transaction.ts';
+import { onPool, sqlTransaction } from '../core/db/sql-transaction.ts';
 import type { DetectorResult, Thresholds } from '../detector/types.ts';
 import { receivedSignature, type Signature } from '../networks/near-duplicate.ts';
 import { findNearDuplicates, recordPostLinks } from '../networks/pipeline.ts';
@@ -47,7 +47,7 @@ export function createClassifyHandler(ctx: PipelineContext) {
     const thresholds = effectiveThresholds(ctx, detector.thresholds);
     // One read (posts to classify + candidates of an earlier attempt), one statement for
     // classification + routing (workers/pipeline-sql.ts), one Redis round trip for `refer`.
-    const { pending: posts, candidates: earlier } = await loadClassifyBatch(ctx.db, job.data.postIds);
+    const { pending: posts, candidates: earlier } = await loadClassifyBatch(onPool(ctx.db), job.data.postIds);
     const outcomes: Record<RoutedOutcome, number> = { dismissed: 0, review: 0, referral_candidate: 0 };
     let routed: { id: string; outcome: RoutedOutcome }[] = [];
 

@@ -4,6 +4,7 @@
  * converges on the same rows.
  */
 import type { Job } from 'bullmq';
+import { onPool } from '../core/db/sql-transaction.ts';
 import { canonicalText, hashCanonical } from '../core/content-hash.ts';
 import { sentSignature, signatureOfCanonical } from '../networks/near-duplicate.ts';
 import { postIdFor, validatePost, type FieldError } from '../core/post-input.ts';
@@ -56,7 +57,7 @@ export function createIngestHandler(ctx: PipelineContext) {
     if (!rows.length) return { persisted: 0, duplicatesById: 0, duplicatesByContent: 0, rejected, queuedForClassify: 0 };
 
     // Posts, fingerprints and duplicate links in two set-based statements (workers/pipeline-sql.ts).
-    const { persisted, duplicatesByContent, pending } = await persistChunk(ctx.db, rows);
+    const { persisted, duplicatesByContent, pending } = await persistChunk(onPool(ctx.db), rows);
 
     // Whatever is still pending goes to classify, including posts of an earlier attempt of this
     // job that crashed before enqueueing. Their near-duplicate signatures are computed here: this

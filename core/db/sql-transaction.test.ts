@@ -2,7 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolate, type Isolated } from '../../test/isolation.ts';
 import { PrismaClient } from './client.ts';
-import { sqlTransaction, type RawSql } from './sql-transaction.ts';
+import { onPool, sqlTransaction, type RawSql } from './sql-transaction.ts';
 
 describe('sqlTransaction', () => {
   let iso: Isolated;
@@ -61,6 +61,10 @@ describe('sqlTransaction', () => {
       const viaPool = await sqlTransaction(iso.db, (tx) => tx.$queryRaw<{ id: number; at: Date }[]>`SELECT id, at FROM tx_probe WHERE id IN (4000, 4001) ORDER BY id`);
       expect(viaPrisma.map((r) => r.text)).toEqual(['2026-07-01 12:34:56.789', '2026-07-01 12:34:56.789']);
       expect(viaPool.map((r) => r.at.toISOString())).toEqual([at.toISOString(), at.toISOString()]);
+      // single statements on the pool read rows exactly as Prisma's raw queries do
+      const rows = (db: RawSql) => db.$queryRaw`SELECT id, at, note, id::text AS "idText" FROM tx_probe WHERE id IN (4000, 4001) ORDER BY id`;
+      expect(await rows(onPool(iso.db))).toEqual(await rows(iso.db));
+      expect(onPool(plain)).toBe(plain);
       expect(viaPrisma.map((r) => r.at.toISOString())).toEqual([at.toISOString(), at.toISOString()]);
     } finally {
       if (tz === undefined) delete process.env.TZ;

@@ -1,6 +1,6 @@
 /**
- * Transactions for the pipeline's hot raw-SQL writes, run on the client's own pg pool instead of
- * Prisma's interactive transactions.
+ * The pipeline's hot raw SQL (classify's routing transaction, ingest's inserts, classify's read of
+ * a batch) run on the client's own pg pool instead of through Prisma.
  *
  * Why: Prisma's raw-query layer round-trips every parameter through `JSON.stringify` and
  * `JSON.parse` on its way to the driver, and adapter-pg records each query with its parameters in
@@ -43,10 +43,10 @@ const types = {
 const toDriver = (value: unknown): unknown =>
   value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.map(toDriver) : typeof value === 'bigint' ? value.toString() : value;
 
-function onClient(client: pg.PoolClient): RawSql {
+function onConnection(conn: pg.Pool | pg.PoolClient): RawSql {
   const run = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
     const sql = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...(values as Prisma.Sql[]));
-    return client.query({ text: sql.text, values: sql.values.map(toDriver), types });
+    return conn.query({ text: sql.text, values: sql.values.map(toDriver), types });
   };
   return {
     $queryRaw: async <T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rows as T,
@@ -69,7 +69,7 @@ export async function sqlTransaction<T>(db: PrismaClient, fn: (tx: RawSql) => Pr
   try {
     // One round trip; SET LOCAL ends with the transaction, so the pooled connection keeps its defaults.
     await client.query(`BEGIN; SET LOCAL statement_timeout = ${timeoutMs}`);
-    const result = await fn(onClient(client));
+    const result = await fn(onConnection(client));
     await client.query('COMMIT');
     return result;
   } catch (err) {
@@ -79,4 +79,14 @@ export async function sqlTransaction<T>(db: PrismaClient, fn: (tx: RawSql) => Pr
   } finally {
     client.release(broken);
   }
+}
+
+/**
+ * Single statements, each in its own implicit transaction, on the pg pool under `db` (through
+ * Prisma where it has none): for the hot paths' large reads and writes outside a transaction
+ * (ingest's inserts, classify's read of a batch), with the same conversions as {@link sqlTransaction}.
+ */
+export function onPool(db: PrismaClient): RawSql {
+  const pool = poolOf(db);
+  return pool ? onConnection(pool) : db;
 }
