@@ -6,11 +6,8 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { plainArray, textArray } from '../core/db/array-literal.ts';
-import type { Prisma, PrismaClient } from '../core/db/client.ts';
 import type { RawSql } from '../core/db/sql-transaction.ts';
 import type { RoutedOutcome } from './route.ts';
-
-type Sql = Pick<PrismaClient, '$executeRaw' | '$queryRaw'> | Prisma.TransactionClient | RawSql;
 
 /** Timestamps as the naive UTC text Prisma stores in TIMESTAMP(3) columns (no session-zone shift). */
 const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
@@ -47,7 +44,7 @@ export interface PersistedChunk {
  * pending are returned. The second statement runs after the first has committed, so it sees every
  * fingerprint, including one a concurrent worker won.
  */
-export async function persistChunk(db: Sql, rows: readonly PostRow[], routedAt = new Date()): Promise<PersistedChunk> {
+export async function persistChunk(db: RawSql, rows: readonly PostRow[], routedAt = new Date()): Promise<PersistedChunk> {
   const ids = rows.map((r) => r.id);
   const hashes = rows.map((r) => r.contentHash);
   const col = <K extends keyof PostRow>(k: K) => rows.map((r) => r[k]);
@@ -98,7 +95,7 @@ export interface PostToClassify {
  * One read for a classify job: the posts still `pending` (to classify) and the ids already routed
  * to `referral_candidate` by an earlier attempt (to re-queue on `refer` in case it crashed before).
  */
-export async function loadClassifyBatch(db: Sql, postIds: readonly string[]): Promise<{ pending: PostToClassify[]; candidates: string[] }> {
+export async function loadClassifyBatch(db: RawSql, postIds: readonly string[]): Promise<{ pending: PostToClassify[]; candidates: string[] }> {
   const rows = await db.$queryRaw<(PostToClassify & { outcome: string })[]>`
     SELECT id::text, outcome::text, "platformId", "postedAt", "ingestedAt", language, "contentHash",
       CASE WHEN outcome = 'pending' THEN text END AS text
@@ -133,7 +130,7 @@ export interface RoutedRow {
  * dismissed, their ReviewItem (both ON CONFLICT DO NOTHING). A post routed meanwhile by another
  * attempt, or marked a duplicate, is left alone. Returns the posts this statement routed.
  */
-export async function classifyAndRoute(db: Sql, rows: readonly RoutedRow[], now = new Date()): Promise<{ id: string; outcome: RoutedOutcome }[]> {
+export async function classifyAndRoute(db: RawSql, rows: readonly RoutedRow[], now = new Date()): Promise<{ id: string; outcome: RoutedOutcome }[]> {
   if (!rows.length) return [];
   const col = <K extends keyof RoutedRow>(k: K) => rows.map((r) => r[k]);
   const at = ts(now);
