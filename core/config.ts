@@ -23,7 +23,7 @@ const envSchema = z
     REFER_THRESHOLD: unit.optional(),
     REVIEW_THRESHOLD: unit.optional(),
     INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-    CLASSIFY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    CLASSIFY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PRIORITY_HALF_LIFE_HOURS: z.coerce.number().positive().default(24),
     TIDEWATCH_MODEL: z.string().regex(/^[\w.-]+$/, 'a model version such as ngram-1df9f5d9d84b').optional(),

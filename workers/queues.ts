@@ -52,11 +52,14 @@ export interface DeliverPayload {
 }
 
 /**
- * Posts per ingest job (and so per classify batch): big enough to amortise each job's round trips,
- * commit and queue moves, small enough to retry cheaply. 500 rather than 250 took the pipeline's
- * CPU from ~1.0 to ~0.75 ms a post (bench/pipeline.ts, side by side); 1,000 gained nothing more.
+ * Posts per ingest job (and so per classify batch): big enough to amortise each job's statements,
+ * commit and queue moves, small enough to retry cheaply and to keep a few batches in memory at
+ * once. 500 rather than 250 took the pipeline's CPU from ~1.0 to ~0.75 ms a post on the machines of
+ * 2026-12-03; 1,000 rather than 500 took PostgreSQL's share ~12 % lower and, with classify
+ * concurrency 3, the pipeline from ~5,400 to ~5,800 posts/s on 2026-12-04 (bench/pipeline.ts,
+ * alternating runs; README, Benchmarks).
  */
-export const INGEST_CHUNK = 500;
+export const INGEST_CHUNK = 1000;
 
 /**
  * Defaults for every job. Retries back off exponentially (1 s, 2 s, 4 s, ...); completed jobs are
