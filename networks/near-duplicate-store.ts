@@ -12,7 +12,7 @@
  * (neither signature is committed yet); exact re-uploads are unaffected (ingest de-duplicates
  * those race-free).
  */
-import { plainArray, textArray } from '../core/db/array-literal.ts';
+import { pgArray } from '../core/db/binary-array.ts';
 import { Prisma, queryPrepared, type PrismaClient } from '../core/db/client.ts';
 import { bandsOf, minhashBytes, minhashFromBytes, NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity, type Signature } from './near-duplicate.ts';
 import type { RawSql } from '../core/db/sql-transaction.ts';
@@ -72,7 +72,7 @@ export async function findNearDuplicates(
     SELECT b."postId", string_agg(b.band::text, ',') AS bands,
       EXISTS (SELECT 1 FROM "ReviewItem" ri WHERE ri."postId" = b."postId" AND ri.status = 'confirmed') AS confirmed
     FROM "NearDuplicateBand" b
-    WHERE b.band = ANY(${plainArray([...allBands])}::int[]) AND NOT (b."postId" = ANY(${plainArray(ids)}::uuid[]))
+    WHERE b.band = ANY(${pgArray.int4([...allBands])}::int[]) AND NOT (b."postId" = ANY(${pgArray.uuid(ids)}::uuid[]))
     GROUP BY b."postId"`;
   const rows = await queryPrepared<{ postId: string; bands: string; confirmed: boolean }>(tx, query);
   // A cached signature must carry every band key the database matched: a post deleted and ingested
@@ -80,7 +80,7 @@ export async function findNearDuplicates(
   const unknown = rows.filter((r) => !known.matches(r.postId, parseInts(r.bands))).map((r) => r.postId);
   if (unknown.length) {
     const minima = Prisma.sql`
-      SELECT "postId", encode(minhash, 'hex') AS minhash FROM "PostSignature" WHERE "postId" = ANY(${plainArray(unknown)}::uuid[])`;
+      SELECT "postId", encode(minhash, 'hex') AS minhash FROM "PostSignature" WHERE "postId" = ANY(${pgArray.uuid(unknown)}::uuid[])`;
     for (const r of await queryPrepared<{ postId: string; minhash: string }>(tx, minima)) {
       const minhash = minhashFromBytes(Buffer.from(r.minhash, 'hex'));
       if (minhash) known.set(r.postId, { minhash, bands: bandsOf(minhash) });
@@ -165,21 +165,18 @@ export async function saveNearDuplicates(
   // of its text) and is only ever looked up for an id the database returns.
   for (const [id, sig] of kept) known.set(id, sig);
   // One statement: signatures, their band keys and the links (data-modifying CTEs all run).
-  // Per post: minima as hex bytes, band keys as one array literal unnested in SQL (rather than ten
-  // (band, id) pairs spelled out and escaped one by one by the driver).
+  // Minima as bytea, band keys as two parallel arrays (key, post id; ten a post), all binary
+  // parameters (core/db/binary-array.ts): nothing spelled out in text for the server to parse.
   await tx.$executeRaw`
-    WITH input AS (
-      SELECT * FROM unnest(${plainArray(kept.map(([id]) => id))}::uuid[], ${plainArray(kept.map(([, s]) => minhashBytes(s.minhash).toString('hex')))}::text[],
-        ${textArray(kept.map(([, s]) => plainArray(s.bands)))}::text[]) AS u(id, m, b)),
-    signatures AS (
+    WITH signatures AS (
       INSERT INTO "PostSignature" ("postId", minhash)
-      SELECT id, decode(m, 'hex') FROM input
+      SELECT * FROM unnest(${pgArray.uuid(kept.map(([id]) => id))}::uuid[], ${pgArray.bytea(kept.map(([, s]) => minhashBytes(s.minhash)))}::bytea[])
       ON CONFLICT DO NOTHING),
     bands AS (
       INSERT INTO "NearDuplicateBand" (band, "postId")
-      SELECT unnest(b::int[]), id FROM input
+      SELECT * FROM unnest(${pgArray.int4(kept.flatMap(([, s]) => [...s.bands]))}::int[], ${pgArray.uuid(kept.flatMap(([id, s]) => Array.from(s.bands, () => id)))}::uuid[])
       ON CONFLICT DO NOTHING)
     INSERT INTO "NearDuplicate" ("postId", "earlierPostId", similarity)
-    SELECT * FROM unnest(${plainArray(links.map(([id]) => id))}::uuid[], ${plainArray(links.map(([, m]) => m.earlierPostId))}::uuid[], ${plainArray(links.map(([, m]) => m.similarity))}::float8[])
+    SELECT * FROM unnest(${pgArray.uuid(links.map(([id]) => id))}::uuid[], ${pgArray.uuid(links.map(([, m]) => m.earlierPostId))}::uuid[], ${pgArray.float8(links.map(([, m]) => m.similarity))}::float8[])
     ON CONFLICT DO NOTHING`;
 }

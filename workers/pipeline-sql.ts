@@ -1,17 +1,17 @@
 /**
- * The pipeline's hot-path SQL, set-based: a chunk of posts (INGEST_CHUNK) costs a fixed handful of statements
- * instead of a few per post or per group. Each statement binds one array per column (unnest), keeps
- * the idempotency guards (ON CONFLICT DO NOTHING, deterministic ids, `outcome = 'pending'`), and is
- * atomic on its own, so a retried or concurrently re-run job converges on the same rows.
+ * The pipeline's hot-path SQL, set-based: a chunk of posts (INGEST_CHUNK) costs a fixed handful of
+ * statements instead of a few per post or per group. Each statement binds one array per column
+ * (unnest), in PostgreSQL's binary array format (core/db/binary-array.ts), keeps the idempotency
+ * guards (ON CONFLICT DO NOTHING, deterministic ids, `outcome = 'pending'`), and is atomic on its
+ * own, so a retried or concurrently re-run job converges on the same rows.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { plainArray, textArray } from '../core/db/array-literal.ts';
+import { pgArray } from '../core/db/binary-array.ts';
 import type { RawSql } from '../core/db/sql-transaction.ts';
 import type { RoutedOutcome } from './route.ts';
 
 /** Timestamps as the naive UTC text Prisma stores in TIMESTAMP(3) columns (no session-zone shift). */
 const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
-const tsOrNull = (d: Date | null) => (d ? ts(d) : null);
 
 /** A post as ingest writes it. */
 export interface PostRow {
@@ -54,10 +54,10 @@ export async function persistChunk(db: RawSql, rows: readonly PostRow[], routedA
   const [ins] = await db.$queryRaw<{ persisted: number }[]>`
     WITH input AS (
       SELECT * FROM unnest(
-        ${plainArray(ids)}::uuid[], ${plainArray(col('platformId'))}::int[], ${textArray(col('platformPostId'))}::text[], ${textArray(col('url'))}::text[],
-        ${textArray(col('authorHandle'))}::text[], ${textArray(col('text'))}::text[], ${textArray(col('language'))}::text[],
-        ${textArray(rows.map((r) => tsOrNull(r.postedAt)))}::timestamp(3)[], ${textArray(rows.map((r) => ts(r.ingestedAt)))}::timestamp(3)[],
-        ${textArray(col('source'))}::text[], ${plainArray(hashes)}::text[])
+        ${pgArray.uuid(ids)}::uuid[], ${pgArray.int4(col('platformId'))}::int[], ${pgArray.text(col('platformPostId'))}::text[], ${pgArray.text(col('url'))}::text[],
+        ${pgArray.text(col('authorHandle'))}::text[], ${pgArray.text(col('text'))}::text[], ${pgArray.text(col('language'))}::text[],
+        ${pgArray.timestamp(col('postedAt'))}::timestamp(3)[], ${pgArray.timestamp(col('ingestedAt'))}::timestamp(3)[],
+        ${pgArray.text(col('source'))}::text[], ${pgArray.text(hashes)}::text[])
         AS u(id, "platformId", "platformPostId", url, "authorHandle", text, language, "postedAt", "ingestedAt", source, "contentHash")),
     posts AS (
       INSERT INTO "Post" (id, "platformId", "platformPostId", url, "authorHandle", text, language, "postedAt", "ingestedAt", source, "contentHash")
@@ -68,14 +68,14 @@ export async function persistChunk(db: RawSql, rows: readonly PostRow[], routedA
     SELECT count(*)::int AS persisted FROM posts`;
   const persisted = ins!.persisted;
   const [res] = await db.$queryRaw<{ duplicates: number; pending: string[] }[]>`
-    WITH input AS (SELECT * FROM unnest(${plainArray(ids)}::uuid[], ${plainArray(hashes)}::text[]) AS u(id, hash)),
+    WITH input AS (SELECT * FROM unnest(${pgArray.uuid(ids)}::uuid[], ${pgArray.text(hashes)}::text[]) AS u(id, hash)),
     dup AS (
       UPDATE "Post" p SET "duplicateOfId" = f."canonicalPostId", outcome = 'duplicate', "routedAt" = ${ts(routedAt)}::timestamp(3)
       FROM input JOIN "ContentFingerprint" f ON f."contentHash" = input.hash
       WHERE p.id = input.id AND f."canonicalPostId" <> input.id AND p.outcome = 'pending'
       RETURNING p.id)
     SELECT (SELECT count(*)::int FROM dup) AS duplicates,
-      ARRAY(SELECT p.id::text FROM "Post" p WHERE p.id = ANY(${plainArray(ids)}::uuid[]) AND p.outcome = 'pending'
+      ARRAY(SELECT p.id::text FROM "Post" p WHERE p.id = ANY(${pgArray.uuid(ids)}::uuid[]) AND p.outcome = 'pending'
         AND p.id NOT IN (SELECT id FROM dup)) AS pending`;
   return { persisted, duplicatesByContent: res!.duplicates, pending: res!.pending };
 }
@@ -99,7 +99,7 @@ export async function loadClassifyBatch(db: RawSql, postIds: readonly string[]):
   const rows = await db.$queryRaw<(PostToClassify & { outcome: string })[]>`
     SELECT id::text, outcome::text, "platformId", "postedAt", "ingestedAt", language, "contentHash",
       CASE WHEN outcome = 'pending' THEN text END AS text
-    FROM "Post" WHERE id = ANY(${plainArray(postIds)}::uuid[]) AND outcome IN ('pending', 'referral_candidate')`;
+    FROM "Post" WHERE id = ANY(${pgArray.uuid(postIds)}::uuid[]) AND outcome IN ('pending', 'referral_candidate')`;
   return {
     pending: rows.filter((r) => r.outcome === 'pending'),
     candidates: rows.filter((r) => r.outcome === 'referral_candidate').map((r) => r.id),
@@ -134,16 +134,14 @@ export async function classifyAndRoute(db: RawSql, rows: readonly RoutedRow[], n
   if (!rows.length) return [];
   const col = <K extends keyof RoutedRow>(k: K) => rows.map((r) => r[k]);
   const at = ts(now);
-  // Signals travel as one JSON array, zipped with the columns by ROWS FROM: as a text[] every
-  // element would be escaped by the driver and unescaped again by the server.
   return db.$queryRaw<{ id: string; outcome: RoutedOutcome }[]>`
     WITH r AS (
-      SELECT * FROM ROWS FROM (
-        unnest(${plainArray(col('postId'))}::uuid[]), unnest(${plainArray(rows.map(() => uuidv7()))}::uuid[]), unnest(${plainArray(rows.map(() => uuidv7()))}::uuid[]),
-        unnest(${textArray(col('modelVersion'))}::text[]), unnest(${plainArray(col('score'))}::float8[]), unnest(${textArray(col('decision'))}::text[]),
-        unnest(${textArray(col('category'))}::text[]), unnest(${textArray(col('detectedLanguage'))}::text[]), json_array_elements(${JSON.stringify(col('signals'))}::json),
-        unnest(${textArray(col('outcome'))}::text[]), unnest(${textArray(col('language'))}::text[]), unnest(${plainArray(col('priority'))}::float8[]),
-        unnest(${plainArray(col('platformId'))}::int[]))
+      SELECT * FROM unnest(
+        ${pgArray.uuid(col('postId'))}::uuid[], ${pgArray.uuid(rows.map(() => uuidv7()))}::uuid[], ${pgArray.uuid(rows.map(() => uuidv7()))}::uuid[],
+        ${pgArray.text(col('modelVersion'))}::text[], ${pgArray.float8(col('score'))}::float8[], ${pgArray.text(col('decision'))}::text[],
+        ${pgArray.text(col('category'))}::text[], ${pgArray.text(col('detectedLanguage'))}::text[], ${pgArray.json(rows.map((r) => JSON.stringify(r.signals)))}::json[],
+        ${pgArray.text(col('outcome'))}::text[], ${pgArray.text(col('language'))}::text[], ${pgArray.float8(col('priority'))}::float8[],
+        ${pgArray.int4(col('platformId'))}::int[])
         AS u("postId", "classificationId", "reviewItemId", "modelVersion", score, decision, category, "detectedLanguage", signals, outcome, language, priority, "platformId")),
     routed AS (
       UPDATE "Post" p SET outcome = r.outcome::"PostOutcome", language = r.language, "routedAt" = ${at}::timestamp(3)

@@ -1,6 +1,8 @@
 /**
  * PostgreSQL array literals ("{a,b,c}") built in one pass, sent as a single text parameter and cast
- * in SQL (`${plainArray(ids)}::uuid[]`).
+ * in SQL (`${plainArray(ids)}::uuid[]`). The hot paths now send binary arrays
+ * (`binary-array.ts`); these literals are what a binary array falls back to through Prisma, whose
+ * raw-query layer sends text parameters only.
  *
  * Why: a JS array parameter is walked value by value by Prisma's raw-query layer and then turned
  * into the same literal by pg's arrayString, one concatenation and one escape per element; for

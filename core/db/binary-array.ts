@@ -1,0 +1,214 @@
+/**
+ * One-dimensional PostgreSQL arrays sent as binary parameters (`${pgArray.uuid(ids)}::uuid[]`).
+ *
+ * Why: the pipeline's statements bind one array per column for a whole batch (1,000 posts). As
+ * text literals, the client escapes and concatenates every element into one large string and the
+ * server scans it back character by character (`array_in`, then each element's input function);
+ * in binary, each element is length-prefixed (no quoting or escaping) and UUIDs, numbers and
+ * timestamps travel as their fixed-size binary values. node-postgres sends a Buffer parameter in
+ * binary format, so {@link PgArray.toPostgres} hands it the encoded array.
+ *
+ * Through Prisma (the fallback where a client has no pg pool of ours) a PgArray goes as its text
+ * literal instead ({@link PgArray.literal}; `sql-transaction.ts` converts it), which the same SQL
+ * cast accepts.
+ */
+import { plainArray, textArray } from './array-literal.ts';
+
+/** Element types and their OIDs (`pg_type`), which binary array input checks against the cast. */
+const OID = { uuid: 2950, int4: 23, float8: 701, text: 25, json: 114, timestamp: 1114, bytea: 17 } as const;
+export type ElementType = keyof typeof OID;
+
+type Values = {
+  uuid: readonly string[];
+  int4: ArrayLike<number>;
+  float8: ArrayLike<number>;
+  text: readonly (string | null)[];
+  /** JSON documents, already serialised. */
+  json: readonly string[];
+  /** Stored as the UTC wall time (Prisma's convention for `timestamp` columns). */
+  timestamp: readonly (Date | null)[];
+  bytea: readonly Uint8Array[];
+};
+
+/** Microseconds from 1970-01-01 to PostgreSQL's epoch, 2000-01-01. */
+const PG_EPOCH_MS = 946_684_800_000;
+const TWO_32 = 2 ** 32;
+const HEADER = 20;
+
+export class PgArray<T extends ElementType = ElementType> {
+  constructor(
+    readonly type: T,
+    readonly values: Values[T],
+  ) {}
+
+  /** node-postgres calls this to serialise the parameter: a Buffer goes in binary format. */
+  toPostgres(): Buffer {
+    return encode(this.type, this.values);
+  }
+
+  /**
+   * Prisma's raw-query layer serialises parameters with JSON.stringify: there the array goes as
+   * its text literal, a text parameter that the SQL cast parses.
+   */
+  toJSON(): string {
+    return this.literal();
+  }
+
+  /** The same array as a text literal (for drivers that send text parameters only). */
+  literal(): string {
+    const v = this.values;
+    switch (this.type) {
+      case 'text':
+      case 'json':
+        return textArray(v as readonly (string | null)[]);
+      case 'bytea':
+        return textArray((v as readonly Uint8Array[]).map((b) => `\\x${Buffer.from(b.buffer, b.byteOffset, b.length).toString('hex')}`));
+      case 'timestamp':
+        return textArray((v as readonly (Date | null)[]).map((d) => (d ? d.toISOString().replace('T', ' ').replace('Z', '') : null)));
+      default:
+        return plainArray(v as readonly string[]);
+    }
+  }
+}
+
+/** Typed constructors: `pgArray.uuid(ids)`, `pgArray.text(names)`, … */
+export const pgArray = {
+  uuid: (values: Values['uuid']) => new PgArray('uuid', values),
+  int4: (values: Values['int4']) => new PgArray('int4', values),
+  float8: (values: Values['float8']) => new PgArray('float8', values),
+  text: (values: Values['text']) => new PgArray('text', values),
+  json: (values: Values['json']) => new PgArray('json', values),
+  timestamp: (values: Values['timestamp']) => new PgArray('timestamp', values),
+  bytea: (values: Values['bytea']) => new PgArray('bytea', values),
+};
+
+function header(buf: Buffer, n: number, hasNull: boolean, oid: number): void {
+  buf.writeInt32BE(1, 0); // dimensions
+  buf.writeInt32BE(hasNull ? 1 : 0, 4);
+  buf.writeInt32BE(oid, 8);
+  buf.writeInt32BE(n, 12); // length of the dimension
+  buf.writeInt32BE(1, 16); // lower bound
+}
+
+function encode(type: ElementType, values: Values[ElementType]): Buffer {
+  const n = values.length;
+  if (n === 0) {
+    // Zero dimensions: PostgreSQL's empty array.
+    const buf = Buffer.alloc(12);
+    buf.writeInt32BE(OID[type], 8);
+    return buf;
+  }
+  switch (type) {
+    case 'uuid':
+      return fixed(n, OID.uuid, 16, (buf, at, i) => writeUuid(buf, at, (values as Values['uuid'])[i]!));
+    case 'int4':
+      return fixed(n, OID.int4, 4, (buf, at, i) => buf.writeInt32BE((values as Values['int4'])[i]!, at));
+    case 'float8':
+      return fixed(n, OID.float8, 8, (buf, at, i) => buf.writeDoubleBE((values as Values['float8'])[i]!, at));
+    case 'timestamp':
+      return timestamps(values as Values['timestamp']);
+    case 'bytea':
+      return byteas(values as Values['bytea']);
+    default:
+      return texts(OID[type], values as readonly (string | null)[]);
+  }
+}
+
+function fixed(n: number, oid: number, size: number, write: (buf: Buffer, at: number, i: number) => void): Buffer {
+  const buf = Buffer.allocUnsafe(HEADER + n * (4 + size));
+  header(buf, n, false, oid);
+  let at = HEADER;
+  for (let i = 0; i < n; i++) {
+    buf.writeInt32BE(size, at);
+    write(buf, at + 4, i);
+    at += 4 + size;
+  }
+  return buf;
+}
+
+function texts(oid: number, values: readonly (string | null)[]): Buffer {
+  let size = HEADER;
+  let hasNull = false;
+  for (const v of values) {
+    if (v === null || v === undefined) hasNull = true;
+    else size += Buffer.byteLength(v, 'utf8');
+    size += 4;
+  }
+  const buf = Buffer.allocUnsafe(size);
+  header(buf, values.length, hasNull, oid);
+  let at = HEADER;
+  for (const v of values) {
+    if (v === null || v === undefined) {
+      buf.writeInt32BE(-1, at);
+      at += 4;
+    } else {
+      const len = buf.write(v, at + 4, 'utf8');
+      buf.writeInt32BE(len, at);
+      at += 4 + len;
+    }
+  }
+  return buf;
+}
+
+function byteas(values: readonly Uint8Array[]): Buffer {
+  let size = HEADER;
+  for (const v of values) size += 4 + v.length;
+  const buf = Buffer.allocUnsafe(size);
+  header(buf, values.length, false, OID.bytea);
+  let at = HEADER;
+  for (const v of values) {
+    buf.writeInt32BE(v.length, at);
+    buf.set(v, at + 4);
+    at += 4 + v.length;
+  }
+  return buf;
+}
+
+function timestamps(values: readonly (Date | null)[]): Buffer {
+  const hasNull = values.some((d) => d === null || d === undefined);
+  const nulls = values.filter((d) => d === null || d === undefined).length;
+  const buf = Buffer.allocUnsafe(HEADER + values.length * 4 + (values.length - nulls) * 8);
+  header(buf, values.length, hasNull, OID.timestamp);
+  let at = HEADER;
+  for (const d of values) {
+    if (d === null || d === undefined) {
+      buf.writeInt32BE(-1, at);
+      at += 4;
+      continue;
+    }
+    const ms = d.getTime();
+    if (!Number.isFinite(ms)) throw new RangeError('timestamp array: invalid Date');
+    // int64 microseconds since 2000-01-01, as two 32-bit halves (exact: |µs| < 2^53 for any Date).
+    const us = (ms - PG_EPOCH_MS) * 1000;
+    const hi = Math.floor(us / TWO_32);
+    buf.writeInt32BE(8, at);
+    buf.writeInt32BE(hi, at + 4);
+    buf.writeUInt32BE(us - hi * TWO_32, at + 8);
+    at += 12;
+  }
+  return buf;
+}
+
+const HEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < 10; i++) HEX[48 + i] = i;
+for (let i = 0; i < 6; i++) HEX[97 + i] = HEX[65 + i] = 10 + i;
+
+/** A UUID in its canonical 36-character form (any case, hyphens where they belong) as 16 bytes. */
+function writeUuid(buf: Buffer, at: number, uuid: string): void {
+  if (uuid.length !== 36) throw new TypeError(`uuid array: "${uuid}" is not a UUID`);
+  let k = at;
+  for (let i = 0; i < 36; ) {
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (uuid.charCodeAt(i) !== 45) throw new TypeError(`uuid array: "${uuid}" is not a UUID`);
+      i++;
+      continue;
+    }
+    const a = uuid.charCodeAt(i);
+    const b = uuid.charCodeAt(i + 1);
+    const hi = a < 128 ? HEX[a]! : -1;
+    const lo = b < 128 ? HEX[b]! : -1;
+    if (hi < 0 || lo < 0) throw new TypeError(`uuid array: "${uuid}" is not a UUID`);
+    buf[k++] = (hi << 4) | lo;
+    i += 2;
+  }
+}
