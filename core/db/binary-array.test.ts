@@ -41,8 +41,9 @@ describe('binary array parameters', () => {
 
   it('sends each element type in binary and reads back what was sent', async () => {
     const upper = crypto.randomUUID().toUpperCase();
-    const [uuids] = await bothWays(pgArray.uuid([upper, '00000000-0000-0000-0000-000000000000']));
-    expect(uuids).toEqual([upper.toLowerCase(), '00000000-0000-0000-0000-000000000000']);
+    const zero = '00000000-0000-0000-0000-000000000000';
+    const [uuids] = await bothWays(pgArray.uuid([upper, upper, upper, zero, upper]));
+    expect(uuids).toEqual([upper.toLowerCase(), upper.toLowerCase(), upper.toLowerCase(), zero, upper.toLowerCase()]);
     const [ints] = await bothWays(pgArray.int4(Int32Array.from([0, -1, 2147483647, -2147483648])));
     expect(ints).toEqual(['0', '-1', '2147483647', '-2147483648']);
     const [floats] = await bothWays(pgArray.float8([0.1, 1 / 3, -2.5e-300, 1e300, Infinity, NaN]));
