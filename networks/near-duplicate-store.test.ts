@@ -46,6 +46,37 @@ describe('findNearDuplicates', () => {
     expect(row!.hex).toBe(minhashBytes(minhash).toString('hex'));
   });
 
+  const bandRows = async (postId: string) =>
+    (await iso.db.$queryRaw<{ band: number }[]>`SELECT band FROM "NearDuplicateBand" WHERE "postId" = ${postId}::uuid ORDER BY band`).map((r) => r.band);
+  const distinctSorted = (bands: ArrayLike<number>) => [...new Set(Array.from(bands))].sort((x, y) => x - y);
+
+  it('stores a signature under a post id whose earlier post left band rows behind, and matches nothing against them', async () => {
+    const [reused] = (await seedReviewItems(iso.db, [{}])).map((s) => s.postId);
+    // A post deleted with its signature leaves its band rows (they have no foreign key); the id
+    // comes back with the same text, so every band key collides with a stale row but one.
+    const sig = signatureOf(advert);
+    await iso.db.$executeRaw`INSERT INTO "NearDuplicateBand" (band, "postId") SELECT unnest(${Array.from(sig.bands).slice(1)}::int[]), ${reused}::uuid`;
+    const scan = await findNearDuplicates(iso.db, [{ id: reused!, text: advert, ingestedAt: new Date() }]);
+    expect([...scan.matches.values()].map((m) => m.earlierPostId)).not.toContain(reused);
+    expect(scan.ownBands?.get(reused!)?.size).toBe(distinctSorted(sig.bands.slice(1)).length);
+    await iso.db.$transaction((tx) => saveNearDuplicates(tx, scan, () => true));
+    expect(await bandRows(reused!)).toEqual(distinctSorted(sig.bands));
+    const [stored] = await iso.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "PostSignature" WHERE "postId" = ${reused}::uuid`;
+    expect(stored!.n).toBe(1);
+  });
+
+  it('writes each band key of a post once, and nothing on a second save of the same post', async () => {
+    const [post] = (await seedReviewItems(iso.db, [{}])).map((s) => s.postId);
+    const { minhash, bands } = signatureOf(lorry);
+    // Two bands of one post hashing to the same key (a 32-bit collision: rare, not impossible).
+    const colliding = Int32Array.from(bands);
+    colliding[3] = colliding[7]!;
+    const scan = { signatures: new Map([[post!, { minhash, bands: colliding }]]), matches: new Map() };
+    await iso.db.$transaction((tx) => saveNearDuplicates(tx, scan, () => true));
+    await iso.db.$transaction((tx) => saveNearDuplicates(tx, scan, () => true));
+    expect(await bandRows(post!)).toEqual(distinctSorted(colliding));
+  });
+
   it('does not trust a cached signature whose band keys are not the stored ones', async () => {
     await storeElsewhere(stored[1]!, lorry);
     // This process believes stored[1] is the advert (its own insert is a no-op: the row exists).

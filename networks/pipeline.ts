@@ -35,6 +35,7 @@ export async function recordPostLinks(
   const scan: NearDuplicateScan = {
     signatures: new Map([...near.signatures].filter(([id]) => outcome.has(id))),
     matches: new Map([...near.matches].filter(([id]) => outcome.has(id))),
+    ownBands: near.ownBands,
   };
   const inReview = (id: string) => outcome.has(id) && outcome.get(id) !== 'dismissed';
   await saveNearDuplicates(tx, scan, inReview);
