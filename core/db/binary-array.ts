@@ -9,8 +9,8 @@
  * binary format, so {@link PgArray.toPostgres} hands it the encoded array.
  *
  * Through Prisma (the fallback where a client has no pg pool of ours) a PgArray goes as its text
- * literal instead ({@link PgArray.literal}; `sql-transaction.ts` converts it), which the same SQL
- * cast accepts.
+ * literal instead: Prisma's raw-query layer JSON-serialises parameters, and {@link PgArray.toJSON}
+ * gives {@link PgArray.literal}, which the same SQL cast accepts.
  */
 import { plainArray, textArray } from './array-literal.ts';
 
@@ -33,6 +33,7 @@ type Values = {
 /** Microseconds from 1970-01-01 to PostgreSQL's epoch, 2000-01-01. */
 const PG_EPOCH_MS = 946_684_800_000;
 const TWO_32 = 2 ** 32;
+/** Dimensions, has-nulls flag, element OID, then the one dimension's length and lower bound: five int32s. */
 const HEADER = 20;
 
 export class PgArray<T extends ElementType = ElementType> {
