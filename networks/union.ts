@@ -13,6 +13,7 @@
  * run racing the first) changes nothing.
  */
 import { v7 as uuidv7 } from 'uuid';
+import { timestampText } from '../core/db/array-literal.ts';
 import type { RawSql } from '../core/db/sql-transaction.ts';
 import type { Entity } from './entities.ts';
 import { lockNetworks } from './lock.ts';
@@ -69,7 +70,6 @@ export interface NetworkUpdate {
   raised: number;
 }
 
-const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
 /** Adds posts and their entities to networks, creating and merging networks as needed. */
 export async function addToNetworks(tx: RawSql, input: readonly NetworkMemberInput[]): Promise<NetworkUpdate> {
@@ -162,8 +162,8 @@ export async function addToNetworks(tx: RawSql, input: readonly NetworkMemberInp
     WITH roots AS (
       INSERT INTO "Network" (id, "postCount", "entityCount", "firstSeenAt", "lastSeenAt", "confirmedAt")
       SELECT * FROM unnest(${roots.map((r) => r.id)}::uuid[], ${roots.map((r) => r.postCount)}::int[], ${roots.map((r) => r.entityCount)}::int[],
-        ${roots.map((r) => ts(r.firstSeenAt))}::timestamp(3)[], ${roots.map((r) => ts(r.lastSeenAt))}::timestamp(3)[],
-        ${roots.map((r) => (r.confirmedAt ? ts(r.confirmedAt) : null))}::timestamp(3)[])
+        ${roots.map((r) => timestampText(r.firstSeenAt))}::timestamp(3)[], ${roots.map((r) => timestampText(r.lastSeenAt))}::timestamp(3)[],
+        ${roots.map((r) => (r.confirmedAt ? timestampText(r.confirmedAt) : null))}::timestamp(3)[])
       ON CONFLICT (id) DO UPDATE SET "postCount" = EXCLUDED."postCount", "entityCount" = EXCLUDED."entityCount",
         "firstSeenAt" = EXCLUDED."firstSeenAt", "lastSeenAt" = EXCLUDED."lastSeenAt", "confirmedAt" = EXCLUDED."confirmedAt"),
     merge AS (SELECT * FROM unnest(${losers}::uuid[], ${winnerOfLoser}::uuid[]) AS m(l, w)),
@@ -174,7 +174,7 @@ export async function addToNetworks(tx: RawSql, input: readonly NetworkMemberInp
     entities AS (
       INSERT INTO "NetworkEntity" (key, kind, "networkId", "firstSeenAt")
       SELECT * FROM unnest(${keys}::text[], ${keys.map((k) => kinds.get(k)!)}::text[], ${keys.map((k) => entityNetwork.get(k)!)}::uuid[],
-        ${keys.map((k) => ts(new Date(firstSeen.get(k)!)))}::timestamp(3)[])
+        ${keys.map((k) => timestampText(new Date(firstSeen.get(k)!)))}::timestamp(3)[])
       ON CONFLICT DO NOTHING),
     post_entities AS (
       INSERT INTO "PostEntity" ("postId", "entityKey")

@@ -6,12 +6,11 @@
  * own, so a retried or concurrently re-run job converges on the same rows.
  */
 import { v7 as uuidv7 } from 'uuid';
+import { timestampText } from '../core/db/array-literal.ts';
 import { pgArray } from '../core/db/binary-array.ts';
 import type { RawSql } from '../core/db/sql-transaction.ts';
 import type { RoutedOutcome } from './route.ts';
 
-/** Timestamps as the naive UTC text Prisma stores in TIMESTAMP(3) columns (no session-zone shift). */
-const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
 /** A post as ingest writes it. */
 export interface PostRow {
@@ -64,13 +63,13 @@ export async function persistChunk(db: RawSql, rows: readonly PostRow[], routedA
       SELECT * FROM input ON CONFLICT DO NOTHING RETURNING 1),
     fingerprints AS (
       INSERT INTO "ContentFingerprint" ("contentHash", "canonicalPostId", "createdAt")
-      SELECT "contentHash", id, ${ts(routedAt)}::timestamp(3) FROM input ON CONFLICT DO NOTHING)
+      SELECT "contentHash", id, ${timestampText(routedAt)}::timestamp(3) FROM input ON CONFLICT DO NOTHING)
     SELECT count(*)::int AS persisted FROM posts`;
   const persisted = ins!.persisted;
   const [res] = await db.$queryRaw<{ duplicates: number; pending: string[] }[]>`
     WITH input AS (SELECT * FROM unnest(${pgArray.uuid(ids)}::uuid[], ${pgArray.text(hashes)}::text[]) AS u(id, hash)),
     dup AS (
-      UPDATE "Post" p SET "duplicateOfId" = f."canonicalPostId", outcome = 'duplicate', "routedAt" = ${ts(routedAt)}::timestamp(3)
+      UPDATE "Post" p SET "duplicateOfId" = f."canonicalPostId", outcome = 'duplicate', "routedAt" = ${timestampText(routedAt)}::timestamp(3)
       FROM input JOIN "ContentFingerprint" f ON f."contentHash" = input.hash
       WHERE p.id = input.id AND f."canonicalPostId" <> input.id AND p.outcome = 'pending'
       RETURNING p.id)
@@ -133,7 +132,7 @@ export interface RoutedRow {
 export async function classifyAndRoute(db: RawSql, rows: readonly RoutedRow[], now = new Date()): Promise<{ id: string; outcome: RoutedOutcome }[]> {
   if (!rows.length) return [];
   const col = <K extends keyof RoutedRow>(k: K) => rows.map((r) => r[k]);
-  const at = ts(now);
+  const at = timestampText(now);
   return db.$queryRaw<{ id: string; outcome: RoutedOutcome }[]>`
     WITH r AS (
       SELECT * FROM unnest(

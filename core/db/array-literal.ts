@@ -11,6 +11,14 @@
  * (concatenation: faster here than collecting the parts and joining them).
  */
 
+/**
+ * A Date as the naive UTC text Prisma stores in `timestamp(3)` columns ('2026-12-04 18:00:00.123'),
+ * for a parameter cast with `::timestamp(3)`: no session time-zone shift either way.
+ */
+export function timestampText(d: Date): string {
+  return d.toISOString().replace('T', ' ').replace('Z', '');
+}
+
 /** Array literal of values that need no quoting: UUIDs, integers, finite or infinite floats. */
 export function plainArray(values: ArrayLike<number> | readonly string[]): string {
   const n = values.length;

@@ -12,7 +12,7 @@
  * literal instead: Prisma's raw-query layer JSON-serialises parameters, and {@link PgArray.toJSON}
  * gives {@link PgArray.literal}, which the same SQL cast accepts.
  */
-import { plainArray, textArray } from './array-literal.ts';
+import { plainArray, textArray, timestampText } from './array-literal.ts';
 
 /** Element types and their OIDs (`pg_type`), which binary array input checks against the cast. */
 const OID = { uuid: 2950, int4: 23, float8: 701, text: 25, json: 114, timestamp: 1114, bytea: 17 } as const;
@@ -65,7 +65,7 @@ export class PgArray<T extends ElementType = ElementType> {
       case 'bytea':
         return textArray((v as readonly Uint8Array[]).map((b) => `\\x${Buffer.from(b.buffer, b.byteOffset, b.length).toString('hex')}`));
       case 'timestamp':
-        return textArray((v as readonly (Date | null)[]).map((d) => (d ? d.toISOString().replace('T', ' ').replace('Z', '') : null)));
+        return textArray((v as readonly (Date | null)[]).map((d) => (d ? timestampText(d) : null)));
       default:
         return plainArray(v as readonly string[]);
     }
