@@ -200,10 +200,10 @@ function byteas(values: readonly Uint8Array[]): Buffer {
 }
 
 function timestamps(values: readonly (Date | null)[]): Buffer {
-  const hasNull = values.some((d) => d === null || d === undefined);
-  const nulls = values.filter((d) => d === null || d === undefined).length;
+  let nulls = 0;
+  for (const d of values) if (d === null || d === undefined) nulls++;
   const buf = Buffer.allocUnsafe(HEADER + values.length * 4 + (values.length - nulls) * 8);
-  header(buf, values.length, hasNull, OID.timestamp);
+  header(buf, values.length, nulls > 0, OID.timestamp);
   let at = HEADER;
   for (const d of values) {
     if (d === null || d === undefined) {
