@@ -13,6 +13,7 @@ import { dropQueuePrefix } from '../workers/queues.ts';
 import pg from 'pg';
 import { applyMigrations } from '../core/db/migrations.ts';
 import { withDatabase } from '../core/db/url.ts';
+import { CpuMeter, machineShares, machineTicks, postgresBackendsOf } from './proc-stats.ts';
 import { ADMIN_URL, createBenchDb, REDIS_URL, spawnTidewatch, until, type BenchDb, type Spawned } from './bench-env.ts';
 import { seedReviewData } from './seed-review.ts';
 
@@ -42,6 +43,10 @@ export interface ReviewApiResult {
   requests: number;
   paths: string[];
   apiRssMb: number | undefined;
+  /** CPU ms per request during the measured load: the API process, this database's backends, the driver (autocannon). */
+  cpuMsPerRequest: Record<string, number>;
+  /** The machine's CPU during the measured load, in per cent. */
+  machine: { busy: number; idle: number; steal: number };
 }
 
 /** A kept benchmark database, brought up to the current migrations. */
@@ -130,6 +135,14 @@ export async function measureReviewApi(opts: ReviewApiOptions): Promise<ReviewAp
     const paths = await requestPaths(base, key);
     // Warm-up: connection pool, JIT, Postgres buffers.
     await autocannon({ url: base, connections: 2, duration: 2, headers: { authorization: `Bearer ${key}` }, requests: paths.map((path) => ({ method: 'GET', path })) });
+    const apiPid = api.child.pid;
+    const meter = new CpuMeter({
+      api: () => (apiPid ? [apiPid] : []),
+      'postgres (this database)': postgresBackendsOf(db.name),
+      'bench driver (autocannon)': () => [process.pid],
+    });
+    meter.start();
+    const ticks = machineTicks();
     const res = await autocannon({
       url: base,
       connections: opts.connections ?? 4,
@@ -137,6 +150,8 @@ export async function measureReviewApi(opts: ReviewApiOptions): Promise<ReviewAp
       headers: { authorization: `Bearer ${key}` },
       requests: paths.map((path) => ({ method: 'GET', path })),
     });
+    const cpu = meter.stop();
+    const machine = machineShares(ticks, machineTicks());
     if (res.non2xx || res.errors || res.timeouts) throw new Error(`review API: ${res.non2xx} non-2xx, ${res.errors} errors, ${res.timeouts} timeouts`);
     return {
       posts: seeded.posts,
@@ -149,6 +164,8 @@ export async function measureReviewApi(opts: ReviewApiOptions): Promise<ReviewAp
       requests: res.requests.total,
       paths,
       apiRssMb: api.peakRssMb(),
+      cpuMsPerRequest: Object.fromEntries(Object.entries(cpu).map(([k, sec]) => [k, (sec * 1_000) / res.requests.total])),
+      machine,
     };
   } finally {
     await api?.stop();

@@ -149,6 +149,10 @@ if (pipeline) {
   const m = pipeline.machine;
   console.log(`machine CPU during (b): ${fmt(m.busy)}% busy, ${fmt(m.idle)}% idle, ${fmt(m.steal)}% taken by the host (steal); CPU ms per post: ${Object.entries(pipeline.cpuMsPerPost).map(([k, v]) => `${k} ${fmt(v, 3)}`).join(', ')}`);
 }
+if (api) {
+  const m = api.machine;
+  console.log(`machine CPU during (e): ${fmt(m.busy)}% busy, ${fmt(m.idle)}% idle, ${fmt(m.steal)}% taken by the host (steal); CPU ms per request: ${Object.entries(api.cpuMsPerRequest).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}`);
+}
 if (rounds > 1) {
   console.log(`rounds (best taken): (a) ${ceilings.map((c) => fmt(c.jobsPerSec)).join(', ') || '–'} jobs/s; (b) ${pipelines.map((p) => fmt(p.postsPerSec)).join(', ') || '–'} posts/s`);
 }
