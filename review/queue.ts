@@ -9,7 +9,7 @@ import type { ReviewStatus } from '../generated/prisma/enums.ts';
 import { queueCountsCache } from './counts-cache.ts';
 import { badCursor, decodeCursor, encodeCursor } from './cursor.ts';
 import { itemNotFound } from './errors.ts';
-import { filterSql, REVIEW_STATUSES, type QueueFilters, type Sort } from './filters.ts';
+import { filterSql, planFitsAnyValues, REVIEW_STATUSES, type QueueFilters, type Sort } from './filters.ts';
 import { itemView, selectItems } from './item-sql.ts';
 
 export interface Signal {
@@ -54,7 +54,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function getReviewItem(db: PrismaClient | Prisma.TransactionClient, id: string): Promise<ReviewItemView> {
   // Not shaped like an id: no such item (rather than a cast error from the database).
-  const [row] = UUID.test(id) ? await selectItems(db, { where: Prisma.sql`id = ${id}::uuid`, sort: 'priority', limit: 1 }) : [];
+  const [row] = UUID.test(id) ? await selectItems(db, { where: Prisma.sql`id = ${id}::uuid`, sort: 'priority', limit: 1, planFitsAnyValues: true }) : [];
   if (!row) throw itemNotFound(id);
   return itemView(row, new Date());
 }
@@ -96,7 +96,7 @@ export async function listReviewItems(db: PrismaClient, opts: ListOptions, count
     }
   }
   const [rows, groups] = await Promise.all([
-    selectItems(db, { where: Prisma.join(where, ' AND '), sort: opts.sort, limit: opts.limit + 1 }),
+    selectItems(db, { where: Prisma.join(where, ' AND '), sort: opts.sort, limit: opts.limit + 1, planFitsAnyValues: planFitsAnyValues(opts, opts.sort) }),
     queueCountsCache<{ status: ReviewStatus; n: number }[]>(db, countsCacheMs).get(
       JSON.stringify([opts.language, opts.platformId, opts.category, opts.referralCandidate, opts.minScore, opts.maxScore]),
       // One count per status, each an index range scan on (status, …) (GROUP BY status reads every item).

@@ -1,10 +1,14 @@
 /**
- * A database that accepts connections but never answers (a hung server, a black-holed route) must
- * fail the query, so the job goes into its retry backoff, instead of hanging the worker forever.
+ * The client factory and its pools. A database that accepts connections but never answers (a hung
+ * server, a black-holed route) must fail the query, so the job goes into its retry backoff,
+ * instead of hanging the worker forever. Generic-plan reads run on their own connections, which
+ * end with the client.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from './client.ts';
+import { isolate, type Isolated } from '../../test/isolation.ts';
+import { ADMIN_URL, sql } from '../../test/services.ts';
+import { createDb, Prisma, queryPrepared } from './client.ts';
 
 describe('createDb against a silent server', () => {
   let server: Server;
@@ -28,5 +32,31 @@ describe('createDb against a silent server', () => {
     expect(outcome).toMatch(/^failed: /);
     expect(Date.now() - started).toBeGreaterThanOrEqual(9_000);
     await db.$disconnect().catch(() => undefined);
+  });
+});
+
+describe('queryPrepared with genericPlan', () => {
+  const backends = (iso: Isolated) =>
+    sql<{ mode: string; n: number }>(
+      ADMIN_URL,
+      `SELECT backend_type AS mode, count(*)::int AS n FROM pg_stat_activity WHERE datname = '${new URL(iso.databaseUrl).pathname.slice(1)}' GROUP BY 1`,
+    );
+
+  it('runs on connections that plan generically, beside the main pool, and closes them with it', async () => {
+    const iso = await isolate();
+    try {
+      const mode = Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode`;
+      expect(await queryPrepared<{ mode: string }>(iso.db, mode)).toEqual([{ mode: 'auto' }]);
+      expect(await queryPrepared<{ mode: string }>(iso.db, mode, { genericPlan: true })).toEqual([{ mode: 'force_generic_plan' }]);
+      // A parameterised statement, executed more than the five custom plans PostgreSQL tries first.
+      const posts = Prisma.sql`SELECT count(*)::int AS n FROM "Post" WHERE "platformId" = ${1}`;
+      for (let i = 0; i < 7; i++) expect(await queryPrepared<{ n: number }>(iso.db, posts, { genericPlan: true })).toEqual([{ n: 0 }]);
+      expect((await backends(iso)).find((b) => b.mode === 'client backend')?.n).toBeGreaterThanOrEqual(2);
+      await iso.db.$disconnect();
+      // Both pools ended: no client connection to this database is left.
+      await expect.poll(async () => (await backends(iso)).find((b) => b.mode === 'client backend')?.n ?? 0, { timeout: 5_000 }).toBe(0);
+    } finally {
+      await iso.cleanup();
+    }
   });
 });
