@@ -58,6 +58,8 @@ export interface Spawned {
   peakRssMb(): number | undefined;
   /** SIGTERM (graceful shutdown), SIGKILL after 10 s; resolves once it exited. */
   stop(): Promise<void>;
+  /** How it ended, if it exited without being stopped; undefined while it runs. */
+  endedEarly(): string | undefined;
 }
 
 /**
@@ -70,10 +72,13 @@ export function spawnNode(name: string, args: string[], env: Record<string, stri
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4_000)));
   child.stdout!.resume();
   let exited = false;
+  let endedEarly: string | undefined;
   let lastPeak: number | undefined;
   child.on('exit', (code, signal) => {
     exited = true;
-    if (code && !stopping) console.error(`${name} exited early (${code ?? signal}):\n${stderr}`);
+    if (stopping) return;
+    endedEarly = `exited early (${code ?? signal})`;
+    if (code) console.error(`${name} ${endedEarly}:\n${stderr}`);
   });
   let stopping = false;
   const peak = () => {
@@ -84,6 +89,7 @@ export function spawnNode(name: string, args: string[], env: Record<string, stri
     name,
     child,
     peakRssMb: peak,
+    endedEarly: () => endedEarly,
     async stop() {
       peak();
       if (exited) return;
@@ -118,10 +124,17 @@ export function spawnTidewatch(name: string, args: string[], env: Record<string,
   return spawnNode(name, ['bin/tidewatch.mjs', ...args], { LOG_LEVEL: 'warn', NODE_OPTIONS: WORKER_NODE_OPTIONS, ...env });
 }
 
-/** Waits for `check()` to hold, polling; throws after `timeoutMs`. */
-export async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 120_000, intervalMs = 100): Promise<void> {
+/**
+ * Waits for `check()` to hold, polling; throws after `timeoutMs`, or as soon as one of `processes`
+ * (those the wait depends on) has exited.
+ */
+export async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 120_000, intervalMs = 100, processes: Spawned[] = []): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
+    for (const p of processes) {
+      const ended = p.endedEarly();
+      if (ended) throw new Error(`${p.name} ${ended} while waiting for ${what}`);
+    }
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }

@@ -131,7 +131,7 @@ export async function measureReviewApi(opts: ReviewApiOptions): Promise<ReviewAp
       RATE_LIMIT_ANALYST: '100000000',
     });
     const base = `http://127.0.0.1:${port}`;
-    await until(async () => (await fetch(`${base}/healthz`).catch(() => undefined))?.ok === true, 'the API to listen', 120_000, 250);
+    await until(async () => (await fetch(`${base}/healthz`).catch(() => undefined))?.ok === true, 'the API to listen', 120_000, 250, [api]);
     const paths = await requestPaths(base, key);
     // Warm-up: connection pool, JIT, Postgres buffers.
     await autocannon({ url: base, connections: 2, duration: 2, headers: { authorization: `Bearer ${key}` }, requests: paths.map((path) => ({ method: 'GET', path })) });

@@ -94,11 +94,11 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
       const classifiers = opts.layout === 'split2' ? ['classify worker 1', 'classify worker 2'] : ['classify worker'];
       for (const name of classifiers) workers.push(spawnTidewatch(name, ['worker', '--queues', 'classify'], env));
     }
-    await until(async () => (await queues.ingest.getWorkersCount()) >= 1 && (await queues.classify.getWorkersCount()) >= 1 && (await queues.refer.getWorkersCount()) >= 1, 'workers to start', 120_000, 250);
+    await until(async () => (await queues.ingest.getWorkersCount()) >= 1 && (await queues.classify.getWorkersCount()) >= 1 && (await queues.refer.getWorkersCount()) >= 1, 'workers to start', 120_000, 250, workers);
 
     const warm = 1_000;
     await enqueuePosts(queues, corpusPosts(warm, 'warm'));
-    await until(async () => (await routed()) === warm && (await outstanding(queues, ['ingest', 'classify', 'refer'])) === 0, 'the warm-up batch', 300_000);
+    await until(async () => (await routed()) === warm && (await outstanding(queues, ['ingest', 'classify', 'refer'])) === 0, 'the warm-up batch', 300_000, 100, workers);
 
     const posts = corpusPosts(opts.posts);
     const meter = new CpuMeter({
@@ -112,9 +112,9 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
     const since = Date.now();
     const t0 = performance.now();
     await enqueuePosts(queues, posts);
-    await until(async () => (await outstanding(queues, ['ingest', 'classify'])) === 0 && (await routed()) === warm + opts.posts, 'the pipeline to route every post', 30 * 60_000, 50);
+    await until(async () => (await outstanding(queues, ['ingest', 'classify'])) === 0 && (await routed()) === warm + opts.posts, 'the pipeline to route every post', 30 * 60_000, 50, workers);
     const seconds = (performance.now() - t0) / 1_000;
-    await until(async () => (await outstanding(queues, ['refer'])) === 0, 'the refer queue', 30 * 60_000, 50);
+    await until(async () => (await outstanding(queues, ['refer'])) === 0, 'the refer queue', 30 * 60_000, 50, workers);
     const secondsWithRefer = (performance.now() - t0) / 1_000;
     const cpu = meter.stop();
     const machine = machineShares(ticks, machineTicks());
