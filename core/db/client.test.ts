@@ -37,9 +37,9 @@ describe('createDb against a silent server', () => {
 
 describe('queryPrepared with genericPlan', () => {
   const backends = (iso: Isolated) =>
-    sql<{ mode: string; n: number }>(
+    sql<{ type: string; n: number }>(
       ADMIN_URL,
-      `SELECT backend_type AS mode, count(*)::int AS n FROM pg_stat_activity WHERE datname = '${new URL(iso.databaseUrl).pathname.slice(1)}' GROUP BY 1`,
+      `SELECT backend_type AS type, count(*)::int AS n FROM pg_stat_activity WHERE datname = '${new URL(iso.databaseUrl).pathname.slice(1)}' GROUP BY 1`,
     );
 
   it('runs on connections that plan generically, beside the main pool, and closes them with it', async () => {
@@ -51,10 +51,10 @@ describe('queryPrepared with genericPlan', () => {
       // A parameterised statement, executed more than the five custom plans PostgreSQL tries first.
       const posts = Prisma.sql`SELECT count(*)::int AS n FROM "Post" WHERE "platformId" = ${1}`;
       for (let i = 0; i < 7; i++) expect(await queryPrepared<{ n: number }>(iso.db, posts, { genericPlan: true })).toEqual([{ n: 0 }]);
-      expect((await backends(iso)).find((b) => b.mode === 'client backend')?.n).toBeGreaterThanOrEqual(2);
+      expect((await backends(iso)).find((b) => b.type === 'client backend')?.n).toBeGreaterThanOrEqual(2);
       await iso.db.$disconnect();
       // Both pools ended: no client connection to this database is left.
-      await expect.poll(async () => (await backends(iso)).find((b) => b.mode === 'client backend')?.n ?? 0, { timeout: 5_000 }).toBe(0);
+      await expect.poll(async () => (await backends(iso)).find((b) => b.type === 'client backend')?.n ?? 0, { timeout: 5_000 }).toBe(0);
     } finally {
       await iso.cleanup();
     }
