@@ -6,11 +6,28 @@
  * own, so a retried or concurrently re-run job converges on the same rows.
  */
 import { v7 as uuidv7 } from 'uuid';
+import { Prisma } from '../core/db/client.ts';
 import { timestampText } from '../core/db/array-literal.ts';
 import { pgArray } from '../core/db/binary-array.ts';
 import type { RawSql } from '../core/db/sql-transaction.ts';
 import type { RoutedOutcome } from './route.ts';
 
+/*
+ * Every statement here reaches a batch's posts through their ids, whatever the planner's
+ * statistics say. `pending` is a transient state: statistics taken in a quiet hour say almost no
+ * post is pending, and a table too large for a backlog to trigger autovacuum's ANALYZE keeps them.
+ * Given `outcome = 'pending'` as an indexable condition, the planner then reads every pending post
+ * through the (outcome, …) index for each batch: with 300,000 pending among 500,000 posts and
+ * such statistics, 78 ms for classify's read of 1,000 posts, 80 ms for ingest's pending check and
+ * 320 ms for the routing update (it hashed all 300,000), where a lookup by id takes 7 and 31 ms.
+ * So the reads look each post up by id (a LATERAL … LIMIT 1 per id, which no statistics can turn
+ * into a scan), and the updates keep the guard, which PostgreSQL re-checks on the row it locks,
+ * in a form no index can serve: the planner finds the rows by id, or on a table of a few thousand
+ * rows scans it, which is as cheap there (the pipeline benchmark measured no difference).
+ * workers/pipeline-sql.test.ts counts the rows each statement reads in that situation.
+ */
+/** The updates' guard: still pending when locked (not indexable, so rows are found by id). */
+const STILL_PENDING = Prisma.sql`(p.outcome = 'pending') IS TRUE`;
 
 /** A post as ingest writes it. */
 export interface PostRow {
@@ -71,11 +88,11 @@ export async function persistChunk(db: RawSql, rows: readonly PostRow[], routedA
     dup AS (
       UPDATE "Post" p SET "duplicateOfId" = f."canonicalPostId", outcome = 'duplicate', "routedAt" = ${timestampText(routedAt)}::timestamp(3)
       FROM input JOIN "ContentFingerprint" f ON f."contentHash" = input.hash
-      WHERE p.id = input.id AND f."canonicalPostId" <> input.id AND p.outcome = 'pending'
+      WHERE p.id = input.id AND f."canonicalPostId" <> input.id AND ${STILL_PENDING}
       RETURNING p.id)
     SELECT (SELECT count(*)::int FROM dup) AS duplicates,
-      ARRAY(SELECT p.id::text FROM "Post" p WHERE p.id = ANY(${pgArray.uuid(ids)}::uuid[]) AND p.outcome = 'pending'
-        AND p.id NOT IN (SELECT id FROM dup)) AS pending`;
+      ARRAY(SELECT p.id::text FROM input CROSS JOIN LATERAL (SELECT id, outcome FROM "Post" WHERE id = input.id LIMIT 1) p
+        WHERE p.outcome = 'pending' AND p.id NOT IN (SELECT id FROM dup)) AS pending`;
   return { persisted, duplicatesByContent: res!.duplicates, pending: res!.pending };
 }
 
@@ -96,9 +113,11 @@ export interface PostToClassify {
  */
 export async function loadClassifyBatch(db: RawSql, postIds: readonly string[]): Promise<{ pending: PostToClassify[]; candidates: string[] }> {
   const rows = await db.$queryRaw<(PostToClassify & { outcome: string })[]>`
-    SELECT id::text, outcome::text, "platformId", "postedAt", "ingestedAt", language, "contentHash",
-      CASE WHEN outcome = 'pending' THEN text END AS text
-    FROM "Post" WHERE id = ANY(${pgArray.uuid(postIds)}::uuid[]) AND outcome IN ('pending', 'referral_candidate')`;
+    SELECT p.id::text, p.outcome::text, p."platformId", p."postedAt", p."ingestedAt", p.language, p."contentHash",
+      CASE WHEN p.outcome = 'pending' THEN p.text END AS text
+    FROM unnest(${pgArray.uuid(postIds)}::uuid[]) AS i(id)
+    CROSS JOIN LATERAL (SELECT * FROM "Post" WHERE id = i.id LIMIT 1) p
+    WHERE p.outcome IN ('pending', 'referral_candidate')`;
   return {
     pending: rows.filter((r) => r.outcome === 'pending'),
     candidates: rows.filter((r) => r.outcome === 'referral_candidate').map((r) => r.id),
@@ -144,7 +163,7 @@ export async function classifyAndRoute(db: RawSql, rows: readonly RoutedRow[], n
         AS u("postId", "classificationId", "reviewItemId", "modelVersion", score, decision, category, "detectedLanguage", signals, outcome, language, priority, "platformId")),
     routed AS (
       UPDATE "Post" p SET outcome = r.outcome::"PostOutcome", language = r.language, "routedAt" = ${at}::timestamp(3)
-      FROM r WHERE p.id = r."postId" AND p.outcome = 'pending'
+      FROM r WHERE p.id = r."postId" AND ${STILL_PENDING}
       RETURNING p.id),
     classified AS (
       INSERT INTO "Classification" (id, "postId", "modelVersion", score, decision, category, language, signals, "createdAt")
