@@ -70,7 +70,6 @@ export interface NetworkUpdate {
   raised: number;
 }
 
-
 /** Adds posts and their entities to networks, creating and merging networks as needed. */
 export async function addToNetworks(tx: RawSql, input: readonly NetworkMemberInput[]): Promise<NetworkUpdate> {
   const none: NetworkUpdate = { added: 0, created: 0, merged: 0, raised: 0 };

@@ -64,6 +64,7 @@ export async function persistChunk(db: RawSql, rows: readonly PostRow[], routedA
   const ids = rows.map((r) => r.id);
   const hashes = rows.map((r) => r.contentHash);
   const col = <K extends keyof PostRow>(k: K) => rows.map((r) => r[k]);
+  const at = timestampText(routedAt);
   // Both inserts read the same input; the fingerprint table has no foreign key to Post, so they
   // need not see each other. Within one statement a later row with an already-inserted hash is
   // skipped, so the chunk's first post with a text is its canonical one.
@@ -80,13 +81,13 @@ export async function persistChunk(db: RawSql, rows: readonly PostRow[], routedA
       SELECT * FROM input ON CONFLICT DO NOTHING RETURNING 1),
     fingerprints AS (
       INSERT INTO "ContentFingerprint" ("contentHash", "canonicalPostId", "createdAt")
-      SELECT "contentHash", id, ${timestampText(routedAt)}::timestamp(3) FROM input ON CONFLICT DO NOTHING)
+      SELECT "contentHash", id, ${at}::timestamp(3) FROM input ON CONFLICT DO NOTHING)
     SELECT count(*)::int AS persisted FROM posts`;
   const persisted = ins!.persisted;
   const [res] = await db.$queryRaw<{ duplicates: number; pending: string[] }[]>`
     WITH input AS (SELECT * FROM unnest(${pgArray.uuid(ids)}::uuid[], ${pgArray.text(hashes)}::text[]) AS u(id, hash)),
     dup AS (
-      UPDATE "Post" p SET "duplicateOfId" = f."canonicalPostId", outcome = 'duplicate', "routedAt" = ${timestampText(routedAt)}::timestamp(3)
+      UPDATE "Post" p SET "duplicateOfId" = f."canonicalPostId", outcome = 'duplicate', "routedAt" = ${at}::timestamp(3)
       FROM input JOIN "ContentFingerprint" f ON f."contentHash" = input.hash
       WHERE p.id = input.id AND f."canonicalPostId" <> input.id AND ${STILL_PENDING}
       RETURNING p.id)
