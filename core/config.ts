@@ -4,6 +4,7 @@
  * (and in `.env.example`).
  */
 import { z } from 'zod';
+import { parseAllowHosts, type AllowedHost } from './net/address-policy.ts';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const unit = z.coerce.number().min(0).max(1);
@@ -39,7 +40,11 @@ const envSchema = z
     EVIDENCE_DIR: z.string().min(1).default('./.data/evidence'),
     EVIDENCE_CAPTURE: z.enum(['on', 'off']).default('on'),
     EXPORT_DIR: z.string().min(1).default('./.data/exports'),
-    LIVENESS_SCHEDULE: z.string().regex(/^\s*\d+[smhd](\*\d+)?(\s*,\s*\d+[smhd](\*\d+)?)*\s*$/, 'comma-separated durations like 1h,6h,1d*14').default('1h,6h,24h,72h,1d*14'),
+    LIVENESS_SCHEDULE: z.string().regex(/^\s*(off|\d+[smhd](\*\d+)?(\s*,\s*\d+[smhd](\*\d+)?)*)\s*$/, 'comma-separated durations like 1h,6h,1d*14, or off').default('1h,6h,24h,72h,1d*14'),
+    FETCH_ALLOW_HOSTS: z
+      .string()
+      .default('')
+      .refine((s) => { try { parseAllowHosts(s); return true; } catch { return false; } }, 'comma-separated host or host:port entries, e.g. 127.0.0.1:8080,intranet.example'),
     REFER_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
     REFER_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
     RETENTION_DISMISSED_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
@@ -95,8 +100,14 @@ export interface Config {
   secretsKey: string | undefined;
   evidence: { dir: string; capture: boolean };
   exportDir: string;
-  /** Re-check delays for referred URLs, e.g. `1h,6h,24h,72h,1d*14` (referrals/liveness-schedule.ts). */
+  /** Re-check delays for referred URLs, e.g. `1h,6h,24h,72h,1d*14`, or `off` (referrals/liveness-schedule.ts). */
   livenessSchedule: string;
+  /**
+   * FETCH_ALLOW_HOSTS (default empty): hosts (`host` or `host:port`) that evidence capture, liveness
+   * checks and webhooks may reach although their address is loopback, private or otherwise refused
+   * (core/net/address-policy.ts), e.g. a platform's receiver on an internal network.
+   */
+  fetchAllowHosts: AllowedHost[];
   /** Delivery attempts before a referral is dead-lettered (`failed`), and the first backoff. */
   refer: { attempts: number; backoffMs: number };
   /**
@@ -187,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidence: { dir: e.EVIDENCE_DIR, capture: e.EVIDENCE_CAPTURE === 'on' },
     exportDir: e.EXPORT_DIR,
     livenessSchedule: e.LIVENESS_SCHEDULE,
+    fetchAllowHosts: parseAllowHosts(e.FETCH_ALLOW_HOSTS),
     refer: { attempts: e.REFER_ATTEMPTS, backoffMs: e.REFER_BACKOFF_MS },
     retention: { dismissedDays: e.RETENTION_DISMISSED_DAYS },
     worker: { lockMs: e.WORKER_LOCK_MS, stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS },

@@ -83,7 +83,7 @@ export async function deliverReferral(db: PrismaClient, config: Config, referral
     case 'webhook': {
       if (!platform.webhookUrl) throw await failAttempt(db, referralId, `platform ${platform.name} has delivery mode webhook but no webhook URL`, true);
       const secret = platform.signingSecret ? openSecret(platform.signingSecret, config.secretsKey) : null;
-      const res = await sendWebhook(platform.webhookUrl, secret, idempotencyKey, notice);
+      const res = await sendWebhook(platform.webhookUrl, secret, idempotencyKey, notice, config.fetchAllowHosts);
       if (!res.ok) throw await failAttempt(db, referralId, res.error, res.permanent);
       const ticketId = ticketIdFrom(res.body);
       await sent(ticketId ? { ticketId } : {}, { httpStatus: res.status });

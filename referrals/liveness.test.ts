@@ -1,11 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllowHosts, type AllowedHost } from '../core/net/address-policy.ts';
 import { checkLiveness } from './liveness.ts';
 import { parseSchedule } from './liveness-schedule.ts';
 
 describe('checkLiveness', () => {
   let server: Server;
   let base: string;
+  let allow: { allowHosts: AllowedHost[] };
   beforeAll(async () => {
     server = createServer((req, res) => {
       const routes: Record<string, [number, string]> = {
@@ -23,23 +25,24 @@ describe('checkLiveness', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    allow = { allowHosts: parseAllowHosts(base.slice('http://'.length)) };
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   const patterns = ["this content isn't available", 'page not found'];
 
   it('reads 404/410/451 as offline, and a 200 page matching a platform pattern as offline too', async () => {
-    expect(await checkLiveness(`${base}/live`, patterns)).toMatchObject({ state: 'online', httpStatus: 200 });
-    expect(await checkLiveness(`${base}/gone`, patterns)).toMatchObject({ state: 'offline', httpStatus: 404, reason: 'HTTP 404' });
-    expect(await checkLiveness(`${base}/soft-removed`, patterns)).toMatchObject({ state: 'offline', httpStatus: 200, reason: "page matches /this content isn't available/i" });
+    expect(await checkLiveness(`${base}/live`, patterns, allow)).toMatchObject({ state: 'online', httpStatus: 200 });
+    expect(await checkLiveness(`${base}/gone`, patterns, allow)).toMatchObject({ state: 'offline', httpStatus: 404, reason: 'HTTP 404' });
+    expect(await checkLiveness(`${base}/soft-removed`, patterns, allow)).toMatchObject({ state: 'offline', httpStatus: 200, reason: "page matches /this content isn't available/i" });
     // Without the platform's pattern the same page would pass for online.
-    expect((await checkLiveness(`${base}/soft-removed`, [])).state).toBe('online');
+    expect((await checkLiveness(`${base}/soft-removed`, [], allow)).state).toBe('online');
   });
 
   it('follows redirects and never counts a flaky answer as a removal', async () => {
-    expect(await checkLiveness(`${base}/moved`, patterns)).toMatchObject({ state: 'offline', finalUrl: `${base}/soft-removed` });
-    expect(await checkLiveness(`${base}/broken`, patterns)).toMatchObject({ state: 'unknown', httpStatus: 503 });
-    expect((await checkLiveness('http://127.0.0.1:1/unreachable', patterns, 2_000)).state).toBe('unknown');
+    expect(await checkLiveness(`${base}/moved`, patterns, allow)).toMatchObject({ state: 'offline', finalUrl: `${base}/soft-removed` });
+    expect(await checkLiveness(`${base}/broken`, patterns, allow)).toMatchObject({ state: 'unknown', httpStatus: 503 });
+    expect((await checkLiveness('http://127.0.0.1:1/unreachable', patterns, { allowHosts: parseAllowHosts('127.0.0.1:1'), timeoutMs: 2_000 })).state).toBe('unknown');
   });
 });
 

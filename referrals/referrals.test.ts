@@ -48,8 +48,8 @@ describe('referral delivery to a fake platform', () => {
   const sentOf = (postId: string) => until(() => h.db.referral.findFirst({ where: { postId, status: { not: 'queued' } } }));
 
   beforeAll(async () => {
-    h = await startHarness({ workers: ['refer', 'liveness'], api: true }, { EVIDENCE_CAPTURE: 'off', REFER_BACKOFF_MS: '200', REFER_ATTEMPTS: '4', LIVENESS_SCHEDULE: '1s,1s,1s,1s' });
     fake = await startFakePlatform(secret);
+    h = await startHarness({ workers: ['refer', 'liveness'], api: true }, { EVIDENCE_CAPTURE: 'off', REFER_BACKOFF_MS: '200', REFER_ATTEMPTS: '4', LIVENESS_SCHEDULE: '1s,1s,1s,1s', FETCH_ALLOW_HOSTS: fake.hostPort });
     await upsertPlatform(h.db, 'tiktok', { deliveryMode: 'webhook', webhookUrl: `${fake.url}/hooks/referrals`, signingSecret: secret, offlinePatterns: ['content isn.t available'] }, undefined, false);
     platformKey = await h.key('platform', { platform: 'tiktok' });
     otherKey = await h.key('platform', { platform: 'facebook' });

@@ -10,6 +10,8 @@ import { Webhook } from 'standardwebhooks';
 
 export interface FakePlatform {
   url: string;
+  /** `127.0.0.1:<port>`: what a test puts in FETCH_ALLOW_HOSTS so the SSRF rule lets Tidewatch reach it. */
+  hostPort: string;
   /** Every notice that verified, one per webhook-id. */
   notices: Map<string, unknown>;
   /** Every delivery attempt: status answered and whether the signature verified. */
@@ -21,7 +23,7 @@ export interface FakePlatform {
 
 export async function startFakePlatform(secret: string): Promise<FakePlatform> {
   const wh = new Webhook(secret);
-  const fake: Omit<FakePlatform, 'url' | 'close'> = { notices: new Map(), attempts: [], failNext: 0, removed: new Set() };
+  const fake: Omit<FakePlatform, 'url' | 'hostPort' | 'close'> = { notices: new Map(), attempts: [], failNext: 0, removed: new Set() };
   const app = new Hono();
   app.post('/hooks/referrals', async (c) => {
     const body = await c.req.text();
@@ -55,6 +57,7 @@ export async function startFakePlatform(secret: string): Promise<FakePlatform> {
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   return Object.assign(fake, {
     url: `http://127.0.0.1:${port}`,
+    hostPort: `127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
 }

@@ -42,6 +42,10 @@ export async function isolate(env: Record<string, string> = {}): Promise<Isolate
     REDIS_URL,
     QUEUE_PREFIX: queuePrefix,
     API_PORT: '0',
+    // Stages that fetch posts' URLs stay off unless a test turns them on (with loopback fakes and
+    // FETCH_ALLOW_HOSTS): seeded and sample posts carry real platform URLs.
+    EVIDENCE_CAPTURE: 'off',
+    LIVENESS_SCHEDULE: 'off',
     ...env,
   });
   const db = createDb(databaseUrl, 4);

@@ -37,7 +37,7 @@ export function createLivenessHandler(ctx: PipelineContext) {
       select: { status: true, offlineAt: true, post: { select: { url: true } }, platform: { select: { offlinePatterns: true } } },
     });
     if (!r || r.status === 'queued' || r.status === 'failed') return { skipped: true };
-    const live = await checkLiveness(r.post.url, r.platform.offlinePatterns);
+    const live = await checkLiveness(r.post.url, r.platform.offlinePatterns, { allowHosts: ctx.config.fetchAllowHosts });
     const now = new Date();
     const actor = 'system:liveness';
     if (live.state !== 'unknown') {

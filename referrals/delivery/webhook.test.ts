@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllowHosts, type AllowedHost } from '../../core/net/address-policy.ts';
 import { generateSigningSecret } from '../secrets.ts';
 import { TIMESTAMP_TOLERANCE_SECONDS } from './signature.ts';
 import { sendWebhook } from './webhook.ts';
@@ -16,6 +17,7 @@ describe('outbound webhook deliveries', () => {
   const received: { id: string; timestamp: number; verified: boolean }[] = [];
   let server: ServerType;
   let url: string;
+  let allow: AllowedHost[];
   beforeAll(async () => {
     const app = new Hono();
     app.post('/hook', async (c) => {
@@ -35,14 +37,15 @@ describe('outbound webhook deliveries', () => {
     });
     const addr = server.address();
     url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/hook`;
+    allow = parseAllowHosts(new URL(url).host);
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('send one webhook-id per notice, the same on a retry, with a fresh signed timestamp each attempt', async () => {
-    expect((await sendWebhook(url, secret, '1:post-a', { n: 1 })).ok).toBe(true);
-    expect((await sendWebhook(url, secret, '1:post-b', { n: 2 })).ok).toBe(true);
+    expect((await sendWebhook(url, secret, '1:post-a', { n: 1 }, allow)).ok).toBe(true);
+    expect((await sendWebhook(url, secret, '1:post-b', { n: 2 }, allow)).ok).toBe(true);
     await new Promise((r) => setTimeout(r, 1_100));
-    expect((await sendWebhook(url, secret, '1:post-a', { n: 1 })).ok).toBe(true);
+    expect((await sendWebhook(url, secret, '1:post-a', { n: 1 }, allow)).ok).toBe(true);
 
     expect(received.map((r) => r.id)).toEqual(['1:post-a', '1:post-b', '1:post-a']);
     expect(received.every((r) => r.verified)).toBe(true);
