@@ -7,7 +7,7 @@
  * failure throws FetchFailed with a generic reason, so a caller that reports errors onwards cannot
  * be used to map ports or read socket errors.
  */
-import { lookup } from 'node:dns/promises';
+import dns from 'node:dns';
 import { isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -37,7 +37,13 @@ export interface SafeFetchOptions {
   maxBodyBytes?: number;
   /** Deadline for the whole call, redirects included. Default 15 s. */
   timeoutMs?: number;
+  /** Name resolution; default dns.lookup. Tests pass a resolver that changes its answer (rebinding). */
+  resolve?: Resolver;
 }
+
+/** All addresses of a host name, as `dns.promises.lookup(host, { all: true })` gives them. */
+export type Resolver = (host: string) => Promise<{ address: string; family: number }[]>;
+const systemResolver: Resolver = (host) => dns.promises.lookup(host, { all: true, verbatim: true });
 
 export interface SafeResponse {
   status: number;
@@ -63,7 +69,7 @@ export interface CheckedTarget {
  * the name does not resolve. Every address the name has must pass (a name that also points inward
  * is refused), and the first is the one used.
  */
-export async function checkTarget(raw: string | URL, allowHosts: readonly AllowedHost[]): Promise<CheckedTarget> {
+export async function checkTarget(raw: string | URL, allowHosts: readonly AllowedHost[], resolve: Resolver = systemResolver): Promise<CheckedTarget> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -82,7 +88,7 @@ export async function checkTarget(raw: string | URL, allowHosts: readonly Allowe
   }
   let addresses: { address: string; family: number }[];
   try {
-    addresses = await lookup(host, { all: true, verbatim: true });
+    addresses = await resolve(host);
   } catch {
     throw new FetchFailed('host name does not resolve');
   }
@@ -152,7 +158,7 @@ export async function safeFetch(raw: string | URL, opts: SafeFetchOptions): Prom
   let body = opts.body;
   let current: string | URL = raw;
   for (let hop = 0; ; hop++) {
-    const target = await checkTarget(current, opts.allowHosts);
+    const target = await checkTarget(current, opts.allowHosts, opts.resolve);
     if (deadline.aborted) throw new FetchFailed('timed out');
     const timeout = opts.timeoutMs ?? 15_000;
     const agent = new Agent({ connect: { lookup: pinnedLookup(target.address, target.family), timeout }, headersTimeout: timeout, bodyTimeout: timeout, connections: 1, pipelining: 0 });

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { Webhook } from 'standardwebhooks';
@@ -40,6 +41,30 @@ describe('outbound webhook deliveries', () => {
     allow = parseAllowHosts(new URL(url).host);
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('refuses a receiver on an internal address that FETCH_ALLOW_HOSTS does not name, permanently and without connecting', async () => {
+    let connections = 0;
+    const internal = createServer((_req, res) => res.end('{}'));
+    internal.on('connection', () => (connections += 1));
+    await new Promise<void>((r) => internal.listen(0, '127.0.0.1', r));
+    const port = (internal.address() as { port: number }).port;
+    try {
+      for (const target of [`http://127.0.0.1:${port}/hook`, `http://2130706433:${port}/hook`]) {
+        expect(await sendWebhook(target, secret, '1:post-x', { n: 9 }, allow)).toEqual({ ok: false, permanent: true, status: null, error: 'webhook refused: 127.0.0.1 is a loopback address' });
+      }
+      expect(connections).toBe(0);
+      // Allowed, but answering a redirect: not followed (the hop could lead anywhere), and not retried.
+      const redirecting = createServer((_req, res) => res.writeHead(307, { location: `http://127.0.0.1:${port}/hook` }).end());
+      await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', r));
+      const rport = (redirecting.address() as { port: number }).port;
+      const res = await sendWebhook(`http://127.0.0.1:${rport}/hook`, secret, '1:post-y', { n: 10 }, parseAllowHosts(`127.0.0.1:${rport}`));
+      await new Promise<void>((r) => redirecting.close(() => r()));
+      expect(res).toMatchObject({ ok: false, permanent: true, status: 307 });
+      expect(connections).toBe(0);
+    } finally {
+      await new Promise<void>((r) => internal.close(() => r()));
+    }
+  });
 
   it('send one webhook-id per notice, the same on a retry, with a fresh signed timestamp each attempt', async () => {
     expect((await sendWebhook(url, secret, '1:post-a', { n: 1 }, allow)).ok).toBe(true);
