@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 120_000,
     globalSetup: ['test/global-setup.ts'],
+    // No test may resolve or reach a host outside this machine (test/net-guard.mjs).
+    setupFiles: ['test/net-guard-setup.ts'],
   },
 });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { netGuardEnv } from './net-guard.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/tidewatch.mjs');
@@ -13,7 +14,8 @@ export interface RunResult {
 /** Runs the real `tidewatch` CLI as a user would, with a clean environment plus `env`. */
 export function runCli(args: string[], env: Record<string, string>, opts: { timeoutMs?: number; input?: string } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn' };
+    // Stages that fetch posts' URLs stay off unless a test turns them on; the network guard comes along.
+    const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', EVIDENCE_CAPTURE: 'off', LIVENESS_SCHEDULE: 'off', ...netGuardEnv() };
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...base, ...env } });
     let stdout = '';
     let stderr = '';

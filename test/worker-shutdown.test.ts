@@ -17,13 +17,14 @@ import { enqueuePosts } from '../workers/enqueue-posts.ts';
 import { ROOT } from './cli.ts';
 import { makePost } from './harness.ts';
 import { isolate, type Isolated } from './isolation.ts';
+import { netGuardEnv } from './net-guard.mjs';
 
 
 /** Starts `tidewatch <args>` against the isolated services; resolves once `ready` is logged. */
 async function start(iso: Isolated, args: string[], ready: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/tidewatch.mjs'), ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: iso.databaseUrl, REDIS_URL: iso.config.redisUrl, QUEUE_PREFIX: iso.config.queuePrefix, LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: iso.databaseUrl, REDIS_URL: iso.config.redisUrl, QUEUE_PREFIX: iso.config.queuePrefix, LOG_LEVEL: 'info', ...netGuardEnv(), ...env },
   });
   const proc = { child, out: '', exited: new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))) };
   child.stdout.on('data', (d) => (proc.out += d));

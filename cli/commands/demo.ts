@@ -21,11 +21,15 @@ export function demoCommand() {
     .action(async (opts: { once?: boolean; file: string }) => {
       const base = loadConfig();
       const redis = await chooseRedis(base.redisUrlExplicit ? base.redisUrl : undefined, base.redisUrl);
-      const config = loadConfig({ ...process.env, REDIS_URL: redis.url });
+      // The sample posts carry real platform URLs: the stages that would fetch them stay off unless asked for.
+      const fetchStages = { EVIDENCE_CAPTURE: process.env.EVIDENCE_CAPTURE || 'off', LIVENESS_SCHEDULE: process.env.LIVENESS_SCHEDULE || 'off' };
+      const config = loadConfig({ ...process.env, ...fetchStages, REDIS_URL: redis.url });
       const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'tidewatch-demo');
       const tty = process.stderr.isTTY === true;
       process.stdout.write(`redis: ${redis.child ? `private redis-server at ${redis.url}` : redis.url}\n`);
       process.stdout.write(`database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}\n`);
+      const fetchesOff = fetchStages.EVIDENCE_CAPTURE === 'off' && fetchStages.LIVENESS_SCHEDULE === 'off';
+      process.stdout.write(`evidence capture: ${fetchStages.EVIDENCE_CAPTURE}, liveness checks: ${fetchStages.LIVENESS_SCHEDULE}${fetchesOff ? ' (off in the demo: the sample posts link to real sites; set EVIDENCE_CAPTURE=on or LIVENESS_SCHEDULE to fetch them)' : ''}\n`);
 
       const rt = await startRuntime(config, log, { workers: QUEUE_NAMES, api: true });
       const stopAll = async () => {

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from '../cli.ts';
+import { netGuardEnv } from '../net-guard.mjs';
 
 export class TidewatchProcess {
   /** stdout and stderr so far (pino JSON lines and the command's own output). */
@@ -16,7 +17,7 @@ export class TidewatchProcess {
   constructor(readonly args: string[], env: Record<string, string>) {
     this.#child = spawn(process.execPath, [path.join(ROOT, 'bin/tidewatch.mjs'), ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', EVIDENCE_CAPTURE: 'off', LIVENESS_SCHEDULE: 'off', ...netGuardEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.#child.stdout!.on('data', (d) => (this.output += d));
