@@ -23,12 +23,13 @@ export const CHROMIUM_NO_NETWORK_ARGS = [
 ];
 
 /**
- * Headless Chromium for the browser tests (pages on this machine). Loopback is reached directly;
- * anything else goes to the dead proxy, so a page cannot make the test suite reach out.
+ * Headless Chromium for the browser tests (pages on this machine). Loopback is reached directly
+ * (Chromium never proxies it unless told to); anything else goes to the dead proxy, so a page
+ * cannot make the test suite reach out.
  */
 export async function launchBrowser(executablePath = CHROMIUM_PATH): Promise<Browser> {
   if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}: apt-get install chromium (.ci/run installs it)`);
-  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, '--proxy-server=http://127.0.0.1:1', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost'] });
+  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, '--proxy-server=http://127.0.0.1:1'] });
 }
 
 /** Headless Chromium for evidence capture: no network of its own (see CHROMIUM_NO_NETWORK_ARGS). */

@@ -23,6 +23,13 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/REFER_THRESHOLD/);
   });
 
+  it('reads FETCH_ALLOW_HOSTS (empty by default) and LIVENESS_SCHEDULE=off', () => {
+    expect(loadConfig({}).fetchAllowHosts).toEqual([]);
+    expect(loadConfig({ FETCH_ALLOW_HOSTS: '127.0.0.1:8080, intranet.example' }).fetchAllowHosts).toEqual([{ host: '127.0.0.1', port: 8080 }, { host: 'intranet.example', port: null }]);
+    expect(() => loadConfig({ FETCH_ALLOW_HOSTS: 'http://intranet.example/' })).toThrow(/FETCH_ALLOW_HOSTS: comma-separated host or host:port entries/);
+    expect(loadConfig({ LIVENESS_SCHEDULE: 'off' }).livenessSchedule).toBe('off');
+  });
+
   it('refuses a review threshold above the refer threshold', () => {
     expect(() => loadConfig({ REFER_THRESHOLD: '0.5', REVIEW_THRESHOLD: '0.6' })).toThrow(/REVIEW_THRESHOLD must not exceed REFER_THRESHOLD/);
   });

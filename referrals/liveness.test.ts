@@ -84,4 +84,8 @@ describe('parseSchedule', () => {
     expect(s.length).toBe(18);
     expect(s.slice(0, 4)).toEqual([3_600_000, 21_600_000, 86_400_000, 259_200_000].map((ms) => expect.closeTo(ms, -3)));
   });
+
+  it('reads `off` as no checks at all', () => {
+    expect(parseSchedule('off')).toEqual([]);
+  });
 });

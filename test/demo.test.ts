@@ -32,6 +32,8 @@ describe('tidewatch demo --once', () => {
     expect(res.code).toBe(0);
     const lines = (await readFile(path.join(ROOT, 'samples/posts.jsonl'), 'utf8')).trim().split('\n');
     expect(res.stdout).toContain(`queued ${lines.length} posts`);
+    // The sample posts link to real sites: nothing fetches them in the demo unless asked.
+    expect(res.stdout).toMatch(/evidence capture: off, liveness checks: off \(off in the demo/);
     expect(res.stdout).toMatch(/by outcome:\n(\s+(referral_candidate|review|dismissed|duplicate)\s+\d+\n){3,4}/);
     expect(res.stdout).toMatch(/by language:/);
     expect(res.stdout).toMatch(/by platform:/);
