@@ -58,6 +58,14 @@ describe('addressRefusal', () => {
     expect(addressRefusal(address)).toBeNull();
   });
 
+  it("refuses this machine's own interface addresses, public ones included, in IPv6 form too", () => {
+    const own = ['127.0.0.1', '8.8.4.4', 'fe80::1%eth0', '2a00:1450::5'];
+    expect(addressRefusal('8.8.4.4', own)).toBe('an address of this machine');
+    expect(addressRefusal('::ffff:8.8.4.4', own)).toBe('an IPv6 form of 8.8.4.4, an address of this machine');
+    expect(addressRefusal('2a00:1450:0::5', own)).toBe('an address of this machine');
+    expect(addressRefusal('8.8.8.8', own)).toBeNull();
+  });
+
   it('sees through the URL forms that normalise to a refused address', () => {
     const hostOf = (u: string) => new URL(u).hostname.replace(/^\[|\]$/g, '');
     for (const u of ['http://2130706433/', 'http://0x7f000001/', 'http://0x7f.1/', 'http://017700000001/', 'http://127.1/', 'http://0177.0.0.1/']) {

@@ -31,9 +31,16 @@ const EMBEDS_IPV4 = new Set(['ipv4Mapped', 'rfc6145', 'rfc6052']);
 
 /**
  * Why `address` (an IP literal, IPv6 without brackets) may not be fetched, as "a loopback address";
- * null when it is public unicast. Anything that is not a strict IP literal is refused.
+ * null when it is public unicast. Anything that is not a strict IP literal is refused, and so is
+ * any of `ownAddresses` (this machine's interfaces: a public one still reaches its own services).
  */
-export function addressRefusal(address: string): string | null {
+export function addressRefusal(address: string, ownAddresses: readonly string[] = []): string | null {
+  const why = rangeRefusal(address, ownAddresses);
+  if (why === null && ownAddresses.some((own) => sameAddress(own, address))) return 'an address of this machine';
+  return why;
+}
+
+function rangeRefusal(address: string, ownAddresses: readonly string[]): string | null {
   const family = isIP(address);
   if (family === 4) {
     const range = ipaddr.IPv4.parse(address).range();
@@ -45,12 +52,20 @@ export function addressRefusal(address: string): string | null {
   const range = v6.range();
   if (EMBEDS_IPV4.has(range)) {
     const v4 = ipaddr.fromByteArray(v6.toByteArray().slice(12)).toString();
-    const inner = addressRefusal(v4);
+    const inner = addressRefusal(v4, ownAddresses);
     return inner === null ? null : `an IPv6 form of ${v4}, ${inner}`;
   }
   // IPv4-compatible (::a.b.c.d, deprecated): ipaddr.js calls it unicast; no legitimate host uses it.
   if (v6.parts.slice(0, 6).every((p) => p === 0)) return range === 'unicast' ? 'an IPv4-compatible IPv6 address' : (RANGE_PHRASES[range] ?? `a special-purpose (${range}) address`);
   return range === 'unicast' ? null : (RANGE_PHRASES[range] ?? `a special-purpose (${range}) address`);
+}
+
+function sameAddress(a: string, b: string): boolean {
+  try {
+    return ipaddr.parse(a.replace(/%.*$/, '')).toNormalizedString() === ipaddr.parse(b).toNormalizedString();
+  } catch {
+    return false;
+  }
 }
 
 /** A FETCH_ALLOW_HOSTS entry: a host name or IP literal, optionally with a port. */

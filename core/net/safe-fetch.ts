@@ -9,6 +9,7 @@
  */
 import dns from 'node:dns';
 import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, request } from 'undici';
@@ -80,9 +81,10 @@ export async function checkTarget(raw: string | URL, allowHosts: readonly Allowe
   if (early) throw new FetchRefused(early);
   const host = bare(url.hostname);
   const allowed = isAllowedHost(url, allowHosts);
+  const own = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
   const literal = isIP(host);
   if (literal) {
-    const why = allowed ? null : addressRefusal(host);
+    const why = allowed ? null : addressRefusal(host, own);
     if (why) throw new FetchRefused(`refused: ${host} is ${why}`);
     return { url, address: host, family: literal as 4 | 6 };
   }
@@ -95,7 +97,7 @@ export async function checkTarget(raw: string | URL, allowHosts: readonly Allowe
   if (addresses.length === 0) throw new FetchFailed('host name does not resolve');
   if (!allowed) {
     for (const a of addresses) {
-      const why = addressRefusal(a.address);
+      const why = addressRefusal(a.address, own);
       if (why) throw new FetchRefused(`refused: ${host} resolves to ${a.address}, ${why}`);
     }
   }
