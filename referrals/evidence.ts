@@ -100,6 +100,11 @@ export async function captureEvidence(browser: Browser, dir: string, referralId:
       }
       const location = res.headers.location;
       if (isMain && REDIRECTS.has(res.status) && typeof location === 'string') {
+        if (!URL.canParse(location, req.url())) {
+          mainFailure = new FetchFailed('bad redirect location');
+          await route.abort('failed').catch(() => undefined);
+          return;
+        }
         nextHop = new URL(location, req.url()).href;
         const cookies = res.headers['set-cookie'];
         await route.fulfill({ status: 200, headers: cookies ? { 'set-cookie': [cookies].flat().join('\n') } : {}, body: '' }).catch(() => undefined);
@@ -108,6 +113,8 @@ export async function captureEvidence(browser: Browser, dir: string, referralId:
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(res.headers)) {
         if (DROPPED_RESPONSE_HEADERS.has(k) && (k !== 'content-encoding' || res.decoded)) continue;
+        // A Location the browser would follow by itself (unrouted) never reaches it.
+        if (k === 'location' && res.status >= 300 && res.status < 400) continue;
         headers[k] = Array.isArray(v) ? v.join(k === 'set-cookie' ? '\n' : ', ') : v;
       }
       await route.fulfill({ status: res.status, headers, body: res.body }).catch(() => undefined);
