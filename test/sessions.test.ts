@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeApiKey } from '../api/auth/keys.ts';
+import { runCli } from './cli.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 async function signIn(h: Harness, key: string, headers: Record<string, string> = {}) {
@@ -91,6 +92,27 @@ describe('browser sessions', () => {
     expect(await h.db.auditEvent.count({ where: { action: 'session.end', subjectId: mine.id } })).toBe(1);
   });
 
+  it('lists and ends sessions from the command line', async () => {
+    const { cookie, token } = await signIn(h, await h.key('lead', { name: 'cli listed' }));
+    const env = { DATABASE_URL: h.databaseUrl, LOG_LEVEL: 'silent' };
+    const listed = await runCli(['sessions', 'list', '--json'], env);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).not.toContain(token);
+    const row = listed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; keyName: string; role: string })
+      .find((r) => r.keyName === 'cli listed')!;
+    expect(row.role).toBe('lead');
+    const ended = await runCli(['sessions', 'end', row.id], env);
+    expect(ended.code, ended.stderr).toBe(0);
+    expect(ended.stdout).toBe(`ended session ${row.id}\n`);
+    expect((await page(h, cookie)).status).toBe(303);
+    const again = await runCli(['sessions', 'end', row.id], env);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`no session ${row.id}`);
+  });
+
   it('refuses an expired session and purges expired rows at the next sign-in', async () => {
     const { cookie, token } = await signIn(h, await h.key('reviewer'));
     const tokenHash = createHash('sha256').update(token).digest('hex');
@@ -98,6 +120,15 @@ describe('browser sessions', () => {
     expect((await page(h, cookie)).status).toBe(303);
     await signIn(h, await h.key('reviewer'));
     expect(await h.db.session.count({ where: { tokenHash } })).toBe(0);
+  });
+
+  it('signing in again in the same browser replaces its previous session', async () => {
+    const key = await h.key('reviewer');
+    const first = await signIn(h, key);
+    const second = await signIn(h, key, { cookie: first.cookie });
+    expect(second.token).not.toBe(first.token);
+    expect((await page(h, first.cookie)).status).toBe(303);
+    expect((await page(h, second.cookie)).status).toBe(200);
   });
 
   it('ignores X-Forwarded-Proto unless TRUST_PROXY is on', async () => {
