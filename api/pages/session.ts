@@ -25,6 +25,9 @@ export function cameOverHttps(c: Context<ApiEnv>): boolean {
 
 export async function startSession(c: Context<ApiEnv>, principal: Principal): Promise<void> {
   const { ttlMs } = c.var.ctx.config.session;
+  // Signing in again replaces the browser's previous session rather than leaving it live.
+  const previous = getCookie(c, SESSION_COOKIE);
+  if (previous) await deleteSessionByToken(c.var.ctx.db, previous);
   const session = await createSession(c.var.ctx.db, principal, ttlMs);
   setCookie(c, SESSION_COOKIE, session.token, {
     httpOnly: true,
