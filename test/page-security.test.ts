@@ -12,6 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../core/chromium.ts';
 import { makePost, startHarness, type Harness } from './harness.ts';
 
+// Callbacks given to page.evaluate run in Chromium; the project compiles without the DOM library.
+declare const window: any;
+declare const document: any;
+declare function getComputedStyle(el: unknown): { unicodeBidi: string };
+
 const RLO = '\u202E';
 
 describe('pages under their security policy', () => {
@@ -50,7 +55,7 @@ describe('pages under their security policy', () => {
     await context.addInitScript(() => {
       const w = window as unknown as { __csp: string[] };
       w.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string }) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     context.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(`${m.page()?.url()}: ${m.text()}`);
