@@ -218,15 +218,17 @@ describe('pages under their security policy', () => {
     expect(platformBox).toBeLessThan(authorBox);
 
     await page.goto(`${h.rt.apiUrl}/networks`);
-    const networkLink = page.locator('[data-testid=networks] tbody tr a').first();
-    if (await networkLink.count()) {
-      await networkLink.click();
-      await page.waitForURL(/\/networks\/[0-9a-f-]{36}$/);
-      const cells = page.locator('[data-testid=posts] tbody td[dir=auto]');
-      expect(await cells.count()).toBeGreaterThan(0);
-      for (const cell of await cells.all()) expect(await cell.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('isolate');
-      for (const name of await page.locator('[data-testid=entities] bdi').all()) expect(await name.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('isolate');
-    }
+    // The two posts share a phone number, so they form a network: its posts and contact points are isolated too.
+    const networkLink = page.locator('[data-testid=networks] tbody tr a');
+    expect(await networkLink.count()).toBe(1);
+    await networkLink.click();
+    await page.waitForURL(/\/networks\/[0-9a-f-]{36}$/);
+    const cells = page.locator('[data-testid=posts] tbody td[dir=auto]');
+    expect(await cells.count()).toBe(2);
+    for (const cell of await cells.all()) expect(await cell.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('isolate');
+    const names = page.locator('[data-testid=entities] bdi');
+    expect(await names.count()).toBeGreaterThan(0);
+    for (const name of await names.all()) expect(await name.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('isolate');
     await context.close();
   });
 });
