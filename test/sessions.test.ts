@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { revokeApiKey } from '../api/auth/keys.ts';
+import { authenticate, revokeApiKey } from '../api/auth/keys.ts';
+import { createSession, findSession, LAST_SEEN_EVERY_MS } from '../api/auth/sessions.ts';
 import { runCli } from './cli.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -129,6 +130,20 @@ describe('browser sessions', () => {
     expect(second.token).not.toBe(first.token);
     expect((await page(h, first.cookie)).status).toBe(303);
     expect((await page(h, second.cookie)).status).toBe(200);
+  });
+
+  it('writes lastSeenAt at most once a minute, not on every request', async () => {
+    const principal = (await authenticate(h.db, await h.key('reviewer')))!;
+    const t0 = new Date('2026-12-07T10:00:00Z');
+    const { token, id } = await createSession(h.db, principal, 3_600_000, t0);
+    const lastSeen = async () => (await h.db.session.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime();
+    expect((await findSession(h.db, token, new Date(t0.getTime() + 30_000)))?.principal.keyId).toBe(principal.keyId);
+    expect(await lastSeen()).toBe(t0.getTime());
+    const later = new Date(t0.getTime() + LAST_SEEN_EVERY_MS + 1_000);
+    await findSession(h.db, token, later);
+    expect(await lastSeen()).toBe(later.getTime());
+    expect(await findSession(h.db, token, new Date(t0.getTime() + 3_600_000))).toBeUndefined(); // expired
+    expect(await findSession(h.db, `${token.slice(0, -1)}A` === token ? `${token.slice(0, -1)}B` : `${token.slice(0, -1)}A`)).toBeUndefined();
   });
 
   it('ignores X-Forwarded-Proto unless TRUST_PROXY is on', async () => {
