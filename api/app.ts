@@ -13,6 +13,7 @@ import { documentedRoutes } from './routes/index.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { httpMetrics } from './middleware/http-metrics.ts';
 import { requestLog } from './middleware/request-log.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import { createMetrics } from '../core/metrics.ts';
 import { networkPageRoutes } from './pages/networks/routes.tsx';
 import { reviewPageRoutes } from './pages/review/routes.tsx';
@@ -33,6 +34,7 @@ export function createApp(ctx: ApiContext) {
     c.set('ctx', ctx);
     await next();
   });
+  app.use(securityHeaders());
   // Ingest batches may be large (API_INGEST_MAX_BODY_BYTES; the text limit is enforced per post);
   // every other body is small. Route groups narrow this further (api/routes/index.ts).
   const ingestBody = limitBody(ctx.config.ingestMaxBodyBytes, 'POST /v1/posts (API_INGEST_MAX_BODY_BYTES)');

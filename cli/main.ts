@@ -24,6 +24,7 @@ const COMMANDS: Record<string, Loader> = {
   eval: async () => (await import('./commands/eval.ts')).evalCommand(),
   platforms: async () => (await import('./commands/platforms.ts')).platformsCommand(),
   purge: async () => (await import('./commands/purge.ts')).purgeCommand(),
+  sessions: async () => (await import('./commands/sessions.ts')).sessionsCommand(),
 };
 
 const program = new Command('tidewatch')

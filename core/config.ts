@@ -31,6 +31,8 @@ const envSchema = z
     REVIEW_LEASE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
     REVIEW_COUNTS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+    SESSION_HOURS: z.coerce.number().positive().max(720).default(12),
+    TRUST_PROXY: z.enum(['on', 'off']).default('off'),
     NOTICE_LEGAL_GROUND: z.string().min(1).default('UK: Immigration Act 1971 s.25 / Nationality and Borders Act 2022 s.41 (facilitating unlawful immigration); EU: Directive 2002/90/EC'),
     NOTICE_JURISDICTION: z.string().min(2).max(16).default('GB'),
     NOTIFIER_NAME: z.string().min(1).default('Tidewatch operator'),
@@ -94,6 +96,10 @@ export interface Config {
   reviewCountsCacheMs: number;
   /** API_KEY_CACHE_MS (default 5,000; 0 = look the key up on every request): how long the API trusts a verified key (api/auth/key-cache.ts), so how long a revoked key keeps working in a running process. */
   apiKeyCacheMs: number;
+  /** Browser sign-ins (api/auth/sessions.ts): SESSION_HOURS (default 12) until a session expires. */
+  session: { ttlMs: number };
+  /** TRUST_PROXY=on: believe the proxy's `X-Forwarded-Proto` when deciding that a request came over https (the session cookie is then `Secure`); default off. */
+  trustProxy: boolean;
   /** Who sends notices and on what legal ground (DSA Art. 16(2)); see referrals/notice.ts. */
   notice: { legalGround: string; jurisdiction: string; notifierName: string; notifierEmail: string; trustedFlaggerId: string | undefined };
   /** Encrypts platform signing secrets at rest; unset: stored as given (never printed). */
@@ -187,6 +193,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reviewLeaseSeconds: e.REVIEW_LEASE_SECONDS,
     reviewCountsCacheMs: e.REVIEW_COUNTS_CACHE_MS,
     apiKeyCacheMs: e.API_KEY_CACHE_MS,
+    session: { ttlMs: Math.round(e.SESSION_HOURS * 3_600_000) },
+    trustProxy: e.TRUST_PROXY === 'on',
     notice: {
       legalGround: e.NOTICE_LEGAL_GROUND,
       jurisdiction: e.NOTICE_JURISDICTION,

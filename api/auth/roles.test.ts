@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePost, startHarness, type Harness } from '../../test/harness.ts';
 import { seedReviewItems } from '../../test/review-fixtures.ts';
 import { API_ROLES, hashKey, revokeApiKey, type Role } from './keys.ts';
+import { createSession } from './sessions.ts';
 
 type Doc = { paths: Record<string, Record<string, { 'x-roles'?: Role[]; security?: unknown[] }>> };
 const PUBLIC = new Set(['get /healthz', 'get /readyz']);
@@ -53,6 +54,11 @@ describe('roles × routes', () => {
     'get /v1/stats': (key) => h.request('GET', '/v1/stats?from=2026-09-01&to=2026-09-14', { key }),
     'get /v1/stats/export': (key) => h.request('GET', '/v1/stats/export?table=series&format=csv', { key }),
     'get /v1/networks': (key) => h.request('GET', '/v1/networks', { key }),
+    'get /v1/sessions': (key) => h.request('GET', '/v1/sessions', { key }),
+    'delete /v1/sessions/{id}': async (key) => {
+      const s = await createSession(h.db, { keyId: (await h.db.apiKey.findFirstOrThrow()).id, name: 'x', role: 'reviewer', platform: null, platformId: null }, 60_000);
+      return h.request('DELETE', `/v1/sessions/${s.id}`, { key });
+    },
     'get /v1/networks/{id}': async (key) => {
       const n = await h.db.network.create({ data: { id: crypto.randomUUID(), firstSeenAt: new Date(), lastSeenAt: new Date() } });
       return h.request('GET', `/v1/networks/${n.id}`, { key });

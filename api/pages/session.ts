@@ -1,41 +1,60 @@
 /**
- * Browser sessions for the server-rendered pages. A person signs in with an API key; the key is
- * kept in an HttpOnly, SameSite=Strict cookie (never readable by page scripts, never sent by other
- * sites) and checked on every request exactly like a bearer key (api/auth/key-cache.ts), so
- * revoking the key ends the session within API_KEY_CACHE_MS.
+ * Browser sessions for the server-rendered pages. A person signs in with an API key; the server
+ * opens a session bound to that key (api/auth/sessions.ts) and the cookie carries only the
+ * session's random token: HttpOnly (never readable by page scripts), SameSite=Strict (never sent
+ * by other sites), Secure when the request came over https. Sign-out deletes the session, so a
+ * copied cookie stops working; revoking the key ends its sessions on the next request.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { authenticateCached } from '../auth/key-cache.ts';
+import { createSession, deleteSessionByToken, findSession } from '../auth/sessions.ts';
 import type { Principal, Role } from '../auth/keys.ts';
 import type { ApiEnv } from '../context.ts';
 import { rateLimitsOf } from '../middleware/rate-limit.ts';
 
 export const SESSION_COOKIE = 'tw_session';
 
-export function startSession(c: Context<ApiEnv>, key: string): void {
-  setCookie(c, SESSION_COOKIE, key, {
+/** https seen by this server, or (TRUST_PROXY=on only) reported by the proxy in front of it. */
+export function cameOverHttps(c: Context<ApiEnv>): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  if (!c.var.ctx.config.trustProxy) return false;
+  // The first value is the one the client-facing proxy set.
+  const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  return proto === 'https';
+}
+
+export async function startSession(c: Context<ApiEnv>, principal: Principal): Promise<void> {
+  const { ttlMs } = c.var.ctx.config.session;
+  // Signing in again replaces the browser's previous session rather than leaving it live.
+  const previous = getCookie(c, SESSION_COOKIE);
+  if (previous) await deleteSessionByToken(c.var.ctx.db, previous);
+  const session = await createSession(c.var.ctx.db, principal, ttlMs);
+  setCookie(c, SESSION_COOKIE, session.token, {
     httpOnly: true,
     sameSite: 'Strict',
-    secure: new URL(c.req.url).protocol === 'https:',
+    secure: cameOverHttps(c),
     path: '/',
-    maxAge: 12 * 3_600,
+    maxAge: Math.floor(ttlMs / 1000),
   });
 }
 
-export function endSession(c: Context<ApiEnv>): void {
+/** Sign-out: deletes the session server-side, then the cookie. */
+export async function endSession(c: Context<ApiEnv>): Promise<void> {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token) await deleteSessionByToken(c.var.ctx.db, token);
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }
 
 /** Lets signed-in people with one of `roles` through; sends everyone else to the sign-in page. */
 export function requirePageRole(roles: readonly Role[]): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const key = getCookie(c, SESSION_COOKIE);
-    const principal: Principal | undefined = key ? await authenticateCached(c.var.ctx, key) : undefined;
+    const token = getCookie(c, SESSION_COOKIE);
+    const principal = token ? (await findSession(c.var.ctx.db, token))?.principal : undefined;
     if (!principal) {
-      if (key) {
+      if (token) {
+        // A stale or forged cookie counts against the address, like a bad key.
         await rateLimitsOf(c).forIp(c);
-        endSession(c);
+        deleteCookie(c, SESSION_COOKIE, { path: '/' });
       }
       return c.redirect(`/review/sign-in?next=${encodeURIComponent(c.req.path)}`, 303);
     }

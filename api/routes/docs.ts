@@ -1,7 +1,8 @@
 /**
  * The API's description: `/openapi.json` (OpenAPI 3.1, generated from the routes' zod schemas)
  * and `/docs` (Swagger UI). Swagger UI's assets are served from the `swagger-ui-dist` package,
- * not a CDN, so the docs work on an offline or locked-down deployment.
+ * not a CDN, so the docs work on an offline or locked-down deployment, and the page has no inline
+ * script (its Content-Security-Policy allows scripts from this origin only: middleware/security-headers.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -17,6 +18,11 @@ const ASSETS: Record<string, string> = {
   'favicon-32x32.png': 'image/png',
 };
 
+/** Swagger UI's start-up, served as a file so the page's Content-Security-Policy needs no inline script. */
+const START = `window.ui = SwaggerUIBundle({ url: document.getElementById('swagger-ui').dataset.spec, dom_id: '#swagger-ui', deepLinking: true,
+  persistAuthorization: false, presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' });
+`;
+
 const assetDir = () => path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 const cache = new Map<string, Promise<Uint8Array>>();
 
@@ -29,13 +35,10 @@ const PAGE = `<!doctype html>
   <link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png">
 </head>
 <body>
-  <div id="swagger-ui"></div>
+  <div id="swagger-ui" data-spec="/openapi.json"></div>
   <script src="/docs/assets/swagger-ui-bundle.js"></script>
   <script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
-  <script>
-    window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: false,
-      presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' });
-  </script>
+  <script src="/docs/assets/start.js"></script>
 </body>
 </html>`;
 
@@ -58,6 +61,7 @@ export function addDocs(app: OpenAPIHono<ApiEnv>): void {
   app.get('/docs', (c) => c.html(PAGE));
   app.get('/docs/assets/:file', async (c) => {
     const file = c.req.param('file');
+    if (file === 'start.js') return c.body(START, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
     const type = ASSETS[file];
     if (!type) throw notFound(`no docs asset ${file}`);
     if (!cache.has(file)) cache.set(file, readFile(path.join(assetDir(), file)).then((b) => new Uint8Array(b)));

@@ -13,6 +13,7 @@ import { postsRoutes } from './posts.ts';
 import { reviewClaimRoutes } from './review-claims.ts';
 import { reviewDecisionRoutes } from './review-decisions.ts';
 import { reviewItemsRoutes } from './review-items.ts';
+import { sessionRoutes } from './sessions.ts';
 import { statsRoutes } from './stats.ts';
 
 export function documentedRoutes() {
@@ -29,6 +30,7 @@ export function documentedRoutes() {
   app.route('/', platformReferralRoutes());
   app.route('/', networkRoutes());
   app.route('/', statsRoutes());
+  app.route('/', sessionRoutes());
   addDocs(app);
   return app;
 }

@@ -7,6 +7,7 @@ import { raw } from 'hono/html';
 import { STAGES } from '../../../analytics/facts.ts';
 import type { Stats } from '../../../analytics/stats.ts';
 import { cell, columnsOf, tableRows, type TableName } from '../../../analytics/tables.ts';
+import { Name } from '../review/bidi.tsx';
 import { LANGUAGE_NAMES } from '../review/layout.tsx';
 import { BarChart, LineChart } from './charts.tsx';
 
@@ -19,7 +20,7 @@ export interface AnalyticsForm {
   category: string;
 }
 
-const CSS = `
+export const CSS = `
 body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#111;background:#fff}
 header{display:flex;gap:1rem;align-items:center;padding:.5rem 1rem;border-bottom:2px solid #111}
 header h1{font-size:1.1rem;margin:0}
@@ -57,7 +58,11 @@ export function AnalyticsLayout(props: { who?: string | undefined; children: unk
           <h1>
             <a href="/analytics">Tidewatch analytics</a>
           </h1>
-          {props.who ? <span>signed in as {props.who}</span> : null}
+          {props.who ? (
+            <span>
+              signed in as <Name text={props.who} />
+            </span>
+          ) : null}
           <form method="post" action="/review/sign-out">
             <button type="submit">Sign out</button>
           </form>

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { NetworkDetail, NetworkSummary } from '../../../networks/read.ts';
+import { Name } from '../review/bidi.tsx';
 import { Layout } from '../review/layout.tsx';
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
@@ -80,7 +81,9 @@ export function NetworkPage(props: { who: string; network: NetworkDetail }) {
       <ul data-testid="entities">
         {n.entities.map((e) => (
           <li data-entity={e.key}>
-            {e.kind}: <code>{e.key.slice(e.key.indexOf(':') + 1)}</code> in {e.posts} post(s)
+            {e.kind}: <code>
+              <Name text={e.key.slice(e.key.indexOf(':') + 1)} />
+            </code> in {e.posts} post(s)
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { ReviewItemView } from '../../../review/queue.ts';
+import { Name } from './bidi.tsx';
 import { highlightRuns, signalLabel } from './highlight.ts';
 import { Layout, LANGUAGE_NAMES } from './layout.tsx';
 
@@ -90,7 +91,7 @@ export function ItemPage(props: { who: string; me: string; item: ReviewItemView;
             <ul>
               {signals.map((s) => (
                 <li>
-                  {signalLabel(s.type)}: “{s.value}” (characters {s.start}–{s.end})
+                  {signalLabel(s.type)}: “<Name text={s.value} />” (characters {s.start}–{s.end})
                 </li>
               ))}
             </ul>
@@ -115,7 +116,7 @@ export function ItemPage(props: { who: string; me: string; item: ReviewItemView;
             </dd>
             <dt>Platform / author</dt>
             <dd>
-              {item.post.platform} / {item.post.author ?? 'unknown'}
+              {item.post.platform} / {item.post.author ? <Name text={item.post.author} testid="author" /> : 'unknown'}
             </dd>
             <dt>Claim</dt>
             <dd data-testid="claim">

@@ -1,12 +1,13 @@
 /** @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { Name } from './bidi.tsx';
 
 /**
  * Page shell. Styles rely on weight, borders, underlines and labels rather than colour alone,
  * so the page stays readable in greyscale and with high-contrast settings.
  */
-const CSS = `
+export const CSS = `
 body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#111;background:#fff}
 header{display:flex;gap:1rem;align-items:center;padding:.5rem 1rem;border-bottom:2px solid #111}
 header h1{font-size:1.1rem;margin:0}
@@ -31,7 +32,7 @@ button:focus,a:focus{outline:3px dashed #111}
 `;
 
 /** Keyboard shortcuts: j/k move, Enter opens, c/r/e decide, t needs translation, n next. */
-const SCRIPT = `
+export const SCRIPT = `
 (function(){
   var rows=[].slice.call(document.querySelectorAll('tr[data-href]')),sel=0;
   function show(i){if(!rows.length)return;sel=Math.max(0,Math.min(rows.length-1,i));rows.forEach(function(r,k){r.setAttribute('aria-selected',k===sel?'true':'false')});rows[sel].scrollIntoView({block:'nearest'})}
@@ -70,7 +71,9 @@ export function Layout(props: { title: string; who?: string | undefined; childre
           <a href="/networks">Networks</a>
           {props.who ? (
             <>
-              <span>signed in as {props.who}</span>
+              <span>
+                signed in as <Name text={props.who} />
+              </span>
               <form method="post" action="/review/sign-out" class="inline">
                 <button type="submit">Sign out</button>
               </form>

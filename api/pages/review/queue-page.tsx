@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { ListResult } from '../../../review/queue.ts';
 import { REVIEW_STATUSES } from '../../../review/filters.ts';
+import { PostText } from './bidi.tsx';
 import { Layout, LANGUAGE_NAMES } from './layout.tsx';
 
 export interface QueueQuery {
@@ -118,7 +119,9 @@ export function QueuePage(props: { who: string; q: QueueQuery; list: ListResult;
                   {item.referralCandidate ? ' ★ candidate' : ''}
                 </td>
                 <td>
-                  <a href={`/review/items/${item.id}`}>{item.post.text.length > 120 ? `${item.post.text.slice(0, 117)}…` : item.post.text}</a>
+                  <a href={`/review/items/${item.id}`} data-testid="post-link">
+                    <PostText text={item.post.text.length > 120 ? `${item.post.text.slice(0, 117)}…` : item.post.text} />
+                  </a>
                 </td>
                 <td>{LANGUAGE_NAMES[item.language] ?? item.language}</td>
                 <td>{item.platform}</td>

@@ -62,11 +62,11 @@ export function reviewPageRoutes() {
     if (!(ROLE_SETS.read as readonly string[]).includes(principal.role)) {
       return c.html(<SignInPage next={next} error={`A ${principal.role} key cannot use the review page.`} />, 403);
     }
-    startSession(c, key);
+    await startSession(c, principal);
     return c.redirect(next, 303);
   });
-  app.post('/review/sign-out', (c) => {
-    endSession(c);
+  app.post('/review/sign-out', async (c) => {
+    await endSession(c);
     return c.redirect('/review/sign-in', 303);
   });
 

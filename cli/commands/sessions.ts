@@ -1,0 +1,54 @@
+import { userInfo } from 'node:os';
+import { Command } from 'commander';
+import { endSessionById, listSessions, SessionError } from '../../api/auth/sessions.ts';
+import { loadConfig } from '../../core/config.ts';
+import { openDatabase, type Database } from '../../core/db/database.ts';
+import { createLogger } from '../../core/logger.ts';
+import { UsageError } from '../lifecycle.ts';
+
+async function withDb<T>(fn: (db: Database['db']) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), { migrate: true });
+  try {
+    return await fn(database.db);
+  } catch (err) {
+    if (err instanceof SessionError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    await database.close();
+  }
+}
+
+/**
+ * Browser sessions on the pages (api/auth/sessions.ts): list the live ones, end one at once.
+ * Sessions are shown by id, key and times; their cookie tokens are never stored, so never shown.
+ */
+export function sessionsCommand() {
+  const sessions = new Command('sessions').description('browser sign-ins to the pages: list, end');
+  sessions
+    .command('list')
+    .description('live sessions (not expired, key not revoked), newest first')
+    .option('--json', 'JSON lines instead of a table')
+    .action(async (opts: { json?: boolean }) => {
+      const rows = await withDb((db) => listSessions(db));
+      if (opts.json) {
+        for (const r of rows) process.stdout.write(`${JSON.stringify(r)}\n`);
+        return;
+      }
+      const table = [['ID', 'KEY', 'ROLE', 'NAME', 'CREATED', 'LAST SEEN', 'EXPIRES']].concat(
+        rows.map((r) => [r.id, r.keyId, r.role, r.keyName, r.createdAt.toISOString(), r.lastSeenAt.toISOString(), r.expiresAt.toISOString()]),
+      );
+      const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+      for (const row of table) process.stdout.write(`${row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+    });
+  sessions
+    .command('end')
+    .description('end a session at once (its cookie stops working)')
+    .argument('<id>', 'the session id, as `sessions list` shows it')
+    .action(async (id: string) => {
+      const ended = await withDb((db) => endSessionById(db, id, `cli:${userInfo().username}`));
+      if (!ended) throw new UsageError(`no session ${id} (already ended or expired?)`);
+      process.stdout.write(`ended session ${id}\n`);
+    });
+  return sessions;
+}
