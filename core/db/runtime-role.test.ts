@@ -19,7 +19,7 @@ import { createLogger } from '../logger.ts';
 import { startRuntime, type Runtime } from '../runtime.ts';
 import { createDb, type PrismaClient } from './client.ts';
 import { openDatabase } from './database.ts';
-import { RUNTIME_ROLE, warnIfPrivileged } from './runtime-role.ts';
+import { installRuntimeRole, RUNTIME_ROLE, warnIfPrivileged } from './runtime-role.ts';
 
 const ADVERT = 'Boat to UK leaving this week 🚤🇬🇧 100% guaranteed safe crossing, 1500€ per person, kids half price. WhatsApp +44 7911 123456';
 const NEWS = 'Police arrested four smugglers in Calais yesterday; two people drowned when a boat capsized, the report says.';
@@ -173,5 +173,16 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
     const runtime = capture();
     await warnIfPrivileged(runtimeDb, runtime.log);
     expect(runtime.lines.filter(Boolean)).toEqual([]);
+  });
+
+  it('converges on exactly its rights when db migrate runs again, whatever was granted by hand', async () => {
+    const rights = () =>
+      withClient(iso.databaseUrl, async (c) =>
+        (await c.query<{ p: string }>(`SELECT p FROM unnest(ARRAY['SELECT','INSERT','UPDATE','DELETE','TRUNCATE','REFERENCES','TRIGGER']) p WHERE has_table_privilege('${RUNTIME_ROLE}', '"AuditEvent"', p)`)).rows.map((r) => r.p),
+      );
+    await withClient(iso.databaseUrl, (c) => c.query(`GRANT ALL ON "AuditEvent" TO ${RUNTIME_ROLE}`));
+    expect(await rights()).toHaveLength(7);
+    expect(await installRuntimeRole(iso.db, createLogger('silent'))).toBe(true);
+    expect(await rights()).toEqual(['SELECT', 'INSERT']);
   });
 });

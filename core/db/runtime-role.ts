@@ -28,11 +28,8 @@ BEGIN
 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$`;
 
-/** Revoke-then-grant in one transaction, so re-running it converges on exactly these rights. */
-function grantStatements(): string[] {
-  const appendOnly = APPEND_ONLY_TABLES.map((t) => `'${t}'`).join(', ');
-  return [
-    `
+/** Revoke-then-grant in one statement (one transaction), so re-running it converges on exactly these rights. */
+const GRANTS = `
 DO $$
 DECLARE
   s text := current_schema();
@@ -45,14 +42,12 @@ BEGIN
   IF to_regclass(format('%I._prisma_migrations', s)) IS NOT NULL THEN
     EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON %I._prisma_migrations FROM ${RUNTIME_ROLE}', s);
   END IF;
-  FOREACH t IN ARRAY ARRAY[${appendOnly}]::text[] LOOP
+  FOREACH t IN ARRAY ARRAY[${APPEND_ONLY_TABLES.map((name) => `'${name}'`).join(', ')}]::text[] LOOP
     EXECUTE format('REVOKE UPDATE, DELETE ON %I.%I FROM ${RUNTIME_ROLE}', s, t);
   END LOOP;
   EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM ${RUNTIME_ROLE}', s);
   EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO ${RUNTIME_ROLE}', s);
-END $$`,
-  ];
-}
+END $$`;
 
 /**
  * Creates `tidewatch_runtime` if missing and grants it the runtime's rights on every table of the
@@ -67,7 +62,7 @@ export async function installRuntimeRole(db: PrismaClient, log: Logger): Promise
     log.warn({ err: (err as Error).message, role: RUNTIME_ROLE }, `could not create the database role ${RUNTIME_ROLE}; create it (NOLOGIN) as a role administrator and run db migrate again (${RUNTIME_ROLE_DOCS})`);
     return false;
   }
-  await db.$transaction(grantStatements().map((sql) => db.$executeRawUnsafe(sql)));
+  await db.$executeRawUnsafe(GRANTS);
   return true;
 }
 
