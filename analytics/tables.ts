@@ -3,7 +3,7 @@
  * export links and `GET /v1/stats/export` both go through `exportTable`, and the JSON rows are the
  * very arrays `GET /v1/stats` answers with, so an export always equals what the chart drew.
  */
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../core/csv.ts';
 import { STAGES } from './facts.ts';
 import type { Stats } from './stats.ts';
 
@@ -62,12 +62,11 @@ export interface Exported {
   filename: string;
 }
 
-/** A table as CSV (RFC 4180, header row, empty cell for null) or as a JSON array of rows. */
+/** A table as CSV (RFC 4180, header row, empty cell for null, formula-like cells neutralised) or as a JSON array of rows. */
 export function exportTable(stats: Stats, table: TableName, format: Format): Exported {
   const rows = tableRows(stats, table);
   const filename = `tidewatch-${table}-${stats.range.from}-to-${stats.range.to}.${format}`;
   if (format === 'json') return { body: JSON.stringify(rows), contentType: 'application/json; charset=utf-8', filename };
-  const columns = [...COLUMNS[table]];
-  const body = stringify(rows, { header: true, columns, cast: { number: (n) => String(n) } });
+  const body = toCsv(COLUMNS[table], rows);
   return { body, contentType: 'text/csv; charset=utf-8', filename };
 }

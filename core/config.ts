@@ -17,6 +17,7 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATABASE_MIGRATION_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DATA_DIR: z.string().min(1).default('./.data'),
     QUEUE_PREFIX: z.string().regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('tidewatch'),
     API_HOST: z.string().min(1).default('127.0.0.1'),
@@ -79,6 +80,11 @@ export interface Config {
   redisUrlExplicit: boolean;
   /** Unset means: run an embedded PostgreSQL (PGlite) under `dataDir`. */
   databaseUrl: string | undefined;
+  /**
+   * DATABASE_MIGRATION_URL: the same database as the tables' owner, used only to migrate (and to
+   * grant `tidewatch_runtime` its rights); unset: migrations use `databaseUrl`. See core/db/runtime-role.ts.
+   */
+  databaseMigrationUrl: string | undefined;
   dataDir: string;
   queuePrefix: string;
   api: { host: string; port: number };
@@ -181,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     redisUrlExplicit: Boolean(given.REDIS_URL),
     databaseUrl: e.DATABASE_URL,
+    databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
     dataDir: e.DATA_DIR,
     queuePrefix: e.QUEUE_PREFIX,
     api: { host: e.API_HOST, port: e.API_PORT },

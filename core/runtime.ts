@@ -10,6 +10,7 @@ import { closeQueues, createRedis, openQueues, type QueueName, type Queues } fro
 import { WorkerPool } from '../workers/worker-pool.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
+import { warnIfPrivileged } from './db/runtime-role.ts';
 import type { Logger } from './logger.ts';
 import { PlatformDirectory } from './platform-directory.ts';
 
@@ -39,6 +40,8 @@ export interface Runtime {
 
 export async function startRuntime(config: Config, log: Logger, opts: RuntimeOptions = {}): Promise<Runtime> {
   const database = await openDatabase(config, log, { migrate: opts.migrate ?? true });
+  // The local embedded database is the development default; anything else should not run as its owner.
+  if (!database.embedded) await warnIfPrivileged(database.db, log).catch((err: Error) => log.warn({ err: err.message }, 'could not check the database role'));
   // Named so an operator (and the shutdown test) can tell this process's connection in CLIENT LIST.
   const redis = createRedis(config.redisUrl, `${config.queuePrefix}:${opts.api ? 'api' : 'main'}`);
   const queues = openQueues(redis, config.queuePrefix);

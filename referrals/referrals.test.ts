@@ -117,9 +117,9 @@ describe('referral delivery to a fake platform', () => {
     }
   });
 
-  /** A status report signed as the platform would sign it (with the standardwebhooks library). */
-  function report(id: string, body: unknown, opts: { key?: string; secret?: string | null; timestamp?: Date } = {}) {
-    const raw = JSON.stringify(body);
+  /** A status report naming its referral, signed as the platform would sign it (with the standardwebhooks library). */
+  function report(id: string, body: object, opts: { key?: string; secret?: string | null; timestamp?: Date } = {}) {
+    const raw = JSON.stringify({ referralId: id, ...body });
     const headers: Record<string, string> = { authorization: `Bearer ${opts.key ?? platformKey}`, 'content-type': 'application/json' };
     if (opts.secret !== null) {
       const msgId = `msg_${Math.random().toString(36).slice(2)}`;

@@ -48,7 +48,7 @@ describe('roles × routes', () => {
       const { postId } = (await seedReviewItems(h.db, [{ status: 'confirmed' }]))[0]!;
       const post = await h.db.post.findUniqueOrThrow({ where: { id: postId } });
       const r = await h.db.referral.create({ data: { postId, platformId: post.platformId, status: 'sent', idempotencyKey: `k-${postId}` } });
-      return h.request('POST', `/v1/platform/referrals/${r.id}/status`, { key, body: { status: 'acknowledged', ticketId: 'T-1' } });
+      return h.request('POST', `/v1/platform/referrals/${r.id}/status`, { key, body: { referralId: r.id, status: 'acknowledged', ticketId: 'T-1' } });
     },
     'post /v1/posts': (key) => h.request('POST', '/v1/posts', { key, body: makePost('boat to uk') }),
     'get /v1/stats': (key) => h.request('GET', '/v1/stats?from=2026-09-01&to=2026-09-14', { key }),

@@ -86,7 +86,7 @@ describe('request body limits', () => {
     await upsertPlatform(h.db, 'tiktok', { signingSecret: secret }, undefined, false);
     const [id] = await seedSentReferrals(h.db, 'tiktok');
     const key = await h.key('platform', { platform: 'tiktok' });
-    const raw = JSON.stringify({ status: 'declined', reason: 'r'.repeat(PLATFORM_MAX_BODY_BYTES) });
+    const raw = JSON.stringify({ referralId: id, status: 'declined', reason: 'r'.repeat(PLATFORM_MAX_BODY_BYTES) });
     await tooLarge(await post(`/v1/platform/referrals/${id}/status`, raw, key, signedReport(secret, raw)), PLATFORM_MAX_BODY_BYTES, /64 KiB .*platform reports/);
     expect((await h.db.referral.findUniqueOrThrow({ where: { id: id! } })).status).toBe('sent');
   });

@@ -27,7 +27,7 @@ describe('platform callbacks: webhook replay protection', () => {
 
   it('refuses a second request with an accepted webhook-id, naming it, and changes nothing', async () => {
     const [id] = await seedSentReferrals(h.db, 'tiktok');
-    const raw = JSON.stringify({ status: 'acknowledged', ticketId: 'T-1' });
+    const raw = JSON.stringify({ referralId: id, status: 'acknowledged', ticketId: 'T-1' });
     const headers = signedReport(secret, raw);
     expect((await send(id!, raw, headers)).status).toBe(200);
     const before = await h.db.referral.findUniqueOrThrow({ where: { id: id! } });
@@ -45,13 +45,13 @@ describe('platform callbacks: webhook replay protection', () => {
     expect(ttl).toBeLessThanOrEqual(2 * TIMESTAMP_TOLERANCE_SECONDS);
 
     // The platform's next report, with a new id, goes through.
-    const next = JSON.stringify({ status: 'actioned' });
+    const next = JSON.stringify({ referralId: id, status: 'actioned' });
     expect((await send(id!, next, signedReport(secret, next))).status).toBe(200);
   });
 
   it('lets exactly one of two simultaneous identical requests through', async () => {
     const [id] = await seedSentReferrals(h.db, 'tiktok');
-    const raw = JSON.stringify({ status: 'acknowledged', ticketId: 'T-2' });
+    const raw = JSON.stringify({ referralId: id, status: 'acknowledged', ticketId: 'T-2' });
     const headers = signedReport(secret, raw);
     const statuses = (await Promise.all([send(id!, raw, headers), send(id!, raw, headers)])).map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409]);
@@ -60,20 +60,50 @@ describe('platform callbacks: webhook replay protection', () => {
   it('does not burn the id of a refused request: fixed and re-signed, it goes through', async () => {
     const [id] = await seedSentReferrals(h.db, 'tiktok');
     const webhookId = 'msg_fixed_after_400';
-    const bad = JSON.stringify({ status: 'declined' });
+    const bad = JSON.stringify({ referralId: id, status: 'declined' });
     const first = await send(id!, bad, signedReport(secret, bad, { webhookId }));
     expect(first.status).toBe(400);
     expect(((await first.json()) as ErrorBody).error.message).toMatch(/reason/);
-    const good = JSON.stringify({ status: 'declined', reason: 'not smuggling' });
+    const good = JSON.stringify({ referralId: id, status: 'declined', reason: 'not smuggling' });
     expect((await send(id!, good, signedReport(secret, good, { webhookId }))).status).toBe(200);
   });
 
   it('refuses a webhook-id that is not 1–256 visible ASCII characters, naming the header', async () => {
     const [id] = await seedSentReferrals(h.db, 'tiktok');
-    const raw = JSON.stringify({ status: 'acknowledged', ticketId: 'T-3' });
+    const raw = JSON.stringify({ referralId: id, status: 'acknowledged', ticketId: 'T-3' });
     const res = await send(id!, raw, signedReport(secret, raw, { webhookId: 'x'.repeat(300) }));
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorBody).error.message).toMatch(/^header webhook-id:/);
     expect((await h.db.referral.findUniqueOrThrow({ where: { id: id! } })).status).toBe('sent');
+  });
+
+  it('refuses a report signed for one referral when sent to another referral’s URL, and changes neither', async () => {
+    const [r1, r2] = await seedSentReferrals(h.db, 'tiktok', 2);
+    const raw = JSON.stringify({ referralId: r1, status: 'declined', reason: 'not smuggling' });
+    const headers = signedReport(secret, raw);
+    const r2Before = await h.db.referral.findUniqueOrThrow({ where: { id: r2! } });
+
+    // Captured on its way to R1 and sent to R2's URL first: the signature verifies, the binding does not.
+    const replay = await send(r2!, raw, headers);
+    expect(replay.status).toBe(400);
+    const body = (await replay.json()) as ErrorBody;
+    expect(body.error.message).toMatch(/^body referralId: .* does not match the referral in the path/);
+    expect(await h.db.referral.findUniqueOrThrow({ where: { id: r2! } })).toEqual(r2Before);
+    expect(await h.db.auditEvent.count({ where: { subjectId: r2! } })).toBe(0);
+
+    // The genuine report still reaches R1 (the refused replay did not use up its webhook-id).
+    expect((await send(r1!, raw, headers)).status).toBe(200);
+    expect((await h.db.referral.findUniqueOrThrow({ where: { id: r1! } })).status).toBe('declined');
+    expect(await h.db.referral.findUniqueOrThrow({ where: { id: r2! } })).toEqual(r2Before);
+  });
+
+  it('refuses a signed report that does not name its referral, saying what is missing', async () => {
+    const [id] = await seedSentReferrals(h.db, 'tiktok');
+    const raw = JSON.stringify({ status: 'acknowledged', ticketId: 'T-4' });
+    const res = await send(id!, raw, signedReport(secret, raw));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.message).toMatch(/^body referralId: required: the id of the referral this report is about/);
+    expect((await h.db.referral.findUniqueOrThrow({ where: { id: id! } })).status).toBe('sent');
+    expect(await h.db.auditEvent.count({ where: { subjectId: id! } })).toBe(0);
   });
 });

@@ -5,6 +5,8 @@
  * we sign notices with), so a leaked API key alone cannot forge outcomes. Admins may do both for
  * any platform (operators correcting a record). Every change is a lifecycle transition
  * (referrals/lifecycle.ts): audited, and refused with a 4xx naming the problem otherwise.
+ * The signature covers the body but not the path, so the body names its referral (`referralId`)
+ * and must match the path: a captured report for one referral cannot be replayed onto another.
  */
 import { createRoute } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
@@ -61,6 +63,11 @@ const listRoute = createRoute({
 
 const StatusBody = z
   .object({
+    referralId: z
+      .string({ error: 'required: the id of the referral this report is about (the {id} in the path), so the signed body names it' })
+      .min(1)
+      .max(64)
+      .openapi({ description: 'The referral this report is about; must equal the `{id}` in the path. It is inside the signed body, so a signed report for one referral cannot be replayed onto another.' }),
     status: z.enum(PLATFORM_REPORTABLE),
     ticketId: z.string().min(1).max(200).optional(),
     reason: z.string().min(1).max(2_000).optional().openapi({ description: 'Required for `declined`.' }),
@@ -108,7 +115,8 @@ const statusRoute = createRoute({
   path: '/v1/platform/referrals/{id}/status',
   tags: ['platform'],
   summary: 'Report what the platform did with a referral',
-  description: 'acknowledged (with ticketId) → actioned | declined (with reason). Signed per Standard Webhooks when the platform has a signing secret.',
+  description:
+    'acknowledged (with ticketId) → actioned | declined (with reason). The body names the referral (`referralId`, equal to the path `{id}`; a mismatch is refused with 400). Signed per Standard Webhooks (over `webhook-id.webhook-timestamp.body`) when the platform has a signing secret.',
   middleware: [...secured(...ROLES).middleware, ownedAndSigned],
   security: [{ bearerAuth: [] }],
   'x-roles': [...ROLES],
@@ -153,7 +161,13 @@ export function platformReferralRoutes() {
   });
   app.openapi(statusRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const { status, ticketId, ...outcome } = c.req.valid('json');
+    const { referralId, status, ticketId, ...outcome } = c.req.valid('json');
+    // The path is not signed; the body is. Binding them stops a signed report being replayed elsewhere.
+    if (referralId.toLowerCase() !== id.toLowerCase()) {
+      throw new ApiError(400, 'bad_request', `body referralId: ${referralId} does not match the referral in the path (${id}); a report applies only to the referral it names`, [
+        { in: 'body', field: 'referralId', message: 'does not match the path id' },
+      ]);
+    }
     const now = new Date();
     const data =
       status === 'acknowledged'

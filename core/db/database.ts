@@ -7,6 +7,7 @@ import type { Logger } from '../logger.ts';
 import { createDb, type PrismaClient } from './client.ts';
 import pg from 'pg';
 import { installAppendOnlyGuards } from './append-only.ts';
+import { connectedRole, installRuntimeRole, isRuntimeRole, pendingMigrations, RUNTIME_ROLE_DOCS } from './runtime-role.ts';
 import { seedPlatforms } from './seed.ts';
 
 export interface Database {
@@ -23,18 +24,29 @@ export async function openDatabase(config: Config, log: Logger, opts: { migrate?
   const url = config.databaseUrl ?? embedded!.url;
   if (embedded) log.info({ dataDir: config.dataDir }, 'DATABASE_URL unset: using embedded PostgreSQL (PGlite)');
   const db = createDb(url, embedded ? 1 : config.dbPoolSize);
-  if (opts.migrate) {
+  // The owner's URL, when the runtime connects as a least-privilege role (core/db/runtime-role.ts).
+  const migrationUrl = embedded ? url : (config.databaseMigrationUrl ?? url);
+  if (opts.migrate && !config.databaseMigrationUrl && !embedded && isRuntimeRole(await connectedRole(db))) {
+    // Least-privilege credentials cannot (and must not) change the schema: check it is current.
+    const pending = await pendingMigrations(db);
+    if (pending.length) {
+      await db.$disconnect();
+      throw new Error(`${pending.length} migration(s) pending (${pending.join(', ')}); DATABASE_URL's role may not change the schema: run \`tidewatch db migrate\` with DATABASE_MIGRATION_URL set to the owner's URL (${RUNTIME_ROLE_DOCS})`);
+    }
+  } else if (opts.migrate) {
+    const owner = migrationUrl === url ? db : createDb(migrationUrl, 1);
     // Several processes started together (workers, the API) all migrate on start: one at a time,
     // or two of them race to create the same trigger function. The embedded server takes one
     // connection at a time and serves one process, so it needs no lock (and a second connection
     // holding one would block the migration's own).
-    await (embedded ? (f: () => Promise<void>) => f() : withMigrationLock(url))(async () => {
+    await (embedded ? (f: () => Promise<void>) => f() : withMigrationLock(migrationUrl))(async () => {
       const { applyMigrations } = await import('./migrations.ts');
-      const { applied, via } = await applyMigrations(url);
+      const { applied, via } = await applyMigrations(migrationUrl);
       if (applied.length) log.info({ applied, via }, 'migrations applied');
-      await installAppendOnlyGuards(db);
-      await seedPlatforms(db);
-    });
+      await installAppendOnlyGuards(owner);
+      await installRuntimeRole(owner, log);
+      await seedPlatforms(owner);
+    }).finally(() => (owner === db ? undefined : owner.$disconnect()));
   }
   return {
     db,

@@ -6,23 +6,17 @@
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { toCsv } from '../../core/csv.ts';
 import type { Notice } from '../notice.ts';
 
 const CSV_COLUMNS = ['noticeId', 'url', 'puid', 'accountId', 'category', 'legalGround', 'explanation', 'notifierName', 'notifierEmail', 'trustedFlaggerId', 'screenshotSha256', 'htmlSha256', 'textSha256'] as const;
-
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  // Quote everything that needs it; prefix formula starters so spreadsheets show them as text.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function noticesCsv(notices: Notice[]): string {
   const rows = notices.map((n) => [
     n.noticeId, n.content.url, n.content.puid, n.content.accountId, n.classification.category, n.illegality.legalGround, n.illegality.explanation,
     n.notifier.name, n.notifier.email, n.notifier.trustedFlaggerId, n.evidence?.screenshotSha256, n.evidence?.htmlSha256, n.content.textSha256,
   ]);
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => r.map(csvCell).join(','))].join('\r\n') + '\r\n';
+  return toCsv(CSV_COLUMNS, rows, { crlf: true });
 }
 
 /** Writes (atomically, via rename) `<dir>/<platform>/<bundle>/notices.{json,csv}`; returns the folder. */

@@ -11,6 +11,8 @@ const STATUSES = ['queued', 'sent', 'acknowledged', 'actioned', 'declined', 'con
 
 /** [field, a value it must refuse] in a status report. */
 const badReportField: fc.Arbitrary<[string, unknown]> = fc.oneof(
+  // Missing, not a string, or another referral's id (a report replayed onto the wrong URL).
+  fc.tuple(fc.constant('referralId'), fc.oneof(nonString, fc.constantFrom('', 'r'.repeat(65)), fc.uuid(), fc.constant(undefined))),
   fc.tuple(fc.constant('status'), fc.oneof(nonString, fc.constantFrom('sent', 'queued', 'confirmed_offline', 'failed', 'ACKNOWLEDGED', ''), hostileString.filter((v) => !['acknowledged', 'actioned', 'declined'].includes(v)), fc.constant(undefined))),
   fc.tuple(fc.constant('ticketId'), fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.constantFrom('', 't'.repeat(201)))),
   fc.tuple(fc.constant('reason'), fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('', 'r'.repeat(2_001)))),
@@ -19,16 +21,16 @@ const badReportField: fc.Arbitrary<[string, unknown]> = fc.oneof(
   fc.tuple(fc.constantFrom('decision_ground', 'automated_decision'), fc.oneof(fc.integer(), fc.constant(null), hostileString, fc.constantFrom('DECISION_GROUND_OTHER', 'AUTOMATED_DECISION_MAYBE'))),
 );
 
-/** A report body that must be refused; `names` are what the error may point at. */
-const badReport: fc.Arbitrary<{ raw: string; names: string[] }> = fc.oneof(
+/** A report body for referral `referralId` that must be refused; `names` are what the error may point at. */
+const badReport = (referralId: string): fc.Arbitrary<{ raw: string; names: string[] }> => fc.oneof(
   { weight: 6, arbitrary: fc.tuple(fc.constantFrom<Record<string, unknown>>({ status: 'acknowledged', ticketId: 'T-1' }, { status: 'declined', reason: 'not illegal' }, { status: 'actioned' }), badReportField, fc.subarray([...PROTO_KEYS])).map(([base, [field, value], pollute]) => {
-    const body: Record<string, unknown> = { ...base };
+    const body: Record<string, unknown> = { referralId, ...base };
     if (value === undefined) delete body[field];
     else body[field] = value;
     return { raw: JSON.stringify(withPollution(body, pollute)), names: [field] };
   }) },
   // Required companions missing: an acknowledgement without ticketId, a decline without reason.
-  { weight: 1, arbitrary: fc.constantFrom<{ raw: string; names: string[] }>({ raw: '{"status":"acknowledged"}', names: ['ticketId'] }, { raw: '{"status":"declined"}', names: ['reason'] }) },
+  { weight: 1, arbitrary: fc.constantFrom<{ raw: string; names: string[] }>({ raw: `{"referralId":"${referralId}","status":"acknowledged"}`, names: ['ticketId'] }, { raw: `{"referralId":"${referralId}","status":"declined"}`, names: ['reason'] }) },
   { weight: 1, arbitrary: nonObject.map((v) => ({ raw: JSON.stringify(v), names: ['body', 'expected', 'status'] })) },
   { weight: 1, arbitrary: truncate('{"status":"acknowledged","ticketId":"T-1"}').map((raw) => ({ raw, names: ['JSON', 'status'] })) },
 );
@@ -60,7 +62,7 @@ export function platformCases(ctx: { platformKey: string; adminKey: string; revi
   };
   return fc.oneof(
     // Correctly signed, but the body must be refused.
-    { weight: 5, arbitrary: fc.tuple(fc.constantFrom(...ctx.referralIds), badReport, contentType).map(([id, { raw, names }, ct]) => ({
+    { weight: 5, arbitrary: fc.constantFrom(...ctx.referralIds).chain((id) => fc.tuple(fc.constant(id), badReport(id), contentType)).map(([id, { raw, names }, ct]) => ({
       method: 'POST' as const, path: statusPath(id), body: raw, headers: { ...auth, 'content-type': ct, ...signed(raw) }, names: ct.includes('json') ? names : [...names, 'status', 'content-type'], kind: 'signed bad body',
     })) },
     // A good body with missing, malformed, stale or forged signature headers.

@@ -1,0 +1,97 @@
+/**
+ * `/readyz` is public: with Redis or the database unreachable it says which one is down, and no
+ * more. The raw error (host, port, errno) goes to the log for the operator, never into the answer.
+ */
+import { createServer } from 'node:net';
+import { Writable } from 'node:stream';
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type PrismaClient } from '../../core/db/client.ts';
+import { createLogger } from '../../core/logger.ts';
+import { PlatformDirectory } from '../../core/platform-directory.ts';
+import { isolate, type Isolated } from '../../test/isolation.ts';
+import { REDIS_URL } from '../../test/services.ts';
+import { closeQueues, createRedis, openQueues, type Queues } from '../../workers/queues.ts';
+import { createApp } from '../app.ts';
+
+/** A loopback port nothing listens on (taken, then released). */
+async function closedPort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  const { port } = s.address() as { port: number };
+  await new Promise((resolve) => s.close(resolve));
+  return port;
+}
+
+function capture() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...String(chunk).trim().split('\n'));
+      done();
+    },
+  });
+  return { lines, log: createLogger('info', 'test', sink) };
+}
+
+describe('GET /readyz', () => {
+  let iso: Isolated;
+  const redises: Redis[] = [];
+  const queueSets: Queues[] = [];
+  const dbs: PrismaClient[] = [];
+  beforeAll(async () => {
+    iso = await isolate();
+  });
+  afterAll(async () => {
+    for (const q of queueSets) await closeQueues(q).catch(() => undefined);
+    for (const r of redises) r.disconnect();
+    for (const d of dbs) await d.$disconnect().catch(() => undefined);
+    await iso?.cleanup();
+  });
+
+  /** An app on the given Redis URL and database; the connections are the app's own kind. */
+  async function appWith(redisUrl: string, db: PrismaClient) {
+    const redis = createRedis(redisUrl);
+    redis.on('error', () => undefined);
+    redises.push(redis);
+    const queues = openQueues(redis, iso.config.queuePrefix);
+    for (const q of Object.values(queues)) q.on('error', () => undefined);
+    queueSets.push(queues);
+    if (redisUrl === REDIS_URL) await new Promise<void>((resolve) => (redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve())));
+    const { lines, log } = capture();
+    return { app: createApp({ config: iso.config, db, redis, queues, platforms: new PlatformDirectory(db), log }), lines };
+  }
+
+  it('answers 200 with both ok when both answer', async () => {
+    const { app } = await appWith(REDIS_URL, iso.db);
+    const res = await app.request('/readyz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ready', redis: 'ok', database: 'ok' });
+  });
+
+  it('names Redis as down, without the error text, and logs the cause', async () => {
+    const port = await closedPort();
+    const { app, lines } = await appWith(`redis://127.0.0.1:${port}`, iso.db);
+    const res = await app.request('/readyz');
+    expect(res.status).toBe(503);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ status: 'unavailable', redis: 'down', database: 'ok' });
+    expect(text).not.toContain(String(port));
+    expect(lines.map((l) => JSON.parse(l) as { msg: string; dependency?: string }).filter((e) => e.msg === 'readiness check failed').map((e) => e.dependency)).toEqual(['redis']);
+  });
+
+  it('names the database as down, without the error text, and logs the cause', async () => {
+    const port = await closedPort();
+    const db = createDb(`postgresql://postgres@127.0.0.1:${port}/tw_readyz_probe`, 1);
+    dbs.push(db);
+    const { app, lines } = await appWith(REDIS_URL, db);
+    const res = await app.request('/readyz');
+    expect(res.status).toBe(503);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ status: 'unavailable', redis: 'ok', database: 'down' });
+    expect(text).not.toMatch(new RegExp(`${port}|ECONNREFUSED|127\\.0\\.0\\.1|tw_readyz_probe`));
+    const logged = lines.map((l) => JSON.parse(l) as { msg: string; dependency?: string; err?: string }).filter((e) => e.msg === 'readiness check failed');
+    expect(logged.map((e) => e.dependency)).toEqual(['database']);
+    expect(logged[0]!.err).toBeTruthy();
+  });
+});
