@@ -54,9 +54,62 @@ export function validationHook(result: { target: string; success: boolean; error
   throw new ApiError(400, 'bad_request', `${where} ${first.field}: ${first.message}`, details);
 }
 
-/** A route group: OpenAPI-described, validating with the shared hook. */
+type DocumentedRoute = Parameters<OpenAPIHono['openAPIRegistry']['registerPath']>[0];
+
+/** Rate-limited answers carry these (api/middleware/rate-limit.ts). */
+const RATE_LIMIT_HEADERS = {
+  'Retry-After': { description: 'Seconds until the window resets', schema: { type: 'integer' as const } },
+  RateLimit: { description: '`limit=<n>, remaining=<n>, reset=<seconds>`', schema: { type: 'string' as const } },
+  'RateLimit-Policy': { description: '`<limit>;w=<window seconds>`', schema: { type: 'string' as const } },
+};
+
+/**
+ * The answers the shared middleware can give on a route, derived from the route's own definition
+ * so no route (nor one added later) can leave them out of /openapi.json:
+ * - 429 on every route: `limitAnonymous` counts requests without a credential, `requireRole` per key;
+ * - 401 and 403 where a key is required (`security`, set by `secured()`: `requireRole`);
+ * - 400 where a query, path parameter or body is validated (the validation hook);
+ * - 413 on every method that carries a body (`limitBody` in app.ts and routes/index.ts);
+ * - 415 where a JSON body is declared (the validator's media-type gate; `POST /v1/posts` checks the same).
+ * A route without `security` is public and says so (`security: []`). Responses the route lists
+ * itself are kept as they are.
+ */
+export function withCommonResponses<R extends DocumentedRoute>(route: R): R {
+  const codes: (keyof typeof DESCRIPTIONS)[] = [429];
+  const secured = (route.security ?? []).length > 0;
+  if (secured) codes.push(401, 403);
+  const req = route.request;
+  if (req?.query || req?.params || req?.body || req?.headers) codes.push(400);
+  if (route.method !== 'get' && route.method !== 'head') codes.push(413);
+  if (req?.body) codes.push(415);
+  const responses: Record<string, object> = { ...route.responses };
+  for (const [code, response] of Object.entries(errors(...codes))) responses[code] ??= response;
+  responses[429] = { ...responses[429], headers: RATE_LIMIT_HEADERS };
+  return { ...route, security: route.security ?? [], operationId: route.operationId ?? operationIdFor(route.method, route.path), responses };
+}
+
+/** `get /v1/review/items/{id}` → `getV1ReviewItemsById`: stable, unique per method and path. */
+function operationIdFor(method: string, path: string): string {
+  const words = path
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (part.startsWith('{') ? `by-${part.slice(1, -1)}` : part))
+    .flatMap((part) => part.split(/[^A-Za-z0-9]+/))
+    .filter(Boolean);
+  return method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+/**
+ * A route group: OpenAPI-described, validating with the shared hook. Every route it registers
+ * (`app.openapi(...)` or `openAPIRegistry.registerPath(...)`) is documented with the common
+ * responses above.
+ */
 export function router() {
-  return new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook });
+  const registry = app.openAPIRegistry;
+  const register = registry.registerPath.bind(registry);
+  registry.registerPath = (route) => register(withCommonResponses(route));
+  return app;
 }
 
 /** Query booleans arrive as strings; only `true` / `false` are accepted (not "yes", not "1"). */
