@@ -8,6 +8,7 @@
  * platforms (`platform` keys, for their own platform only) and admins may submit.
  */
 import { createRoute } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
 import { MAX_BATCH, postIdFor, postInputSchema, validatePost, type FieldError, type PostInput } from '../../core/post-input.ts';
 import { enqueuePosts } from '../../workers/enqueue-posts.ts';
 import { principalOf, requireRole, ROLE_SETS, secured } from '../auth/require-role.ts';
@@ -23,6 +24,9 @@ const Accepted = z
     errors: z.array(z.object({ index: z.number().int().nullable(), field: z.string(), message: z.string() })),
   })
   .openapi('PostsAccepted');
+
+/** `application/json` or `application/<x>+json`, with parameters: what the validator of other routes accepts. */
+const JSON_MEDIA_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
 
 const { middleware: _enforcedBelow, ...security } = secured(...ROLE_SETS.ingest);
 const route = createRoute({
@@ -40,7 +44,7 @@ const route = createRoute({
   },
   responses: {
     202: { description: 'Valid posts queued; invalid ones listed', content: { 'application/json': { schema: Accepted } } },
-    ...errorResponses(400, 401, 403, 413, 429, 503),
+    ...errorResponses(400, 401, 403, 413, 415, 429, 503),
   },
 });
 
@@ -52,6 +56,8 @@ export function postsRoutes() {
   app.post('/v1/posts', requireRole(...ROLE_SETS.ingest), async (c) => {
     const { queues, platforms } = c.var.ctx;
     const scope = principalOf(c).role === 'platform' ? principalOf(c).platform : null;
+    // As every route with a JSON body (the OpenAPI validator's media-type gate): JSON only.
+    if (!JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? '')) throw new HTTPException(415);
     const body = await readJson(c);
     const batch = typeof body === 'object' && body !== null && !Array.isArray(body) && 'posts' in body;
     const records: unknown[] = batch ? (body as { posts: unknown }).posts as unknown[] : [body];
