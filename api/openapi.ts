@@ -5,10 +5,17 @@
  * in `routes/docs.ts` from the route groups' zod schemas: what is documented is what is enforced.
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { regexes } from 'zod';
 import type { ApiEnv } from './context.ts';
 import { ApiError } from './errors.ts';
 
 export { z };
+
+/**
+ * The pattern zod's `z.iso.datetime({ offset: true })` checks, for /openapi.json to state the same
+ * rule: JSON Schema's `date-time` alone also allows a space for `T`, lower case and leap seconds.
+ */
+export const DATETIME_PATTERN = regexes.datetime({ offset: true }).source;
 
 export const ErrorBody = z
   .object({
@@ -45,10 +52,30 @@ export const AUTH_ERRORS = ['400', '401', '403'] as const;
 
 const WHERE: Record<string, string> = { query: 'query', param: 'path', json: 'body', header: 'header', cookie: 'cookie', form: 'form' };
 
+/** The path to the first string holding U+0000 (PostgreSQL cannot store it), if any. */
+function nulAt(value: unknown, path: string[] = []): string[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const found = nulAt(v, [...path, k]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** zod failure → 400 `{ error: { code: 'bad_request', message: '<where> <field>: <problem>', details: [...] } }`. */
-export function validationHook(result: { target: string; success: boolean; error?: z.ZodError }): void {
-  if (result.success || !result.error) return;
+export function validationHook(result: { target: string; success: boolean; error?: z.ZodError; data?: unknown }): void {
   const where = WHERE[result.target] ?? result.target;
+  if (result.success) {
+    // A valid-looking value with a NUL would reach the database and fail there as a 500.
+    const path = nulAt(result.data);
+    if (path) {
+      const field = path.join('.') || '(body)';
+      throw new ApiError(400, 'bad_request', `${where} ${field}: must not contain a NUL character (U+0000)`, [{ in: where, field, message: 'must not contain a NUL character' }]);
+    }
+    return;
+  }
+  if (!result.error) return;
   const details = result.error.issues.map((i) => ({ in: where, field: i.path.map(String).join('.') || '(body)', message: i.message }));
   const first = details[0]!;
   throw new ApiError(400, 'bad_request', `${where} ${first.field}: ${first.message}`, details);
