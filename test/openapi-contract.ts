@@ -13,6 +13,8 @@ import formatsPlugin from 'ajv-formats';
 
 type Json = Record<string, unknown>;
 interface Operation {
+  parameters?: { name: string; in: string; required?: boolean; schema?: { type?: string | string[] } }[];
+  requestBody?: { required?: boolean; content: Record<string, { schema?: unknown }> };
   responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
 }
 export interface OpenApiDocument {
@@ -92,6 +94,37 @@ export class OpenApiContract {
     return (validate.errors ?? []).slice(0, 5).map((e) => `${where}: body${e.instancePath || ''} ${e.message ?? 'is invalid'} (schema ${e.schemaPath.replace(DOC_ID, '')})`);
   }
 
+  /**
+   * The ways a request breaks the document: query parameters (coerced from text as the types say)
+   * and a JSON body. Empty when the document promises to take it, so a server 400 for it is a
+   * contract break. Undescribed operations: `undefined`.
+   */
+  requestProblems(method: string, url: string, body?: unknown): string[] | undefined {
+    const u = new URL(url, 'http://x');
+    const template = this.templateOf(u.pathname);
+    const m = method.toLowerCase();
+    const op = template ? this.doc.paths[template]![m] : undefined;
+    if (!template || !op) return undefined;
+    const problems: string[] = [];
+    const base = `${DOC_ID}#/paths/${pointer(template)}/${m}`;
+    (op.parameters ?? []).forEach((p, i) => {
+      if (p.in !== 'query') return;
+      const values = u.searchParams.getAll(p.name);
+      if (!values.length) {
+        if (p.required) problems.push(`query ${p.name}: required`);
+        return;
+      }
+      if (values.length > 1) return problems.push(`query ${p.name}: given ${values.length} times`);
+      const validate = this.#compiled(`${base}/parameters/${i}/schema`);
+      if (!validate(coerce(values[0]!, p.schema?.type))) problems.push(...issuesOf(`query ${p.name}`, validate));
+    });
+    if (op.requestBody?.content['application/json']?.schema && body !== undefined) {
+      const validate = this.#compiled(`${base}/requestBody/content/${pointer('application/json')}/schema`);
+      if (!validate(body)) problems.push(...issuesOf('body', validate));
+    }
+    return problems;
+  }
+
   /** Throws a ContractViolation naming each problem of one answer. */
   async check(method: string, url: string, res: Response): Promise<void> {
     const problems = this.problems(method, url, res.status, res.headers.get('content-type'), await res.clone().text());
@@ -99,12 +132,26 @@ export class OpenApiContract {
   }
 
   #validator(template: string, method: string, key: string, mediaType: string): ValidateFunction {
-    const ref = `${DOC_ID}#/paths/${pointer(template)}/${method}/responses/${key}/content/${pointer(mediaType)}/schema`;
+    return this.#compiled(`${DOC_ID}#/paths/${pointer(template)}/${method}/responses/${key}/content/${pointer(mediaType)}/schema`);
+  }
+
+  #compiled(ref: string): ValidateFunction {
     let v = this.#validators.get(ref);
     if (!v) this.#validators.set(ref, (v = this.#ajv.compile({ $ref: ref })));
     return v;
   }
 }
+
+/** A query value as its documented type reads it (text that is not a number stays text, and fails). */
+function coerce(value: string, type: string | string[] | undefined): unknown {
+  const types = [type ?? []].flat();
+  if ((types.includes('integer') || types.includes('number')) && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(value)) return Number(value);
+  if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
+
+const issuesOf = (what: string, validate: ValidateFunction) =>
+  (validate.errors ?? []).slice(0, 3).map((e) => `${what}${e.instancePath} ${e.message ?? 'is invalid'}`);
 
 const methodOf = (input: Parameters<typeof fetch>[0], init?: RequestInit) => init?.method ?? (input instanceof Request ? input.method : 'GET');
 const urlOf = (input: Parameters<typeof fetch>[0]) => (input instanceof Request ? input.url : String(input));
