@@ -75,14 +75,14 @@ describe('checked fetch against a server that breaks the document', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('passes a documented answer and throws on one that is not', async () => {
-    const f = checkedFetch(base);
+    const f = checkedFetch(base, contract);
     expect((await f(`${base}/healthz`)).status).toBe(200);
     await expect(f(`${base}/readyz`)).rejects.toThrow(/GET \/readyz → 200: body must have required property 'redis'/);
     await expect(f(`${base}/v1/stats`)).rejects.toThrow(ContractViolation);
   });
 
   it('checks plain fetch calls to a registered API, as the harness registers its own', async () => {
-    const stop = checkAnswersFrom(base);
+    const stop = checkAnswersFrom(base, contract);
     try {
       await expect(fetch(`${base}/v1/audit`)).rejects.toThrow(/GET \/v1\/audit → 418: status 418 is not documented/);
     } finally {

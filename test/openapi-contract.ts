@@ -6,10 +6,13 @@
  * document does not describe (pages, /metrics, unknown routes) are not checked.
  *
  * `startHarness` routes every `fetch` to its API through `checkedFetch`, so a mismatch fails the
- * test that made the request; `checkedApp` does the same for tests that call `app.request`.
+ * test that made the request; `checkedApp` does the same for tests that call `app.request`. The
+ * document is built in process, as `/openapi.json` builds it, so checking sends no request.
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import formatsPlugin from 'ajv-formats';
+import { openApiDocument } from '../api/routes/docs.ts';
+import { documentedRoutes } from '../api/routes/index.ts';
 
 type Json = Record<string, unknown>;
 interface Operation {
@@ -156,17 +159,22 @@ const issuesOf = (what: string, validate: ValidateFunction) =>
 const methodOf = (input: Parameters<typeof fetch>[0], init?: RequestInit) => init?.method ?? (input instanceof Request ? input.method : 'GET');
 const urlOf = (input: Parameters<typeof fetch>[0]) => (input instanceof Request ? input.url : String(input));
 
+let appContract: OpenApiContract | undefined;
 /**
- * A fetch that checks every answer from `baseUrl` against `${baseUrl}/openapi.json` (loaded on
- * first use); other URLs pass through unchecked.
+ * The contract of this code's API, built in process by the function `/openapi.json` serves
+ * (api/routes/docs.test.ts checks they agree): fetching it from the API would spend a request of
+ * the rate limit that tests count.
  */
-export function checkedFetch(baseUrl: string, inner: typeof fetch = fetch): typeof fetch {
-  let contract: Promise<OpenApiContract> | undefined;
-  const load = () => (contract ??= inner(`${baseUrl}/openapi.json`).then(async (r) => new OpenApiContract((await r.json()) as OpenApiDocument)));
+export function apiContract(): OpenApiContract {
+  return (appContract ??= new OpenApiContract(JSON.parse(JSON.stringify(openApiDocument(documentedRoutes()))) as OpenApiDocument));
+}
+
+/** A fetch that checks every answer from `baseUrl` against the contract; other URLs pass through unchecked. */
+export function checkedFetch(baseUrl: string, contract: OpenApiContract = apiContract(), inner: typeof fetch = fetch): typeof fetch {
   return async (input, init) => {
     const res = await inner(input, init);
     const url = urlOf(input);
-    if (url.startsWith(`${baseUrl}/`)) await (await load()).check(methodOf(input, init), url, res);
+    if (url.startsWith(`${baseUrl}/`)) await contract.check(methodOf(input, init), url, res);
     return res;
   };
 }
@@ -178,7 +186,7 @@ let uncheckedFetch: typeof fetch | undefined;
  * Routes the global `fetch` to `baseUrl` through `checkedFetch`, so every test request to that
  * API is checked, however the test makes it. Returns the undo.
  */
-export function checkAnswersFrom(baseUrl: string): () => void {
+export function checkAnswersFrom(baseUrl: string, contract: OpenApiContract = apiContract()): () => void {
   if (!uncheckedFetch) {
     const inner = (uncheckedFetch = globalThis.fetch);
     globalThis.fetch = (input, init) => {
@@ -187,20 +195,18 @@ export function checkAnswersFrom(baseUrl: string): () => void {
       return inner(input, init);
     };
   }
-  checkedBases.set(baseUrl, checkedFetch(baseUrl, uncheckedFetch));
+  checkedBases.set(baseUrl, checkedFetch(baseUrl, contract, uncheckedFetch));
   return () => void checkedBases.delete(baseUrl);
 }
 
 type Requestable = { request: (input: string, init?: RequestInit, ...rest: never[]) => Response | Promise<Response> };
 
 /** The same for a Hono app called in process: `app.request` checks every answer. Returns the app. */
-export function checkedApp<A extends Requestable>(app: A): A {
+export function checkedApp<A extends Requestable>(app: A, contract: OpenApiContract = apiContract()): A {
   const request = app.request;
-  let contract: Promise<OpenApiContract> | undefined;
-  const load = () => (contract ??= Promise.resolve(request('/openapi.json')).then(async (r) => new OpenApiContract((await r.json()) as OpenApiDocument)));
   app.request = async (input: string, init?: RequestInit, ...rest: never[]) => {
     const res = await request(input, init, ...rest);
-    await (await load()).check(init?.method ?? 'GET', input, res);
+    await contract.check(init?.method ?? 'GET', input, res);
     return res;
   };
   return app;
