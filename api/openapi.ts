@@ -112,6 +112,7 @@ export function withCommonResponses<R extends DocumentedRoute>(route: R): R {
   const responses: Record<string, object> = { ...route.responses };
   for (const [code, response] of Object.entries(errors(...codes))) responses[code] ??= response;
   responses[429] = { ...responses[429], headers: RATE_LIMIT_HEADERS };
+  if (responses[413]) responses[413] = { ...responses[413], headers: { Connection: { description: '`close`: the rest of the body is not read', schema: { type: 'string', enum: ['close'] } } } };
   return { ...route, security: route.security ?? [], operationId: route.operationId ?? operationIdFor(route.method, route.path), responses };
 }
 
