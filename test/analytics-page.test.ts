@@ -147,6 +147,12 @@ describe('/analytics in a browser', () => {
     const res = await page.goto(`${h.rt.apiUrl}/analytics?from=2026-09-14&to=2026-09-01`);
     expect(res!.status()).toBe(400);
     expect(await page.textContent('[role=alert]')).toBe('from: must not be after to');
+    const impossible = await page.goto(`${h.rt.apiUrl}/analytics?from=2026-02-30&to=2026-03-10`);
+    expect(impossible!.status()).toBe(400);
+    expect(await page.textContent('[role=alert]')).toMatch(/^from: must be a date/);
+    const impossibleExport = await page.request.get(`${h.rt.apiUrl}/analytics/export?table=series&from=2026-02-30&to=2026-03-10`);
+    expect(impossibleExport.status()).toBe(400);
+    expect(await impossibleExport.text()).toMatch(/^from: must be a date/);
     const unknown = await page.goto(`${h.rt.apiUrl}/analytics?platform=myspace`);
     expect(unknown!.status()).toBe(400);
     expect(await page.textContent('[role=alert]')).toMatch(/^platform: unknown platform "myspace"/);

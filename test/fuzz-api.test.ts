@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../api/app.ts';
+import { checkedApp } from './openapi-contract.ts';
 import { createLogger } from '../core/logger.ts';
 import { upsertPlatform } from '../referrals/platforms.ts';
 import { generateSigningSecret } from '../referrals/secrets.ts';
@@ -46,7 +47,7 @@ describe('API fuzzing with malformed requests', () => {
         done();
       },
     });
-    app = createApp({ ...h.rt.pipeline, redis: h.rt.redis, log: createLogger('error', 'fuzz', sink) });
+    app = checkedApp(createApp({ ...h.rt.pipeline, redis: h.rt.redis, log: createLogger('error', 'fuzz', sink) }));
     await upsertPlatform(h.db, 'tiktok', { signingSecret: secret }, undefined, false);
     keys = {
       ingest: await h.key('ingest'), reviewer: await h.key('reviewer'), lead: await h.key('lead'),

@@ -3,6 +3,7 @@ import { createLogger } from '../core/logger.ts';
 import { startRuntime, type Runtime, type RuntimeOptions } from '../core/runtime.ts';
 import { waitForDrain } from '../workers/drain.ts';
 import { isolate, type Isolated } from './isolation.ts';
+import { checkAnswersFrom } from './openapi-contract.ts';
 
 export interface Harness extends Isolated {
   rt: Runtime;
@@ -20,6 +21,8 @@ export interface Harness extends Isolated {
 export async function startHarness(opts: RuntimeOptions = { workers: ['ingest', 'classify', 'refer'], api: true }, env: Record<string, string> = {}): Promise<Harness> {
   const iso = await isolate(env);
   const rt = await startRuntime(iso.config, createLogger('silent'), { migrate: false, ...opts });
+  // Every answer a test fetches from this API must be one /openapi.json promises (test/openapi-contract.ts).
+  const stopChecking = rt.apiUrl ? checkAnswersFrom(rt.apiUrl) : () => {};
   const key: Harness['key'] = async (role, o = {}) =>
     (await createApiKey(iso.db, { role, name: o.name ?? `test ${role}`, platform: o.platform, createdBy: 'test' })).key;
   let ingestKey: Promise<string> | undefined;
@@ -42,6 +45,7 @@ export async function startHarness(opts: RuntimeOptions = { workers: ['ingest', 
         timeoutMs: 60_000,
       }),
     async close() {
+      stopChecking();
       await rt.close();
       await iso.cleanup();
     },

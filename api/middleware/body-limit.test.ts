@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
+import { checkedApp } from '../../test/openapi-contract.ts';
 import { createLogger } from '../../core/logger.ts';
 import { MAX_TEXT_LENGTH } from '../../core/post-input.ts';
 import { MAX_TEXT_CHARS } from '../../detector/errors.ts';
@@ -18,7 +19,7 @@ describe('request body limits', () => {
   const INGEST_LIMIT = 64 * 1024;
   beforeAll(async () => {
     h = await startHarness({ api: false }, { API_INGEST_MAX_BODY_BYTES: String(INGEST_LIMIT), RATE_LIMIT: 'off' });
-    app = createApp({ ...h.rt.pipeline, redis: h.rt.redis, log: createLogger('silent') });
+    app = checkedApp(createApp({ ...h.rt.pipeline, redis: h.rt.redis, log: createLogger('silent') }));
   });
   afterAll(async () => h?.close());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
+import { checkedApp } from '../../test/openapi-contract.ts';
 import { createLogger } from '../../core/logger.ts';
 import { createRedis } from '../../workers/queues.ts';
 import { startHarness, type Harness } from '../../test/harness.ts';
@@ -21,7 +22,7 @@ describe('rate limits', () => {
   function anotherProcess(config = h.config) {
     const redis = createRedis(config.redisUrl);
     extraRedis.push(redis);
-    return createApp({ ...h.rt.pipeline, config, redis, log: createLogger('silent') });
+    return checkedApp(createApp({ ...h.rt.pipeline, config, redis, log: createLogger('silent') }));
   }
   const get = (app: ReturnType<typeof createApp>, path: string, key?: string, headers: Record<string, string> = {}) =>
     app.request(path, { headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...headers } });

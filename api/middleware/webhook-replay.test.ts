@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
+import { checkedApp } from '../../test/openapi-contract.ts';
 import { createLogger } from '../../core/logger.ts';
 import { upsertPlatform } from '../../referrals/platforms.ts';
 import { generateSigningSecret } from '../../referrals/secrets.ts';
@@ -16,7 +17,7 @@ describe('platform callbacks: webhook replay protection', () => {
   const secret = generateSigningSecret();
   beforeAll(async () => {
     h = await startHarness({ api: false });
-    app = createApp({ ...h.rt.pipeline, redis: h.rt.redis, log: createLogger('silent') });
+    app = checkedApp(createApp({ ...h.rt.pipeline, redis: h.rt.redis, log: createLogger('silent') }));
     await upsertPlatform(h.db, 'tiktok', { signingSecret: secret }, undefined, false);
     key = await h.key('platform', { platform: 'tiktok' });
   });

@@ -7,9 +7,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { listAudit } from '../../core/audit.ts';
 import { badCursor, decodeCursor, encodeCursor } from '../../review/cursor.ts';
 import { ROLE_SETS, secured } from '../auth/require-role.ts';
-import { errors, router, z } from '../openapi.ts';
+import { DATETIME_PATTERN, errors, router, z } from '../openapi.ts';
 
-const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-11-01T12:00:00Z' });
+const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-11-01T12:00:00Z' }).openapi({ pattern: DATETIME_PATTERN });
 
 const AuditQuery = z
   .object({

@@ -1,6 +1,8 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../test/harness.ts';
+import { openApiDocument } from './docs.ts';
+import { documentedRoutes } from './index.ts';
 
 describe('/openapi.json and /docs', () => {
   let h: Harness;
@@ -20,6 +22,33 @@ describe('/openapi.json and /docs', () => {
       expect.arrayContaining(['/healthz', '/readyz', '/v1/posts', '/v1/review/items', '/v1/review/items/{id}', '/v1/review/next', '/v1/audit']),
     );
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('documents the answers the shared middleware can give on every route, and public routes as public', async () => {
+    type Op = { security?: unknown[]; operationId?: string; responses: Record<string, unknown>; requestBody?: unknown; parameters?: unknown[] };
+    const doc = (await (await fetch(`${h.rt.apiUrl}/openapi.json`)).json()) as { servers: unknown[]; paths: Record<string, Record<string, Op>> };
+    // What `npm run lint` lints (scripts/openapi.ts) is what the API serves.
+    expect(JSON.parse(JSON.stringify(openApiDocument(documentedRoutes())))).toEqual(doc);
+    expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    const ids = new Set<string>();
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const where = `${method} ${path}`;
+        const codes = Object.keys(op.responses);
+        expect(codes, where).toContain('429');
+        expect(op.security, where).toBeDefined();
+        if (op.security!.length) expect(codes, where).toEqual(expect.arrayContaining(['401', '403']));
+        if (method !== 'get') expect(codes, where).toContain('413');
+        if (op.requestBody) expect(codes, where).toEqual(expect.arrayContaining(['400', '415']));
+        if (op.parameters?.length) expect(codes, where).toContain('400');
+        expect(op.operationId, where).toMatch(/^[a-z]+[A-Za-z0-9]+$/);
+        ids.add(op.operationId!);
+      }
+    }
+    expect(doc.paths['/healthz']!.get!.security).toEqual([]);
+    expect(doc.paths['/readyz']!.get!.security).toEqual([]);
+    expect(doc.paths['/v1/posts']!.post!.security).toEqual([{ bearerAuth: [] }]);
+    expect(ids.size).toBe(Object.values(doc.paths).flatMap((ops) => Object.keys(ops)).length);
   });
 
   it('serves Swagger UI with its assets from the package, not a CDN', async () => {

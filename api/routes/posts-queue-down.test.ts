@@ -12,6 +12,7 @@ import { makePost } from '../../test/harness.ts';
 import { isolate, type Isolated } from '../../test/isolation.ts';
 import { closeQueues, openQueues, type Queues } from '../../workers/queues.ts';
 import { createApp } from '../app.ts';
+import { checkedApp } from '../../test/openapi-contract.ts';
 
 /** A port nothing listens on (taken, then released). */
 async function deadPort(): Promise<number> {
@@ -34,7 +35,7 @@ describe('POST /v1/posts with the queue unreachable', () => {
     redis.on('error', () => undefined);
     queues = openQueues(redis, iso.config.queuePrefix);
     for (const q of Object.values(queues)) q.on('error', () => undefined);
-    app = createApp({ config: iso.config, db: iso.db, redis, queues, platforms: new PlatformDirectory(iso.db), log: createLogger('silent') });
+    app = checkedApp(createApp({ config: iso.config, db: iso.db, redis, queues, platforms: new PlatformDirectory(iso.db), log: createLogger('silent') }));
     key = (await createApiKey(iso.db, { role: 'ingest', name: 'test', createdBy: 'test' })).key;
   });
   afterAll(async () => {

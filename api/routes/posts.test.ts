@@ -24,6 +24,29 @@ describe('POST /v1/posts input checks', () => {
   }
 
   it.each([
+    ['text/plain', 'text/plain'],
+    ['a form', 'application/x-www-form-urlencoded'],
+    ['no content type', undefined],
+  ])('answers 415 naming the header for %s, as every JSON route does, enqueueing nothing', async (_name, type) => {
+    const key = await h.key('ingest');
+    const res = await fetch(`${h.rt.apiUrl}/v1/posts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, ...(type ? { 'content-type': type } : {}) },
+      body: new TextEncoder().encode(JSON.stringify(makePost('boat to uk'))),
+    });
+    expect(res.status).toBe(415);
+    const body = (await res.json()) as ErrorBody;
+    expect(body.error.code).toBe('unsupported_media_type');
+    expect(body.error.message).toMatch(/^header content-type: must be application\/json/);
+    expect(await waiting()).toBe(0);
+    // JSON with a charset parameter, or a +json type, is still JSON.
+    for (const json of ['application/json; charset=utf-8', 'application/vnd.api+json']) {
+      const ok = await fetch(`${h.rt.apiUrl}/v1/posts`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': json }, body: '{}' });
+      expect(ok.status, json).toBe(400);
+    }
+  });
+
+  it.each([
     ['missing text', { ...makePost('x'), text: undefined }, /^text is required/],
     ['wrongly typed text', { ...makePost('x'), text: 42 }, /^text /],
     ['whitespace-only text', makePost('   \n\t '), /^text must not be empty/],

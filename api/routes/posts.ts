@@ -8,21 +8,43 @@
  * platforms (`platform` keys, for their own platform only) and admins may submit.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { MAX_BATCH, postIdFor, postInputSchema, validatePost, type FieldError, type PostInput } from '../../core/post-input.ts';
+import { HTTPException } from 'hono/http-exception';
+import { MAX_BATCH, MAX_TEXT_LENGTH, postIdFor, postInputSchema, validatePost, type FieldError, type PostInput } from '../../core/post-input.ts';
 import { enqueuePosts } from '../../workers/enqueue-posts.ts';
 import { principalOf, requireRole, ROLE_SETS, secured } from '../auth/require-role.ts';
 import { ApiError, badRequest } from '../errors.ts';
-import { errors as errorResponses, router, z } from '../openapi.ts';
+import { DATETIME_PATTERN, errors as errorResponses, router, z } from '../openapi.ts';
 import { readJson } from '../read-json.ts';
 
-/** Re-created through the OpenAPI-aware zod so it becomes a named component. */
-const PostInput = z.object(postInputSchema.shape).openapi('PostInput');
+/**
+ * Re-created through the OpenAPI-aware zod so it becomes a named component, with the bounds the
+ * refinements enforce stated for clients (a refinement does not show in the document). `.meta()`
+ * (zod's own) rather than `.openapi()`: core/post-input.ts may come from another zod instance.
+ */
+const shape = postInputSchema.shape;
+const PostInput = z
+  .object({
+    ...shape,
+    platformPostId: shape.platformPostId.meta({ pattern: '\\S', description: 'Not blank; surrounding spaces are trimmed.' }),
+    url: shape.url.meta({ pattern: '^[Hh][Tt][Tt][Pp][Ss]?://', description: 'An http(s) URL.' }),
+    text: shape.text.meta({
+      minLength: 1,
+      maxLength: MAX_TEXT_LENGTH,
+      pattern: '\\S',
+      description: `Not blank, well-formed Unicode, at most ${MAX_TEXT_LENGTH} UTF-16 code units (a character outside the Basic Multilingual Plane, such as an emoji, counts as two).`,
+    }),
+    postedAt: shape.postedAt.meta({ pattern: DATETIME_PATTERN, description: 'ISO 8601 with `T`, seconds and `Z` or an offset, e.g. 2026-11-01T12:00:00Z.' }),
+  })
+  .openapi('PostInput');
 const Accepted = z
   .object({
     accepted: z.array(z.object({ index: z.number().int(), id: z.uuid() })),
     errors: z.array(z.object({ index: z.number().int().nullable(), field: z.string(), message: z.string() })),
   })
   .openapi('PostsAccepted');
+
+/** `application/json` or `application/<x>+json`, with parameters: what the validator of other routes accepts. */
+const JSON_MEDIA_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
 
 const { middleware: _enforcedBelow, ...security } = secured(...ROLE_SETS.ingest);
 const route = createRoute({
@@ -40,7 +62,7 @@ const route = createRoute({
   },
   responses: {
     202: { description: 'Valid posts queued; invalid ones listed', content: { 'application/json': { schema: Accepted } } },
-    ...errorResponses(400, 401, 403, 413, 429, 503),
+    ...errorResponses(400, 401, 403, 413, 415, 429, 503),
   },
 });
 
@@ -52,6 +74,8 @@ export function postsRoutes() {
   app.post('/v1/posts', requireRole(...ROLE_SETS.ingest), async (c) => {
     const { queues, platforms } = c.var.ctx;
     const scope = principalOf(c).role === 'platform' ? principalOf(c).platform : null;
+    // As every route with a JSON body (the OpenAPI validator's media-type gate): JSON only.
+    if (!JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? '')) throw new HTTPException(415);
     const body = await readJson(c);
     const batch = typeof body === 'object' && body !== null && !Array.isArray(body) && 'posts' in body;
     const records: unknown[] = batch ? (body as { posts: unknown }).posts as unknown[] : [body];

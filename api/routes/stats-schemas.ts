@@ -13,7 +13,13 @@ import { ApiError } from '../errors.ts';
 import { z } from '../openapi.ts';
 
 const DAY = 86_400_000;
-const day = z.string().refine((s) => parseDay(s) !== undefined, 'must be a date YYYY-MM-DD (UTC), e.g. 2026-07-01');
+const DAY_MESSAGE = 'must be a date YYYY-MM-DD (UTC), e.g. 2026-07-01';
+// The pattern documents the shape in /openapi.json; the refinement also refuses impossible days (2026-02-30).
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, DAY_MESSAGE)
+  .refine((s) => parseDay(s) !== undefined, DAY_MESSAGE)
+  .openapi({ format: 'date' });
 
 const statsFields = {
   from: day.optional().openapi({ description: 'First day included (UTC). Default: 29 days before `to`.', example: '2026-07-01' }),
@@ -26,9 +32,16 @@ const statsFields = {
 
 /** The range checks, added after any extra fields (zod cannot extend a refined object). */
 function withRangeChecks<T extends z.ZodObject<typeof statsFields>>(schema: T) {
+  // zod still runs these when a field's own check failed (an impossible day is reported there), so
+  // each compares only days that parse.
+  const days = (q: { from?: string | undefined; to?: string | undefined }) => {
+    const first = q.from === undefined ? undefined : parseDay(q.from);
+    const last = q.to === undefined ? undefined : parseDay(q.to);
+    return first && last ? { first, last } : undefined;
+  };
   return schema
-    .refine((q) => !q.from || !q.to || parseDay(q.from)! <= parseDay(q.to)!, { message: 'must not be after to', path: ['from'] })
-    .refine((q) => !q.from || !q.to || (parseDay(q.to)!.getTime() - parseDay(q.from)!.getTime()) / DAY < MAX_RANGE_DAYS, {
+    .refine((q) => { const d = days(q); return !d || d.first <= d.last; }, { message: 'must not be after to', path: ['from'] })
+    .refine((q) => { const d = days(q); return !d || (d.last.getTime() - d.first.getTime()) / DAY < MAX_RANGE_DAYS; }, {
       message: `the range may cover at most ${MAX_RANGE_DAYS} days`,
       path: ['from'],
     });

@@ -162,6 +162,10 @@ describe('GET /v1/stats', () => {
     ['from=2026-13-01', /^query from: must be a date YYYY-MM-DD/],
     ['from=yesterday', /^query from:/],
     ['to=2026-02-30', /^query to: must be a date/],
+    // Both dates present, one impossible: the range checks must not trip over it (was a 500).
+    ['from=2026-02-30&to=2026-03-10', /^query from: must be a date/],
+    ['from=2026-03-01&to=2026-02-30', /^query to: must be a date/],
+    ['from=2026-02-30&to=2026-02-31', /^query from: must be a date/],
     ['from=2026-09-14&to=2026-09-01', /^query from: must not be after to/],
     ['from=2020-01-01&to=2026-01-01', /^query from: the range may cover at most/],
     ['bucket=month', /^query bucket: must be day or week/],
@@ -228,5 +232,11 @@ describe('GET /v1/stats', () => {
     const res = await h.request('GET', `/v1/stats/export?${RANGE}&${q}`, { key: analyst });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(message);
+  });
+
+  it('export answers 400 naming from for an impossible day beside a valid one (was a 500)', async () => {
+    const res = await h.request('GET', '/v1/stats/export?table=series&from=2026-02-30&to=2026-03-10', { key: analyst });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^query from: must be a date/);
   });
 });

@@ -57,7 +57,7 @@ export function postsCases(keys: { ingest: string; reviewer: string }): fc.Arbit
   });
   return fc.oneof(
     // One post, broken.
-    { weight: 5, arbitrary: fc.tuple(brokenRecord, contentType).map(([r, ct]) => base(JSON.stringify(r.record), [r.field], 'single post', ct)) },
+    { weight: 5, arbitrary: fc.tuple(brokenRecord, contentType).map(([r, ct]) => base(JSON.stringify(r.record), ct.includes('json') ? [r.field] : [r.field, 'content-type'], 'single post', ct)) },
     // A batch of broken posts: the first one's problem is named.
     { weight: 5, arbitrary: fc.tuple(fc.array(brokenRecord, { minLength: 1, maxLength: 5 }), fc.subarray([...PROTO_KEYS])).map(([rs, pollute]) =>
       base(JSON.stringify(withPollution({ posts: rs.map((r) => r.record) }, pollute)), [`posts[0].${rs[0]!.field === 'record' ? '(record)' : rs[0]!.field}`], 'batch')) },
