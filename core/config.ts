@@ -19,7 +19,9 @@ const envSchema = z
     DATA_DIR: z.string().min(1).default('./.data'),
     QUEUE_PREFIX: z.string().regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('tidewatch'),
     API_HOST: z.string().min(1).default('127.0.0.1'),
-    API_PORT: port.default(3000),
+    API_PORT: port.optional(),
+    /** The hosting platforms' convention (Heroku, Render, Cloud Run…); API_PORT wins when both are set. */
+    PORT: port.optional(),
     REFER_THRESHOLD: unit.optional(),
     REVIEW_THRESHOLD: unit.optional(),
     INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
@@ -74,6 +76,7 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   queuePrefix: string;
+  /** API_HOST (default 127.0.0.1) and API_PORT, else PORT (the hosting platforms' convention), else 3000. */
   api: { host: string; port: number };
   /** Overrides for the thresholds stored with the detector's model version. */
   thresholds: { refer: number | undefined; review: number | undefined };
@@ -166,7 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     queuePrefix: e.QUEUE_PREFIX,
-    api: { host: e.API_HOST, port: e.API_PORT },
+    api: { host: e.API_HOST, port: e.API_PORT ?? e.PORT ?? 3000 },
     thresholds: { refer: e.REFER_THRESHOLD, review: e.REVIEW_THRESHOLD },
     ingestConcurrency: e.INGEST_CONCURRENCY,
     classifyConcurrency: e.CLASSIFY_CONCURRENCY,

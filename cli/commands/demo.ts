@@ -27,7 +27,10 @@ export function demoCommand() {
       process.stdout.write(`redis: ${redis.child ? `private redis-server at ${redis.url}` : redis.url}\n`);
       process.stdout.write(`database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}\n`);
 
-      const rt = await startRuntime(config, log, { workers: QUEUE_NAMES, api: true });
+      const rt = await startRuntime(config, log, { workers: QUEUE_NAMES, api: true }).catch(async (err: unknown) => {
+        await redis.stop();
+        throw err;
+      });
       const stopAll = async () => {
         await rt.close();
         await redis.stop();
@@ -57,12 +60,20 @@ export function demoCommand() {
         await stopAll();
         return;
       }
-      // A key so the person running the demo can try the review page and the API straight away.
-      const demoKey = await createApiKey(rt.database.db, { role: 'lead', name: 'demo lead', createdBy: 'cli:demo' });
+      // Keys so the person running the demo can try every page and the API straight away: a lead
+      // key for the daily work, and an admin key for what only admins may open (the queue dashboard).
+      const [demoKey, adminKey] = await Promise.all([
+        createApiKey(rt.database.db, { role: 'lead', name: 'demo lead', createdBy: 'cli:demo' }),
+        createApiKey(rt.database.db, { role: 'admin', name: 'demo admin', createdBy: 'cli:demo' }),
+      ]).catch(async (err: unknown) => {
+        await stopAll();
+        throw err;
+      });
       process.stdout.write(
         [
           `API running on ${rt.apiUrl}: docs ${rt.apiUrl}/docs, review page ${rt.apiUrl}/review`,
           `sign in / Authorization: Bearer ${demoKey.key}   (a lead key made for this demo; revoke with: npx tidewatch keys revoke ${demoKey.id})`,
+          `admin key: ${adminKey.key}   (for ${rt.apiUrl}/admin/queues and everything else; revoke with: npx tidewatch keys revoke ${adminKey.id})`,
           'Ctrl-C to stop',
           '',
         ].join('\n'),
