@@ -240,7 +240,7 @@ export async function openEmbeddedPostgres(dataDir: string, log: Logger): Promis
   for (;;) {
     const state = await readState(stateFile);
     if (state?.postmasterPid && alive(state.postmasterPid) && (await answers(urlOf(state)))) {
-      if (state.ownerPid !== process.pid && alive(state.ownerPid)) {
+      if (alive(state.ownerPid)) {
         log.info({ dataDir, port: state.port }, 'embedded PostgreSQL already running (another process owns it); joining it');
         return { url: urlOf(state), owned: false, stop: async () => undefined };
       }

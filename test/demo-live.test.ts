@@ -1,0 +1,118 @@
+/**
+ * `tidewatch demo` (the live one, not --once) as a new user runs it: no DATABASE_URL (the embedded
+ * PostgreSQL) and no REDIS_URL (a private redis-server), the printed URL and keys taken from its
+ * output, every page opened through the sign-in form as a browser would, then commands run in a
+ * second terminal against the running demo, then Ctrl-C, leaving no server process behind.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alive } from '../core/db/embedded.ts';
+import { processesUsing, ROOT, runCli } from './cli.ts';
+
+const POSTS = [
+  { platform: 'facebook', platformPostId: 'live1', url: 'https://facebook.com/live1', text: 'Boat to UK this week, 100% guaranteed, 1500€, WhatsApp +44 7911 123456' },
+  { platform: 'facebook', platformPostId: 'live2', url: 'https://facebook.com/live2', text: 'Crossing to Italy by boat, safe trip, price 2000 euro, call +39 333 1234567' },
+  { platform: 'x', platformPostId: 'live3', url: 'https://x.com/a/status/live3', text: 'Coastguard rescued 40 people off Calais today; smugglers arrested.' },
+];
+
+describe('tidewatch demo, live, on the embedded defaults', () => {
+  let dir: string;
+  let dataDir: string;
+  let demo: ChildProcessWithoutNullStreams;
+  let stdout = '';
+  let stderr = '';
+  const env = () => ({ DATA_DIR: dataDir, EVIDENCE_CAPTURE: 'off' });
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'tw-demo-live-'));
+    await chmod(dir, 0o755); // as root the embedded server runs as `postgres`, which must reach it
+    dataDir = path.join(dir, 'data');
+    await writeFile(path.join(dir, 'posts.jsonl'), POSTS.map((p) => JSON.stringify(p)).join('\n'));
+  });
+  afterAll(async () => {
+    if (demo && demo.exitCode === null) demo.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves every page and the review list, shares its database with the CLI, and stops cleanly', async () => {
+    // Evidence capture off: the sample URLs are real platforms', and nothing here may fetch them.
+    demo = spawn(process.execPath, [path.join(ROOT, 'bin/tidewatch.mjs'), 'demo', '--file', path.join(dir, 'posts.jsonl')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', API_PORT: '0', ...env() },
+    });
+    demo.stdout.on('data', (d) => (stdout += d));
+    demo.stderr.on('data', (d) => (stderr += d));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => stdout.includes('Ctrl-C to stop') && (clearInterval(timer), resolve()), 100);
+      demo.once('exit', (code) => (clearInterval(timer), reject(new Error(`demo exited (${code}):\n${stdout}\n${stderr}`))));
+    });
+    expect(stdout).toContain(`database: embedded PostgreSQL in ${dataDir}`);
+    const api = /API running on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)![1]!;
+    const leadKey = /Authorization: Bearer (tw_\S+)/.exec(stdout)![1]!;
+    const adminKey = /admin key: (tw_\S+)/.exec(stdout)![1]!;
+    const redisPort = /private redis-server at redis:\/\/127\.0\.0\.1:(\d+)/.exec(stdout)![1]!;
+
+    const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+    const list = await fetch(`${api}/v1/review/items`, { headers: bearer(leadKey) });
+    expect(list.status).toBe(200);
+    const { items } = (await list.json()) as { items: { id: string }[] };
+    expect(items.length).toBeGreaterThan(0);
+
+    // Sign in as a browser does: the form, from this origin; keep whatever cookie comes back.
+    const signIn = async (key: string) => {
+      const res = await fetch(`${api}/review/sign-in`, {
+        method: 'POST',
+        headers: { origin: api, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ key, next: '/review' }),
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(303);
+      const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      expect(cookie).not.toBe('');
+      return (p: string) => fetch(`${api}${p}`, { headers: { cookie }, redirect: 'manual' });
+    };
+    const asLead = await signIn(leadKey);
+    for (const page of ['/review', `/review/items/${items[0]!.id}`, '/networks', '/analytics', '/docs']) {
+      const res = await asLead(page);
+      expect({ page, status: res.status }).toEqual({ page, status: 200 });
+      expect(await res.text()).not.toMatch(/internal error/i);
+    }
+    // The queue dashboard is for admins: a lead is told which role it needs, the printed admin key opens it.
+    const denied = await asLead('/admin/queues');
+    expect(denied.status).toBe(403);
+    expect(await denied.text()).toContain('admin');
+    const asAdmin = await signIn(adminKey);
+    expect((await asAdmin('/admin/queues')).status).toBe(200);
+
+    // A second terminal, same DATA_DIR: a new key works on the running demo at once.
+    const created = await runCli(['keys', 'create', '--role', 'reviewer', '--name', 'second terminal'], env());
+    expect(created.stderr).toMatch(/created key/);
+    const newKey = created.stdout.trim();
+    expect((await fetch(`${api}/v1/review/items`, { headers: bearer(newKey) })).status).toBe(200);
+    // And a platform added there is accepted by POST /v1/posts straight away.
+    const added = await runCli(['platforms', 'add', 'mastodon'], env());
+    expect(added.code, added.stderr).toBe(0);
+    const post = await fetch(`${api}/v1/posts`, {
+      method: 'POST',
+      headers: { ...bearer(adminKey), 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'mastodon', platformPostId: 'm1', url: 'https://mastodon.example/@a/1', text: 'Boat to UK, WhatsApp +44 7911 123456' }),
+    });
+    expect(post.status).toBe(202);
+
+    const { postmasterPid } = JSON.parse(await readFile(path.join(dataDir, 'postgres/server.json'), 'utf8')) as { postmasterPid: number };
+    demo.kill('SIGINT');
+    expect(await new Promise((r) => demo.once('exit', r))).toBe(0);
+    expect(alive(postmasterPid)).toBe(false);
+    expect(await processesUsing(dataDir)).toEqual([]);
+    expect(await processesUsing(`127.0.0.1:${redisPort}`)).toEqual([]);
+
+    // The key outlives the demo: the data is kept, and a later command (its own server) finds it.
+    const listed = await runCli(['keys', 'list', '--json'], env());
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('"name":"second terminal"');
+    expect(await processesUsing(dataDir)).toEqual([]);
+  }, 240_000);
+});
