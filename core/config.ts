@@ -40,6 +40,7 @@ const envSchema = z
     SECRETS_KEY: z.string().min(16, 'at least 16 characters').optional(),
     EVIDENCE_DIR: z.string().min(1).default('./.data/evidence'),
     EVIDENCE_CAPTURE: z.enum(['on', 'off']).default('on'),
+    CHROMIUM_PATH: z.string().min(1).optional(),
     EXPORT_DIR: z.string().min(1).default('./.data/exports'),
     LIVENESS_SCHEDULE: z.string().regex(/^\s*\d+[smhd](\*\d+)?(\s*,\s*\d+[smhd](\*\d+)?)*\s*$/, 'comma-separated durations like 1h,6h,1d*14').default('1h,6h,24h,72h,1d*14'),
     REFER_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
@@ -97,6 +98,11 @@ export interface Config {
   /** Encrypts platform signing secrets at rest; unset: stored as given (never printed). */
   secretsKey: string | undefined;
   evidence: { dir: string; capture: boolean };
+  /**
+   * CHROMIUM_PATH: the browser for evidence capture (and the browser tests). Unset: /usr/bin/chromium
+   * (`apt-get install chromium`), else a Playwright-managed Chromium where one is installed.
+   */
+  chromiumPath: string | undefined;
   exportDir: string;
   /** Re-check delays for referred URLs, e.g. `1h,6h,24h,72h,1d*14` (referrals/liveness-schedule.ts). */
   livenessSchedule: string;
@@ -188,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     secretsKey: e.SECRETS_KEY,
     evidence: { dir: e.EVIDENCE_DIR, capture: e.EVIDENCE_CAPTURE === 'on' },
+    chromiumPath: e.CHROMIUM_PATH,
     exportDir: e.EXPORT_DIR,
     livenessSchedule: e.LIVENESS_SCHEDULE,
     refer: { attempts: e.REFER_ATTEMPTS, backoffMs: e.REFER_BACKOFF_MS },
