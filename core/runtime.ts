@@ -10,6 +10,7 @@ import { closeQueues, createRedis, openQueues, type QueueName, type Queues } fro
 import { WorkerPool } from '../workers/worker-pool.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
+import { redisUrlFor } from './demo-redis.ts';
 import type { Logger } from './logger.ts';
 import { PlatformDirectory } from './platform-directory.ts';
 import { StartError } from './start-error.ts';
@@ -38,7 +39,10 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function startRuntime(config: Config, log: Logger, opts: RuntimeOptions = {}): Promise<Runtime> {
+export async function startRuntime(given: Config, log: Logger, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const redisUrl = await redisUrlFor(given);
+  if (redisUrl !== given.redisUrl) log.info('a demo is running on this DATA_DIR: using its Redis');
+  const config: Config = { ...given, redisUrl };
   const database = await openDatabase(config, log, { migrate: opts.migrate ?? true });
   // Named so an operator (and the shutdown test) can tell this process's connection in CLIENT LIST.
   const redis = createRedis(config.redisUrl, `${config.queuePrefix}:${opts.api ? 'api' : 'main'}`);

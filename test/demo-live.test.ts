@@ -2,7 +2,8 @@
  * `tidewatch demo` (the live one, not --once) as a new user runs it: no DATABASE_URL (the embedded
  * PostgreSQL) and no REDIS_URL (a private redis-server), the printed URL and keys taken from its
  * output, every page opened through the sign-in form as a browser would, then commands run in a
- * second terminal against the running demo, then Ctrl-C, leaving no server process behind.
+ * second terminal against the running demo (keys, platforms, ingest), then Ctrl-C, leaving no server
+ * process behind.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alive } from '../core/db/embedded.ts';
 import { processesUsing, ROOT, runCli } from './cli.ts';
+import { sql } from './services.ts';
 
 const POSTS = [
   { platform: 'facebook', platformPostId: 'live1', url: 'https://facebook.com/live1', text: 'Boat to UK this week, 100% guaranteed, 1500€, WhatsApp +44 7911 123456' },
@@ -101,8 +103,16 @@ describe('tidewatch demo, live, on the embedded defaults', () => {
       body: JSON.stringify({ platform: 'mastodon', platformPostId: 'm1', url: 'https://mastodon.example/@a/1', text: 'Boat to UK, WhatsApp +44 7911 123456' }),
     });
     expect(post.status).toBe(202);
+    // `ingest FILE` there queues onto the demo's own (private) Redis: the demo's workers store the post.
+    await writeFile(path.join(dir, 'more.jsonl'), JSON.stringify({ platform: 'x', platformPostId: 'ingested1', url: 'https://x.com/a/status/ingested1', text: 'Crossing tonight' }));
+    const ingested = await runCli(['ingest', '--no-progress', path.join(dir, 'more.jsonl')], env());
+    expect(ingested.stdout, ingested.stderr).toContain('queued 1 posts');
+    const state = JSON.parse(await readFile(path.join(dataDir, 'postgres/server.json'), 'utf8')) as { postmasterPid: number; port: number; password: string };
+    const stored = async () => (await sql<{ n: number }>(`postgresql://postgres:${state.password}@127.0.0.1:${state.port}/postgres`, `SELECT count(*)::int AS n FROM "Post" WHERE "platformPostId" IN ('ingested1', 'm1')`))[0]!.n;
+    for (const t = Date.now(); (await stored()) < 2 && Date.now() - t < 60_000; ) await new Promise((r) => setTimeout(r, 250));
+    expect(await stored()).toBe(2);
 
-    const { postmasterPid } = JSON.parse(await readFile(path.join(dataDir, 'postgres/server.json'), 'utf8')) as { postmasterPid: number };
+    const { postmasterPid } = state;
     demo.kill('SIGINT');
     expect(await new Promise((r) => demo.once('exit', r))).toBe(0);
     expect(alive(postmasterPid)).toBe(false);

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { createApiKey } from '../../api/auth/keys.ts';
 import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
+import { recordDemoRedis } from '../../core/demo-redis.ts';
 import { startRuntime } from '../../core/runtime.ts';
 import { waitForDrain } from '../../workers/drain.ts';
 import { QUEUE_NAMES } from '../../workers/queues.ts';
@@ -31,7 +32,10 @@ export function demoCommand() {
         await redis.stop();
         throw err;
       });
+      // Commands beside an embedded demo share its database; they must share its Redis too.
+      const forgetRedis = rt.database.embedded ? await recordDemoRedis(config.dataDir, redis.url) : async () => undefined;
       const stopAll = async () => {
+        await forgetRedis();
         await rt.close();
         await redis.stop();
       };
