@@ -3,13 +3,13 @@
  * the others join it, the owner stops it, and one left behind by a killed owner is taken over.
  */
 import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { createDb, Prisma, queryPrepared } from './client.ts';
-import { alive, openEmbeddedPostgres } from './embedded.ts';
+import { alive, checkReachable, openEmbeddedPostgres } from './embedded.ts';
 
 const log = createLogger('silent');
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -95,5 +95,15 @@ describe('openEmbeddedPostgres', () => {
     await db.$disconnect();
     await heir.stop();
     expect(await waitGone(postmasterPid)).toBe(true);
+  });
+
+  it('names the directory the server user cannot pass through (as root it runs as `postgres`)', async () => {
+    const closed = path.join(dir, 'closed');
+    await mkdir(path.join(closed, 'inner'), { recursive: true });
+    await chmod(closed, 0o700);
+    const nobody = 65_534; // not the owner of anything here
+    await expect(checkReachable(path.join(closed, 'inner', 'postgres'), nobody)).rejects.toThrow(`${closed} is not searchable by other users. Run "chmod o+x ${closed}"`);
+    await chmod(closed, 0o711);
+    await expect(checkReachable(path.join(closed, 'inner', 'postgres'), nobody)).resolves.toBeUndefined();
   });
 });

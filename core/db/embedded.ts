@@ -84,15 +84,22 @@ async function lockHolder(pgdata: string): Promise<number | undefined> {
   return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : undefined;
 }
 
-/** PostgreSQL refuses to run as root: as root, the server runs as the `postgres` user. */
+/**
+ * PostgreSQL refuses to run as root: as root, the server runs as the `postgres` user (which
+ * `initialise()` creates when missing). Undefined when not root, or before that user exists.
+ */
 function postgresUserIds(): { uid: number; gid: number } | undefined {
   if (!isRoot()) return undefined;
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
+  try {
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    return undefined;
+  }
 }
 
 /** As root, every directory above the cluster must be searchable by `postgres`, or initdb fails obscurely. */
-async function checkReachable(dir: string, uid: number): Promise<void> {
+export async function checkReachable(dir: string, uid: number): Promise<void> {
   for (let d = path.dirname(dir); ; d = path.dirname(d)) {
     const st = await stat(d);
     if (st.uid !== uid && (st.mode & 0o001) === 0) {
@@ -232,10 +239,9 @@ export async function openEmbeddedPostgres(dataDir: string, log: Logger): Promis
   const root = path.resolve(dataDir, 'postgres');
   const pgdata = path.join(root, 'data');
   const stateFile = path.join(root, 'server.json');
-  const ids = postgresUserIds();
   // As root the server (user postgres) must pass through `root`, but need not list it.
-  await mkdir(root, { recursive: true, mode: ids ? 0o711 : 0o700 });
-  if (ids) await chmod(root, 0o711);
+  await mkdir(root, { recursive: true, mode: isRoot() ? 0o711 : 0o700 });
+  if (isRoot()) await chmod(root, 0o711);
   const deadline = Date.now() + 60_000;
   for (;;) {
     const state = await readState(stateFile);
@@ -254,6 +260,7 @@ export async function openEmbeddedPostgres(dataDir: string, log: Logger): Promis
       if (initialised && !state?.password) throw new StartError(`${stateFile} (the database password) is missing; delete ${root} to start the embedded database afresh`);
       const fresh: ServerState = { port: 0, password: state?.password ?? randomBytes(24).toString('base64url') };
       if (!initialised) {
+        const ids = postgresUserIds();
         if (ids) await checkReachable(pgdata, ids.uid);
         await writeState(stateFile, fresh); // the password first: lost, the cluster would be unusable
         await initialise(pgdata, fresh.password, log);
@@ -261,7 +268,7 @@ export async function openEmbeddedPostgres(dataDir: string, log: Logger): Promis
       try {
         const child = await startServer(root, pgdata, fresh, stateFile);
         const started = (await readState(stateFile))!;
-        log.info({ dataDir, port: started.port, user: ids ? 'postgres' : userInfo().username }, 'embedded PostgreSQL started');
+        log.info({ dataDir, port: started.port, user: isRoot() ? 'postgres' : userInfo().username }, 'embedded PostgreSQL started');
         return owned(child.pid, urlOf(started), stateFile, started);
       } catch (err) {
         if (!(err instanceof DataDirBusy)) throw err;
