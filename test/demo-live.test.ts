@@ -35,7 +35,14 @@ describe('tidewatch demo, live, on the embedded defaults', () => {
     await writeFile(path.join(dir, 'posts.jsonl'), POSTS.map((p) => JSON.stringify(p)).join('\n'));
   });
   afterAll(async () => {
-    if (demo && demo.exitCode === null) demo.kill('SIGKILL');
+    // After a failure too: stop the demo as Ctrl-C would, and make sure its server is gone.
+    if (demo && demo.exitCode === null) {
+      demo.kill('SIGINT');
+      const exited = new Promise((r) => demo.once('exit', r));
+      if (!(await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 20_000))]))) demo.kill('SIGKILL');
+    }
+    const state = await readFile(path.join(dataDir, 'postgres/server.json'), 'utf8').then((t) => JSON.parse(t) as { postmasterPid?: number }, () => undefined);
+    if (state?.postmasterPid && alive(state.postmasterPid)) process.kill(state.postmasterPid, 'SIGINT');
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -62,6 +69,12 @@ describe('tidewatch demo, live, on the embedded defaults', () => {
     expect(list.status).toBe(200);
     const { items } = (await list.json()) as { items: { id: string }[] };
     expect(items.length).toBeGreaterThan(0);
+
+    // The other read routes too, as an admin may call them all (a POST below, and the CLI's writes).
+    for (const route of [`/v1/review/items/${items[0]!.id}`, '/v1/networks', '/v1/stats', '/v1/stats/export?table=funnel', '/v1/audit', '/openapi.json', '/healthz', '/readyz', '/metrics']) {
+      const res = await fetch(`${api}${route}`, { headers: bearer(adminKey) });
+      expect({ route, status: res.status }).toEqual({ route, status: 200 });
+    }
 
     // Sign in as a browser does: the form, from this origin; keep whatever cookie comes back.
     const signIn = async (key: string) => {

@@ -25,7 +25,15 @@ describe('openEmbeddedPostgres', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tw-embedded-'));
     await chmod(dir, 0o755); // as root the server runs as `postgres`, which must reach it
   });
-  afterAll(async () => rm(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    // A failed test may leave its server: stop it before removing its files.
+    const state = await readFile(path.join(dir, 'postgres/server.json'), 'utf8').then((t) => JSON.parse(t) as { postmasterPid?: number }, () => undefined);
+    if (state?.postmasterPid && alive(state.postmasterPid)) {
+      process.kill(state.postmasterPid, 'SIGINT');
+      await waitGone(state.postmasterPid);
+    }
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('starts a password-protected server on loopback, shared with a second opener, stopped by its owner', async () => {
     const owner = await openEmbeddedPostgres(dir, log);
