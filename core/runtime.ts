@@ -105,9 +105,9 @@ export async function startRuntime(given: Config, log: Logger, opts: RuntimeOpti
   return { config, log, database, redis, queues, pipeline, pool, server, apiUrl, close };
 }
 
-/** Serves `fetch` on host:port; a port taken by another process is a {@link StartError} saying what to set. */
 type Serve = typeof import('@hono/node-server').serve;
 
+/** Serves `fetch` on host:port; a port taken by another process is a {@link StartError} saying what to set. */
 function listen(serve: Serve, fetch: Parameters<Serve>[0]['fetch'], api: Config['api']): Promise<ServerType> {
   return new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch, hostname: api.host, port: api.port }, () => {
