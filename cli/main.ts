@@ -43,5 +43,9 @@ try {
     process.stderr.write(`tidewatch: ${(err as Error).message}\n`);
     process.exit(2);
   }
+  if ((err as { code?: string }).code === 'TIDEWATCH_START') {
+    process.stderr.write(`tidewatch: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
   throw err;
 }

@@ -3,9 +3,11 @@
  * port (nothing persisted), else the default local one if it answers.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { freePort } from '../core/free-port.ts';
 import { UsageError } from './lifecycle.ts';
+
+export { freePort };
 
 export interface RedisChoice {
   url: string;
@@ -26,18 +28,6 @@ export async function answers(url: string): Promise<boolean> {
   } finally {
     r.disconnect();
   }
-}
-
-/** A TCP port free on 127.0.0.1 right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const HOW_TO_GET_REDIS = `Tidewatch needs Redis for its queues, and none was found.

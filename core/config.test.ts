@@ -16,6 +16,12 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ redisUrl: 'redis://r:6380', redisUrlExplicit: true, databaseUrl: 'postgresql://u@db/tw', api: { port: 8080 }, thresholds: { refer: 0.9, review: 0.3 } });
   });
 
+  it('listens on PORT when API_PORT is unset (the hosting platforms\' convention), API_PORT winning', () => {
+    expect(loadConfig({ PORT: '8081' }).api.port).toBe(8081);
+    expect(loadConfig({ PORT: '8081', API_PORT: '8082' }).api.port).toBe(8082);
+    expect(() => loadConfig({ PORT: 'http' })).toThrow(/PORT/);
+  });
+
   it('names every bad variable', () => {
     const attempt = () => loadConfig({ API_PORT: 'eighty', REDIS_URL: 'http://nope', REFER_THRESHOLD: '1.5' });
     expect(attempt).toThrow(ConfigError);

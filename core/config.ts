@@ -21,7 +21,9 @@ const envSchema = z
     DATA_DIR: z.string().min(1).default('./.data'),
     QUEUE_PREFIX: z.string().regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('tidewatch'),
     API_HOST: z.string().min(1).default('127.0.0.1'),
-    API_PORT: port.default(3000),
+    API_PORT: port.optional(),
+    /** The hosting platforms' convention (Heroku, Render, Cloud Run…); API_PORT wins when both are set. */
+    PORT: port.optional(),
     REFER_THRESHOLD: unit.optional(),
     REVIEW_THRESHOLD: unit.optional(),
     INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
@@ -42,6 +44,7 @@ const envSchema = z
     SECRETS_KEY: z.string().min(16, 'at least 16 characters').optional(),
     EVIDENCE_DIR: z.string().min(1).default('./.data/evidence'),
     EVIDENCE_CAPTURE: z.enum(['on', 'off']).default('on'),
+    CHROMIUM_PATH: z.string().min(1).optional(),
     EXPORT_DIR: z.string().min(1).default('./.data/exports'),
     LIVENESS_SCHEDULE: z.string().regex(/^\s*(off|\d+[smhd](\*\d+)?(\s*,\s*\d+[smhd](\*\d+)?)*)\s*$/, 'comma-separated durations like 1h,6h,1d*14, or off').default('1h,6h,24h,72h,1d*14'),
     FETCH_ALLOW_HOSTS: z
@@ -78,7 +81,7 @@ export interface Config {
   redisUrl: string;
   /** Whether REDIS_URL was given explicitly (the demo starts a private Redis otherwise). */
   redisUrlExplicit: boolean;
-  /** Unset means: run an embedded PostgreSQL (PGlite) under `dataDir`. */
+  /** Unset means: run (or join) the embedded PostgreSQL server under `dataDir`/postgres. */
   databaseUrl: string | undefined;
   /**
    * DATABASE_MIGRATION_URL: the same database as the tables' owner, used only to migrate (and to
@@ -87,6 +90,7 @@ export interface Config {
   databaseMigrationUrl: string | undefined;
   dataDir: string;
   queuePrefix: string;
+  /** API_HOST (default 127.0.0.1) and API_PORT, else PORT (the hosting platforms' convention), else 3000. */
   api: { host: string; port: number };
   /** Overrides for the thresholds stored with the detector's model version. */
   thresholds: { refer: number | undefined; review: number | undefined };
@@ -111,6 +115,11 @@ export interface Config {
   /** Encrypts platform signing secrets at rest; unset: stored as given (never printed). */
   secretsKey: string | undefined;
   evidence: { dir: string; capture: boolean };
+  /**
+   * CHROMIUM_PATH: the browser for evidence capture (and the browser tests). Unset: /usr/bin/chromium
+   * (`apt-get install chromium`), else a Playwright-managed Chromium where one is installed.
+   */
+  chromiumPath: string | undefined;
   exportDir: string;
   /** Re-check delays for referred URLs, e.g. `1h,6h,24h,72h,1d*14`, or `off` (referrals/liveness-schedule.ts). */
   livenessSchedule: string;
@@ -190,7 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
     dataDir: e.DATA_DIR,
     queuePrefix: e.QUEUE_PREFIX,
-    api: { host: e.API_HOST, port: e.API_PORT },
+    api: { host: e.API_HOST, port: e.API_PORT ?? e.PORT ?? 3000 },
     thresholds: { refer: e.REFER_THRESHOLD, review: e.REVIEW_THRESHOLD },
     ingestConcurrency: e.INGEST_CONCURRENCY,
     classifyConcurrency: e.CLASSIFY_CONCURRENCY,
@@ -211,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     secretsKey: e.SECRETS_KEY,
     evidence: { dir: e.EVIDENCE_DIR, capture: e.EVIDENCE_CAPTURE === 'on' },
+    chromiumPath: e.CHROMIUM_PATH,
     exportDir: e.EXPORT_DIR,
     livenessSchedule: e.LIVENESS_SCHEDULE,
     fetchAllowHosts: parseAllowHosts(e.FETCH_ALLOW_HOSTS),

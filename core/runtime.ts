@@ -11,8 +11,10 @@ import { WorkerPool } from '../workers/worker-pool.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { warnIfPrivileged } from './db/runtime-role.ts';
+import { redisUrlFor } from './demo-redis.ts';
 import type { Logger } from './logger.ts';
 import { PlatformDirectory } from './platform-directory.ts';
+import { StartError } from './start-error.ts';
 
 export interface RuntimeOptions {
   /** Queues this process consumes; empty for an API-only or producer-only process. */
@@ -38,7 +40,10 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function startRuntime(config: Config, log: Logger, opts: RuntimeOptions = {}): Promise<Runtime> {
+export async function startRuntime(given: Config, log: Logger, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const redisUrl = await redisUrlFor(given);
+  if (redisUrl !== given.redisUrl) log.info('a demo is running on this DATA_DIR: using its Redis');
+  const config: Config = { ...given, redisUrl };
   const database = await openDatabase(config, log, { migrate: opts.migrate ?? true });
   // The local embedded database is the development default; anything else should not run as its owner.
   if (!database.embedded) await warnIfPrivileged(database.db, log).catch((err: Error) => log.warn({ err: err.message }, 'could not check the database role'));
@@ -73,38 +78,50 @@ export async function startRuntime(config: Config, log: Logger, opts: RuntimeOpt
   if (pool) await pool.waitUntilReady();
 
   let server: ServerType | undefined;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      await pool?.close();
+      await closeQueues(queues);
+      await redis.quit().catch(() => redis.disconnect());
+      await database.close();
+    })();
+    return closing;
+  };
+
   let apiUrl: string | undefined;
   if (opts.api) {
     const [{ createApp }, { serve }] = await Promise.all([import('../api/app.ts'), import('@hono/node-server')]);
     const app = createApp({ config, db: database.db, redis, queues, platforms, log });
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: app.fetch, hostname: config.api.host, port: config.api.port }, () => resolve(s));
-    });
+    try {
+      server = await listen(serve, app.fetch, config.api);
+    } catch (err) {
+      await close(); // the workers, Redis and the database (an embedded server too) opened above
+      throw err;
+    }
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.api.port;
     apiUrl = `http://${config.api.host === '0.0.0.0' ? 'localhost' : config.api.host}:${port}`;
   }
 
-  let closing: Promise<void> | undefined;
-  return {
-    config,
-    log,
-    database,
-    redis,
-    queues,
-    pipeline,
-    pool,
-    server,
-    apiUrl,
-    close() {
-      closing ??= (async () => {
-        if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-        await pool?.close();
-        await closeQueues(queues);
-        await redis.quit().catch(() => redis.disconnect());
-        await database.close();
-      })();
-      return closing;
-    },
-  };
+  return { config, log, database, redis, queues, pipeline, pool, server, apiUrl, close };
+}
+
+type Serve = typeof import('@hono/node-server').serve;
+
+/** Serves `fetch` on host:port; a port taken by another process is a {@link StartError} saying what to set. */
+function listen(serve: Serve, fetch: Parameters<Serve>[0]['fetch'], api: Config['api']): Promise<ServerType> {
+  return new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch, hostname: api.host, port: api.port }, () => {
+      s.off('error', onError);
+      resolve(s);
+    });
+    const onError = (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') reject(new StartError(`port ${api.port} is in use; set API_PORT`));
+      else if (err.code === 'EACCES') reject(new StartError(`port ${api.port} needs privileges this process lacks; set API_PORT`));
+      else reject(err);
+    };
+    s.once('error', onError);
+  });
 }

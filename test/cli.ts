@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { netGuardEnv } from './net-guard.mjs';
 
@@ -30,4 +31,14 @@ export function runCli(args: string[], env: Record<string, string>, opts: { time
     if (opts.input !== undefined) child.stdin.end(opts.input);
     else child.stdin.end();
   });
+}
+
+/** Processes whose command line contains `text` (a data directory, a port): servers a command left running. */
+export async function processesUsing(text: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of (await readdir('/proc')).filter((p) => /^\d+$/.test(p))) {
+    const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (cmd.includes(text) && Number(pid) !== process.pid) found.push(`${pid} ${cmd.replaceAll('\0', ' ')}`);
+  }
+  return found;
 }

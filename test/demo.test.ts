@@ -1,8 +1,8 @@
 /**
  * `npm run demo -- --once`, run as a new user would: against the project's sample posts, and with
- * laptop defaults (no REDIS_URL: a private redis-server; no DATABASE_URL: embedded PGlite).
+ * laptop defaults (no REDIS_URL: a private redis-server; no DATABASE_URL: the embedded PostgreSQL).
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ describe('tidewatch demo --once', () => {
   beforeAll(async () => {
     iso = await isolate();
     dir = await mkdtemp(path.join(tmpdir(), 'tw-demo-'));
+    await chmod(dir, 0o755); // as root the embedded server runs as `postgres`, which must reach it
   });
   afterAll(async () => {
     await iso.cleanup();

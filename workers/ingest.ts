@@ -8,6 +8,7 @@ import { onPool } from '../core/db/sql-transaction.ts';
 import { canonicalText, hashCanonical } from '../core/content-hash.ts';
 import { sentSignature, signatureOfCanonical } from '../networks/near-duplicate.ts';
 import { postIdFor, validatePost, type FieldError } from '../core/post-input.ts';
+import { platformsNamed } from '../core/platform-directory.ts';
 import type { PipelineContext } from './context.ts';
 import { persistChunk } from './pipeline-sql.ts';
 import type { JobPayloads } from './queues.ts';
@@ -22,7 +23,7 @@ export interface IngestResult {
 
 export function createIngestHandler(ctx: PipelineContext) {
   return async (job: Job<JobPayloads['ingest']>): Promise<IngestResult> => {
-    const names = await ctx.platforms.names();
+    const names = await ctx.platforms.namesFor(platformsNamed(job.data.posts));
     const rejected: FieldError[] = [];
     const rows = [];
     /** Post id → its canonical text and content hash, to sign the posts left pending. */

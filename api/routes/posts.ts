@@ -10,6 +10,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { MAX_BATCH, MAX_TEXT_LENGTH, postIdFor, postInputSchema, validatePost, type FieldError, type PostInput } from '../../core/post-input.ts';
+import { platformsNamed } from '../../core/platform-directory.ts';
 import { enqueuePosts } from '../../workers/enqueue-posts.ts';
 import { principalOf, requireRole, ROLE_SETS, secured } from '../auth/require-role.ts';
 import { ApiError, badRequest } from '../errors.ts';
@@ -87,7 +88,7 @@ export function postsRoutes() {
       ]);
     }
 
-    const names = await platforms.names();
+    const names = await platforms.namesFor(platformsNamed(records));
     const valid: PostInput[] = [];
     const accepted: { index: number; id: string }[] = [];
     const errors: FieldError[] = [];

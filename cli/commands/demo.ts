@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { createApiKey } from '../../api/auth/keys.ts';
 import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
+import { recordDemoRedis } from '../../core/demo-redis.ts';
 import { startRuntime } from '../../core/runtime.ts';
 import { waitForDrain } from '../../workers/drain.ts';
 import { QUEUE_NAMES } from '../../workers/queues.ts';
@@ -31,8 +32,14 @@ export function demoCommand() {
       const fetchesOff = fetchStages.EVIDENCE_CAPTURE === 'off' && fetchStages.LIVENESS_SCHEDULE === 'off';
       process.stdout.write(`evidence capture: ${fetchStages.EVIDENCE_CAPTURE}, liveness checks: ${fetchStages.LIVENESS_SCHEDULE}${fetchesOff ? ' (off in the demo: the sample posts link to real sites; set EVIDENCE_CAPTURE=on or LIVENESS_SCHEDULE to fetch them)' : ''}\n`);
 
-      const rt = await startRuntime(config, log, { workers: QUEUE_NAMES, api: true });
+      const rt = await startRuntime(config, log, { workers: QUEUE_NAMES, api: true }).catch(async (err: unknown) => {
+        await redis.stop();
+        throw err;
+      });
+      // Commands beside an embedded demo share its database; they must share its Redis too.
+      const forgetRedis = rt.database.embedded ? await recordDemoRedis(config.dataDir, redis.url) : async () => undefined;
       const stopAll = async () => {
+        await forgetRedis();
         await rt.close();
         await redis.stop();
       };
@@ -61,12 +68,20 @@ export function demoCommand() {
         await stopAll();
         return;
       }
-      // A key so the person running the demo can try the review page and the API straight away.
-      const demoKey = await createApiKey(rt.database.db, { role: 'lead', name: 'demo lead', createdBy: 'cli:demo' });
+      // Keys so the person running the demo can try every page and the API straight away: a lead
+      // key for the daily work, and an admin key for what only admins may open (the queue dashboard).
+      const [demoKey, adminKey] = await Promise.all([
+        createApiKey(rt.database.db, { role: 'lead', name: 'demo lead', createdBy: 'cli:demo' }),
+        createApiKey(rt.database.db, { role: 'admin', name: 'demo admin', createdBy: 'cli:demo' }),
+      ]).catch(async (err: unknown) => {
+        await stopAll();
+        throw err;
+      });
       process.stdout.write(
         [
           `API running on ${rt.apiUrl}: docs ${rt.apiUrl}/docs, review page ${rt.apiUrl}/review`,
           `sign in / Authorization: Bearer ${demoKey.key}   (a lead key made for this demo; revoke with: npx tidewatch keys revoke ${demoKey.id})`,
+          `admin key: ${adminKey.key}   (for ${rt.apiUrl}/admin/queues and everything else; revoke with: npx tidewatch keys revoke ${adminKey.id})`,
           'Ctrl-C to stop',
           '',
         ].join('\n'),

@@ -1,8 +1,7 @@
 /**
  * Database-enforced append-only tables. Prisma's schema language cannot express triggers, and
  * migrations are generated from the schema, so the guard is (re)installed idempotently by every
- * `db migrate`, right after the migrations, through the same client the process then uses (the
- * embedded database serves one connection at a time).
+ * `db migrate`, right after the migrations, through the same client the process then uses.
  */
 import type { PrismaClient } from './client.ts';
 

@@ -20,7 +20,8 @@ class ClientPool extends pg.Pool {
 
   get generic(): pg.Pool {
     if (!this.#generic) {
-      this.#generic = new pg.Pool({ ...this.options, max: Math.max(1, Math.ceil(this.options.max / 2)), options: '-c plan_cache_mode=force_generic_plan' });
+      // pg-pool keeps the password non-enumerable (out of logs), so a spread alone would drop it.
+      this.#generic = new pg.Pool({ ...this.options, password: this.options.password, max: Math.max(1, Math.ceil(this.options.max / 2)), options: '-c plan_cache_mode=force_generic_plan' });
       this.#generic.on('error', () => {});
     }
     return this.#generic;

@@ -1,0 +1,117 @@
+/**
+ * The embedded PostgreSQL is shared by every process on one data directory: the first starts it,
+ * the others join it, the owner stops it, and one left behind by a killed owner is taken over.
+ */
+import { spawn } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../logger.ts';
+import { createDb, Prisma, queryPrepared } from './client.ts';
+import { alive, checkReachable, openEmbeddedPostgres } from './embedded.ts';
+
+const log = createLogger('silent');
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+async function waitGone(pid: number) {
+  for (const t = Date.now(); alive(pid) && Date.now() - t < 20_000; ) await new Promise((r) => setTimeout(r, 50));
+  return !alive(pid);
+}
+
+describe('openEmbeddedPostgres', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'tw-embedded-'));
+    await chmod(dir, 0o755); // as root the server runs as `postgres`, which must reach it
+  });
+  afterAll(async () => {
+    // A failed test may leave its server: stop it before removing its files.
+    const state = await readFile(path.join(dir, 'postgres/server.json'), 'utf8').then((t) => JSON.parse(t) as { postmasterPid?: number }, () => undefined);
+    if (state?.postmasterPid && alive(state.postmasterPid)) {
+      process.kill(state.postmasterPid, 'SIGINT');
+      await waitGone(state.postmasterPid);
+    }
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('starts a password-protected server on loopback, shared with a second opener, stopped by its owner', async () => {
+    const owner = await openEmbeddedPostgres(dir, log);
+    const state = JSON.parse(await readFile(path.join(dir, 'postgres/server.json'), 'utf8')) as { postmasterPid: number; port: number; password: string };
+    try {
+      expect(owner.owned).toBe(true);
+      expect(new URL(owner.url).hostname).toBe('127.0.0.1');
+      expect((await stat(path.join(dir, 'postgres/server.json'))).mode & 0o077).toBe(0);
+      // Without the password the server refuses.
+      const anonymous = createDb(`postgresql://postgres@127.0.0.1:${state.port}/postgres`, 1);
+      await expect(anonymous.$queryRaw`SELECT 1`).rejects.toThrow();
+      await anonymous.$disconnect();
+
+      const guest = await openEmbeddedPostgres(dir, log);
+      expect(guest.owned).toBe(false);
+      expect(guest.url).toBe(owner.url);
+      // Both pools at once (the review list's generic-plan pool beside the main one), many connections.
+      const db = createDb(guest.url, 4);
+      const rows = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => queryPrepared<{ n: number }>(db, Prisma.sql`SELECT ${i}::int AS n, pg_sleep(0.05)::text`, { genericPlan: i % 2 === 0 })),
+      );
+      expect(rows.map((r) => r[0]!.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      await db.$disconnect();
+      await guest.stop(); // a guest leaves the server running
+      expect(alive(state.postmasterPid)).toBe(true);
+    } finally {
+      await owner.stop();
+    }
+    expect(await waitGone(state.postmasterPid)).toBe(true);
+  });
+
+  it('keeps its data across restarts', async () => {
+    const first = await openEmbeddedPostgres(dir, log);
+    const db = createDb(first.url, 1);
+    await db.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS kept (v text)');
+    await db.$executeRawUnsafe(`INSERT INTO kept VALUES ('still here')`);
+    await db.$disconnect();
+    await first.stop();
+    const second = await openEmbeddedPostgres(dir, log);
+    const again = createDb(second.url, 1);
+    try {
+      expect(await again.$queryRawUnsafe('SELECT v FROM kept')).toEqual([{ v: 'still here' }]);
+    } finally {
+      await again.$disconnect();
+      await second.stop();
+    }
+  });
+
+  it('takes over a server whose owner was killed, and stops it', async () => {
+    // An owner in another process, killed with SIGKILL (no chance to stop its server).
+    const script = `import { openEmbeddedPostgres } from './core/db/embedded.ts'; import { createLogger } from './core/logger.ts';
+      await openEmbeddedPostgres(${JSON.stringify(dir)}, createLogger('silent')); process.stdout.write('up\\n'); setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => d.toString().includes('up') && resolve());
+      child.once('exit', (code) => reject(new Error(`owner exited early (${code})`)));
+    });
+    const { postmasterPid } = JSON.parse(await readFile(path.join(dir, 'postgres/server.json'), 'utf8')) as { postmasterPid: number };
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(alive(postmasterPid)).toBe(true);
+
+    const heir = await openEmbeddedPostgres(dir, log);
+    expect(heir.owned).toBe(true);
+    const db = createDb(heir.url, 1);
+    expect(await db.$queryRawUnsafe('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    await db.$disconnect();
+    await heir.stop();
+    expect(await waitGone(postmasterPid)).toBe(true);
+  });
+
+  it('names the directory the server user cannot pass through (as root it runs as `postgres`)', async () => {
+    const closed = path.join(dir, 'closed');
+    await mkdir(path.join(closed, 'inner'), { recursive: true });
+    await chmod(closed, 0o700);
+    const nobody = 65_534; // not the owner of anything here
+    await expect(checkReachable(path.join(closed, 'inner', 'postgres'), nobody)).rejects.toThrow(`${closed} is not searchable by other users. Run "chmod o+x ${closed}"`);
+    await chmod(closed, 0o711);
+    await expect(checkReachable(path.join(closed, 'inner', 'postgres'), nobody)).resolves.toBeUndefined();
+  });
+});
