@@ -7,6 +7,7 @@ import { requestId } from 'hono/request-id';
 import type { ApiContext, ApiEnv } from './context.ts';
 import { DEFAULT_MAX_BODY_BYTES, limitBody } from './middleware/body-limit.ts';
 import { limitAnonymous } from './middleware/rate-limit.ts';
+import { refuseUnstorableUrl, screenBody } from './middleware/unstorable-input.ts';
 import { SESSION_COOKIE } from './pages/session.ts';
 import { errorHandler } from './middleware/error-handler.ts';
 import { documentedRoutes } from './routes/index.ts';
@@ -39,6 +40,10 @@ export function createApp(ctx: ApiContext) {
   const otherBody = limitBody(DEFAULT_MAX_BODY_BYTES, 'this route');
   app.use((c, next) => (c.req.path === '/v1/posts' ? ingestBody(c, next) : otherBody(c, next)));
   app.use(limitAnonymous(SESSION_COOKIE));
+  // NUL bytes and lone surrogates (PostgreSQL cannot store them) and deeply nested JSON are
+  // refused here with a 400 naming the parameter or field; ingest checks its posts per record.
+  app.use(refuseUnstorableUrl());
+  app.use(screenBody({ textCheckedByRoute: (path) => path === '/v1/posts' }));
   // A reviewer's own claim or decision shows in the queue counts at once (review/counts-cache.ts).
   app.use(async (c, next) => {
     await next();
