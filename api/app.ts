@@ -43,7 +43,7 @@ export function createApp(ctx: ApiContext) {
   // NUL bytes and lone surrogates (PostgreSQL cannot store them) and deeply nested JSON are
   // refused here with a 400 naming the parameter or field; ingest checks its posts per record.
   app.use(refuseUnstorableUrl());
-  app.use(screenBody({ textCheckedByRoute: (path) => path === '/v1/posts' }));
+  app.use(screenBody({ readByRoute: (path) => path === '/v1/posts' }));
   // A reviewer's own claim or decision shows in the queue counts at once (review/counts-cache.ts).
   app.use(async (c, next) => {
     await next();

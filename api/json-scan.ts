@@ -4,6 +4,7 @@
  * seconds in JSON.parse) and notes `\u0000` and surrogate escapes inside strings (text PostgreSQL
  * cannot store), so only bodies that hold one need a closer look.
  */
+import { ApiError } from './errors.ts';
 
 /** Deepest nesting of arrays and objects a request body may have; real bodies nest 3 or 4 levels. */
 export const MAX_JSON_DEPTH = 64;
@@ -60,4 +61,29 @@ export class JsonScan {
     this.offset += chunk.length;
     return -1;
   }
+}
+
+/**
+ * Reads a request body to the end, scanning it as it arrives; at the first byte nested deeper than
+ * MAX_JSON_DEPTH it stops reading and throws a 400, before anything parses the body.
+ */
+export async function readScanned(stream: ReadableStream<Uint8Array>): Promise<{ bytes: Buffer; scan: JsonScan }> {
+  const scan = new JsonScan();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const at = scan.push(value);
+    if (at >= 0) {
+      await reader.cancel().catch(() => undefined);
+      throw new ApiError(400, 'bad_request', `request body nests deeper than ${MAX_JSON_DEPTH} arrays/objects (at byte ${at}); the limit is ${MAX_JSON_DEPTH}`, [
+        { in: 'body', field: '(body)', message: `nests deeper than ${MAX_JSON_DEPTH} levels` },
+      ]);
+    }
+    chunks.push(value);
+    size += value.length;
+  }
+  return { bytes: Buffer.concat(chunks, size), scan };
 }

@@ -68,6 +68,11 @@ describe('deeply nested JSON', () => {
     expect(err.error.message).toMatch(new RegExp(`^request body nests deeper than ${MAX_JSON_DEPTH} arrays/objects \\(at byte ${MAX_JSON_DEPTH}\\)`));
   });
 
+  it('POST /v1/posts reads its (up to 16 MiB) body only after the key is checked', async () => {
+    const res = await h.request('POST', '/v1/posts', { key: null, body: '['.repeat(1024 * 1024), raw: true });
+    expect(res.status).toBe(401);
+  });
+
   it('routes whose body the OpenAPI validator parses refuse deep nesting the same way', async () => {
     const res = await h.request('POST', '/v1/review/bulk-decision', { key: await h.key('lead'), body: `{"ids":${'['.repeat(100_000)}`, raw: true });
     expect(res.status).toBe(400);

@@ -5,7 +5,8 @@
  * parameter or field (`query actor: must not contain …`). Bodies are also checked for nesting
  * depth while they are read, so a deeply nested body is refused before JSON.parse meets it.
  *
- * `POST /v1/posts` checks its records' text itself, per record (core/post-input.ts), so one bad
+ * `POST /v1/posts` reads its body itself, after authentication (api/read-json.ts: the same depth
+ * scan, up to 16 MiB), and checks its records' text per record (core/post-input.ts), so one bad
  * post is listed while the rest of the batch is accepted.
  */
 import type { Context, MiddlewareHandler } from 'hono';
@@ -13,7 +14,7 @@ import { getCookie } from 'hono/cookie';
 import { matchedRoutes } from 'hono/route';
 import type { ApiEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { JsonScan, MAX_JSON_DEPTH } from '../json-scan.ts';
+import { readScanned } from '../json-scan.ts';
 
 export const NUL_PROBLEM = 'must not contain a NUL character (U+0000, %00); PostgreSQL cannot store it';
 const SURROGATE_PROBLEM = 'is not valid Unicode (lone surrogate)';
@@ -88,13 +89,13 @@ const FORM = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 /**
  * Reads each request body once, as it streams in: JSON (anything not a form) is scanned for
  * nesting depth and refused with a 400 at the first byte past MAX_JSON_DEPTH, without reading on;
- * forms and JSON fields are checked for unstorable text. Runs after the body size limit, which
- * counts the bytes as they arrive. The body is then handed on unchanged.
+ * forms and JSON fields are checked for unstorable text. Runs after the body size limit (at most
+ * 1 MiB here), which counts the bytes as they arrive. The body is then handed on unchanged.
  */
-export function screenBody(opts: { textCheckedByRoute: (path: string) => boolean }): MiddlewareHandler<ApiEnv> {
+export function screenBody(opts: { readByRoute: (path: string) => boolean }): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const stream = c.req.raw.body;
-    if (!stream) return next();
+    if (!stream || opts.readByRoute(c.req.path)) return next();
     if (FORM.test(c.req.header('content-type') ?? '')) {
       const form = await c.req.parseBody({ all: true });
       for (const [name, value] of Object.entries(form)) {
@@ -105,26 +106,9 @@ export function screenBody(opts: { textCheckedByRoute: (path: string) => boolean
       }
       return next();
     }
-    const scan = new JsonScan();
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    const reader = stream.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      const at = scan.push(value);
-      if (at >= 0) {
-        await reader.cancel().catch(() => undefined);
-        throw new ApiError(400, 'bad_request', `request body nests deeper than ${MAX_JSON_DEPTH} arrays/objects (at byte ${at}); the limit is ${MAX_JSON_DEPTH}`, [
-          { in: 'body', field: '(body)', message: `nests deeper than ${MAX_JSON_DEPTH} levels` },
-        ]);
-      }
-      chunks.push(value);
-      size += value.length;
-    }
-    const bytes = Buffer.concat(chunks, size);
+    const { bytes, scan } = await readScanned(stream);
     c.req.raw = new Request(c.req.raw, { body: bytes });
-    if ((scan.sawNul || scan.sawSurrogate) && !opts.textCheckedByRoute(c.req.path)) {
+    if (scan.sawNul || scan.sawSurrogate) {
       let parsed: unknown;
       try {
         parsed = JSON.parse(bytes.toString('utf8'));
