@@ -97,12 +97,14 @@ export function screenBody(opts: { readByRoute: (path: string) => boolean }): Mi
     const stream = c.req.raw.body;
     if (!stream || opts.readByRoute(c.req.path)) return next();
     if (FORM.test(c.req.header('content-type') ?? '')) {
-      const form = await c.req.parseBody({ all: true });
-      for (const [name, value] of Object.entries(form)) {
-        for (const v of [value].flat()) {
-          const problem = typeof v === 'string' ? problemOf(v) : undefined;
-          if (problem) refuse('form', name, problem);
-        }
+      // Parsed from a copy, so the route still reads the body as it arrived; a body that does not
+      // parse as the form it claims to be is left to the route to refuse in its own words.
+      const bytes = Buffer.from(await c.req.raw.arrayBuffer());
+      c.req.raw = new Request(c.req.raw, { body: bytes });
+      const form = await new Request(c.req.url, { method: 'POST', headers: c.req.raw.headers, body: bytes }).formData().catch(() => undefined);
+      for (const [name, value] of form ?? []) {
+        const problem = typeof value === 'string' ? problemOf(value) : undefined;
+        if (problem) refuse('form', name, problem);
       }
       return next();
     }
