@@ -63,6 +63,8 @@ export class JsonScan {
   }
 }
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Reads a request body to the end, scanning it as it arrives; at the first byte nested deeper than
  * MAX_JSON_DEPTH it stops reading and throws a 400, before anything parses the body.
@@ -72,9 +74,11 @@ export async function readScanned(stream: ReadableStream<Uint8Array>): Promise<{
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = stream.getReader();
-  for (;;) {
+  for (let n = 1; ; n++) {
     const { done, value } = await reader.read();
     if (done) break;
+    // Buffered chunks resolve as microtasks, which would starve other requests; let them in.
+    if (n % 8 === 0) await yieldToEventLoop();
     const at = scan.push(value);
     if (at >= 0) {
       await reader.cancel().catch(() => undefined);
