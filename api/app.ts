@@ -7,7 +7,8 @@ import { requestId } from 'hono/request-id';
 import type { ApiContext, ApiEnv } from './context.ts';
 import { DEFAULT_MAX_BODY_BYTES, limitBody } from './middleware/body-limit.ts';
 import { limitAnonymous } from './middleware/rate-limit.ts';
-import { SESSION_COOKIE } from './pages/session.ts';
+import { refuseUnstorableUrl, screenBody } from './middleware/unstorable-input.ts';
+import { SESSION_COOKIE, sessionPrincipal } from './pages/session.ts';
 import { errorHandler } from './middleware/error-handler.ts';
 import { documentedRoutes } from './routes/index.ts';
 import { metricsRoutes } from './routes/metrics.ts';
@@ -40,7 +41,11 @@ export function createApp(ctx: ApiContext) {
   const ingestBody = limitBody(ctx.config.ingestMaxBodyBytes, 'POST /v1/posts (API_INGEST_MAX_BODY_BYTES)');
   const otherBody = limitBody(DEFAULT_MAX_BODY_BYTES, 'this route');
   app.use((c, next) => (c.req.path === '/v1/posts' ? ingestBody(c, next) : otherBody(c, next)));
-  app.use(limitAnonymous(SESSION_COOKIE));
+  app.use(limitAnonymous(SESSION_COOKIE, sessionPrincipal));
+  // NUL bytes and lone surrogates (PostgreSQL cannot store them) and deeply nested JSON are
+  // refused here with a 400 naming the parameter or field; ingest checks its posts per record.
+  app.use(refuseUnstorableUrl());
+  app.use(screenBody({ readByRoute: (path) => path === '/v1/posts' }));
   // A reviewer's own claim or decision shows in the queue counts at once (review/counts-cache.ts).
   app.use(async (c, next) => {
     await next();

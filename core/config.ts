@@ -67,6 +67,7 @@ const envSchema = z
     RATE_LIMIT_PLATFORM: rateLimit.default(3_000),
     RATE_LIMIT_INGEST: rateLimit.default(6_000),
     RATE_LIMIT_ANONYMOUS: rateLimit.default(300),
+    RATE_LIMIT_SIGN_IN_FAILURES: rateLimit.default(10),
     RATE_LIMIT_TRUST_PROXY: z.enum(['on', 'off']).default('off'),
     API_INGEST_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(1_073_741_824).default(16 * 1024 * 1024),
   })
@@ -169,6 +170,12 @@ export interface Config {
     perRole: { admin: number; lead: number; reviewer: number; analyst: number; platform: number; ingest: number };
     /** RATE_LIMIT_ANONYMOUS, default 300 per window per client IP. */
     anonymous: number;
+    /**
+     * RATE_LIMIT_SIGN_IN_FAILURES, default 10 per window per client IP: failed sign-ins (an invalid
+     * bearer key or session cookie, a wrong key in the sign-in form); past it, credentials from that
+     * address are refused with 429 unchecked until the window ends.
+     */
+    signInFailures: number;
     /** RATE_LIMIT_TRUST_PROXY=on: the client IP is the last X-Forwarded-For hop (set by your proxy); default off (the socket address). */
     trustProxy: boolean;
   };
@@ -240,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ingest: e.RATE_LIMIT_INGEST,
       },
       anonymous: e.RATE_LIMIT_ANONYMOUS,
+      signInFailures: e.RATE_LIMIT_SIGN_IN_FAILURES,
       trustProxy: e.RATE_LIMIT_TRUST_PROXY === 'on',
     },
     ingestMaxBodyBytes: e.API_INGEST_MAX_BODY_BYTES,

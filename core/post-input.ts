@@ -11,6 +11,13 @@ export const MAX_TEXT_LENGTH = MAX_TEXT_CHARS;
 export const MAX_BATCH = 1_000;
 
 const wellFormed = (s: string) => s.isWellFormed();
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000: one such string used to fail the whole ingest
+ * batch on every retry. It is refused per record and field (never silently stripped: the
+ * submitter learns their data was not stored as sent).
+ */
+export const NUL_MESSAGE = 'must not contain a NUL character (U+0000); PostgreSQL cannot store it';
+const noNul = (s: string) => !s.includes('\u0000');
 
 export const postInputSchema = z.object({
   platform: z
@@ -22,20 +29,27 @@ export const postInputSchema = z.object({
     .string({ error: 'required, the post id on its platform' })
     .trim()
     .min(1, 'must not be empty')
-    .max(256, 'must be at most 256 characters'),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2_048, 'must be at most 2048 characters'),
+    .max(256, 'must be at most 256 characters')
+    .refine(noNul, NUL_MESSAGE)
+    .refine(wellFormed, 'is not valid Unicode (lone surrogate)'),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .max(2_048, 'must be at most 2048 characters')
+    .refine(noNul, NUL_MESSAGE)
+    .refine(wellFormed, 'is not valid Unicode (lone surrogate)'),
   text: z
     .string({ error: 'required, the post text' })
+    .refine(noNul, NUL_MESSAGE)
     .refine(wellFormed, 'is not valid Unicode (lone surrogate)')
     .refine((s) => s.trim().length > 0, 'must not be empty or whitespace only')
     .refine((s) => s.length <= MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`),
-  author: z.string().max(256, 'must be at most 256 characters').refine(wellFormed, 'is not valid Unicode').nullish(),
+  author: z.string().max(256, 'must be at most 256 characters').refine(noNul, NUL_MESSAGE).refine(wellFormed, 'is not valid Unicode').nullish(),
   postedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-11-01T12:00:00Z' }).nullish(),
   lang: z
     .string()
     .regex(/^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/, 'must be a language code such as "en" or "ckb"')
     .nullish(),
-  source: z.string().max(256, 'must be at most 256 characters').nullish(),
+  source: z.string().max(256, 'must be at most 256 characters').refine(noNul, NUL_MESSAGE).refine(wellFormed, 'is not valid Unicode').nullish(),
 });
 
 export type PostInput = z.infer<typeof postInputSchema>;

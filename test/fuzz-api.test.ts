@@ -39,7 +39,7 @@ describe('API fuzzing with malformed requests', () => {
   const secret = generateSigningSecret();
 
   beforeAll(async () => {
-    const limits = Object.fromEntries(['ADMIN', 'LEAD', 'REVIEWER', 'ANALYST', 'PLATFORM', 'INGEST', 'ANONYMOUS'].map((r) => [`RATE_LIMIT_${r}`, NO_LIMIT]));
+    const limits = Object.fromEntries(['ADMIN', 'LEAD', 'REVIEWER', 'ANALYST', 'PLATFORM', 'INGEST', 'ANONYMOUS', 'SIGN_IN_FAILURES'].map((r) => [`RATE_LIMIT_${r}`, NO_LIMIT]));
     h = await startHarness({ api: false }, limits);
     const sink = new Writable({
       write(chunk, _enc, done) {

@@ -10,7 +10,7 @@ import { sentSignature, signatureOfCanonical } from '../networks/near-duplicate.
 import { postIdFor, validatePost, type FieldError } from '../core/post-input.ts';
 import { platformsNamed } from '../core/platform-directory.ts';
 import type { PipelineContext } from './context.ts';
-import { persistChunk } from './pipeline-sql.ts';
+import { persistChunk, type PostRow } from './pipeline-sql.ts';
 import type { JobPayloads } from './queues.ts';
 
 export interface IngestResult {
@@ -25,7 +25,9 @@ export function createIngestHandler(ctx: PipelineContext) {
   return async (job: Job<JobPayloads['ingest']>): Promise<IngestResult> => {
     const names = await ctx.platforms.namesFor(platformsNamed(job.data.posts));
     const rejected: FieldError[] = [];
-    const rows = [];
+    const rows: PostRow[] = [];
+    /** rows[k] is the job's record recordOf[k], to name a record the database refuses. */
+    const recordOf: number[] = [];
     /** Post id → its canonical text and content hash, to sign the posts left pending. */
     const canonical = new Map<string, { text: string; hash: string }>();
     for (const [i, raw] of job.data.posts.entries()) {
@@ -40,6 +42,7 @@ export function createIngestHandler(ctx: PipelineContext) {
       const text = canonicalText(p.text);
       const hash = hashCanonical(text);
       canonical.set(id, { text, hash });
+      recordOf.push(i);
       rows.push({
         id,
         platformId: (await ctx.platforms.idOf(p.platform))!,
@@ -58,7 +61,7 @@ export function createIngestHandler(ctx: PipelineContext) {
     if (!rows.length) return { persisted: 0, duplicatesById: 0, duplicatesByContent: 0, rejected, queuedForClassify: 0 };
 
     // Posts, fingerprints and duplicate links in two set-based statements (workers/pipeline-sql.ts).
-    const { persisted, duplicatesByContent, pending } = await persistChunk(onPool(ctx.db), rows);
+    const { persisted, duplicatesByContent, pending } = await persistSettingAside(ctx, job, rows, recordOf, rejected);
 
     // Whatever is still pending goes to classify, including posts of an earlier attempt of this
     // job that crashed before enqueueing. Their near-duplicate signatures are computed here: this
@@ -81,4 +84,44 @@ export function createIngestHandler(ctx: PipelineContext) {
       queuedForClassify: pending.length,
     };
   };
+}
+
+/** SQLSTATE class 22, "data exception": the value itself is refused (e.g. 22021, a NUL byte in text); retrying cannot help. */
+const isDataError = (err: unknown) => typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('22');
+
+/**
+ * Persists the chunk; if the database refuses a value in it (which validation should have caught),
+ * stores the records one by one and sets aside those refused, with a logged error naming each, so
+ * one record can never fail its whole batch on every retry. Other errors (connection lost) still
+ * fail the job, to be retried.
+ */
+export async function persistSettingAside(
+  ctx: Pick<PipelineContext, 'db' | 'log'>,
+  job: Pick<Job, 'id'>,
+  rows: readonly PostRow[],
+  recordOf: readonly number[],
+  rejected: FieldError[],
+): Promise<{ persisted: number; duplicatesByContent: number; pending: string[] }> {
+  const db = onPool(ctx.db);
+  try {
+    return await persistChunk(db, rows);
+  } catch (err) {
+    if (!isDataError(err)) throw err;
+    ctx.log.warn({ jobId: job.id, err: (err as Error).message }, 'ingest: the database refused a value in the batch; storing its records one by one');
+  }
+  const total = { persisted: 0, duplicatesByContent: 0, pending: [] as string[] };
+  for (const [k, row] of rows.entries()) {
+    try {
+      const one = await persistChunk(db, [row]);
+      total.persisted += one.persisted;
+      total.duplicatesByContent += one.duplicatesByContent;
+      total.pending.push(...one.pending);
+    } catch (err) {
+      if (!isDataError(err)) throw err;
+      const message = `the database refused it: ${(err as Error).message}`;
+      rejected.push({ record: recordOf[k]!, field: '(record)', message });
+      ctx.log.error({ jobId: job.id, record: recordOf[k], postId: row.id, platformPostId: row.platformPostId, err: (err as Error).message }, 'ingest: record set aside');
+    }
+  }
+  return total;
 }

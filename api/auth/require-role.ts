@@ -24,13 +24,16 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<ApiEnv> {
     }
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) {
+      await rateLimitsOf(c).signInFailed(c);
       await rateLimitsOf(c).forIp(c);
       c.header('WWW-Authenticate', 'Bearer realm="tidewatch", error="invalid_request"');
       throw unauthorized('Authorization header must be "Bearer <API key>"');
     }
     const principal = await authenticateCached(c.var.ctx, m[1]!);
     if (!principal) {
-      // Bad keys count against the caller's IP, so guessing keys costs the guesser, not a real key.
+      // Bad keys count against the caller's IP, so guessing keys costs the guesser, not a real key
+      // (limitAnonymous has counted this request already; nothing is counted twice).
+      await rateLimitsOf(c).signInFailed(c);
       await rateLimitsOf(c).forIp(c);
       c.header('WWW-Authenticate', 'Bearer realm="tidewatch", error="invalid_token"');
       throw unauthorized('API key is not valid (unknown, malformed or revoked)');

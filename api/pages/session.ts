@@ -66,3 +66,9 @@ export function requirePageRole(roles: readonly Role[]): MiddlewareHandler<ApiEn
     await next();
   };
 }
+
+/** Whom this request's session cookie stands for, if it verifies (the rate limiter counts per key only then). */
+export async function sessionPrincipal(c: Context<ApiEnv>): Promise<Principal | undefined> {
+  const key = getCookie(c, SESSION_COOKIE);
+  return key ? authenticateCached(c.var.ctx, key) : undefined;
+}

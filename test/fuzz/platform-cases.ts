@@ -74,7 +74,7 @@ export function platformCases(ctx: { platformKey: string; adminKey: string; revi
       return { method: 'POST' as const, path: statusPath(id), body: raw, headers: { ...auth, 'content-type': 'application/json', ...signed(raw, webhookId) }, names: ['webhook-id'], kind: 'bad webhook-id' };
     }) },
     // Referral ids that are not ids, or of no referral.
-    { weight: 1, arbitrary: fc.oneof(hostileString.filter((s) => s.length > 0).map((id) => ({ id, names: ['referral', 'no route'] })), fc.uuid().map((id) => ({ id, names: [id] }))).map(({ id, names }) => {
+    { weight: 1, arbitrary: fc.oneof(hostileString.filter((s) => s.length > 0).map((id) => ({ id, names: ['referral', 'path id', 'no route'] })), fc.uuid().map((id) => ({ id, names: [id] }))).map(({ id, names }) => {
       const raw = '{"status":"actioned"}';
       return { method: 'POST' as const, path: `/v1/platform/referrals/${encodeBytes(id)}/status`, body: raw, headers: { ...auth, 'content-type': 'application/json', ...signed(raw) }, names, kind: 'bad referral id' };
     }) },

@@ -8,6 +8,7 @@ import { csrf } from 'hono/csrf';
 import { authenticate } from '../../auth/keys.ts';
 import { reviewActor, ROLE_SETS } from '../../auth/require-role.ts';
 import type { ApiEnv } from '../../context.ts';
+import { rateLimitsOf } from '../../middleware/rate-limit.ts';
 import { claimItem, claimNext } from '../../../review/claims.ts';
 import { decideItem, DECISION_ACTIONS, type ReviewAction } from '../../../review/decisions.ts';
 import { ReviewError } from '../../../review/errors.ts';
@@ -57,8 +58,18 @@ export function reviewPageRoutes() {
     const body = await c.req.parseBody();
     const key = typeof body.key === 'string' ? body.key.trim() : '';
     const next = safeNext(typeof body.next === 'string' ? body.next : undefined);
+    // Failed sign-ins are limited per address; past the limit no key is even checked.
+    const limits = rateLimitsOf(c);
+    const retryAfter = await limits.signInLockout(c);
+    if (retryAfter !== undefined) {
+      c.header('Retry-After', String(retryAfter));
+      return c.html(<SignInPage next={next} error={`Too many failed sign-ins from your address; try again in ${retryAfter} s.`} />, 429);
+    }
     const principal = key ? await authenticate(c.var.ctx.db, key) : undefined;
-    if (!principal) return c.html(<SignInPage next={next} error="That key is not valid (unknown, mistyped or revoked)." />, 401);
+    if (!principal) {
+      await limits.signInFailed(c);
+      return c.html(<SignInPage next={next} error="That key is not valid (unknown, mistyped or revoked)." />, 401);
+    }
     if (!(ROLE_SETS.read as readonly string[]).includes(principal.role)) {
       return c.html(<SignInPage next={next} error={`A ${principal.role} key cannot use the review page.`} />, 403);
     }
