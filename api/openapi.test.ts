@@ -21,9 +21,9 @@ describe('router() documents the common responses of every route it registers', 
     expect(op.security).toEqual([{ bearerAuth: [] }]);
   });
 
-  it('marks a route without security as public and still documents its 429', () => {
+  it('marks a route without security as public and still documents its 400 (NUL in any parameter) and 429', () => {
     const op = doc.paths!['/v1/public']!.get!;
-    expect(Object.keys(op.responses!).sort()).toEqual(['200', '429']);
+    expect(Object.keys(op.responses!).sort()).toEqual(['200', '400', '429']);
     expect(op.security).toEqual([]);
     expect(Object.keys((op.responses!['429'] as { headers: object }).headers)).toContain('Retry-After');
   });

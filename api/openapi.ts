@@ -52,30 +52,12 @@ export const AUTH_ERRORS = ['400', '401', '403'] as const;
 
 const WHERE: Record<string, string> = { query: 'query', param: 'path', json: 'body', header: 'header', cookie: 'cookie', form: 'form' };
 
-/** The path to the first string holding U+0000 (PostgreSQL cannot store it), if any. */
-function nulAt(value: unknown, path: string[] = []): string[] | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (typeof value !== 'object' || value === null) return undefined;
-  for (const [k, v] of Object.entries(value)) {
-    const found = nulAt(v, [...path, k]);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 /** zod failure → 400 `{ error: { code: 'bad_request', message: '<where> <field>: <problem>', details: [...] } }`. */
 export function validationHook(result: { target: string; success: boolean; error?: z.ZodError; data?: unknown }): void {
   const where = WHERE[result.target] ?? result.target;
-  if (result.success) {
-    // A valid-looking value with a NUL would reach the database and fail there as a 500.
-    const path = nulAt(result.data);
-    if (path) {
-      const field = path.join('.') || '(body)';
-      throw new ApiError(400, 'bad_request', `${where} ${field}: must not contain a NUL character (U+0000)`, [{ in: where, field, message: 'must not contain a NUL character' }]);
-    }
-    return;
-  }
-  if (!result.error) return;
+  // Text PostgreSQL cannot store (NUL, lone surrogates) was refused before any route ran
+  // (api/middleware/unstorable-input.ts).
+  if (result.success || !result.error) return;
   const details = result.error.issues.map((i) => ({ in: where, field: i.path.map(String).join('.') || '(body)', message: i.message }));
   const first = details[0]!;
   throw new ApiError(400, 'bad_request', `${where} ${first.field}: ${first.message}`, details);
@@ -95,18 +77,19 @@ const RATE_LIMIT_HEADERS = {
  * so no route (nor one added later) can leave them out of /openapi.json:
  * - 429 on every route: `limitAnonymous` counts requests without a credential, `requireRole` per key;
  * - 401 and 403 where a key is required (`security`, set by `secured()`: `requireRole`);
- * - 400 where a query, path parameter or body is validated (the validation hook);
+ * - 400 on every route: text PostgreSQL cannot store (a NUL, a lone surrogate) in any query or path
+ *   parameter, cookie or body is refused before the route runs (api/middleware/unstorable-input.ts),
+ *   and validated parameters and bodies are checked by the validation hook;
  * - 413 on every method that carries a body (`limitBody` in app.ts and routes/index.ts);
  * - 415 where a JSON body is declared (the validator's media-type gate; `POST /v1/posts` checks the same).
  * A route without `security` is public and says so (`security: []`). Responses the route lists
  * itself are kept as they are.
  */
 export function withCommonResponses<R extends DocumentedRoute>(route: R): R {
-  const codes: (keyof typeof DESCRIPTIONS)[] = [429];
+  const codes: (keyof typeof DESCRIPTIONS)[] = [400, 429];
   const secured = (route.security ?? []).length > 0;
   if (secured) codes.push(401, 403);
   const req = route.request;
-  if (req?.query || req?.params || req?.body || req?.headers) codes.push(400);
   if (route.method !== 'get' && route.method !== 'head') codes.push(413);
   if (req?.body) codes.push(415);
   const responses: Record<string, object> = { ...route.responses };

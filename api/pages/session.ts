@@ -49,7 +49,7 @@ export async function endSession(c: Context<ApiEnv>): Promise<void> {
 export function requirePageRole(roles: readonly Role[]): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    const principal = token ? (await findSession(c.var.ctx.db, token))?.principal : undefined;
+    const principal = await sessionPrincipal(c);
     if (!principal) {
       if (token) {
         // A stale or forged cookie counts against the address, like a bad key.
@@ -67,8 +67,16 @@ export function requirePageRole(roles: readonly Role[]): MiddlewareHandler<ApiEn
   };
 }
 
+/** One session lookup per request, shared by the rate limiter and requirePageRole. */
+const lookups = new WeakMap<Context, Promise<Principal | undefined>>();
+
 /** Whom this request's session cookie stands for, if it verifies (the rate limiter counts per key only then). */
-export async function sessionPrincipal(c: Context<ApiEnv>): Promise<Principal | undefined> {
-  const key = getCookie(c, SESSION_COOKIE);
-  return key ? authenticateCached(c.var.ctx, key) : undefined;
+export function sessionPrincipal(c: Context<ApiEnv>): Promise<Principal | undefined> {
+  let found = lookups.get(c);
+  if (!found) {
+    const token = getCookie(c, SESSION_COOKIE);
+    found = token ? findSession(c.var.ctx.db, token).then((s) => s?.principal) : Promise.resolve(undefined);
+    lookups.set(c, found);
+  }
+  return found;
 }
