@@ -15,12 +15,12 @@ const CANDIDATE = /(?:\+|\b00)?\d(?:[ \u00a0.\-/()]{0,2}\d){6,16}/g;
 export const DEFAULT_COUNTRIES: readonly CountryCode[] = ['GB', 'FR', 'IQ', 'TR', 'IR', 'AL', 'VN', 'AF', 'DE', 'IT', 'GR', 'BE', 'LY'];
 
 /**
- * Distinct numbers parsed per post. libphonenumber spends up to ~0.3 ms on a number no country
+ * Distinct numbers parsed per post. libphonenumber spends up to ~0.5 ms on a number no country
  * validates (it tries each of the list), so a post of 20,000 random digits held a worker for
  * 0.3 s; posts name one or two numbers (the corpus at most two). Later candidates are skipped:
  * counted by text, not by cache hits, so the same post always gives the same signals.
  */
-export const MAX_PHONE_CANDIDATES = 16;
+export const MAX_PHONE_CANDIDATES = 8;
 
 export function findPhones(folded: string, countries: readonly CountryCode[] = DEFAULT_COUNTRIES): Signal[] {
   const out: Signal[] = [];
