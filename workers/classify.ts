@@ -116,6 +116,8 @@ export function createClassifyHandler(ctx: PipelineContext) {
     // The id is made from the rest's ids, so two runs of this job that split alike (a retry, or a
     // job run again after its lock lapsed) add one job; either way, classify skips routed posts.
     if (rest.length) {
+      // Slow posts (long, hostile) or a starved process: worth an operator's notice if it recurs.
+      ctx.log.warn({ jobId: job.id, classified: posts.length, deferred: rest.length, budgetMs: ctx.config.classifyBudgetMs }, 'classify: time budget spent; the rest of the batch goes to a later job');
       await ctx.queues.classify.add('classify-rest', { postIds: rest, signatures: signaturesOf(job.data.signatures, rest) }, { jobId: jobIds.classifyRest(rest) });
     }
 
