@@ -8,7 +8,8 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../core/logger.ts';
 import { makePost, startHarness, type Harness } from '../test/harness.ts';
-import { createClassifyHandler, type ClassifyResult } from './classify.ts';
+import { loadDetector } from '../detector/index.ts';
+import { classifyUntil, createClassifyHandler, type ClassifyResult } from './classify.ts';
 import { waitForDrain } from './drain.ts';
 import { jobIds } from './queues.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -49,6 +50,15 @@ async function ingestOnly(harness: Harness) {
 }
 
 describe('classify time budget', () => {
+  it('runs the detector on posts in order until the budget is spent, at least one', async () => {
+    const detector = await loadDetector();
+    const posts = POSTS.map((text, i) => ({ id: `p${i}`, text, language: null, platformId: 1, postedAt: null, ingestedAt: new Date(), contentHash: `h${i}` }));
+    expect(classifyUntil(detector, posts, 60_000).map((r) => r.id)).toEqual(posts.map((p) => p.id));
+    expect(classifyUntil(detector, posts, 0).map((r) => r.id)).toEqual(['p0']);
+    // The same results as one batch call: the budget only decides where the job stops.
+    expect(classifyUntil(detector, posts, 60_000)).toEqual(detector.classify(posts.map((p) => ({ id: p.id, text: p.text, lang: null }))));
+  });
+
   it('splits a batch over budget into later jobs, each post classified exactly once', async () => {
     h = await startHarness({ workers: ['ingest', 'classify'], api: true }, { CLASSIFY_BATCH_BUDGET_MS: '0' });
     expect(h.config.classifyBudgetMs).toBe(0);

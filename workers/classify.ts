@@ -46,11 +46,14 @@ export function givenSignatures(sent: Record<string, string> | undefined, posts:
 }
 
 /**
- * Classifies posts in order until `deadline` (performance.now()) has passed, at least one. The
- * detector holds the event loop, so BullMQ cannot renew the job's lock meanwhile: the budget is
- * what keeps a batch of slow posts from outliving it. Returns the results of the posts reached.
+ * Classifies posts in order for at most `budgetMs`, at least one. The detector holds the event
+ * loop, so BullMQ cannot renew the job's lock meanwhile (it can while the job awaits the
+ * database): the budget is what keeps a batch of slow posts from outliving the lock. Timed from
+ * here, not from the job's start, so jobs that waited for each other's detector time still
+ * make progress. Returns the results of the posts reached.
  */
-export function classifyUntil(detector: Detector, posts: readonly PostToClassify[], deadline: number): DetectorResult[] {
+export function classifyUntil(detector: Detector, posts: readonly PostToClassify[], budgetMs: number): DetectorResult[] {
+  const deadline = performance.now() + budgetMs;
   const results: DetectorResult[] = [];
   for (const p of posts) {
     results.push(detector.classify([{ id: p.id, text: p.text, lang: p.language }])[0]!);
@@ -67,7 +70,6 @@ function signaturesOf(sent: Record<string, string> | undefined, postIds: readonl
 
 export function createClassifyHandler(ctx: PipelineContext) {
   return async (job: Job<JobPayloads['classify']>): Promise<ClassifyResult> => {
-    const deadline = performance.now() + ctx.config.classifyBudgetMs;
     const detector = await ctx.detector();
     const thresholds = effectiveThresholds(ctx, detector.thresholds);
     // One read (posts to classify + candidates of an earlier attempt), one statement for
@@ -75,7 +77,7 @@ export function createClassifyHandler(ctx: PipelineContext) {
     const { pending, candidates: earlier } = await loadClassifyBatch(onPool(ctx.db), job.data.postIds);
     const outcomes: Record<RoutedOutcome, number> = { dismissed: 0, review: 0, referral_candidate: 0 };
     let routed: { id: string; outcome: RoutedOutcome }[] = [];
-    const results = pending.length ? classifyUntil(detector, pending, deadline) : [];
+    const results = pending.length ? classifyUntil(detector, pending, ctx.config.classifyBudgetMs) : [];
     const posts = pending.slice(0, results.length);
     const rest = pending.slice(results.length).map((p) => p.id);
 
