@@ -39,4 +39,11 @@ describe('loadConfig', () => {
   it('refuses a review threshold above the refer threshold', () => {
     expect(() => loadConfig({ REFER_THRESHOLD: '0.5', REVIEW_THRESHOLD: '0.6' })).toThrow(/REVIEW_THRESHOLD must not exceed REFER_THRESHOLD/);
   });
+
+  it('bounds a classify job\'s detector time below half its lock: a sixth of it unless set', () => {
+    expect(loadConfig({}).classifyBudgetMs).toBe(5_000);
+    expect(loadConfig({ WORKER_LOCK_MS: '12000' }).classifyBudgetMs).toBe(2_000);
+    expect(loadConfig({ CLASSIFY_BATCH_BUDGET_MS: '0' }).classifyBudgetMs).toBe(0);
+    expect(() => loadConfig({ WORKER_LOCK_MS: '10000', CLASSIFY_BATCH_BUDGET_MS: '5000' })).toThrow(/CLASSIFY_BATCH_BUDGET_MS must be below half of WORKER_LOCK_MS/);
+  });
 });

@@ -56,6 +56,7 @@ const envSchema = z
     RETENTION_DISMISSED_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
     WORKER_LOCK_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
     WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    CLASSIFY_BATCH_BUDGET_MS: z.coerce.number().int().min(0).max(1_800_000).optional(),
     RECOVER_PENDING_AFTER_MS: z.coerce.number().int().min(0).max(30 * 86_400_000).default(2 * 3_600_000),
     RECOVER_PENDING_EVERY_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
     RATE_LIMIT: z.enum(['on', 'off']).default('on'),
@@ -74,6 +75,11 @@ const envSchema = z
   .refine((e) => e.REFER_THRESHOLD === undefined || e.REVIEW_THRESHOLD === undefined || e.REVIEW_THRESHOLD <= e.REFER_THRESHOLD, {
     message: 'REVIEW_THRESHOLD must not exceed REFER_THRESHOLD',
     path: ['REVIEW_THRESHOLD'],
+  })
+  // The lock is renewed every half lease, and not while the detector holds the event loop.
+  .refine((e) => e.CLASSIFY_BATCH_BUDGET_MS === undefined || e.CLASSIFY_BATCH_BUDGET_MS < e.WORKER_LOCK_MS / 2, {
+    message: 'CLASSIFY_BATCH_BUDGET_MS must be below half of WORKER_LOCK_MS',
+    path: ['CLASSIFY_BATCH_BUDGET_MS'],
   });
 
 export interface Config {
@@ -145,6 +151,12 @@ export interface Config {
    * event-loop stall (one detector batch), or live jobs are taken for dead ones.
    */
   worker: { lockMs: number; stalledIntervalMs: number };
+  /**
+   * CLASSIFY_BATCH_BUDGET_MS (default WORKER_LOCK_MS / 6, i.e. 5 000; below half the lock): how
+   * long a classify job runs the detector; the posts it has not reached by then go to a later
+   * job (workers/classify.ts), so no job outlives its lock however slow its posts are.
+   */
+  classifyBudgetMs: number;
   /**
    * The sweep for stranded posts (workers/recover-pending.ts): every `everyMs`
    * (RECOVER_PENDING_EVERY_MS, default 600 000; 0 turns it off), posts still pending
@@ -234,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     refer: { attempts: e.REFER_ATTEMPTS, backoffMs: e.REFER_BACKOFF_MS },
     retention: { dismissedDays: e.RETENTION_DISMISSED_DAYS },
     worker: { lockMs: e.WORKER_LOCK_MS, stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS },
+    classifyBudgetMs: e.CLASSIFY_BATCH_BUDGET_MS ?? Math.floor(e.WORKER_LOCK_MS / 6),
     recovery: { pendingAfterMs: e.RECOVER_PENDING_AFTER_MS, everyMs: e.RECOVER_PENDING_EVERY_MS },
     rateLimit: {
       enabled: e.RATE_LIMIT === 'on',

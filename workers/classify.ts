@@ -1,9 +1,11 @@
 /**
  * Stage 2, `classify`: run the detector over a batch of posts, store one Classification per post
  * and model version, and route each post — all in one transaction, so a post is never classified
- * without an outcome or routed twice. Referral candidates are then queued on `refer`.
+ * without an outcome or routed twice. Referral candidates are then queued on `refer`. A job runs
+ * the detector for at most `config.classifyBudgetMs`; posts it has not reached go to a new job.
  */
 import type { Job } from 'bullmq';
+import type { Detector } from '../detector/detector.ts';
 import { onPool, sqlTransaction } from '../core/db/sql-transaction.ts';
 import type { DetectorResult, Thresholds } from '../detector/types.ts';
 import { receivedSignature, type Signature } from '../networks/near-duplicate.ts';
@@ -17,6 +19,8 @@ export interface ClassifyResult {
   classified: number;
   outcomes: Record<RoutedOutcome, number>;
   referQueued: number;
+  /** Posts left for a later job (`classify-rest`) when the time budget ran out. */
+  deferred: number;
 }
 
 /** Thresholds from config override the ones stored with the model version. */
@@ -41,18 +45,43 @@ export function givenSignatures(sent: Record<string, string> | undefined, posts:
   return out;
 }
 
+/**
+ * Classifies posts in order for at most `budgetMs`, at least one. The detector holds the event
+ * loop, so BullMQ cannot renew the job's lock meanwhile (it can while the job awaits the
+ * database): the budget is what keeps a batch of slow posts from outliving the lock. Timed from
+ * here, not from the job's start, so jobs that waited for each other's detector time still
+ * make progress. Returns the results of the posts reached.
+ */
+export function classifyUntil(detector: Detector, posts: readonly PostToClassify[], budgetMs: number): DetectorResult[] {
+  const deadline = performance.now() + budgetMs;
+  const results: DetectorResult[] = [];
+  for (const p of posts) {
+    results.push(detector.classify([{ id: p.id, text: p.text, lang: p.language }])[0]!);
+    if (performance.now() >= deadline) break;
+  }
+  return results;
+}
+
+/** The job's signatures for `postIds` (those it has). */
+function signaturesOf(sent: Record<string, string> | undefined, postIds: readonly string[]): Record<string, string> | undefined {
+  if (!sent) return undefined;
+  return Object.fromEntries(postIds.filter((id) => sent[id] !== undefined).map((id) => [id, sent[id]!]));
+}
+
 export function createClassifyHandler(ctx: PipelineContext) {
   return async (job: Job<JobPayloads['classify']>): Promise<ClassifyResult> => {
     const detector = await ctx.detector();
     const thresholds = effectiveThresholds(ctx, detector.thresholds);
     // One read (posts to classify + candidates of an earlier attempt), one statement for
     // classification + routing (workers/pipeline-sql.ts), one Redis round trip for `refer`.
-    const { pending: posts, candidates: earlier } = await loadClassifyBatch(onPool(ctx.db), job.data.postIds);
+    const { pending, candidates: earlier } = await loadClassifyBatch(onPool(ctx.db), job.data.postIds);
     const outcomes: Record<RoutedOutcome, number> = { dismissed: 0, review: 0, referral_candidate: 0 };
     let routed: { id: string; outcome: RoutedOutcome }[] = [];
+    const results = pending.length ? classifyUntil(detector, pending, ctx.config.classifyBudgetMs) : [];
+    const posts = pending.slice(0, results.length);
+    const rest = pending.slice(results.length).map((p) => p.id);
 
     if (posts.length) {
-      const results = detector.classify(posts.map((p) => ({ id: p.id, text: p.text, lang: p.language })));
       const byId = new Map(results.map((r) => [r.id, r]));
       // A near-duplicate of a post a reviewer confirmed goes straight to referral candidate (networks/).
       const near = await findNearDuplicates(ctx.db, posts, givenSignatures(job.data.signatures, posts));
@@ -85,6 +114,15 @@ export function createClassifyHandler(ctx: PipelineContext) {
       for (const r of routed) outcomes[r.outcome] += 1;
     }
 
+    // After the commit: a crash before this point leaves the rest pending for this job's retry.
+    // The id is made from the rest's ids, so two runs of this job that split alike (a retry, or a
+    // job run again after its lock lapsed) add one job; either way, classify skips routed posts.
+    if (rest.length) {
+      // Slow posts (long, hostile) or a starved process: worth an operator's notice if it recurs.
+      ctx.log.warn({ jobId: job.id, classified: posts.length, deferred: rest.length, budgetMs: ctx.config.classifyBudgetMs }, 'classify: time budget spent; the rest of the batch goes to a later job');
+      await ctx.queues.classify.add('classify-rest', { postIds: rest, signatures: signaturesOf(job.data.signatures, rest) }, { jobId: jobIds.classifyRest(rest) });
+    }
+
     // Also re-queues candidates routed by an earlier attempt that crashed before this point; the
     // job id (from the candidate set) and the referral's idempotency key keep that from notifying
     // twice. One job for the batch: most candidates only wait for a reviewer.
@@ -92,6 +130,6 @@ export function createClassifyHandler(ctx: PipelineContext) {
     if (candidates.length) {
       await ctx.queues.refer.add('refer-candidates', { postIds: candidates }, { jobId: jobIds.referCandidates(candidates) });
     }
-    return { classified: posts.length, outcomes, referQueued: candidates.length };
+    return { classified: posts.length, outcomes, referQueued: candidates.length, deferred: rest.length };
   };
 }

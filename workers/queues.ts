@@ -125,6 +125,8 @@ const digestOf = (postIds: readonly string[]) => createHash('sha256').update([..
 export const jobIds = {
   /** By content, so a classify retry that finds the same candidates collapses onto the first job. */
   referCandidates: (postIds: readonly string[]) => `refer-candidates-${digestOf(postIds)}`,
+  /** The posts a classify job left when its time budget ran out, by content: a re-run adds one job. */
+  classifyRest: (postIds: readonly string[]) => `classify-rest-${digestOf(postIds)}`,
   /** A recovery sweep's classify batch, by content: two sweeps that find the same batch add one job. */
   recoverPending: (postIds: readonly string[]) => `recover-${digestOf(postIds)}`,
   /** Per decision, so a post confirmed again after a reversal is queued anew (the referral key still dedupes). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractEntities } from './index.ts';
-import { parse } from './phones.ts';
+import { MAX_PHONE_CANDIDATES, parse } from './phones.ts';
 
 const pick = (t: string, type: string, lang = 'en') =>
   extractEntities(t, { lang }).filter((s) => s.type === type).map((s) => [s.value, t.slice(s.start, s.end)]);
@@ -73,6 +73,16 @@ describe('extractEntities', () => {
     expect(parse('07911123456', ['TR', 'GB'])).toBe('+447911123456');
   });
 
+  it('parses at most MAX_PHONE_CANDIDATES distinct numbers per post; repeats of one count once', () => {
+    const numbers = Array.from({ length: 20 }, (_, i) => `+44 7911 1234${String(i).padStart(2, '0')}`);
+    expect(pick(numbers.join(', '), 'phone')).toHaveLength(MAX_PHONE_CANDIDATES);
+    const repeated = [...Array<string>(20).fill(numbers[0]!), numbers[1]!].join(', ');
+    expect(pick(repeated, 'phone').map((p) => p[0])).toEqual([...Array<string>(20).fill('+447911123400'), '+447911123401']);
+  });
+  it('prices with up to six thousands groups', () => {
+    expect(pick('1 000 000 000 000 000 000 EUR', 'price').map((p) => p[0])).toEqual(['1000000000000000000 EUR']);
+    expect(pick('paid 12 500 € each', 'price').map((p) => p[0])).toEqual(['12500 EUR']);
+  });
   it('empty text', () => {
     expect(extractEntities('')).toEqual([]);
   });

@@ -14,8 +14,17 @@ const CANDIDATE = /(?:\+|\b00)?\d(?:[ \u00a0.\-/()]{0,2}\d){6,16}/g;
 /** Countries tried for numbers written without an international prefix, in order. */
 export const DEFAULT_COUNTRIES: readonly CountryCode[] = ['GB', 'FR', 'IQ', 'TR', 'IR', 'AL', 'VN', 'AF', 'DE', 'IT', 'GR', 'BE', 'LY'];
 
+/**
+ * Distinct numbers parsed per post. libphonenumber spends up to ~0.5 ms on a number no country
+ * validates (it tries each of the list), so a post of 20,000 random digits held a worker for
+ * 0.3 s; posts name one or two numbers (the corpus at most two). Later candidates are skipped:
+ * counted by text, not by cache hits, so the same post always gives the same signals.
+ */
+export const MAX_PHONE_CANDIDATES = 8;
+
 export function findPhones(folded: string, countries: readonly CountryCode[] = DEFAULT_COUNTRIES): Signal[] {
   const out: Signal[] = [];
+  let seen: Set<string> | undefined;
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(folded); m !== null; m = CANDIDATE.exec(folded)) {
     const raw = m[0];
@@ -24,6 +33,10 @@ export function findPhones(folded: string, countries: readonly CountryCode[] = D
     const before = start > 0 ? folded.charCodeAt(start - 1) : 32;
     if ((before >= 97 && before <= 122) || before === 47 /* url path */) continue;
     const digits = raw.replace(/[^\d+]/g, '').replace(/^00/, '+');
+    if (!(seen ??= new Set()).has(digits)) {
+      if (seen.size === MAX_PHONE_CANDIDATES) continue;
+      seen.add(digits);
+    }
     const e164 = parse(digits, countries);
     if (e164 === undefined) continue;
     out.push({ type: 'phone', value: e164, start, end: start + raw.length });

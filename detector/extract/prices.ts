@@ -26,6 +26,13 @@ const MULT: Record<string, number> = {
 };
 
 const NUM = String.raw`\d{1,3}(?:[.,  ]\d{3})+|\d+(?:[.,]\d{1,2})?`;
+/**
+ * NUM with at most MAX_GROUPS thousands groups, for the number-first form, which may start at any
+ * group of a run ("111 111 111 …"): unbounded, every start read the rest of the run, time
+ * quadratic in its length. Six groups is 10^21; no price comes near.
+ */
+const MAX_GROUPS = 6;
+const NUM_BOUNDED = String.raw`\d{1,3}(?:[.,  ]\d{3}){1,${MAX_GROUPS}}|\d+(?:[.,]\d{1,2})?`;
 const CUR_WORDS = Object.keys(CURRENCY)
   .filter((k) => /\p{L}/u.test(k))
   .sort((a, b) => b.length - a.length)
@@ -35,7 +42,7 @@ const SYM = '[€£$₺₫]';
 /** symbol-first: "€1500", "$ 2k"; number-first: "1500€", "2 k euro", "1500e", "٢٠٠٠ یورو". */
 const PRICE = new RegExp(
   String.raw`(${SYM})\s?(${NUM})\s?(${MULT_WORDS})?(?![\p{L}\d])` +
-    String.raw`|(?<![\p{L}\d.,])(${NUM})\s?(${MULT_WORDS})?\s?(${SYM}|(?:${CUR_WORDS})(?![\p{L}]))`,
+    String.raw`|(?<![\p{L}\d.,])(${NUM_BOUNDED})\s?(${MULT_WORDS})?\s?(${SYM}|(?:${CUR_WORDS})(?![\p{L}]))`,
   'gu',
 );
 

@@ -21,6 +21,14 @@ export interface Mapped {
   emoji: number;
 }
 
+/**
+ * Most combining marks folded with one base character. NFKC reorders a cluster's marks by
+ * insertion (time quadratic in their number: 20,000 alternating marks took 0.2 s) and the cache
+ * would keep each such cluster whole. Unicode's Stream-Safe Text Format (UAX #15) bounds a run
+ * of non-starters at 30 for the same reason; no written language comes near it.
+ */
+const MAX_CLUSTER_MARKS = 30;
+
 const clusterCache = new Map<string, string>();
 const CLUSTER_CACHE_MAX = 50_000;
 
@@ -223,9 +231,10 @@ function foldGeneral(text: string, i: number, n: number, len: number): number {
     genLen = pushSpan(len, String.fromCharCode(48 + d), i, i + 1);
     return i + 1;
   }
-  // Gather the cluster: this code point plus any following combining marks.
+  // Gather the cluster: this code point plus any following combining marks, at most
+  // MAX_CLUSTER_MARKS of them (further marks start a cluster of their own).
   let j = i + cpLen;
-  while (j < n) {
+  for (let marks = 0; j < n && marks < MAX_CLUSTER_MARKS; marks++) {
     const m = text.codePointAt(j)!;
     if (m < 0x300 || charClass(m) !== MARK) break;
     j += m > 0xffff ? 2 : 1;

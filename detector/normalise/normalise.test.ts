@@ -63,6 +63,20 @@ describe('normalise', () => {
     expect(orig(t, 'boat')).toBe('Boooat');
     expect(orig(t, 'بالقارب')).toBe('بِالقَارِب');
   });
+  it('a spaced run too digit-heavy from its start is taken from the first token where it qualifies', () => {
+    // From "1" onwards the run has more digits than letters; one token later it qualifies.
+    expect(n('1 1 1 1 a b c')).toBe('1 111abc');
+    expect(n('0 0 0 0 0 b.o.a.t')).toBe('0 0000boat');
+    expect(n('x 1 1 1 1 a.b')).toBe('x 1 1 11ab');
+    expect(orig('1 1 1 1 a b c', '111abc')).toBe('1 1 1 a b c');
+  });
+  it('folds at most 30 combining marks with one base character; the rest make clusters of their own', () => {
+    const t = `a${'\u0301'.repeat(40)}b`;
+    const r = normalise(t);
+    expect(r.text).toBe(t.normalize('NFKC'));
+    expect(r.ends[0]).toBe(31);
+    expect([r.map[r.text.length - 2], r.ends[r.text.length - 2]]).toEqual([31, 41]);
+  });
   it('handles empty text', () => {
     const r = normalise('');
     expect(r.text).toBe('');

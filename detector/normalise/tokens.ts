@@ -128,26 +128,41 @@ export function rewriteWords(a: Mapped): Rewritten {
   let out: MappedBuilder | null = null;
   let pos = 0;
   const idx: number[] = [];
+  // The spaced run last scanned: tokens [k, runEnd), its letters and leet digits, and the last of
+  // its tokens followed by a '.'. A run's end depends only on the tokens from its start on, so a
+  // run rejected at k is the same run less token k at k + 1: kept up to date instead of rescanned
+  // from every token ("1 1 1 …" once cost time quadratic in its length).
+  let runEnd = -1;
+  let runLetters = 0;
+  let runDigits = 0;
+  let runLastDot = -1;
   for (let k = 0; k < nt; ) {
     const first = tsBuf[k]!;
 
     // 2. Letter-spaced words: single-character tokens separated by one separator ("g u a r d").
     if (teBuf[k]! - first === 1) {
-      let m = k;
-      let letters = 0;
-      let digits = 0;
-      let dotted = false;
-      while (m < nt && teBuf[m]! - tsBuf[m]! === 1) {
-        const c = s.charCodeAt(tsBuf[m]!);
-        const cls = charClass(c);
-        if (cls === LETTER) letters++;
-        else if (cls === DIGIT && isLeetChar(c)) digits++;
-        else break;
-        m++;
-        if (m < nt && tsBuf[m]! - teBuf[m - 1]! === 1 && isSpacingSep(s.charCodeAt(teBuf[m - 1]!))) {
-          if (s.charCodeAt(teBuf[m - 1]!) === 46) dotted = true;
-        } else break;
+      if (k >= runEnd) {
+        let m = k;
+        runLetters = 0;
+        runDigits = 0;
+        runLastDot = -1;
+        while (m < nt && teBuf[m]! - tsBuf[m]! === 1) {
+          const c = s.charCodeAt(tsBuf[m]!);
+          const cls = charClass(c);
+          if (cls === LETTER) runLetters++;
+          else if (cls === DIGIT && isLeetChar(c)) runDigits++;
+          else break;
+          m++;
+          if (m < nt && tsBuf[m]! - teBuf[m - 1]! === 1 && isSpacingSep(s.charCodeAt(teBuf[m - 1]!))) {
+            if (s.charCodeAt(teBuf[m - 1]!) === 46) runLastDot = m - 1;
+          } else break;
+        }
+        runEnd = m;
       }
+      const m = runEnd;
+      const letters = runLetters;
+      const digits = runDigits;
+      const dotted = runLastDot >= k;
       const count = m - k;
       if (count >= 2 && letters >= 2 && letters >= digits && (count >= 3 || (dotted && digits === 0))) {
         idx.length = 0;
@@ -166,6 +181,11 @@ export function rewriteWords(a: Mapped): Rewritten {
         pos = teBuf[m - 1]!;
         k = m;
         continue;
+      }
+      // Token k leaves the run (it is a letter or a leet digit when the run has it at all).
+      if (k < m) {
+        if (charClass(s.charCodeAt(first)) === LETTER) runLetters--;
+        else runDigits--;
       }
     }
     const last = teBuf[k]!;
