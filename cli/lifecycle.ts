@@ -1,3 +1,6 @@
+import { loadConfig, type Config } from '../core/config.ts';
+import { openDatabase, type Database } from '../core/db/database.ts';
+import { createLogger } from '../core/logger.ts';
 import type { Runtime } from '../core/runtime.ts';
 
 /**
@@ -22,4 +25,24 @@ export function closeOnSignals(rt: Runtime, onClosed: () => void = () => process
 /** An error meant for the person at the terminal, printed without a stack trace. */
 export class UsageError extends Error {
   readonly code = 'TIDEWATCH_USAGE';
+}
+
+/**
+ * Opens the database (migrated) for one command, runs `fn`, closes it. Errors of the domain's
+ * `userErrors` classes are the person's mistake: they become a UsageError (a message, exit 2).
+ */
+export async function withCommandDatabase<T>(
+  userErrors: readonly (abstract new (...args: never[]) => Error)[],
+  fn: (db: Database['db'], config: Config) => Promise<T>,
+): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), { migrate: true });
+  try {
+    return await fn(database.db, config);
+  } catch (err) {
+    if (userErrors.some((type) => err instanceof type)) throw new UsageError((err as Error).message);
+    throw err;
+  } finally {
+    await database.close();
+  }
 }

@@ -26,34 +26,31 @@ const policy = (directives: Record<string, string>) =>
 
 const COMMON = { 'base-uri': "'none'", 'form-action': "'self'", 'frame-ancestors': "'none'" };
 
+/** Swagger UI and bull-board: script files from this origin only; they set inline styles (which cannot run code). */
+const VENDOR_UI = {
+  'default-src': "'none'",
+  'script-src': "'self'",
+  'style-src': "'self' 'unsafe-inline'",
+  'img-src': "'self' data:",
+  'font-src': "'self' data:",
+  'connect-src': "'self'",
+  ...COMMON,
+};
+
 /** Content-Security-Policy per part of the site, by path prefix; the first match wins. */
 export const POLICIES: [prefix: string, csp: string][] = [
   [
     '/admin/queues',
     policy({
-      'default-src': "'none'",
-      'script-src': "'self'",
-      'style-src': "'self' 'unsafe-inline'",
-      'img-src': "'self' data:",
-      'font-src': "'self' data:",
-      'connect-src': "'self'",
+      ...VENDOR_UI,
       'manifest-src': "'self'",
-      ...COMMON,
       // bull-board's page sets <base href> to its own path.
       'base-uri': "'self'",
     }),
   ],
   [
     '/docs',
-    policy({
-      'default-src': "'none'",
-      'script-src': "'self'",
-      'style-src': "'self' 'unsafe-inline'",
-      'img-src': "'self' data:",
-      'font-src': "'self' data:",
-      'connect-src': "'self'",
-      ...COMMON,
-    }),
+    policy(VENDOR_UI),
   ],
   ...['/review', '/networks', '/analytics'].map(
     (prefix): [string, string] => [

@@ -1,26 +1,13 @@
 import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
 import { API_ROLES, createApiKey, KeyError, listApiKeys, revokeApiKey, type Role } from '../../api/auth/keys.ts';
-import { loadConfig } from '../../core/config.ts';
-import { openDatabase, type Database } from '../../core/db/database.ts';
-import { createLogger } from '../../core/logger.ts';
-import { UsageError } from '../lifecycle.ts';
+import type { Database } from '../../core/db/database.ts';
+import { withCommandDatabase } from '../lifecycle.ts';
 
 /** The audit trail's actor for changes made at the terminal. */
 const cliActor = () => `cli:${userInfo().username}`;
 
-async function withDb<T>(fn: (db: Database['db']) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const database = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), { migrate: true });
-  try {
-    return await fn(database.db);
-  } catch (err) {
-    if (err instanceof KeyError) throw new UsageError(err.message);
-    throw err;
-  } finally {
-    await database.close();
-  }
-}
+const withDb = <T>(fn: (db: Database['db']) => Promise<T>) => withCommandDatabase([KeyError], (db) => fn(db));
 
 /**
  * API key management. `create` prints the key alone on standard output (so a script can capture

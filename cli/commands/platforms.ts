@@ -1,24 +1,12 @@
 import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
-import { loadConfig } from '../../core/config.ts';
-import { openDatabase, type Database } from '../../core/db/database.ts';
-import { createLogger } from '../../core/logger.ts';
 import { DELIVERY_MODES, listPlatforms, PlatformError, upsertPlatform, type PlatformSettings } from '../../referrals/platforms.ts';
 import type { DeliveryMode } from '../../generated/prisma/enums.ts';
-import { UsageError } from '../lifecycle.ts';
+import type { Database } from '../../core/db/database.ts';
+import { withCommandDatabase } from '../lifecycle.ts';
 
-async function withDb<T>(fn: (db: Database['db'], secretsKey: string | undefined) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const database = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), { migrate: true });
-  try {
-    return await fn(database.db, config.secretsKey);
-  } catch (err) {
-    if (err instanceof PlatformError) throw new UsageError(err.message);
-    throw err;
-  } finally {
-    await database.close();
-  }
-}
+const withDb = <T>(fn: (db: Database['db'], secretsKey: string | undefined) => Promise<T>) =>
+  withCommandDatabase([PlatformError], (db, config) => fn(db, config.secretsKey));
 
 type Opts = { displayName?: string; delivery?: DeliveryMode; webhookUrl?: string; signingSecret?: string; autoRefer?: boolean; offlinePattern?: string[] };
 

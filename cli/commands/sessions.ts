@@ -1,23 +1,10 @@
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { endSessionById, listSessions, SessionError } from '../../api/auth/sessions.ts';
-import { loadConfig } from '../../core/config.ts';
-import { openDatabase, type Database } from '../../core/db/database.ts';
-import { createLogger } from '../../core/logger.ts';
-import { UsageError } from '../lifecycle.ts';
+import type { Database } from '../../core/db/database.ts';
+import { UsageError, withCommandDatabase } from '../lifecycle.ts';
 
-async function withDb<T>(fn: (db: Database['db']) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const database = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), { migrate: true });
-  try {
-    return await fn(database.db);
-  } catch (err) {
-    if (err instanceof SessionError) throw new UsageError(err.message);
-    throw err;
-  } finally {
-    await database.close();
-  }
-}
+const withDb = <T>(fn: (db: Database['db']) => Promise<T>) => withCommandDatabase([SessionError], (db) => fn(db));
 
 /**
  * Browser sessions on the pages (api/auth/sessions.ts): list the live ones, end one at once.
