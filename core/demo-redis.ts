@@ -7,6 +7,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from './config.ts';
+import { alive } from './process-alive.ts';
 
 interface DemoState {
   pid: number;
@@ -26,10 +27,6 @@ export async function redisUrlFor(config: Config): Promise<string> {
   if (config.redisUrlExplicit || config.databaseUrl) return config.redisUrl;
   const state = await readFile(fileOf(config.dataDir), 'utf8').then((t) => JSON.parse(t) as DemoState, () => undefined);
   if (!state || state.pid === process.pid) return config.redisUrl;
-  try {
-    process.kill(state.pid, 0);
-    return state.redisUrl;
-  } catch {
-    return config.redisUrl; // a demo that died without cleaning up
-  }
+  // A demo that died without cleaning up left the file behind.
+  return alive(state.pid) ? state.redisUrl : config.redisUrl;
 }

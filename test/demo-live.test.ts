@@ -10,7 +10,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alive } from '../core/db/embedded.ts';
+import { alive } from '../core/process-alive.ts';
 import { processesUsing, ROOT, runCli } from './cli.ts';
 import { sql } from './services.ts';
 

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { createDb, Prisma, queryPrepared } from './client.ts';
-import { alive, checkReachable, openEmbeddedPostgres } from './embedded.ts';
+import { alive } from '../process-alive.ts';
+import { checkReachable, openEmbeddedPostgres } from './embedded.ts';
 
 const log = createLogger('silent');
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -16,6 +16,7 @@ import { arch, platform, userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort } from '../free-port.ts';
+import { alive } from '../process-alive.ts';
 import type { Logger } from '../logger.ts';
 import { StartError } from '../start-error.ts';
 
@@ -36,16 +37,6 @@ interface ServerState {
 const isRoot = () => process.getuid?.() === 0;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const urlOf = (s: ServerState) => `postgresql://postgres:${encodeURIComponent(s.password)}@127.0.0.1:${s.port}/postgres?sslmode=disable`;
-
-export function alive(pid: number | undefined): boolean {
-  if (!pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function answers(url: string): Promise<boolean> {
   const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
