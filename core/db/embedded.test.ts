@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { createDb, Prisma, queryPrepared } from './client.ts';
 import { alive } from '../process-alive.ts';
-import { checkReachable, openEmbeddedPostgres } from './embedded.ts';
+import { openEmbeddedPostgres, unreachableAbove } from './embedded.ts';
 
 const log = createLogger('silent');
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -106,13 +106,38 @@ describe('openEmbeddedPostgres', () => {
     expect(await waitGone(postmasterPid)).toBe(true);
   });
 
-  it('names the directory the server user cannot pass through (as root it runs as `postgres`)', async () => {
+  it('finds the directory the server user cannot pass through (as root it runs as `postgres`)', async () => {
     const closed = path.join(dir, 'closed');
     await mkdir(path.join(closed, 'inner'), { recursive: true });
     await chmod(closed, 0o700);
     const nobody = 65_534; // not the owner of anything here
-    await expect(checkReachable(path.join(closed, 'inner', 'postgres'), nobody)).rejects.toThrow(`${closed} is not searchable by other users. Run "chmod o+x ${closed}"`);
+    expect(await unreachableAbove(path.join(closed, 'inner', 'postgres'), nobody)).toBe(closed);
     await chmod(closed, 0o711);
-    await expect(checkReachable(path.join(closed, 'inner', 'postgres'), nobody)).resolves.toBeUndefined();
+    expect(await unreachableAbove(path.join(closed, 'inner', 'postgres'), nobody)).toBeUndefined();
+  });
+
+  it('starts in a DATA_DIR under a private (0700) directory: as root the cluster lives where `postgres` can reach it, and persists', async () => {
+    const closed = path.join(dir, 'private-home');
+    const clusters = path.join(dir, 'clusters');
+    await mkdir(path.join(closed, 'project'), { recursive: true });
+    await chmod(closed, 0o700);
+    const dataDir = path.join(closed, 'project', '.data');
+    const first = await openEmbeddedPostgres(dataDir, log, clusters);
+    const state = JSON.parse(await readFile(path.join(dataDir, 'postgres/server.json'), 'utf8')) as { pgdata?: string; postmasterPid: number };
+    // As root the server runs as `postgres`, which cannot pass through `closed`; as anyone else it runs as that user.
+    const root = process.getuid?.() === 0;
+    expect(state.pgdata?.startsWith(clusters) ?? false).toBe(root);
+    let db = createDb(first.url, 1);
+    await db.$executeRawUnsafe('CREATE TABLE kept (n int)');
+    await db.$executeRawUnsafe('INSERT INTO kept VALUES (7)');
+    await db.$disconnect();
+    await first.stop();
+    expect(await waitGone(state.postmasterPid)).toBe(true);
+
+    const again = await openEmbeddedPostgres(dataDir, log, clusters);
+    db = createDb(again.url, 1);
+    expect(await db.$queryRawUnsafe('SELECT n FROM kept')).toEqual([{ n: 7 }]);
+    await db.$disconnect();
+    await again.stop();
   });
 });

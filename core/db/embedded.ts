@@ -9,7 +9,7 @@
  * `server.log`. The server listens on 127.0.0.1 only, no Unix socket, password (SCRAM) auth.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { arch, platform, userInfo } from 'node:os';
@@ -30,6 +30,8 @@ export interface EmbeddedServer {
 interface ServerState {
   port: number;
   password: string;
+  /** The cluster's directory, when it is not DATA_DIR/postgres/data (see clusterDir). */
+  pgdata?: string;
   ownerPid?: number;
   postmasterPid?: number;
 }
@@ -89,18 +91,33 @@ function postgresUserIds(): { uid: number; gid: number } | undefined {
   }
 }
 
-/** As root, every directory above the cluster must be searchable by `postgres`, or initdb fails obscurely. */
-export async function checkReachable(dir: string, uid: number): Promise<void> {
+/** The first directory above `dir` that user `uid` cannot pass through (neither its owner nor o+x), if any. */
+export async function unreachableAbove(dir: string, uid: number | undefined): Promise<string | undefined> {
   for (let d = path.dirname(dir); ; d = path.dirname(d)) {
     const st = await stat(d);
-    if (st.uid !== uid && (st.mode & 0o001) === 0) {
-      throw new StartError(
-        `the embedded PostgreSQL runs as user "postgres" (not root), which cannot reach ${dir}: ${d} is not searchable by other users. ` +
-          `Run "chmod o+x ${d}", choose another DATA_DIR, or set DATABASE_URL.`,
-      );
-    }
-    if (d === path.dirname(d)) return;
+    if (st.uid !== uid && (st.mode & 0o001) === 0) return d;
+    if (d === path.dirname(d)) return undefined;
   }
+}
+
+/** Where root's clusters live when `postgres` cannot reach DATA_DIR (a 0700 home or temporary directory). */
+export const ROOT_CLUSTERS = '/var/lib/tidewatch/embedded';
+
+/**
+ * The cluster's directory: DATA_DIR/postgres/data, except as root when the `postgres` user (the
+ * server refuses to run as root) cannot pass through a directory above it. Then it lives under
+ * `clustersHome`, keyed by DATA_DIR's path so the data persists between runs, rather than
+ * loosening the permissions of the user's own directories.
+ */
+async function clusterDir(root: string, state: ServerState | undefined, clustersHome: string): Promise<string> {
+  if (state?.pgdata) return state.pgdata;
+  const inDataDir = path.join(root, 'data');
+  if (!isRoot() || !(await unreachableAbove(inDataDir, postgresUserIds()?.uid))) return inDataDir;
+  const home = path.join(clustersHome, createHash('sha256').update(root).digest('hex').slice(0, 16));
+  await mkdir(home, { recursive: true, mode: 0o711 });
+  const blocked = await unreachableAbove(path.join(home, 'data'), postgresUserIds()?.uid);
+  if (blocked) throw new StartError(`the embedded PostgreSQL runs as user "postgres" (not root), which can reach neither DATA_DIR nor ${home} (${blocked} is not searchable by other users); choose another DATA_DIR, or set DATABASE_URL.`);
+  return path.join(home, 'data');
 }
 
 /**
@@ -218,7 +235,7 @@ function owned(pid: number, url: string, stateFile: string, state: ServerState):
         process.removeListener('SIGTERM', onSignal);
         await stopServer(pid);
         process.removeListener('exit', onExit);
-        await writeState(stateFile, { port: state.port, password: state.password });
+        await writeState(stateFile, { port: state.port, password: state.password, pgdata: state.pgdata });
       })();
       return stopping;
     },
@@ -226,9 +243,8 @@ function owned(pid: number, url: string, stateFile: string, state: ServerState):
 }
 
 /** The data directory's server: joined when another process runs it, else started (and owned) here. */
-export async function openEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedServer> {
+export async function openEmbeddedPostgres(dataDir: string, log: Logger, clustersHome = ROOT_CLUSTERS): Promise<EmbeddedServer> {
   const root = path.resolve(dataDir, 'postgres');
-  const pgdata = path.join(root, 'data');
   const stateFile = path.join(root, 'server.json');
   // As root the server (user postgres) must pass through `root`, but need not list it.
   await mkdir(root, { recursive: true, mode: isRoot() ? 0o711 : 0o700 });
@@ -236,6 +252,7 @@ export async function openEmbeddedPostgres(dataDir: string, log: Logger): Promis
   const deadline = Date.now() + 60_000;
   for (;;) {
     const state = await readState(stateFile);
+    const pgdata = await clusterDir(root, state, clustersHome);
     if (state?.postmasterPid && alive(state.postmasterPid) && (await answers(urlOf(state)))) {
       if (alive(state.ownerPid)) {
         log.info({ dataDir, port: state.port }, 'embedded PostgreSQL already running (another process owns it); joining it');
@@ -248,11 +265,10 @@ export async function openEmbeddedPostgres(dataDir: string, log: Logger): Promis
     }
     if (!(await lockHolder(pgdata))) {
       const initialised = existsSync(path.join(pgdata, 'PG_VERSION'));
-      if (initialised && !state?.password) throw new StartError(`${stateFile} (the database password) is missing; delete ${root} to start the embedded database afresh`);
-      const fresh: ServerState = { port: 0, password: state?.password ?? randomBytes(24).toString('base64url') };
+      if (initialised && !state?.password) throw new StartError(`${stateFile} (the database password) is missing; delete ${path.dirname(pgdata)} to start the embedded database afresh`);
+      const fresh: ServerState = { port: 0, password: state?.password ?? randomBytes(24).toString('base64url'), ...(pgdata === path.join(root, 'data') ? {} : { pgdata }) };
       if (!initialised) {
-        const ids = postgresUserIds();
-        if (ids) await checkReachable(pgdata, ids.uid);
+        if (fresh.pgdata) log.info({ dataDir, pgdata }, 'the postgres user cannot reach DATA_DIR: the embedded cluster lives outside it');
         await writeState(stateFile, fresh); // the password first: lost, the cluster would be unusable
         await initialise(pgdata, fresh.password, log);
       }
