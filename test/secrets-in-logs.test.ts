@@ -4,31 +4,18 @@
  * requests that succeed, fail and crash, careless log calls, and the `platforms` CLI setting a
  * secret, everything logged at trace level.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../api/app.ts';
 import { createDb } from '../core/db/client.ts';
-import { createLogger } from '../core/logger.ts';
 import { upsertPlatform } from '../referrals/platforms.ts';
 import { generateSigningSecret } from '../referrals/secrets.ts';
 import { runCli } from './cli.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { seedSentReferrals, signedReport } from './platform-fixtures.ts';
+import { captureLog } from './log-capture.ts';
 
 const SECRETS_KEY = 'sk-Qw8rT2yU6iO0pA4sD';
 const DB_PASSWORD = 'pw-Zx7Cv1Bn5Mm9Lk3J';
-
-/** A logger at trace level writing into an array of lines. */
-function capture() {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(...String(chunk).trim().split('\n'));
-      done();
-    },
-  });
-  return { lines, log: createLogger('trace', 'test', sink) };
-}
 
 describe('secrets in logs', () => {
   let h: Harness;
@@ -45,7 +32,7 @@ describe('secrets in logs', () => {
   }
 
   it('requests that succeed, fail and crash, and careless log calls, log no key, secret or password', async () => {
-    const { lines, log } = capture();
+    const { lines, log } = captureLog('trace');
     const config = { ...h.config, databaseUrl: urlWithPassword };
     const db = createDb(urlWithPassword, 2);
     const app = createApp({ ...h.rt.pipeline, config, db, redis: h.rt.redis, log });

@@ -2,37 +2,16 @@
  * `/readyz` is public: with Redis or the database unreachable it says which one is down, and no
  * more. The raw error (host, port, errno) goes to the log for the operator, never into the answer.
  */
-import { createServer } from 'node:net';
-import { Writable } from 'node:stream';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type PrismaClient } from '../../core/db/client.ts';
-import { createLogger } from '../../core/logger.ts';
 import { PlatformDirectory } from '../../core/platform-directory.ts';
 import { isolate, type Isolated } from '../../test/isolation.ts';
 import { REDIS_URL } from '../../test/services.ts';
 import { closeQueues, createRedis, openQueues, type Queues } from '../../workers/queues.ts';
 import { createApp } from '../app.ts';
-
-/** A loopback port nothing listens on (taken, then released). */
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as { port: number };
-  await new Promise((resolve) => s.close(resolve));
-  return port;
-}
-
-function capture() {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(...String(chunk).trim().split('\n'));
-      done();
-    },
-  });
-  return { lines, log: createLogger('info', 'test', sink) };
-}
+import { captureLog } from '../../test/log-capture.ts';
+import { freePort } from '../../core/free-port.ts';
 
 describe('GET /readyz', () => {
   let iso: Isolated;
@@ -58,7 +37,7 @@ describe('GET /readyz', () => {
     for (const q of Object.values(queues)) q.on('error', () => undefined);
     queueSets.push(queues);
     if (redisUrl === REDIS_URL) await new Promise<void>((resolve) => (redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve())));
-    const { lines, log } = capture();
+    const { lines, log } = captureLog('info');
     return { app: createApp({ config: iso.config, db, redis, queues, platforms: new PlatformDirectory(db), log }), lines };
   }
 
@@ -70,7 +49,7 @@ describe('GET /readyz', () => {
   });
 
   it('names Redis as down, without the error text, and logs the cause', async () => {
-    const port = await closedPort();
+    const port = await freePort(); // nothing listens there
     const { app, lines } = await appWith(`redis://127.0.0.1:${port}`, iso.db);
     const res = await app.request('/readyz');
     expect(res.status).toBe(503);
@@ -81,7 +60,7 @@ describe('GET /readyz', () => {
   });
 
   it('names the database as down, without the error text, and logs the cause', async () => {
-    const port = await closedPort();
+    const port = await freePort(); // nothing listens there
     const db = createDb(`postgresql://postgres@127.0.0.1:${port}/tw_readyz_probe`, 1);
     dbs.push(db);
     const { app, lines } = await appWith(REDIS_URL, db);

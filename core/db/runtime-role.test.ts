@@ -5,7 +5,6 @@
  * permission error (not just the trigger's refusal), and the rows and the trigger stay as they were.
  */
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../api/auth/keys.ts';
@@ -20,6 +19,7 @@ import { startRuntime, type Runtime } from '../runtime.ts';
 import { createDb, type PrismaClient } from './client.ts';
 import { openDatabase } from './database.ts';
 import { installRuntimeRole, RUNTIME_ROLE, warnIfPrivileged } from './runtime-role.ts';
+import { captureLog } from '../../test/log-capture.ts';
 
 const ADVERT = 'Boat to UK leaving this week 🚤🇬🇧 100% guaranteed safe crossing, 1500€ per person, kids half price. WhatsApp +44 7911 123456';
 const NEWS = 'Police arrested four smugglers in Calais yesterday; two people drowned when a boat capsized, the report says.';
@@ -39,17 +39,6 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
   } finally {
     await c.end();
   }
-}
-
-function capture() {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(...String(chunk).trim().split('\n'));
-      done();
-    },
-  });
-  return { lines, log: createLogger('warn', 'test', sink) };
 }
 
 describe(`the ${RUNTIME_ROLE} role`, () => {
@@ -167,10 +156,10 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
   });
 
   it('warns once at startup when the process connects as a superuser or the owner, and not as the runtime role', async () => {
-    const owner = capture();
+    const owner = captureLog('warn');
     await warnIfPrivileged(iso.db, owner.log);
     expect(owner.lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual([expect.stringMatching(/as "postgres", a superuser: it could disable the audit trail's append-only guard.*Database roles/)]);
-    const runtime = capture();
+    const runtime = captureLog('warn');
     await warnIfPrivileged(runtimeDb, runtime.log);
     expect(runtime.lines.filter(Boolean)).toEqual([]);
   });
