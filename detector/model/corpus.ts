@@ -1,12 +1,13 @@
 /**
- * Reads the labelled corpus (samples/corpus/{train,validation,test}.jsonl) and reviewer-decision
- * files, and fingerprints what a model was trained on.
+ * Reads the labelled corpus — the composed posts (samples/corpus/{train,validation,test}.jsonl) and
+ * the individually written ones (samples/corpus/written/*.jsonl, split by a hash of their id) — and
+ * reviewer-decision files, and fingerprints what a model was trained on.
  *
  * Only `text`, `label`, `lang`, `ambiguous` and the evaluation slices (`obfuscated`, `kind`, `category`) are
  * read: ids and platforms are corpus artefacts, and a model that learnt them would not generalise.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface LabelledPost {
@@ -19,6 +20,8 @@ export interface LabelledPost {
   id: string | null;
   /** A genuinely ambiguous post (label = best guess): trained towards the review band, see trainingTarget. */
   ambiguous: boolean;
+  /** Written in Latin letters for a language usually written in Arabic script (fa, ar, ckb, ps). */
+  romanised: boolean;
 }
 
 /**
@@ -66,6 +69,7 @@ export function parseLabelled(content: string, source: string): LabelledPost[] {
       category: typeof row.category === 'string' ? row.category : null,
       id: typeof row.id === 'string' ? row.id : null,
       ambiguous: row.ambiguous === true,
+      romanised: row.romanised === true,
     });
   });
   return out;
@@ -75,8 +79,43 @@ export function readLabelled(path: string): LabelledPost[] {
   return parseLabelled(readFileSync(path, 'utf8'), path);
 }
 
-export function readSplit(split: Split): LabelledPost[] {
-  return readLabelled(splitPath(split));
+export const WRITTEN_DIR = `${CORPUS_DIR}written/`;
+
+/** The individually written corpus files, in name order. */
+export function writtenPaths(dir = WRITTEN_DIR): string[] {
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+    .map((n) => `${dir}${n}`);
+}
+
+/**
+ * A written post's split, 70/15/15 from a hash of its id: stable when files are added, so a
+ * post never moves from test to train between two trainings.
+ */
+export function writtenSplit(id: string): Split {
+  const bucket = createHash('sha256').update(id).digest().readUInt32BE(0) % 100;
+  return bucket < 70 ? 'train' : bucket < 85 ? 'validation' : 'test';
+}
+
+/** Every file a split is read from (for hashing what a model was trained or calibrated on). */
+export function splitPaths(split: Split): string[] {
+  return [splitPath(split), ...writtenPaths()];
+}
+
+export interface SplitOptions {
+  /** Include the written posts (default true); false gives the composed posts only. */
+  written?: boolean;
+}
+
+export function readSplit(split: Split, opts: SplitOptions = {}): LabelledPost[] {
+  const composed = readLabelled(splitPath(split));
+  if (opts.written === false) return composed;
+  const written = writtenPaths().flatMap((f) => readLabelled(f)).filter((p) => {
+    if (p.id === null) throw new Error(`written corpus: a post without an id cannot be assigned a split`);
+    return writtenSplit(p.id) === split;
+  });
+  return [...composed, ...written];
 }
 
 /** SHA-256 over the given files' bytes, in order: ties a model version to its exact training data. */

@@ -28,8 +28,8 @@ export function fusionRow(modelLogit: number, features: Float32Array, out: Float
   return out;
 }
 
-export function fitFusion(rows: readonly Float64Array[], labels: readonly number[], featureNames: readonly string[], l2: number): FusionLayer {
-  const m = fitLogistic(rows, labels, { l2 });
+export function fitFusion(rows: readonly Float64Array[], labels: readonly number[], featureNames: readonly string[], l2: number, weights?: readonly number[]): FusionLayer {
+  const m = fitLogistic(rows, labels, { l2, weights });
   return { inputs: ['model_logit', ...featureNames], coef: m.coef, intercept: m.intercept };
 }
 

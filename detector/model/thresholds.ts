@@ -7,7 +7,7 @@
  * between validation posts and new ones (a near-separable validation set would otherwise put
  * refer right at the edge of the negatives).
  * review: the highest threshold at which refer-or-review still catches the target share of
- * adverts overall, in every language and among obfuscated posts (each with a margin), then
+ * adverts overall, in every language and among obfuscated and among romanised posts (each with a margin), then
  * lowered by a fixed logit margin: a missed advert is never seen by a human at all. Review also
  * stays a minimum logit distance below refer: on a near-separable validation set the recall cut
  * alone would close the review band, and posts unlike the corpus land exactly there.
@@ -20,6 +20,8 @@ export interface ThresholdItem {
   label: 0 | 1;
   lang: string;
   obfuscated: boolean;
+  /** Romanised (fa, ar, ckb, ps in Latin letters): its own recall group, as language ID and lexicons see it least. */
+  romanised?: boolean;
 }
 
 export interface ThresholdPolicy {
@@ -75,6 +77,7 @@ export function chooseThresholds(items: readonly ThresholdItem[], policy: Thresh
   for (const a of adverts) {
     groups.set(`lang:${a.lang}`, [...(groups.get(`lang:${a.lang}`) ?? []), a]);
     if (a.obfuscated) groups.set('obfuscated', [...(groups.get('obfuscated') ?? []), a]);
+    if (a.romanised) groups.set('romanised', [...(groups.get('romanised') ?? []), a]);
   }
   for (const list of groups.values()) review = Math.min(review, cut(list, policy.reviewRecallPerGroup));
   const clamp = Math.min(Math.max(review, 1e-6), 1 - 1e-6);

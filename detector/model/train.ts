@@ -11,7 +11,7 @@
  */
 import { analyse, FEATURE_NAMES } from '../heuristics/analyse.ts';
 import { fitPlatt, calibrate } from './calibration.ts';
-import { hashFiles, readLabelled, readSplit, splitPath, trainingTarget, type LabelledPost } from './corpus.ts';
+import { hashFiles, readLabelled, readSplit, splitPaths, trainingTarget, type LabelledPost } from './corpus.ts';
 import { EmbeddingBagScorer, type EmbeddingBagWeights } from './embedding-bag.ts';
 import { quantiseFloat16 } from './float16.ts';
 import { fitFusion, fusedLogit, fusionRow, type FusionLayer } from './fusion.ts';
@@ -38,7 +38,16 @@ export interface TrainOptions {
   /** Make the new version current (models/current.json). Default true. */
   makeCurrent?: boolean;
   onProgress?: (phase: string, done: number, total: number) => void;
+  /** Loss weight of a training post (default: WRITTEN_WEIGHT for written posts, 1 otherwise). */
+  weightOf?: (post: LabelledPost) => number;
 }
+
+/**
+ * Individually written posts weigh more than composed ones: they are what new text looks like,
+ * and the composed posts, nearly separable, would otherwise dominate the loss.
+ */
+export const WRITTEN_WEIGHT = 1;
+export const defaultWeight = (p: LabelledPost): number => (p.id !== null && /^tw\d+-/.test(p.id) ? WRITTEN_WEIGHT : 1);
 
 export const DEFAULT_FOLDS = 5;
 export const DEFAULT_FUSION_L2 = 2;
@@ -75,7 +84,6 @@ function assignFolds(items: readonly Prepared[], k: number, seed: number): numbe
   return folds;
 }
 
-const toExample = (p: Prepared): TrainExample => ({ ids: p.ids, label: p.post.label, target: trainingTarget(p.post) });
 
 function summary(items: { score: number; label: 0 | 1 }[], t: Thresholds): SplitSummary {
   const m = sliceMetrics(items, t);
@@ -88,6 +96,8 @@ export async function trainDetector(opts: TrainOptions = {}): Promise<StoredMode
   const k = opts.folds ?? DEFAULT_FOLDS;
   const fusionL2 = opts.fusionL2 ?? DEFAULT_FUSION_L2;
   const progress = opts.onProgress ?? (() => {});
+  const weightOf = opts.weightOf ?? defaultWeight;
+  const toExample = (p: Prepared): TrainExample => ({ ids: p.ids, label: p.post.label, target: trainingTarget(p.post), weight: weightOf(p.post) });
   await useWasmBackend();
 
   const extraFiles = opts.extra ?? [];
@@ -125,6 +135,7 @@ export async function trainDetector(opts: TrainOptions = {}): Promise<StoredMode
     train.map((p) => trainingTarget(p.post)),
     FEATURE_NAMES,
     fusionL2,
+    train.map((p) => weightOf(p.post)),
   );
   const fused = (p: Prepared) => fusedLogit(fusion, fusionRow(scorer.logit(p.ids), p.features));
 
@@ -136,6 +147,7 @@ export async function trainDetector(opts: TrainOptions = {}): Promise<StoredMode
     label: p.post.label,
     lang: p.post.lang ?? p.lang,
     obfuscated: p.post.obfuscated,
+    romanised: p.post.romanised,
   }));
   const thresholds = chooseThresholds(valItems, DEFAULT_POLICY);
   const evidence = evidenceBounds(thresholds);
@@ -156,8 +168,8 @@ export async function trainDetector(opts: TrainOptions = {}): Promise<StoredMode
       params,
       crossFitFolds: k,
       fusionL2,
-      corpusSha256: hashFiles([splitPath('train'), ...extraFiles]),
-      validationSha256: hashFiles([splitPath('validation')]),
+      corpusSha256: hashFiles([...splitPaths('train'), ...extraFiles]),
+      validationSha256: hashFiles(splitPaths('validation')),
       trainPosts: train.length,
       extraPosts: extraPosts.length,
       validationPosts: val.length,
