@@ -55,6 +55,16 @@ describe('dialect, slang and front cues (ar, fa, ckb, ps)', () => {
       'نحرقو → slang → we cross irregularly (Maghrebi harga)',
       'الحراقة → slang → harraga: those who cross irregularly (Maghrebi)',
     ]));
+    // Stems catch the inflected forms: plural harraga, Pashto oblique plural of "smuggler".
+    expect(cues('حراقين بزاف')).toContain('حراقين → slang → harraga family: irregular crossers (Maghrebi)');
+    expect(cues('د قاچاقبرانو سره')).toContain('قاچاقبرانو → slang → qachaqbar family: smuggler(s), any case ending');
+  });
+
+  it('Sorani typed on an Arabic keyboard (ه for ە) still matches', () => {
+    expect(cues('بهلهم بۆ بهریتانیا')).toEqual([
+      'بهلهم → transport.boat → boat (spelt with ه for ە)',
+      'بهریتانیا → destination → Britain (spelt with ه for ە)',
+    ]);
   });
 
   it('an Iranian "game" offer: no-water route, escrow with a sarraf, arrival photos', () => {
