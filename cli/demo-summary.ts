@@ -34,7 +34,7 @@ export async function demoSummary(db: PrismaClient, postIds: string[]): Promise<
   top.forEach((item, i) => {
     const signals = ((item.post.classifications[0]?.signals ?? []) as unknown as Signal[])
       .slice(0, 8)
-      .map((s) => `${s.type.replace(/^concept:/, '')}=${JSON.stringify(s.value)}`);
+      .map((s) => `${s.type.replace(/^concept:/, '')}=${JSON.stringify(s.value)}${typeof s.gloss === 'string' && s.gloss ? ` (${s.gloss})` : ''}`);
     const text = item.post.text.replace(/\s+/g, ' ');
     out.push(
       `  ${i + 1}. score ${item.score.toFixed(3)}  ${item.platform.name}/${item.language}/${item.category}  ${item.post.url}`,

@@ -21,6 +21,14 @@ export interface NoticeSignal {
   value: string;
   start: number;
   end: number;
+  /** English gloss of a lexicon cue, so a platform reviewer who does not read the language sees what fired. */
+  gloss?: string;
+}
+
+/** `concept:transport "بلم" (boat (Iranian slang for an inflatable dinghy))`; no gloss (entities, old rows): without it. */
+function cue(s: NoticeSignal): string {
+  const gloss = typeof s.gloss === 'string' && s.gloss.trim() !== '' ? ` (${s.gloss})` : '';
+  return `${s.type} "${s.value}"${gloss}`;
 }
 
 export interface EvidenceSummary {
@@ -57,7 +65,7 @@ const CATEGORY_WORDS: Record<string, string> = {
 function explanation(input: NoticeInput, legalGround: string): string {
   const c = input.classification;
   const what = CATEGORY_WORDS[c?.category ?? ''] ?? 'irregular entry into another country';
-  const cues = [...new Set((c?.signals ?? []).map((s) => `${s.type} "${s.value}"`))].slice(0, 12);
+  const cues = [...new Set((c?.signals ?? []).map(cue))].slice(0, 12);
   return [
     `The content advertises migrant-smuggling services (${what}) for payment, which is unlawful under ${legalGround}.`,
     cues.length ? `Indicators in the text: ${cues.join('; ')}.` : '',

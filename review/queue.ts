@@ -17,6 +17,8 @@ export interface Signal {
   value: string;
   start: number;
   end: number;
+  /** English gloss of a lexicon cue; rows stored before glosses existed have none. */
+  gloss?: string;
   [k: string]: unknown;
 }
 

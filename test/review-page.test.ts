@@ -119,6 +119,41 @@ describe('/review in a browser', () => {
     await Promise.all([pa.close(), pb.close(), pc.close()]);
   });
 
+  it('shows each cue\'s English gloss on the item page, and still renders a stored classification without glosses', async () => {
+    const text = 'İngiltereye tekneyle garantili geçiş bu hafta, kişi başı 2000 euro, aile indirimi var, para ofiste kalır, WhatsApp yazın';
+    expect((await h.post('/v1/posts', { posts: [makePost(text, { lang: 'tr' })] })).status).toBe(202);
+    await h.drain();
+    const post = await h.db.post.findFirstOrThrow({ where: { text }, include: { reviewItem: true, classifications: true } });
+    const itemId = post.reviewItem!.id;
+    const page = await browser.newPage();
+    await page.goto(`${h.rt.apiUrl}/review/sign-in`);
+    await page.fill('input[name=key]', await h.key('reviewer', { name: 'Gloss' }));
+    await page.click('form[action="/review/sign-in"] button[type=submit]');
+    await page.waitForURL(/\/review$/);
+    await page.goto(`${h.rt.apiUrl}/review/items/${itemId}`);
+
+    // Visible without hovering, in the signal list next to the cue as written...
+    const family = page.locator('li', { hasText: 'aile indirimi' });
+    expect(await family.locator('[data-testid=gloss]').innerText()).toBe('family discount');
+    expect(await family.locator('[data-testid=gloss]').isVisible()).toBe(true);
+    const glosses = await page.locator('[data-testid=gloss]').allInnerTexts();
+    expect(glosses).toContain('the money stays at the office (until arrival)');
+    expect(glosses).toContain('WhatsApp (messenger)');
+    // ...and as the highlight's tooltip.
+    expect(await page.locator('[data-testid=post-text] mark', { hasText: 'aile indirimi' }).getAttribute('title')).toBe('family discount');
+    await page.screenshot({ path: path.join(OUT, 'item-glosses.png'), fullPage: true });
+
+    // A classification stored before glosses existed: the same cues, highlighted, no gloss and no error.
+    const cls = post.classifications[0]!;
+    const bare = (cls.signals as { type: string; value: string; start: number; end: number }[]).map(({ type, value, start, end }) => ({ type, value, start, end }));
+    await h.db.classification.update({ where: { id: cls.id }, data: { signals: bare } });
+    await page.goto(`${h.rt.apiUrl}/review/items/${itemId}`);
+    expect(await page.locator('li', { hasText: 'aile indirimi' }).count()).toBe(1);
+    expect(await page.locator('[data-testid=gloss]').count()).toBe(0);
+    expect(await page.locator('[data-testid=post-text] mark', { hasText: 'aile indirimi' }).getAttribute('title')).toBeNull();
+    await page.close();
+  });
+
   it('shows the BullMQ dashboard at /admin/queues to admins only', async () => {
     const session = async (role: 'admin' | 'reviewer') => {
       const res = await fetch(`${h.rt.apiUrl}/review/sign-in`, {

@@ -92,9 +92,14 @@ describe('GET /v1/review/items', () => {
   });
 
   it('returns one item, 404 for an unknown id and 400 for a malformed one', async () => {
+    // A lexicon cue's English gloss comes back with its signal; an entity has none.
+    const signals = [{ type: 'concept:transport', value: 'Boat', start: 0, end: 4, gloss: 'boat' }, { type: 'destination', value: 'UK', start: 8, end: 10 }];
+    await h.db.classification.updateMany({ where: { postId: ids[1]!.postId }, data: { signals } });
     const res = await h.request('GET', `/v1/review/items/${ids[1]!.id}`, { key });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { id: string }).id).toBe(ids[1]!.id);
+    const item = (await res.json()) as List['items'][number] & { id: string };
+    expect(item.id).toBe(ids[1]!.id);
+    expect(item.classification?.signals).toEqual(signals);
     const missing = await h.request('GET', '/v1/review/items/019abc12-3456-7def-8123-456789abcdef', { key });
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as Err).error.code).toBe('not_found');

@@ -49,7 +49,13 @@ export const NextBody = z
 const iso = z.string().openapi({ format: 'date-time' });
 
 export const Signal = z
-  .object({ type: z.string(), value: z.string(), start: z.number().int(), end: z.number().int() })
+  .object({
+    type: z.string(),
+    value: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    gloss: z.string().optional().openapi({ description: 'Short English gloss of a lexicon cue (what the matched word means, and for slang what it means in this trade), e.g. "boat (Iranian slang for an inflatable dinghy)". Absent for entities (phone, price, route...) and in classifications stored before glosses existed.', example: 'boat (Iranian slang for an inflatable dinghy)' }),
+  })
   .catchall(z.unknown())
   .openapi('Signal', { description: 'A piece of evidence; `start`/`end` are UTF-16 offsets in the post text.' });
 

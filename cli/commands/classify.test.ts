@@ -38,8 +38,20 @@ describe('tidewatch classify (CLI, end to end)', () => {
     for (const o of out) {
       expect(Object.keys(o)).toEqual(['id', 'score', 'decision', 'lang', 'category', 'signals']);
       expect(typeof o.score).toBe('number');
-      for (const s of o.signals as Record<string, unknown>[]) expect(Object.keys(s)).toEqual(['type', 'value', 'start', 'end']);
+      for (const s of o.signals as Record<string, unknown>[]) {
+        // The contract's four fields first; a lexicon cue adds its English gloss.
+        expect(Object.keys(s).slice(0, 4)).toEqual(['type', 'value', 'start', 'end']);
+        expect(Object.keys(s).length === 4 || (Object.keys(s).length === 5 && typeof s.gloss === 'string')).toBe(true);
+      }
     }
+    // Each lexicon cue of the English advert carries its gloss; entities (price, messenger...) carry none.
+    const adSignals = out[0]!.signals as { type: string; value: string; gloss?: string }[];
+    expect(adSignals.find((s) => s.type === 'concept:transport')).toMatchObject({ value: 'boat', gloss: 'boat' });
+    expect(adSignals.find((s) => s.value === 'children half price')).toMatchObject({ type: 'concept:price', gloss: 'children half price' });
+    expect(adSignals.filter((s) => s.type.startsWith('concept:')).every((s) => typeof s.gloss === 'string' && s.gloss !== '')).toBe(true);
+    const entities = adSignals.filter((s) => !s.type.startsWith('concept:'));
+    expect(entities.length).toBeGreaterThan(0);
+    expect(entities.some((s) => 'gloss' in s)).toBe(false);
     expect(out[0]).toMatchObject({ decision: 'refer', category: 'boat_crossing', lang: 'en' });
     expect(out[1]).toMatchObject({ decision: 'dismiss', category: 'none' });
     expect(out[2]).toMatchObject({ lang: 'ar' });

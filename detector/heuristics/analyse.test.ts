@@ -45,6 +45,17 @@ describe('analyse', () => {
     expect(byType('messenger')).toEqual(['wa.me/447911123456']);
     expect(a.category).toBe('boat_crossing');
   });
+  it('a lexicon signal carries its entry\'s English gloss; entities carry none', () => {
+    const t = 'Kar li derve, xanî belaş, vîze bê hevpeyvîn. WhatsApp +44 7911 123456';
+    const a = analyse(t, 'kmr');
+    const cue = (value: string) => a.signals.find((s) => s.value === value);
+    expect(cue('xanî belaş')).toMatchObject({ type: 'concept:job', gloss: 'free housing (job-front lure)' });
+    expect(cue('bê hevpeyvîn')).toMatchObject({ type: 'concept:documents', gloss: 'without interview (fraudulent visa offer)' });
+    expect(cue('WhatsApp')?.gloss).toBe('WhatsApp (messenger)');
+    expect(a.signals.find((s) => s.type === 'phone')?.gloss).toBeUndefined();
+    // Typed without diacritics, the same entry and gloss.
+    expect(analyse('vize be hevpeyvin', 'kmr').signals.find((s) => s.type === 'concept:documents' && s.value === 'be hevpeyvin')?.gloss).toBe('without interview (fraudulent visa offer)');
+  });
   it('works across languages and guesses categories', () => {
     expect(analyse('رحلة مضمونة بالقارب الى ايطاليا، السعر ٢٠٠٠ يورو، واتساب').heuristicScore).toBeGreaterThan(0.8);
     expect(analyse('گەرەنتی بە بەلەم بۆ بەریتانیا، نرخ ٢٠٠٠ یۆرۆ، پەیوەندی بکەن واتساپ').category).toBe('boat_crossing');

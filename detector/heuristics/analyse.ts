@@ -115,7 +115,8 @@ export function analyse(text: string, lang?: string | null): Analysis {
     const cs = Math.max(0, Math.min(tokens.starts[m.from]!, len - 1));
     const start = norm.map[cs]!;
     const end = norm.ends[Math.max(cs, Math.min(tokens.ends[m.to - 1]!, len) - 1)]!;
-    signals.push({ type: e.type, value: text.slice(start, end), start, end });
+    // The gloss is the entry's own string (shared, not copied); `undefined` while a file has none.
+    signals.push({ type: e.type, value: text.slice(start, end), start, end, gloss: e.gloss });
   }
 
   const entities = extractEntities(text, { norm, tokens, lang: language });

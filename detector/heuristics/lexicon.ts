@@ -26,8 +26,8 @@ export interface LexEntry {
   lang: string;
   /** Script of the lexicon file the entry came from (`Latn` for romanised files of Arabic-script languages). */
   script: string;
-  /** Short English gloss of the term, e.g. "boat (slang for an inflatable dinghy)". */
-  gloss: string;
+  /** Short English gloss of the term, e.g. "boat (slang for an inflatable dinghy)"; `undefined` when the file leaves it empty. */
+  gloss: string | undefined;
   short: boolean;
   /** Derived once at compile time, so matching allocates no strings per match. */
   /** Dedup key: concept + sub. */
@@ -38,7 +38,7 @@ export interface LexEntry {
 
 function entry(concept: Concept, sub: string | null, lang: string, script: string, gloss: string, short: boolean): LexEntry {
   const type = concept === 'counter' ? `counter:${sub ?? 'other'}` : `concept:${concept}`;
-  return { concept, sub, lang, script, gloss, short, key: concept + (sub ?? ''), type };
+  return { concept, sub, lang, script, gloss: gloss.trim() || undefined, short, key: concept + (sub ?? ''), type };
 }
 
 /** `[term, gloss]`; a term ending in `*` matches any word it starts. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightRuns, signalLabel } from './highlight.ts';
+import { glossOf, highlightRuns, signalLabel } from './highlight.ts';
 
 describe('highlightRuns', () => {
   it('splits text into plain and highlighted runs that rebuild the text exactly', () => {
@@ -24,10 +24,22 @@ describe('highlightRuns', () => {
       { type: 'bad', start: 5, end: 99 },
     ]);
     expect(runs).toEqual([
-      { text: 'a', types: [] },
-      { text: 'bcdef', types: ['a', 'b'] },
-      { text: 'gh', types: [] },
+      { text: 'a', types: [], glosses: [] },
+      { text: 'bcdef', types: ['a', 'b'], glosses: [] },
+      { text: 'gh', types: [], glosses: [] },
     ]);
+  });
+
+  it('carries the English glosses of the merged signals, skipping missing and malformed ones', () => {
+    const runs = highlightRuns('qayeq inglis', [
+      { type: 'concept:transport', start: 0, end: 5, gloss: 'boat' },
+      { type: 'concept:slang', start: 0, end: 5, gloss: 'boat' },
+      { type: 'concept:destination', start: 6, end: 12 },
+      { type: 'route', start: 6, end: 12, gloss: 42 },
+    ]);
+    expect(runs.filter((r) => r.types.length).map((r) => r.glosses)).toEqual([['boat'], []]);
+    expect(glossOf({ gloss: '  ' })).toBeUndefined();
+    expect(glossOf({ gloss: 'lorry' })).toBe('lorry');
   });
 
   it('labels signal types for people', () => {

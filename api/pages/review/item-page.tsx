@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { ReviewItemView } from '../../../review/queue.ts';
 import { Name } from './bidi.tsx';
-import { highlightRuns, signalLabel } from './highlight.ts';
+import { glossOf, highlightRuns, signalLabel } from './highlight.ts';
 import { Layout, LANGUAGE_NAMES } from './layout.tsx';
 
 /** Reason codes offered per action; the API accepts any well-formed code. */
@@ -53,7 +53,8 @@ export function ItemPage(props: { who: string; me: string; item: ReviewItemView;
           <p class="post" lang={lang} dir="auto" data-testid="post-text">
             {runs.map((r) =>
               r.types.length ? (
-                <mark data-signal={r.types.join(' ')}>
+                // The gloss as a tooltip here; the signal list below shows it as text.
+                <mark data-signal={r.types.join(' ')} title={r.glosses.length ? r.glosses.join('; ') : undefined}>
                   {r.text}
                   <span class="tag">{r.types.map(signalLabel).join(', ')}</span>
                 </mark>
@@ -89,11 +90,23 @@ export function ItemPage(props: { who: string; me: string; item: ReviewItemView;
           <h2>Signals</h2>
           {signals.length ? (
             <ul>
-              {signals.map((s) => (
-                <li>
-                  {signalLabel(s.type)}: “<Name text={s.value} />” (characters {s.start}–{s.end})
-                </li>
-              ))}
+              {signals.map((s) => {
+                const gloss = glossOf(s);
+                return (
+                  <li>
+                    {signalLabel(s.type)}: “<Name text={s.value} />”
+                    {gloss !== undefined ? (
+                      <>
+                        {' — '}
+                        <span class="gloss" lang="en" data-testid="gloss">
+                          {gloss}
+                        </span>
+                      </>
+                    ) : null}{' '}
+                    (characters {s.start}–{s.end})
+                  </li>
+                );
+              })}
             </ul>
           ) : (
             <p>The detector found no signals.</p>

@@ -21,6 +21,7 @@ tr[aria-selected=true] td:first-child::before{content:"▶ "}
 mark{background:#ffe58a;border-bottom:2px solid #111;font-weight:600;padding:0 .1em}
 mark .tag{font-size:.7em;font-weight:400;font-variant:small-caps;margin-left:.2em}
 mark .tag::before{content:"["}mark .tag::after{content:"]"}
+.gloss{font-style:italic}
 .keys kbd{border:1px solid #111;border-radius:3px;padding:0 .3em;font-size:.85em}
 form.inline{display:inline}
 button{font:inherit;padding:.3rem .7rem;border:2px solid #111;background:#fff;cursor:pointer}
