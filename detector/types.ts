@@ -29,6 +29,8 @@ export interface Signal {
   value: string;
   start: number;
   end: number;
+  /** Phones only, set only when false: possible but in no range libphonenumber knows (phones.ts). */
+  valid?: boolean;
 }
 
 export interface DetectorInput {
