@@ -87,6 +87,7 @@ describe('networks and near-duplicates', () => {
       removed: 0,
       shareRemoved: 0,
       confirmedAt: null,
+      vouched: 0,
     });
     expect(networks[1]).toMatchObject({ size: 2, entityCount: 1, platforms: ['facebook', 'youtube'], languages: ['en'] });
 
@@ -95,8 +96,8 @@ describe('networks and near-duplicates', () => {
     expect(detail.id).toBe(winner);
     expect(detail.mergedFrom).toBe(loser);
     expect(detail.entities).toEqual([
-      { key: `phone:${PHONE}`, kind: 'phone', posts: 4, firstSeenAt: at('1').replace('Z', '.000Z') },
-      { key: 'handle:@dover_trips', kind: 'handle', posts: 3, firstSeenAt: at('2').replace('Z', '.000Z') },
+      { key: `phone:${PHONE}`, kind: 'phone', posts: 4, firstSeenAt: at('1').replace('Z', '.000Z'), benign: false },
+      { key: 'handle:@dover_trips', kind: 'handle', posts: 3, firstSeenAt: at('2').replace('Z', '.000Z'), benign: false },
     ]);
     expect(detail.posts.map((p: { id: string }) => p.id)).toEqual([a1, b1, a2, b2, a3, bridge].map((p) => postIdFor(p.platform, p.platformPostId)));
     expect(detail.posts.at(-1)!.entities).toEqual(['handle:@dover_trips', `phone:${PHONE}`]);
