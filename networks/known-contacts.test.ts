@@ -128,4 +128,39 @@ describe('known contacts', () => {
     expect((await h.db.post.findUniqueOrThrow({ where: { id: idOf(again) } })).outcome).toBe('review');
     expect((await h.db.networkMember.findUniqueOrThrow({ where: { postId: idOf(again) } })).networkId).toBe(networkId);
   });
+
+  it('shows the known contact and the phone validity on the item page; a lead marks a contact benign there', async () => {
+    const session = async (key: string) => {
+      const res = await fetch(`${h.rt.apiUrl}/review/sign-in`, { method: 'POST', body: new URLSearchParams({ key, next: '/review' }), headers: { origin: h.rt.apiUrl! }, redirect: 'manual' });
+      expect(res.status).toBe(303);
+      return res.headers.get('set-cookie')!.split(';')[0]!;
+    };
+    const [leadCookie, reviewerCookie] = [await session(lead), await session(reviewer)];
+    const item = await h.db.reviewItem.findUniqueOrThrow({ where: { postId: idOf(byPhone) } });
+    const page = async (cookie: string) => (await fetch(`${h.rt.apiUrl}/review/items/${item.id}`, { headers: { cookie } })).text();
+    const html = await page(leadCookie);
+    expect(html).toContain('data-signal="phone known_contact"');
+    expect(html.replace(/<[^>]+>/g, '')).toContain(`Known contact: +44 7700 900123 is in network ${networkId.slice(0, 8)} (1 referred/confirmed post(s))`);
+    expect(html).toContain(`href="/networks/${networkId}"`);
+    expect(html).toContain('not a valid number in any plan');
+    expect(html).toContain('data-testid="mark-benign" data-contact="phone:+447700900123"');
+    expect(await page(reviewerCookie)).not.toContain('data-testid="mark-benign"');
+
+    const form = (cookie: string) =>
+      fetch(`${h.rt.apiUrl}/review/contacts/benign`, {
+        method: 'POST',
+        body: new URLSearchParams({ contact: 'handle:@kent_crossings', note: 'test: press office', back: `/networks/${networkId}` }),
+        headers: { cookie, origin: h.rt.apiUrl! },
+        redirect: 'manual',
+      });
+    expect((await form(reviewerCookie)).status).toBe(403);
+    expect(await h.db.benignContact.count({ where: { key: 'handle:@kent_crossings' } })).toBe(0);
+    const marked = await form(leadCookie);
+    expect(marked.status).toBe(303);
+    expect(marked.headers.get('location')).toMatch(new RegExp(`^/networks/${networkId}\\?done=`));
+    expect(await h.db.benignContact.count({ where: { key: 'handle:@kent_crossings' } })).toBe(1);
+    const networkPage = await (await fetch(`${h.rt.apiUrl}/networks/${networkId}`, { headers: { cookie: leadCookie } })).text();
+    expect(networkPage).toContain('data-testid="benign" data-contact="handle:@kent_crossings"');
+    expect(networkPage).toContain('data-testid="mark-benign" data-contact="phone:+447700900123"');
+  });
 });

@@ -51,7 +51,10 @@ const iso = z.string().openapi({ format: 'date-time' });
 export const Signal = z
   .object({ type: z.string(), value: z.string(), start: z.number().int(), end: z.number().int() })
   .catchall(z.unknown())
-  .openapi('Signal', { description: 'A piece of evidence; `start`/`end` are UTF-16 offsets in the post text.' });
+  .openapi('Signal', {
+    description:
+      'A piece of evidence; `start`/`end` are UTF-16 offsets in the post text. `known_contact`: `value` is the id of the network (with a referred or confirmed advert) whose contact the span names. `phone` may carry `valid: false`: a possible number in no known numbering plan.',
+  });
 
 export const ReviewItem = z
   .object({
@@ -79,7 +82,7 @@ export const ReviewItem = z
       .nullable()
       .openapi({ description: 'The earlier post this one nearly duplicates and its last review decision; a near-duplicate of a confirmed post is routed as a referral candidate.' }),
     network: z
-      .object({ id: z.uuid(), size: z.number().int() })
+      .object({ id: z.uuid(), size: z.number().int(), vouched: z.number().int().openapi({ description: 'Its posts referred or confirmed by a reviewer.' }) })
       .nullable()
       .openapi({ description: 'The network of posts sharing a phone, handle or contact link with this one (GET /v1/networks/{id}).' }),
     post: z.object({
