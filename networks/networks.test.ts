@@ -178,7 +178,7 @@ describe('networks and near-duplicates', () => {
 
     const view = await json(h.request('GET', `/v1/review/items/${re.reviewItem!.id}`, { key: reviewer }));
     expect(view.nearDuplicateOf).toMatchObject({ postId: id(a1), status: 'confirmed', decision: { action: 'confirm', reasonCode: 'smuggling_offer' } });
-    expect(view.network).toEqual({ id: await memberOf(a1), size: 7 });
+    expect(view.network).toEqual({ id: await memberOf(a1), size: 7, vouched: 2 }); // a1 and a2 confirmed
     const editView = await json(h.request('GET', `/v1/review/items/${(await itemOf(edit)).id}`, { key: reviewer }));
     expect(editView.nearDuplicateOf).toMatchObject({ postId: id(c1), status: 'open', decision: null });
   });
