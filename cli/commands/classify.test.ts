@@ -38,7 +38,10 @@ describe('tidewatch classify (CLI, end to end)', () => {
     for (const o of out) {
       expect(Object.keys(o)).toEqual(['id', 'score', 'decision', 'lang', 'category', 'signals']);
       expect(typeof o.score).toBe('number');
-      for (const s of o.signals as Record<string, unknown>[]) expect(Object.keys(s)).toEqual(['type', 'value', 'start', 'end']);
+      // The contract's four fields; a phone libphonenumber calls possible but not valid adds `valid: false`.
+      for (const s of o.signals as Record<string, unknown>[]) {
+        expect(Object.keys(s)).toEqual(s.valid === false && s.type === 'phone' ? ['type', 'value', 'start', 'end', 'valid'] : ['type', 'value', 'start', 'end']);
+      }
     }
     expect(out[0]).toMatchObject({ decision: 'refer', category: 'boat_crossing', lang: 'en' });
     expect(out[1]).toMatchObject({ decision: 'dismiss', category: 'none' });
