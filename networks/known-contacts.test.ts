@@ -83,6 +83,10 @@ describe('known contacts', () => {
       expect((await h.db.reviewItem.findUniqueOrThrow({ where: { postId: post.id } })).networkBoost).toBe(NETWORK_CONFIRM_BOOST);
     }
     expect((await h.db.network.findUniqueOrThrow({ where: { id: networkId } })).postCount).toBe(4);
+    // The possible-but-invalid number is what links the advert and byPhone (and byLink's wa.me).
+    const linked = await h.db.postEntity.findMany({ where: { entityKey: 'phone:+447700900123' }, orderBy: { postId: 'asc' } });
+    expect(linked.map((e) => e.postId).sort()).toEqual([idOf(advert), idOf(byPhone), idOf(byLink)].sort());
+    expect((await classification(byPhone)).signals.find((s) => s.type === 'phone')).toMatchObject({ value: '+447700900123', valid: false });
   });
 
   it('ignores a benign contact: the post is dismissed on its text and links nowhere', async () => {
