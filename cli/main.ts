@@ -25,6 +25,7 @@ const COMMANDS: Record<string, Loader> = {
   platforms: async () => (await import('./commands/platforms.ts')).platformsCommand(),
   purge: async () => (await import('./commands/purge.ts')).purgeCommand(),
   sessions: async () => (await import('./commands/sessions.ts')).sessionsCommand(),
+  contacts: async () => (await import('./commands/contacts.ts')).contactsCommand(),
 };
 
 const program = new Command('tidewatch')

@@ -31,6 +31,8 @@ export interface Signal {
   end: number;
   /** Short English gloss of a lexicon cue ("boat (slang for an inflatable dinghy)"), so a reader who does not know the language sees what fired; absent for entities and unglossed entries. */
   gloss?: string;
+  /** Phones only, set only when false: possible but in no range libphonenumber knows (phones.ts). */
+  valid?: boolean;
 }
 
 export interface DetectorInput {

@@ -87,6 +87,7 @@ describe('networks and near-duplicates', () => {
       removed: 0,
       shareRemoved: 0,
       confirmedAt: null,
+      vouched: 0,
     });
     expect(networks[1]).toMatchObject({ size: 2, entityCount: 1, platforms: ['facebook', 'youtube'], languages: ['en'] });
 
@@ -95,8 +96,8 @@ describe('networks and near-duplicates', () => {
     expect(detail.id).toBe(winner);
     expect(detail.mergedFrom).toBe(loser);
     expect(detail.entities).toEqual([
-      { key: `phone:${PHONE}`, kind: 'phone', posts: 4, firstSeenAt: at('1').replace('Z', '.000Z') },
-      { key: 'handle:@dover_trips', kind: 'handle', posts: 3, firstSeenAt: at('2').replace('Z', '.000Z') },
+      { key: `phone:${PHONE}`, kind: 'phone', posts: 4, firstSeenAt: at('1').replace('Z', '.000Z'), benign: false },
+      { key: 'handle:@dover_trips', kind: 'handle', posts: 3, firstSeenAt: at('2').replace('Z', '.000Z'), benign: false },
     ]);
     expect(detail.posts.map((p: { id: string }) => p.id)).toEqual([a1, b1, a2, b2, a3, bridge].map((p) => postIdFor(p.platform, p.platformPostId)));
     expect(detail.posts.at(-1)!.entities).toEqual(['handle:@dover_trips', `phone:${PHONE}`]);
@@ -177,7 +178,7 @@ describe('networks and near-duplicates', () => {
 
     const view = await json(h.request('GET', `/v1/review/items/${re.reviewItem!.id}`, { key: reviewer }));
     expect(view.nearDuplicateOf).toMatchObject({ postId: id(a1), status: 'confirmed', decision: { action: 'confirm', reasonCode: 'smuggling_offer' } });
-    expect(view.network).toEqual({ id: await memberOf(a1), size: 7 });
+    expect(view.network).toEqual({ id: await memberOf(a1), size: 7, vouched: 2 }); // a1 and a2 confirmed
     const editView = await json(h.request('GET', `/v1/review/items/${(await itemOf(edit)).id}`, { key: reviewer }));
     expect(editView.nearDuplicateOf).toMatchObject({ postId: id(c1), status: 'open', decision: null });
   });

@@ -5,7 +5,7 @@
  */
 import type { RawSql } from '../core/db/sql-transaction.ts';
 import type { Signal } from '../detector/types.ts';
-import { entitiesOf } from './entities.ts';
+import { entitiesOf, type Entity } from './entities.ts';
 import { saveNearDuplicates, type NearDuplicateScan } from './near-duplicate-store.ts';
 import { addToNetworks, type NetworkUpdate } from './union.ts';
 
@@ -22,7 +22,8 @@ interface ClassifiedPost {
  * Stores near-duplicate links and signatures, and adds the routed posts' contact points to
  * networks, for the posts the routing statement just routed (`routed`; a post routed by another
  * attempt is that attempt's to record). Dismissed posts join no network: news and warnings quote
- * hotlines and police numbers, which would otherwise tie unrelated adverts together.
+ * hotlines and police numbers, which would otherwise tie unrelated adverts together. For the same
+ * reason contacts a lead marked benign (`benign`) link nothing.
  */
 export async function recordPostLinks(
   tx: RawSql,
@@ -30,6 +31,7 @@ export async function recordPostLinks(
   routed: readonly { id: string; outcome: string }[],
   posts: readonly ClassifiedPost[],
   signalsOf: (postId: string) => readonly Signal[],
+  benign: ReadonlySet<string> = new Set(),
 ): Promise<NetworkUpdate> {
   const outcome = new Map(routed.map((r) => [r.id, r.outcome]));
   const scan: NearDuplicateScan = {
@@ -38,9 +40,10 @@ export async function recordPostLinks(
     ownBands: near.ownBands,
   };
   const inReview = (id: string) => outcome.has(id) && outcome.get(id) !== 'dismissed';
+  const linking = (e: Entity) => !benign.has(e.key);
   await saveNearDuplicates(tx, scan, inReview);
   return addToNetworks(
     tx,
-    posts.filter((p) => inReview(p.id)).map((p) => ({ postId: p.id, seenAt: p.postedAt ?? p.ingestedAt, entities: entitiesOf(signalsOf(p.id), p.text) })),
+    posts.filter((p) => inReview(p.id)).map((p) => ({ postId: p.id, seenAt: p.postedAt ?? p.ingestedAt, entities: entitiesOf(signalsOf(p.id), p.text).filter(linking) })),
   );
 }

@@ -13,6 +13,7 @@
  * confirmed once).
  */
 import type { Prisma } from '../core/db/client.ts';
+import { vouchForPost } from './known-contacts.ts';
 import { lockNetworks } from './lock.ts';
 
 /** Added to the priority of open review items in a network with a confirmed post. Default 2 (×4 score). */
@@ -21,13 +22,15 @@ export const NETWORK_CONFIRM_BOOST = 2;
 /**
  * Called in the transaction that confirms `postId`. That transaction takes the network lock
  * (lockNetworks) before it locks the item, the same order as classify (network lock, then rows),
- * so the two never deadlock. Marks the post's network confirmed and raises its other undecided
- * items (open, escalated, needs translation) not raised yet. Returns how many were raised.
+ * so the two never deadlock. Marks the post's network confirmed, counts the post as vouched for
+ * (its contacts become known contacts, known-contacts.ts) and raises its other undecided items
+ * (open, escalated, needs translation) not raised yet. Returns how many were raised.
  */
 export async function raiseNetworkOnConfirm(tx: Prisma.TransactionClient, postId: string): Promise<number> {
   await lockNetworks(tx);
   const [member] = await tx.$queryRaw<{ networkId: string }[]>`SELECT "networkId" FROM "NetworkMember" WHERE "postId" = ${postId}::uuid`;
   if (!member) return 0;
+  await vouchForPost(tx, postId, true);
   await tx.$executeRaw`
     UPDATE "Network" SET "confirmedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${member.networkId}::uuid AND "confirmedAt" IS NULL`;
   return tx.$executeRaw`

@@ -25,6 +25,8 @@ export interface NetworkSummary {
   removed: number;
   /** When a reviewer first confirmed one of its posts. */
   confirmedAt: string | null;
+  /** Posts referred or confirmed by a reviewer: > 0 makes its contacts known (known-contacts.ts). */
+  vouched: number;
 }
 
 export interface NetworkPost {
@@ -45,7 +47,7 @@ export interface NetworkPost {
 export interface NetworkDetail extends NetworkSummary {
   /** Set when the id asked for was merged into this network. */
   mergedFrom: string | null;
-  entities: { key: string; kind: EntityKind; posts: number; firstSeenAt: string }[];
+  entities: { key: string; kind: EntityKind; posts: number; firstSeenAt: string; benign: boolean }[];
   posts: NetworkPost[];
 }
 
@@ -81,6 +83,7 @@ async function summarise(db: PrismaClient, rows: readonly NetworkRow[]): Promise
       shareRemoved: r.postCount ? removed / r.postCount : 0,
       removed,
       confirmedAt: r.confirmedAt?.toISOString() ?? null,
+      vouched: r.vouchedCount,
     };
   });
 }
@@ -104,7 +107,7 @@ export async function listNetworks(db: PrismaClient, opts: ListNetworksOptions =
     after = Prisma.sql`AND ("postCount" < ${c.v} OR ("postCount" = ${c.v} AND id > ${c.id}::uuid))`;
   }
   const rows = await db.$queryRaw<NetworkRow[]>`
-    SELECT id::text, "postCount", "entityCount", "firstSeenAt", "lastSeenAt", "confirmedAt" FROM "Network"
+    SELECT id::text, "postCount", "entityCount", "firstSeenAt", "lastSeenAt", "confirmedAt", "vouchedCount" FROM "Network"
     WHERE "mergedIntoId" IS NULL AND "postCount" >= ${minSize} ${after}
     ORDER BY "postCount" DESC, id ASC LIMIT ${limit + 1}`;
   const page = rows.slice(0, limit);
@@ -120,12 +123,13 @@ export const MAX_NETWORK_POSTS = 500;
 export async function getNetwork(db: PrismaClient, id: string): Promise<NetworkDetail | undefined> {
   if (!UUID.test(id)) return undefined;
   const [row] = await db.$queryRaw<(NetworkRow & { mergedIntoId: string | null })[]>`
-    SELECT n.id::text, n."postCount", n."entityCount", n."firstSeenAt", n."lastSeenAt", n."confirmedAt", NULL::text AS "mergedIntoId"
+    SELECT n.id::text, n."postCount", n."entityCount", n."firstSeenAt", n."lastSeenAt", n."confirmedAt", n."vouchedCount", NULL::text AS "mergedIntoId"
     FROM "Network" n WHERE n.id = (SELECT COALESCE("mergedIntoId", id) FROM "Network" WHERE id = ${id}::uuid)`;
   if (!row) return undefined;
   const [summary] = await summarise(db, [row]);
-  const entities = await db.$queryRaw<{ key: string; kind: EntityKind; posts: number; firstSeenAt: Date }[]>`
-    SELECT e.key, e.kind, (SELECT count(*)::int FROM "PostEntity" pe WHERE pe."entityKey" = e.key) AS posts, e."firstSeenAt"
+  const entities = await db.$queryRaw<{ key: string; kind: EntityKind; posts: number; firstSeenAt: Date; benign: boolean }[]>`
+    SELECT e.key, e.kind, (SELECT count(*)::int FROM "PostEntity" pe WHERE pe."entityKey" = e.key) AS posts, e."firstSeenAt",
+      EXISTS (SELECT 1 FROM "BenignContact" b WHERE b.key = e.key) AS benign
     FROM "NetworkEntity" e WHERE e."networkId" = ${row.id}::uuid ORDER BY posts DESC, e.key`;
   const posts = await db.$queryRaw<(Omit<NetworkPost, 'seenAt'> & { seenAt: Date })[]>`
     SELECT p.id::text, pl.name AS platform, p.url, p.text, p."authorHandle" AS author, p.language,

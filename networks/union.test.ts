@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolate, type Isolated } from '../test/isolation.ts';
 import { seedReviewItems } from '../test/review-fixtures.ts';
+import { vouchForPost } from './known-contacts.ts';
 import { addToNetworks, type NetworkMemberInput } from './union.ts';
 
 const day = (d: number) => new Date(Date.UTC(2026, 10, d, 12));
@@ -56,5 +57,21 @@ describe('addToNetworks', () => {
   it('ignores posts without contact points', async () => {
     expect(await add([{ postId: posts[6]!, seenAt: day(7), entities: [] }])).toEqual({ added: 0, created: 0, merged: 0, raised: 0 });
     expect(await iso.db.networkMember.findUnique({ where: { postId: posts[6]! } })).toBeNull();
+  });
+
+  it('keeps referred/confirmed counts right across merges, even when a vouch races a merge', async () => {
+    const [a, b, c] = (await seedReviewItems(iso.db, [{}, {}, {}])).map((s) => s.postId);
+    await add([{ postId: a!, seenAt: day(8), entities: [handle('vouch_x')] }]);
+    await add([{ postId: b!, seenAt: day(9), entities: [handle('vouch_y')] }]);
+    const vouch = (postId: string) => iso.db.$transaction((tx) => vouchForPost(tx, postId));
+    await vouch(a!);
+    await vouch(a!); // counted once
+    const networkOf = async (postId: string) => (await iso.db.networkMember.findUniqueOrThrow({ where: { postId } })).networkId;
+    expect((await iso.db.network.findUniqueOrThrow({ where: { id: await networkOf(a!) } })).vouchedCount).toBe(1);
+    await Promise.all([vouch(b!), add([{ postId: c!, seenAt: day(10), entities: [handle('vouch_x'), handle('vouch_y')] }])]);
+    const live = await networkOf(c!);
+    expect([await networkOf(a!), await networkOf(b!)]).toEqual([live, live]);
+    expect((await iso.db.network.findUniqueOrThrow({ where: { id: live } })).vouchedCount).toBe(2);
+    expect(await iso.db.networkMember.count({ where: { networkId: live, vouched: true } })).toBe(2);
   });
 });

@@ -58,6 +58,8 @@ export interface NetworkRow {
   firstSeenAt: Date;
   lastSeenAt: Date;
   confirmedAt: Date | null;
+  /** Member posts referred or confirmed (known-contacts.ts). */
+  vouchedCount: number;
 }
 
 export interface NetworkUpdate {
@@ -88,7 +90,7 @@ export async function addToNetworks(tx: RawSql, input: readonly NetworkMemberInp
   for (const m of fresh) for (const e of m.entities) kinds.set(e.key, e.kind);
   // Known entities with their (live) network's figures, in one read.
   const known = await tx.$queryRaw<({ key: string; networkId: string } & Omit<NetworkRow, 'id'>)[]>`
-    SELECT e.key, e."networkId"::text AS "networkId", n."postCount", n."entityCount", n."firstSeenAt", n."lastSeenAt", n."confirmedAt"
+    SELECT e.key, e."networkId"::text AS "networkId", n."postCount", n."entityCount", n."firstSeenAt", n."lastSeenAt", n."confirmedAt", n."vouchedCount"
     FROM "NetworkEntity" e JOIN "Network" n ON n.id = e."networkId" WHERE e.key = ANY(${[...kinds.keys()]}::text[])`;
   const existing = new Map<string, NetworkRow>(known.map(({ key: _key, networkId, ...n }) => [networkId, { id: networkId, ...n }]));
   const existingIds = [...existing.keys()];
@@ -133,6 +135,8 @@ export async function addToNetworks(tx: RawSql, input: readonly NetworkMemberInp
       firstSeenAt: new Date(Math.min(...rows.map((r) => r.firstSeenAt.getTime()), ...seen)),
       lastSeenAt: new Date(Math.max(...rows.map((r) => r.lastSeenAt.getTime()), ...seen)),
       confirmedAt: confirmed.length ? new Date(Math.min(...confirmed.map((d) => d.getTime()))) : null,
+      // New posts are routed, not yet referred or confirmed: only the merged networks' counts.
+      vouchedCount: rows.reduce((s, r) => s + r.vouchedCount, 0),
     };
     roots.push(root);
     // New posts of a network with a confirmed post, and the open items of networks that a merge
@@ -159,12 +163,13 @@ export async function addToNetworks(tx: RawSql, input: readonly NetworkMemberInp
   // rows inserted pointing at roots; foreign keys are checked at the end of the statement.
   const [res] = await tx.$queryRaw<{ raised: number }[]>`
     WITH roots AS (
-      INSERT INTO "Network" (id, "postCount", "entityCount", "firstSeenAt", "lastSeenAt", "confirmedAt")
+      INSERT INTO "Network" (id, "postCount", "entityCount", "firstSeenAt", "lastSeenAt", "confirmedAt", "vouchedCount")
       SELECT * FROM unnest(${roots.map((r) => r.id)}::uuid[], ${roots.map((r) => r.postCount)}::int[], ${roots.map((r) => r.entityCount)}::int[],
         ${roots.map((r) => timestampText(r.firstSeenAt))}::timestamp(3)[], ${roots.map((r) => timestampText(r.lastSeenAt))}::timestamp(3)[],
-        ${roots.map((r) => (r.confirmedAt ? timestampText(r.confirmedAt) : null))}::timestamp(3)[])
+        ${roots.map((r) => (r.confirmedAt ? timestampText(r.confirmedAt) : null))}::timestamp(3)[], ${roots.map((r) => r.vouchedCount)}::int[])
       ON CONFLICT (id) DO UPDATE SET "postCount" = EXCLUDED."postCount", "entityCount" = EXCLUDED."entityCount",
-        "firstSeenAt" = EXCLUDED."firstSeenAt", "lastSeenAt" = EXCLUDED."lastSeenAt", "confirmedAt" = EXCLUDED."confirmedAt"),
+        "firstSeenAt" = EXCLUDED."firstSeenAt", "lastSeenAt" = EXCLUDED."lastSeenAt", "confirmedAt" = EXCLUDED."confirmedAt",
+        "vouchedCount" = EXCLUDED."vouchedCount"),
     merge AS (SELECT * FROM unnest(${losers}::uuid[], ${winnerOfLoser}::uuid[]) AS m(l, w)),
     -- Networks merged earlier keep pointing straight at the live one (no chains).
     merged AS (UPDATE "Network" n SET "mergedIntoId" = m.w FROM merge m WHERE n.id = m.l OR n."mergedIntoId" = m.l),

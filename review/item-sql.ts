@@ -47,6 +47,7 @@ type ItemRow = Pick<
   ndDecidedAt: string | null;
   networkId: string | null;
   networkSize: number | null;
+  networkVouched: number | null;
 };
 
 /** The queue's orders: `priority` most urgent first, `oldest` first routed first; ids break ties. */
@@ -96,7 +97,7 @@ export async function selectItems(
       c."modelVersion" AS "clsModelVersion", c.score AS "clsScore", c.category AS "clsCategory", c.language AS "clsLanguage",
       c.signals AS "clsSignals", ${iso(Prisma.raw('c."createdAt"'))} AS "clsCreatedAt",
       nd."ndEarlierPostId", nd."ndSimilarity", nd."ndItemId", nd."ndItemStatus", nd."ndAction", nd."ndReasonCode", nd."ndActor", nd."ndDecidedAt",
-      net."networkId", net."networkSize"
+      net."networkId", net."networkSize", net."networkVouched"
     FROM (SELECT * FROM "ReviewItem" i WHERE ${page.where} ORDER BY ${order(Prisma.raw('i'))} LIMIT ${limit}) r
     JOIN "Post" p ON p.id = r."postId"
     LEFT JOIN LATERAL (
@@ -115,7 +116,7 @@ export async function selectItems(
       WHERE nd."postId" = r."postId" LIMIT 1
     ) nd ON true
     LEFT JOIN LATERAL (
-      SELECT n.id::text AS "networkId", n."postCount" AS "networkSize"
+      SELECT n.id::text AS "networkId", n."postCount" AS "networkSize", n."vouchedCount" AS "networkVouched"
       FROM "NetworkMember" nm JOIN "Network" n ON n.id = nm."networkId" WHERE nm."postId" = r."postId" LIMIT 1
     ) net ON true
     ORDER BY ${order(Prisma.raw('r'))}`;
@@ -152,7 +153,7 @@ export function itemView(r: ItemRow, now: Date): ReviewItemView {
             status: r.ndItemStatus,
             decision: r.ndAction === null ? null : { action: r.ndAction, reasonCode: r.ndReasonCode!, actor: r.ndActor!, decidedAt: r.ndDecidedAt! },
           },
-    network: r.networkId === null ? null : { id: r.networkId, size: r.networkSize! },
+    network: r.networkId === null ? null : { id: r.networkId, size: r.networkSize!, vouched: r.networkVouched! },
     post: {
       id: r.postId,
       text: r.postText,

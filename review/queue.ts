@@ -47,7 +47,7 @@ export interface ReviewItemView {
     decision: { action: string; reasonCode: string; actor: string; decidedAt: string } | null;
   } | null;
   /** The network of posts sharing a contact point with this one (networks/), when it has one. */
-  network: { id: string; size: number } | null;
+  network: { id: string; size: number; vouched: number } | null;
   post: { id: string; text: string; url: string; platform: string; author: string | null; language: string | null; postedAt: string | null; ingestedAt: string };
   classification: { modelVersion: string; score: number; category: string; language: string; signals: Signal[]; createdAt: string } | null;
 }

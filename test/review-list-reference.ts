@@ -40,7 +40,7 @@ const include = {
           },
         },
       },
-      networkMember: { select: { network: { select: { id: true, postCount: true } } } },
+      networkMember: { select: { network: { select: { id: true, postCount: true, vouchedCount: true } } } },
     },
   },
 } satisfies Prisma.ReviewItemInclude;
@@ -88,7 +88,7 @@ function toView(r: Row, now = new Date(), duplicates = 0): ReviewItemView {
     claim: live ? { holder: r.claimedBy!, leaseExpiresAt: r.leaseExpiresAt!.toISOString() } : null,
     duplicates,
     nearDuplicateOf: nearDuplicateView(r.post.nearDuplicate),
-    network: r.post.networkMember ? { id: r.post.networkMember.network.id, size: r.post.networkMember.network.postCount } : null,
+    network: r.post.networkMember ? { id: r.post.networkMember.network.id, size: r.post.networkMember.network.postCount, vouched: r.post.networkMember.network.vouchedCount } : null,
     post: {
       id: r.post.id,
       text: r.post.text,

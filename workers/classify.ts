@@ -9,7 +9,10 @@ import type { Detector } from '../detector/detector.ts';
 import { onPool, sqlTransaction } from '../core/db/sql-transaction.ts';
 import type { DetectorResult, Thresholds } from '../detector/types.ts';
 import { receivedSignature, type Signature } from '../networks/near-duplicate.ts';
-import { findNearDuplicates, recordPostLinks } from '../networks/pipeline.ts';
+import { findNearDuplicates, recordPostLinks, type NearDuplicateScan } from '../networks/pipeline.ts';
+import { contactKeys, knownContactSignals, lookupContacts, type ContactLookup } from '../networks/known-contacts.ts';
+import { NETWORK_CONFIRM_BOOST } from '../networks/priority.ts';
+import type { Signal } from '../detector/types.ts';
 import type { PipelineContext } from './context.ts';
 import { classifyAndRoute, loadClassifyBatch, type PostToClassify, type RoutedRow } from './pipeline-sql.ts';
 import { jobIds, type JobPayloads } from './queues.ts';
@@ -68,6 +71,43 @@ function signaturesOf(sent: Record<string, string> | undefined, postIds: readonl
   return Object.fromEntries(postIds.filter((id) => sent[id] !== undefined).map((id) => [id, sent[id]!]));
 }
 
+/**
+ * Each post's Classification and outcome: by score, straight to referral candidate as a
+ * near-duplicate of a confirmed post, and at least to review (raised as a confirmed network's
+ * posts are) when it names a known contact, whose `known_contact` signals join the stored ones.
+ * The stored decision stays the detector's; the outcome says where the post went.
+ */
+function routedRows(
+  ctx: PipelineContext, thresholds: Thresholds, posts: readonly PostToClassify[], byId: ReadonlyMap<string, DetectorResult>,
+  near: NearDuplicateScan, contacts: ContactLookup,
+): { rows: RoutedRow[]; signals: Map<string, readonly Signal[]> } {
+  const signals = new Map<string, readonly Signal[]>();
+  const rows = posts.map((p): RoutedRow => {
+    const r = byId.get(p.id)!;
+    const known = knownContactSignals(r.signals, p.text, contacts);
+    const all = known.length ? [...r.signals, ...known].sort((a, b) => a.start - b.start || a.end - b.end) : r.signals;
+    signals.set(p.id, all);
+    let outcome = near.matches.get(p.id)?.confirmed ? 'referral_candidate' : routeByScore(r.score, thresholds);
+    if (known.length && outcome === 'dismissed') outcome = 'review';
+    const networkBoost = known.length && outcome !== 'dismissed' ? NETWORK_CONFIRM_BOOST : 0;
+    return {
+      postId: p.id,
+      modelVersion: r.modelVersion,
+      score: r.score,
+      decision: r.decision,
+      category: r.category,
+      detectedLanguage: r.lang,
+      signals: all,
+      outcome,
+      language: p.language ?? r.lang,
+      priority: outcome === 'dismissed' ? 0 : reviewPriority(r.score, p.postedAt ?? p.ingestedAt, ctx.config.priorityHalfLifeHours) + networkBoost,
+      networkBoost,
+      platformId: p.platformId,
+    };
+  });
+  return { rows, signals };
+}
+
 export function createClassifyHandler(ctx: PipelineContext) {
   return async (job: Job<JobPayloads['classify']>): Promise<ClassifyResult> => {
     const detector = await ctx.detector();
@@ -85,30 +125,18 @@ export function createClassifyHandler(ctx: PipelineContext) {
       const byId = new Map(results.map((r) => [r.id, r]));
       // A near-duplicate of a post a reviewer confirmed goes straight to referral candidate (networks/).
       const near = await findNearDuplicates(ctx.db, posts, givenSignatures(job.data.signatures, posts));
-      const rows: RoutedRow[] = posts.map((p) => {
-        const r = byId.get(p.id) as DetectorResult;
-        const outcome = near.matches.get(p.id)?.confirmed ? 'referral_candidate' : routeByScore(r.score, thresholds);
-        return {
-          postId: p.id,
-          modelVersion: r.modelVersion,
-          score: r.score,
-          decision: r.decision,
-          category: r.category,
-          detectedLanguage: r.lang,
-          signals: r.signals,
-          outcome,
-          language: p.language ?? r.lang,
-          priority: outcome === 'dismissed' ? 0 : reviewPriority(r.score, p.postedAt ?? p.ingestedAt, ctx.config.priorityHalfLifeHours),
-          platformId: p.platformId,
-        };
-      });
+      const keys = posts.flatMap((p) => contactKeys(byId.get(p.id)!.signals, p.text));
       // Near-duplicate links and network membership commit with the routing, or not at all. On the
       // pg pool rather than through Prisma (core/db/sql-transaction.ts: a batch's parameters are
       // ~1 MB, which Prisma's raw layer copies several times). The network lock may queue it behind
       // other workers, hence the generous statement timeout.
+      // Known and benign contacts are read in the transaction (one statement for the batch), so
+      // routing, stored signals and links all follow the same reading.
       routed = await sqlTransaction(ctx.db, async (tx) => {
+        const contacts = await lookupContacts(tx, keys);
+        const { rows, signals } = routedRows(ctx, thresholds, posts, byId, near, contacts);
         const done = await classifyAndRoute(tx, rows);
-        await recordPostLinks(tx, near, done, posts, (id) => byId.get(id)!.signals);
+        await recordPostLinks(tx, near, done, posts, (id) => signals.get(id)!, contacts.benign);
         return done;
       }, { statementTimeoutMs: 30_000 });
       for (const r of routed) outcomes[r.outcome] += 1;

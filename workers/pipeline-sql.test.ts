@@ -74,6 +74,7 @@ describe('batch statements under statistics that say nothing is pending', () => 
       outcome: 'dismissed',
       language: 'en',
       priority: 0,
+      networkBoost: 0,
       platformId: 1,
     }));
     let routed = 0;

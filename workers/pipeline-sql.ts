@@ -138,8 +138,10 @@ export interface RoutedRow {
   outcome: RoutedOutcome;
   /** The post's language afterwards: the one given at ingest, else the detector's. */
   language: string;
-  /** Review priority; unused for dismissed posts. */
+  /** Review priority (including networkBoost); unused for dismissed posts. */
   priority: number;
+  /** The known-contact raise already in `priority` (networks/known-contacts.ts), else 0. */
+  networkBoost: number;
   platformId: number;
 }
 
@@ -160,8 +162,8 @@ export async function classifyAndRoute(db: RawSql, rows: readonly RoutedRow[], n
         ${pgArray.text(col('modelVersion'))}::text[], ${pgArray.float8(col('score'))}::float8[], ${pgArray.text(col('decision'))}::text[],
         ${pgArray.text(col('category'))}::text[], ${pgArray.text(col('detectedLanguage'))}::text[], ${pgArray.json(rows.map((r) => JSON.stringify(r.signals)))}::json[],
         ${pgArray.text(col('outcome'))}::text[], ${pgArray.text(col('language'))}::text[], ${pgArray.float8(col('priority'))}::float8[],
-        ${pgArray.int4(col('platformId'))}::int[])
-        AS u("postId", "classificationId", "reviewItemId", "modelVersion", score, decision, category, "detectedLanguage", signals, outcome, language, priority, "platformId")),
+        ${pgArray.int4(col('platformId'))}::int[], ${pgArray.float8(col('networkBoost'))}::float8[])
+        AS u("postId", "classificationId", "reviewItemId", "modelVersion", score, decision, category, "detectedLanguage", signals, outcome, language, priority, "platformId", "networkBoost")),
     routed AS (
       UPDATE "Post" p SET outcome = r.outcome::"PostOutcome", language = r.language, "routedAt" = ${at}::timestamp(3)
       FROM r WHERE p.id = r."postId" AND ${STILL_PENDING}
@@ -172,8 +174,8 @@ export async function classifyAndRoute(db: RawSql, rows: readonly RoutedRow[], n
       FROM r JOIN routed ON routed.id = r."postId"
       ON CONFLICT DO NOTHING),
     queued AS (
-      INSERT INTO "ReviewItem" (id, "postId", priority, score, "referralCandidate", "platformId", language, category, "createdAt", "updatedAt")
-      SELECT r."reviewItemId", r."postId", r.priority, r.score, r.outcome = 'referral_candidate', r."platformId", r.language, r.category, ${at}::timestamp(3), ${at}::timestamp(3)
+      INSERT INTO "ReviewItem" (id, "postId", priority, score, "referralCandidate", "platformId", language, category, "networkBoost", "createdAt", "updatedAt")
+      SELECT r."reviewItemId", r."postId", r.priority, r.score, r.outcome = 'referral_candidate', r."platformId", r.language, r.category, r."networkBoost", ${at}::timestamp(3), ${at}::timestamp(3)
       FROM r JOIN routed ON routed.id = r."postId" WHERE r.outcome <> 'dismissed'
       ON CONFLICT DO NOTHING)
     SELECT r."postId"::text AS id, r.outcome FROM r JOIN routed ON routed.id = r."postId"`;

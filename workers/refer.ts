@@ -13,6 +13,7 @@ import { deadLetter, DeliveryError, deliverReferral, type DeliverResult } from '
 import type { PipelineContext } from './context.ts';
 import { EVIDENCE_ATTEMPTS, jobIds, type DeliverPayload, type JobPayloads, type Queues, type ReferCandidatesPayload, type ReferPostPayload } from './queues.ts';
 import { scheduleLiveness } from './liveness.ts';
+import { vouchForPost } from '../networks/known-contacts.ts';
 
 export type ReferPostResult = { referral: 'created' | 'exists' | 'awaiting_review' | 'not_a_candidate' };
 /** What became of a batch of candidates: referrals created now or found existing, and posts left for a reviewer. */
@@ -100,6 +101,8 @@ export function createReferHandler(ctx: PipelineContext) {
         subjectId: referral.id,
         after: { ...referral, reviewItemId: post.reviewItem?.id ?? null, decisionId: data.decisionId ?? null },
       });
+      // A referred advert makes its network's contacts known contacts for posts classified later.
+      await vouchForPost(tx, post.id);
       return referral.id;
     });
     // Enqueued after commit; a crash in between is healed by the retry, which finds the

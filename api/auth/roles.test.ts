@@ -61,6 +61,13 @@ describe('roles × routes', () => {
       const s = await createSession(h.db, { keyId: (await h.db.apiKey.findFirstOrThrow()).id, name: 'x', role: 'reviewer', platform: null, platformId: null }, 60_000);
       return h.request('DELETE', `/v1/sessions/${s.id}`, { key });
     },
+    'get /v1/contacts/benign': (key) => h.request('GET', '/v1/contacts/benign', { key }),
+    'post /v1/contacts/benign': (key) => h.request('POST', '/v1/contacts/benign', { key, body: { contact: '+44 1632 960001', note: 'police line' } }),
+    'delete /v1/contacts/benign': async (key) => {
+      const contact = `handle:@ngo_${key.slice(3, 11).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+      await h.db.benignContact.create({ data: { key: contact, note: 'NGO', createdBy: 'test' } });
+      return h.request('DELETE', `/v1/contacts/benign?contact=${encodeURIComponent(contact)}`, { key });
+    },
     'get /v1/networks/{id}': async (key) => {
       const n = await h.db.network.create({ data: { id: crypto.randomUUID(), firstSeenAt: new Date(), lastSeenAt: new Date() } });
       return h.request('GET', `/v1/networks/${n.id}`, { key });

@@ -5,6 +5,7 @@
 import { limitBody, PLATFORM_MAX_BODY_BYTES, REVIEW_MAX_BODY_BYTES } from '../middleware/body-limit.ts';
 import { router } from '../openapi.ts';
 import { auditRoutes } from './audit.ts';
+import { contactRoutes } from './contacts.ts';
 import { addDocs } from './docs.ts';
 import { healthRoutes } from './health.ts';
 import { platformReferralRoutes } from './platform-referrals.ts';
@@ -20,6 +21,7 @@ export function documentedRoutes() {
   const app = router();
   // Review and platform bodies are small; refuse anything far bigger early.
   app.use('/v1/review/*', limitBody(REVIEW_MAX_BODY_BYTES, '/v1/review routes'));
+  app.use('/v1/contacts/*', limitBody(REVIEW_MAX_BODY_BYTES, '/v1/contacts routes'));
   app.use('/v1/platform/*', limitBody(PLATFORM_MAX_BODY_BYTES, 'platform reports'));
   app.route('/', healthRoutes());
   app.route('/', postsRoutes());
@@ -29,6 +31,7 @@ export function documentedRoutes() {
   app.route('/', auditRoutes());
   app.route('/', platformReferralRoutes());
   app.route('/', networkRoutes());
+  app.route('/', contactRoutes());
   app.route('/', statsRoutes());
   app.route('/', sessionRoutes());
   addDocs(app);

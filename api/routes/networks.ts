@@ -30,6 +30,7 @@ const summaryShape = {
   removed: z.number().int().openapi({ description: 'Posts the platform actioned or that were found offline (and not back).' }),
   shareRemoved: z.number().openapi({ description: 'removed ÷ size.' }),
   confirmedAt: z.string().nullable().openapi({ format: 'date-time', description: 'When a reviewer first confirmed one of its posts.' }),
+  vouched: z.number().int().openapi({ description: 'Posts referred or confirmed by a reviewer; above 0, its contacts raise new posts as `known_contact`.' }),
 };
 
 const NetworkSummary = z.object(summaryShape).openapi('NetworkSummary');
@@ -44,6 +45,7 @@ const NetworkDetail = z
         kind: z.enum(['phone', 'handle', 'link']),
         posts: z.number().int(),
         firstSeenAt: z.string().openapi({ format: 'date-time' }),
+        benign: z.boolean().openapi({ description: 'Marked benign by a lead (`/v1/contacts/benign`): links no new post.' }),
       }),
     ),
     posts: z.array(

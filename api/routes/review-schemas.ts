@@ -57,7 +57,10 @@ export const Signal = z
     gloss: z.string().optional().openapi({ description: 'Short English gloss of a lexicon cue (what the matched word means, and for slang what it means in this trade), e.g. "boat (Iranian slang for an inflatable dinghy)". Absent for entities (phone, price, route...) and in classifications stored before glosses existed.', example: 'boat (Iranian slang for an inflatable dinghy)' }),
   })
   .catchall(z.unknown())
-  .openapi('Signal', { description: 'A piece of evidence; `start`/`end` are UTF-16 offsets in the post text.' });
+  .openapi('Signal', {
+    description:
+      'A piece of evidence; `start`/`end` are UTF-16 offsets in the post text. `known_contact`: `value` is the id of the network (with a referred or confirmed advert) whose contact the span names. `phone` may carry `valid: false`: a possible number in no known numbering plan.',
+  });
 
 export const ReviewItem = z
   .object({
@@ -85,7 +88,7 @@ export const ReviewItem = z
       .nullable()
       .openapi({ description: 'The earlier post this one nearly duplicates and its last review decision; a near-duplicate of a confirmed post is routed as a referral candidate.' }),
     network: z
-      .object({ id: z.uuid(), size: z.number().int() })
+      .object({ id: z.uuid(), size: z.number().int(), vouched: z.number().int().openapi({ description: 'Its posts referred or confirmed by a reviewer.' }) })
       .nullable()
       .openapi({ description: 'The network of posts sharing a phone, handle or contact link with this one (GET /v1/networks/{id}).' }),
     post: z.object({

@@ -61,7 +61,7 @@ export function classifyCommand() {
         batch = [];
         let text = '';
         for (const r of results) {
-          text += JSON.stringify({ id: r.id, score: r.score, decision: r.decision, lang: r.lang, category: r.category, signals: r.signals.map((s) => ({ type: s.type, value: s.value, start: s.start, end: s.end, gloss: s.gloss })) }) + '\n';
+          text += JSON.stringify({ id: r.id, score: r.score, decision: r.decision, lang: r.lang, category: r.category, signals: r.signals.map((s) => ({ type: s.type, value: s.value, start: s.start, end: s.end, gloss: s.gloss, ...(s.valid === false ? { valid: false } : {}) })) }) + '\n';
         }
         await write(out, text);
       };

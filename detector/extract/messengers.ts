@@ -57,7 +57,7 @@ export function findMessengers(folded: string): Signal[] {
     const service = serviceOf(m[1]!);
     let id = withoutTrailingPunctuation(m[2]!);
     if ((service === 'whatsapp' || service === 'viber') && parses++ < MAX_PHONE_CANDIDATES) {
-      id = parse('+' + id.replace(/[^\d]/g, '')) ?? id;
+      id = parse('+' + id.replace(/[^\d]/g, ''))?.e164 ?? id;
     } else if (service === 'telegram') id = '@' + id;
     const end = m.index + m[0].length - (m[2]!.length - withoutTrailingPunctuation(m[2]!).length);
     out.push({ type: 'messenger', value: `${service}:${id}`, start: m.index, end });

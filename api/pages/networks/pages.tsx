@@ -2,6 +2,7 @@
 import type { NetworkDetail, NetworkSummary } from '../../../networks/read.ts';
 import { Name } from '../review/bidi.tsx';
 import { Layout } from '../review/layout.tsx';
+import { BenignControl } from './benign-form.tsx';
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 const day = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -52,7 +53,7 @@ export function NetworkListPage(props: { who: string; networks: NetworkSummary[]
 }
 
 /** One network: its figures, contact points and posts. */
-export function NetworkPage(props: { who: string; network: NetworkDetail }) {
+export function NetworkPage(props: { who: string; network: NetworkDetail; lead: boolean; flash?: string | undefined }) {
   const n = props.network;
   return (
     <Layout title={`Network of ${n.size}`} who={props.who}>
@@ -60,6 +61,11 @@ export function NetworkPage(props: { who: string; network: NetworkDetail }) {
         <a href="/networks">All networks</a>
       </p>
       {n.mergedFrom ? <p class="flash">Network {n.mergedFrom} was merged into this one.</p> : null}
+      {props.flash ? (
+        <p class="flash" role="alert">
+          {props.flash}
+        </p>
+      ) : null}
       <h2>
         Network of <span data-testid="size">{n.size}</span> posts
       </h2>
@@ -71,6 +77,10 @@ export function NetworkPage(props: { who: string; network: NetworkDetail }) {
         <dt>First seen / last seen</dt>
         <dd>
           {day(n.firstSeenAt)} / {day(n.lastSeenAt)}
+        </dd>
+        <dt>Referred or confirmed</dt>
+        <dd data-testid="vouched">
+          {n.vouched} post(s){n.vouched ? ': its contacts raise new posts naming them (known contact)' : ''}
         </dd>
         <dt>Removed</dt>
         <dd data-testid="removed">
@@ -84,6 +94,7 @@ export function NetworkPage(props: { who: string; network: NetworkDetail }) {
             {e.kind}: <code>
               <Name text={e.key.slice(e.key.indexOf(':') + 1)} />
             </code> in {e.posts} post(s)
+            <BenignControl contactKey={e.key} benign={e.benign} lead={props.lead} back={`/networks/${n.id}`} />
           </li>
         ))}
       </ul>

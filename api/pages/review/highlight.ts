@@ -51,5 +51,6 @@ export function highlightRuns(text: string, signals: readonly Span[]): Run[] {
 export function signalLabel(type: string): string {
   if (type.startsWith('concept:')) return type.slice('concept:'.length);
   if (type.startsWith('counter:')) return `against: ${type.slice('counter:'.length)}`;
+  if (type === 'known_contact') return 'known contact';
   return type;
 }

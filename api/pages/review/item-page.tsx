@@ -1,5 +1,9 @@
 /** @jsxImportSource hono/jsx */
+import type { Signal } from '../../../detector/types.ts';
+import { entityOf } from '../../../networks/entities.ts';
+import { KNOWN_CONTACT } from '../../../networks/known-contacts.ts';
 import type { ReviewItemView } from '../../../review/queue.ts';
+import { BenignControl } from '../networks/benign-form.tsx';
 import { Name } from './bidi.tsx';
 import { glossOf, highlightRuns, signalLabel } from './highlight.ts';
 import { Layout, LANGUAGE_NAMES } from './layout.tsx';
@@ -31,7 +35,39 @@ function DecisionForm(props: { id: string; action: string; label: string; keyHin
   );
 }
 
-export function ItemPage(props: { who: string; me: string; item: ReviewItemView; error?: string | undefined }) {
+/** One line of the signal list: known contacts name their network, contacts carry the lead's benign control. */
+function SignalLine(props: { s: Signal; item: ReviewItemView; lead: boolean; benign: ReadonlySet<string> }) {
+  const { s, item } = props;
+  const text = item.post.text;
+  if (s.type === KNOWN_CONTACT) {
+    return (
+      <li data-testid="known-contact">
+        Known contact: <Name text={text.slice(s.start, s.end)} /> is in network{' '}
+        <a href={`/networks/${s.value}`}>{s.value.slice(0, 8)}</a> ({item.network?.vouched ?? 0} referred/confirmed post(s))
+      </li>
+    );
+  }
+  const contact = s.type === 'phone' || s.type === 'messenger' ? entityOf(s, text) : undefined;
+  const gloss = glossOf(s);
+  return (
+    <li>
+      {signalLabel(s.type)}: “<Name text={s.value} />”
+      {gloss !== undefined ? (
+        <>
+          {' — '}
+          <span class="gloss" lang="en" data-testid="gloss">
+            {gloss}
+          </span>
+        </>
+      ) : null}{' '}
+      (characters {s.start}–{s.end})
+      {s.valid === false ? <span data-testid="invalid-phone"> · not a valid number in any plan</span> : null}
+      {contact ? <BenignControl contactKey={contact.key} benign={props.benign.has(contact.key)} lead={props.lead} back={`/review/items/${item.id}`} /> : null}
+    </li>
+  );
+}
+
+export function ItemPage(props: { who: string; me: string; item: ReviewItemView; lead: boolean; benign: ReadonlySet<string>; error?: string | undefined }) {
   const { item } = props;
   const signals = item.classification?.signals ?? [];
   const runs = highlightRuns(item.post.text, signals);
@@ -90,23 +126,9 @@ export function ItemPage(props: { who: string; me: string; item: ReviewItemView;
           <h2>Signals</h2>
           {signals.length ? (
             <ul>
-              {signals.map((s) => {
-                const gloss = glossOf(s);
-                return (
-                  <li>
-                    {signalLabel(s.type)}: “<Name text={s.value} />”
-                    {gloss !== undefined ? (
-                      <>
-                        {' — '}
-                        <span class="gloss" lang="en" data-testid="gloss">
-                          {gloss}
-                        </span>
-                      </>
-                    ) : null}{' '}
-                    (characters {s.start}–{s.end})
-                  </li>
-                );
-              })}
+              {signals.map((s) => (
+                <SignalLine s={s} item={item} lead={props.lead} benign={props.benign} />
+              ))}
             </ul>
           ) : (
             <p>The detector found no signals.</p>

@@ -14,6 +14,8 @@ import { decideItem, DECISION_ACTIONS, type ReviewAction } from '../../../review
 import { ReviewError } from '../../../review/errors.ts';
 import { REVIEW_STATUSES, type QueueFilters } from '../../../review/filters.ts';
 import { getReviewItem, listReviewItems } from '../../../review/queue.ts';
+import { addBenign, BenignContactError, benignKeys, removeBenign } from '../../../networks/benign.ts';
+import { contactKeys } from '../../../networks/known-contacts.ts';
 import { endSession, requirePageRole, startSession } from '../session.ts';
 import { ItemPage } from './item-page.tsx';
 import { QueuePage, type QueueQuery } from './queue-page.tsx';
@@ -47,6 +49,10 @@ const whoOf = (c: Context<ApiEnv>) => `${c.var.principal!.name} (${c.var.princip
 
 /** Only same-site paths under /review or /analytics may be redirect targets after sign-in. */
 const safeNext = (next: string | undefined) => (next && /^\/(review|analytics)(\/|$|\?)/.test(next) ? next : '/review');
+
+/** Where a benign-contact form returns: an item or network page, nothing else. */
+const safeBack = (back: unknown) => (typeof back === 'string' && /^\/(review\/items|networks)\/[0-9a-f-]{36}$/.test(back) ? back : '/review');
+const withFlash = (path: string, key: 'error' | 'done', message: string) => `${path}?${key}=${encodeURIComponent(message)}`;
 
 export function reviewPageRoutes() {
   const app = new Hono<ApiEnv>();
@@ -113,8 +119,30 @@ export function reviewPageRoutes() {
   app.get('/review/items/:id', read, async (c) => {
     const item = await getReviewItem(c.var.ctx.db, c.req.param('id')).catch((err: unknown) => (err instanceof ReviewError ? err : Promise.reject(err)));
     if (item instanceof ReviewError) return c.html(<p>{item.message}</p>, STATUS_CODE[item.kind]);
-    return c.html(<ItemPage who={whoOf(c)} me={c.var.principal!.keyId} item={item} error={c.req.query('error')} />);
+    const signals = item.classification?.signals ?? [];
+    const benign = await benignKeys(c.var.ctx.db, contactKeys(signals, item.post.text));
+    const lead = (ROLE_SETS.lead as readonly string[]).includes(c.var.principal!.role);
+    return c.html(<ItemPage who={whoOf(c)} me={c.var.principal!.keyId} item={item} lead={lead} benign={benign} error={c.req.query('error') ?? c.req.query('done')} />);
   });
+
+  // A lead marks (or unmarks) a contact benign from the item or network page (networks/benign.ts).
+  const lead = requirePageRole(ROLE_SETS.lead);
+  for (const [path, mark] of [['/review/contacts/benign', true], ['/review/contacts/benign/remove', false]] as const) {
+    app.post(path, lead, async (c) => {
+      const body = await c.req.parseBody();
+      const back = safeBack(body.back);
+      const contact = String(body.contact ?? '');
+      try {
+        const row = mark
+          ? await addBenign(c.var.ctx.db, contact, String(body.note ?? ''), c.var.principal!.keyId)
+          : await removeBenign(c.var.ctx.db, contact, c.var.principal!.keyId);
+        return c.redirect(withFlash(back, 'done', `${row.key} ${mark ? 'marked benign' : 'no longer benign'}`), 303);
+      } catch (err) {
+        if (!(err instanceof BenignContactError)) throw err;
+        return c.redirect(withFlash(back, 'error', err.message), 303);
+      }
+    });
+  }
 
   app.post('/review/items/:id/claim', work, async (c) => {
     const id = c.req.param('id');
