@@ -19,6 +19,8 @@ export interface LabelledPost {
   id: string | null;
   /** A genuinely ambiguous post (label = best guess): trained towards the review band, see trainingTarget. */
   ambiguous: boolean;
+  /** Written in Latin letters for a language usually written in Arabic script (fa, ar, ckb, ps). */
+  romanised: boolean;
 }
 
 /**
@@ -66,6 +68,7 @@ export function parseLabelled(content: string, source: string): LabelledPost[] {
       category: typeof row.category === 'string' ? row.category : null,
       id: typeof row.id === 'string' ? row.id : null,
       ambiguous: row.ambiguous === true,
+      romanised: row.romanised === true,
     });
   });
   return out;
