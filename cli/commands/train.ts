@@ -1,7 +1,9 @@
 /**
  * `tidewatch train [--extra FILE...]`: retrains the detector from the shipped corpus (plus
  * reviewer decisions as labelled JSONL `{text, label, lang?}`) and writes a new model version
- * under models/, made current. Deterministic: the same inputs give the same version id.
+ * under models/, made current: the model shipped in git. A running deployment trains candidates
+ * with `tidewatch model train` instead (cli/commands/model.ts), which uses the helpers below.
+ * Deterministic: the same inputs give the same version id.
  */
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
