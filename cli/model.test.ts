@@ -49,6 +49,9 @@ describe('tidewatch model', () => {
     ['a missing --extra file', () => ['train', '--extra', path.join(dir, 'none.jsonl')], 2, /none\.jsonl: no such file/],
     ['importing a directory that is no model', () => ['import', dir], 2, /expected a models\/detector-<version>\/ directory/],
     ['evaluating an unknown version', () => ['eval', 'ngram-000000000000', '--challenge', challenge], 2, /model ngram-000000000000 is neither in the registry/],
+    ['shadow without a version or --stop', () => ['shadow'], 2, /give a VERSION to shadow, or --stop/],
+    ['stopping a shadow run when none runs', () => ['shadow', '--stop'], 2, /no model is running in shadow/],
+    ['a shadow report with no shadow and no version', () => ['shadow-report'], 2, /no model is running in shadow: name the VERSION/],
   ] as const)('refuses %s', async (_name, args, code, message) => {
     const res = await cli(...args());
     expect(res.code, res.stdout).toBe(code);
@@ -107,6 +110,16 @@ describe('tidewatch model', () => {
     expect(events.every((e) => e.actor.startsWith('cli:'))).toBe(true);
     expect(events[1]!.after).toMatchObject({ live: WORSE.version, forced: true, check: { margin: 0.01, failures: [expect.stringMatching(/^refer-or-review recall/)] } });
     expect(await iso.db.detectorModel.findUniqueOrThrow({ where: { version: WORSE.version }, select: { forced: true, status: true, previousLive: true } })).toEqual({ forced: true, status: 'retired', previousLive: SAME.version });
+  });
+
+  it('starts, lists, reports and stops a shadow run', async () => {
+    const started = await cli('shadow', WORSE.version);
+    expect(started.code, started.stderr).toBe(0);
+    expect(started.stdout).toContain(`${WORSE.version} runs in shadow`);
+    expect((await cli('list')).stdout).toMatch(new RegExp(`^${WORSE.version} +retired\\+shadow `, 'm'));
+    expect((await cli('shadow-report')).stdout).toContain(`shadow ${WORSE.version}: 0 posts compared with the live model`);
+    expect((await cli('shadow', '--stop')).stdout).toContain(`stopped shadowing ${WORSE.version}`);
+    expect(await iso.db.detectorModel.count({ where: { shadow: true } })).toBe(0);
   });
 
   it('trains a candidate from reviewer decisions, leaving out reversed ones; live stays', async () => {

@@ -63,6 +63,7 @@ export async function startRuntime(given: Config, log: Logger, opts: RuntimeOpti
   }
   const platforms = new PlatformDirectory(database.db);
   let live: Promise<LiveDetector> | undefined;
+  let liveLoaded: LiveDetector | undefined;
   const pipeline: PipelineContext = {
     config,
     db: database.db,
@@ -71,7 +72,8 @@ export async function startRuntime(given: Config, log: Logger, opts: RuntimeOpti
     platforms,
     // Imported on first use: only classify workers need the model, and a process that never
     // classifies should not carry it in memory. It follows promotions (workers/live-detector.ts).
-    detector: async () => (await (live ??= import('../workers/live-detector.ts').then((m) => new m.LiveDetector(database.db, config, log)))).get(),
+    detector: async () => (await (live ??= import('../workers/live-detector.ts').then((m) => (liveLoaded = new m.LiveDetector(database.db, config, log))))).get(),
+    shadowDetector: () => liveLoaded?.shadow(),
   };
 
   const pool = opts.workers?.length ? await WorkerPool.start(pipeline, { queues: opts.workers, redisUrl: config.redisUrl }) : undefined;

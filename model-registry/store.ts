@@ -31,6 +31,8 @@ export interface RegisteredModel {
   forced: boolean;
   previousLive: string | null;
   retiredAt: Date | null;
+  /** Running in shadow beside live (model-registry/shadow.ts). */
+  shadow: boolean;
 }
 
 type Tx = Prisma.TransactionClient;
@@ -42,7 +44,7 @@ const lockRegistry = (tx: Tx) => tx.$executeRaw`SELECT pg_advisory_xact_lock(${R
 
 const SUMMARY = {
   version: true, status: true, metrics: true, source: true, createdAt: true, createdBy: true,
-  promotedAt: true, promotedBy: true, forced: true, previousLive: true, retiredAt: true,
+  promotedAt: true, promotedBy: true, forced: true, previousLive: true, retiredAt: true, shadow: true,
 } as const;
 
 /** The live version in the table, or null while none is (bootstrap: models/current.json). */

@@ -1,13 +1,15 @@
 /**
  * A running classify worker follows promotions and rollbacks without a restart, within its poll
  * interval, and every Classification names the version that scored it; a pinned worker does not.
+ * A candidate in shadow is scored beside live without routing anything.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../core/logger.ts';
+import { setShadow, shadowReport } from '../model-registry/shadow.ts';
 import { promoteModel, registerModel, rollbackModel } from '../model-registry/store.ts';
 import { makePost, startHarness, type Harness } from '../test/harness.ts';
 import { isolate, type Isolated } from '../test/isolation.ts';
-import { sameScoresVariant, SHIPPED } from '../test/model-variants.ts';
+import { sameScoresVariant, SHIPPED, worseVariant } from '../test/model-variants.ts';
 import { LiveDetector } from './live-detector.ts';
 
 const POLL_MS = 300;
@@ -52,6 +54,45 @@ describe('classify workers follow the live model', () => {
     // The earlier posts keep the version that scored them.
     const versions = await h.db.classification.groupBy({ by: ['modelVersion'], _count: true });
     expect(Object.fromEntries(versions.map((v) => [v.modelVersion, v._count]))).toEqual({ [SHIPPED]: 4, [candidate.version]: 2 });
+  });
+});
+
+describe('a candidate in shadow', () => {
+  let h: Harness;
+  const shadow = worseVariant();
+  let round = 100;
+  beforeAll(async () => {
+    h = await startHarness({ workers: ['ingest', 'classify'], api: true }, { MODEL_POLL_MS: String(POLL_MS) });
+    await registerModel(h.db, shadow, { createdBy: 'test' });
+  });
+  afterAll(async () => h?.close());
+
+  it('is scored beside live on the posts classified while it runs; only live routes', async () => {
+    await setShadow(h.db, shadow.version, 'test');
+    await new Promise((r) => setTimeout(r, 2 * POLL_MS + 200));
+    round += 1;
+    const posts = TEXTS.map((t) => makePost(`${t} (${round})`));
+    expect((await h.post('/v1/posts', { posts })).status).toBe(202);
+    await h.drain();
+    const rows = await h.db.shadowComparison.findMany({ orderBy: { liveScore: 'desc' } });
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.shadowVersion === shadow.version && r.liveVersion === SHIPPED)).toBe(true);
+    // The shadow (thresholds near 1) dismisses the advert live flagged; its outcome is live's.
+    expect(rows[0]).toMatchObject({ liveDecision: expect.stringMatching(/refer|review/), shadowDecision: 'dismiss' });
+    expect(rows[0]!.shadowScore).toBeCloseTo(rows[0]!.liveScore, 9);
+    const advert = await h.db.post.findFirstOrThrow({ where: { id: rows[0]!.postId }, select: { outcome: true, classifications: { select: { modelVersion: true } } } });
+    expect(advert.outcome).not.toBe('dismissed');
+    expect(advert.classifications).toEqual([{ modelVersion: SHIPPED }]);
+    const report = await shadowReport(h.db, shadow.version);
+    expect(report.compared).toBe(2);
+    expect(report.languages.reduce((n, l) => n + l.disagreed, 0)).toBeGreaterThanOrEqual(1);
+
+    await setShadow(h.db, null, 'test');
+    await new Promise((r) => setTimeout(r, 2 * POLL_MS + 200));
+    round += 1;
+    expect((await h.post('/v1/posts', { posts: TEXTS.map((t) => makePost(`${t} (${round})`)) })).status).toBe(202);
+    await h.drain();
+    expect(await h.db.shadowComparison.count()).toBe(2);
   });
 });
 

@@ -11,10 +11,13 @@ import type { PrismaClient } from '../core/db/client.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Detector } from '../detector/detector.ts';
 import { createTrainedDetector } from '../detector/model/trained-detector.ts';
+import { shadowVersion } from '../model-registry/shadow.ts';
 import { liveVersion, loadRegisteredModel } from '../model-registry/store.ts';
 
 export class LiveDetector {
   #current: Promise<Detector> | undefined;
+  /** A candidate run beside live (`model shadow`, model-registry/shadow.ts), if any. */
+  #shadow: Detector | undefined;
   #loading: string | undefined;
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
@@ -43,8 +46,26 @@ export class LiveDetector {
     const { version, bootstrap } = await liveVersion(this.db);
     const detector = await this.#load(version);
     this.log.info({ model: version, source: bootstrap ? 'models/current.json (registry has no live model)' : 'model registry', pollMs: this.config.modelRegistry.pollMs }, 'detector loaded');
+    await this.#syncShadow().catch((err: Error) => this.log.warn({ err: err.message }, 'could not load the shadow model'));
     this.#schedule();
     return detector;
+  }
+
+  /** The shadow candidate to score a committed batch with too, if one is running (not when pinned). */
+  shadow(): Detector | undefined {
+    return this.#shadow;
+  }
+
+  async #syncShadow(): Promise<void> {
+    const version = await shadowVersion(this.db);
+    if (version === (this.#shadow?.version ?? null)) return;
+    if (version === null) {
+      this.log.info({ model: this.#shadow?.version }, 'shadow model stopped');
+      this.#shadow = undefined;
+      return;
+    }
+    this.#shadow = await this.#load(version);
+    this.log.info({ model: version }, 'shadow model loaded: scoring posts beside the live model');
   }
 
   async #load(version: string): Promise<Detector> {
@@ -57,11 +78,16 @@ export class LiveDetector {
     this.#timer.unref();
   }
 
-  /** One poll: loads and swaps in the live version if it changed. Errors keep the current detector. */
+  /** One poll: loads and swaps in the live version (and the shadow) if they changed. Errors keep the current ones. */
   async check(): Promise<void> {
-    if (this.#current === undefined || this.#loading !== undefined) return;
+    if (this.#current === undefined || this.#loading !== undefined || this.config.modelVersion) return;
+    await this.#swapLive(this.#current);
+    if (!this.#stopped) await this.#syncShadow().catch((err: Error) => this.log.warn({ err: err.message }, 'could not check or load the shadow model'));
+  }
+
+  async #swapLive(loaded: Promise<Detector>): Promise<void> {
     try {
-      const [{ version }, current] = await Promise.all([liveVersion(this.db), this.#current]);
+      const [{ version }, current] = await Promise.all([liveVersion(this.db), loaded]);
       if (version === current.version || this.#stopped) return;
       this.#loading = version;
       const started = performance.now();

@@ -6,6 +6,7 @@
  *   promote   makes a version live for every classify worker (refused if worse on the challenge set)
  *   rollback  back to the version the live one replaced
  *   list      versions, status, when promoted, and their challenge-set figures
+ *   shadow    runs a candidate beside live in the classify workers; shadow-report: how they differed
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -20,6 +21,7 @@ import { createTrainedDetector } from '../../detector/model/trained-detector.ts'
 import { challengeSet, evaluateOn, metricsTable, testSplit, type EvalSet, type KeyMetrics, type SetResult } from '../../model-registry/evaluate.ts';
 import { checkPromotion } from '../../model-registry/promotion.ts';
 import { getModel, listModels, liveVersion, loadRegisteredModel, promoteModel, registerModel, RegistryError, rollbackModel, setMetrics } from '../../model-registry/store.ts';
+import { setShadow, shadowReport, shadowVersion, type ShadowReport } from '../../model-registry/shadow.ts';
 import { labelledPosts, reversedDecidedItems } from '../../review/export-labels.ts';
 import { UsageError, withCommandDatabase } from '../lifecycle.ts';
 import { parseSince } from './export-labels.ts';
@@ -160,12 +162,23 @@ async function listAction() {
     if (bootstrap) lines.push(`${live.padEnd(20)}${'live'.padEnd(11)}${'(models/current.json; not in the registry until the first promotion)'}`);
     for (const r of rows) {
       const overall = (r.metrics as { sets?: Record<string, { slices?: { overall?: Record<string, unknown> } }> } | null)?.sets?.['challenge set']?.slices?.overall ?? {};
-      const status = `${r.status}${r.forced && r.status === 'live' ? '*' : ''}`;
+      const status = `${r.status}${r.forced && r.status === 'live' ? '*' : ''}${r.shadow ? '+shadow' : ''}`;
       const by = r.promotedBy ? `promoted by ${r.promotedBy}${r.forced ? ' (forced)' : ''}` : `created by ${r.createdBy}`;
-      lines.push(`${r.version.padEnd(20)}${status.padEnd(11)}${day(r.createdAt).padEnd(18)}${day(r.promotedAt).padEnd(18)}${pct(overall.flagRecall).padStart(23)}${pct(overall.referPrecision).padStart(12)}${pct(overall.negativesReferred).padStart(11)}  ${by}`);
+      lines.push(`${r.version.padEnd(20)}${status.padEnd(status.length > 10 ? status.length + 1 : 11)}${day(r.createdAt).padEnd(18)}${day(r.promotedAt).padEnd(18)}${pct(overall.flagRecall).padStart(23)}${pct(overall.referPrecision).padStart(12)}${pct(overall.negativesReferred).padStart(11)}  ${by}`);
     }
     process.stdout.write(lines.join('\n') + '\n');
   });
+}
+
+function formatShadowReport(r: ShadowReport): string {
+  const agreed = r.pairs.filter((p) => p.live === p.shadow).reduce((n, p) => n + p.posts, 0);
+  const lines = [`shadow ${r.version}: ${r.compared} posts compared with the live model, ${r.compared - agreed} decided differently (${pct(r.compared ? (r.compared - agreed) / r.compared : Number.NaN)})`];
+  if (r.compared === 0) return lines.join('\n') + '\n';
+  lines.push('', `${'live'.padEnd(9)}${'shadow'.padEnd(9)}${'posts'.padStart(7)}`);
+  for (const p of r.pairs) lines.push(`${p.live.padEnd(9)}${p.shadow.padEnd(9)}${String(p.posts).padStart(7)}`);
+  lines.push('', `${'language'.padEnd(10)}${'posts'.padStart(7)}${'differ'.padStart(8)}`);
+  for (const l of r.languages) lines.push(`${l.language.padEnd(10)}${String(l.compared).padStart(7)}${pct(l.disagreed / l.compared).padStart(8)}`);
+  return lines.join('\n') + '\n';
 }
 
 export function modelCommand() {
@@ -225,5 +238,32 @@ export function modelCommand() {
       }),
     );
   model.command('list').description('versions with status, promotion and challenge-set figures').action(listAction);
+  model
+    .command('shadow')
+    .description('run a candidate beside the live model in every classify worker, recording both decisions per post (--stop ends it)')
+    .argument('[version]')
+    .option('--stop', 'stop the shadow run', false)
+    .action((version: string | undefined, opts: { stop: boolean }) => {
+      if (opts.stop === (version !== undefined)) throw new UsageError('give a VERSION to shadow, or --stop (not both)');
+      return withRegistry(async (db, config) => {
+        const { previous } = await setShadow(db, opts.stop ? null : version!, actor());
+        process.stdout.write(
+          opts.stop
+            ? `stopped shadowing ${previous}; \`tidewatch model shadow-report ${previous}\` still reports it\n`
+            : `${version} runs in shadow${previous && previous !== version ? ` (instead of ${previous})` : ''}; classify workers start within ${config.modelRegistry.pollMs / 1000}s (MODEL_POLL_MS)\n`,
+        );
+      });
+    });
+  model
+    .command('shadow-report')
+    .description('how a shadow candidate decided the posts the live model classified while it ran: agreement, decision pairs, disagreement per language')
+    .argument('[version]', 'default: the candidate in shadow now')
+    .action((given: string | undefined) =>
+      withRegistry(async (db) => {
+        const version = given ?? (await shadowVersion(db));
+        if (!version) throw new UsageError('no model is running in shadow: name the VERSION to report on');
+        process.stdout.write(formatShadowReport(await shadowReport(db, version)));
+      }),
+    );
   return model;
 }

@@ -20,8 +20,24 @@ CREATE TABLE "DetectorModel" (
     "forced" BOOLEAN NOT NULL DEFAULT false,
     "previousLive" TEXT,
     "retiredAt" TIMESTAMP(3),
+    "shadow" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "DetectorModel_pkey" PRIMARY KEY ("version")
+);
+
+-- CreateTable
+CREATE TABLE "ShadowComparison" (
+    "postId" UUID NOT NULL,
+    "shadowVersion" TEXT NOT NULL,
+    "liveVersion" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "liveScore" DOUBLE PRECISION NOT NULL,
+    "shadowScore" DOUBLE PRECISION NOT NULL,
+    "liveDecision" "Verdict" NOT NULL,
+    "shadowDecision" "Verdict" NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ShadowComparison_pkey" PRIMARY KEY ("shadowVersion","postId")
 );
 
 -- CreateIndex
@@ -29,3 +45,6 @@ CREATE INDEX "DetectorModel_status_idx" ON "DetectorModel"("status");
 
 -- CreateIndex
 CREATE INDEX "DetectorModel_createdAt_idx" ON "DetectorModel"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "ShadowComparison_createdAt_idx" ON "ShadowComparison"("createdAt");
