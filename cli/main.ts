@@ -22,6 +22,7 @@ const COMMANDS: Record<string, Loader> = {
   classify: async () => (await import('./commands/classify.ts')).classifyCommand(),
   train: async () => (await import('./commands/train.ts')).trainCommand(),
   eval: async () => (await import('./commands/eval.ts')).evalCommand(),
+  model: async () => (await import('./commands/model.ts')).modelCommand(),
   platforms: async () => (await import('./commands/platforms.ts')).platformsCommand(),
   purge: async () => (await import('./commands/purge.ts')).purgeCommand(),
   sessions: async () => (await import('./commands/sessions.ts')).sessionsCommand(),

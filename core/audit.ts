@@ -13,7 +13,7 @@ export interface AuditEntry {
   actor: string;
   /** `<subject>.<verb>`, e.g. `review.claim`, `key.revoke`, `referral.create`. */
   action: string;
-  subjectType: 'review_item' | 'api_key' | 'referral' | 'referral_batch' | 'retention' | 'session' | 'contact';
+  subjectType: 'review_item' | 'api_key' | 'referral' | 'referral_batch' | 'retention' | 'session' | 'contact' | 'detector_model';
   subjectId: string;
   before?: unknown;
   after?: unknown;

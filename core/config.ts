@@ -31,6 +31,8 @@ const envSchema = z
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PRIORITY_HALF_LIFE_HOURS: z.coerce.number().positive().default(24),
     TIDEWATCH_MODEL: z.string().regex(/^[\w.-]+$/, 'a model version such as ngram-1df9f5d9d84b').optional(),
+    MODEL_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(20_000),
+    MODEL_PROMOTE_MARGIN: unit.default(0.01),
     REVIEW_LEASE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
     REVIEW_COUNTS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
@@ -105,8 +107,15 @@ export interface Config {
   classifyConcurrency: number;
   dbPoolSize: number;
   priorityHalfLifeHours: number;
-  /** Detector version to load; unset: the one models/current.json names. */
+  /** TIDEWATCH_MODEL: pins the detector version (workers then ignore promotions); unset: the registry's live version (model-registry/). */
   modelVersion: string | undefined;
+  /**
+   * The model registry (model-registry/): `pollMs` (MODEL_POLL_MS, default 20 000) is how often a
+   * classify worker checks which version is live, so how soon it follows a promotion;
+   * `promoteMargin` (MODEL_PROMOTE_MARGIN, default 0.01) how much worse than live a candidate may
+   * be on the challenge set (absolute, per checked metric) before `model promote` refuses it.
+   */
+  modelRegistry: { pollMs: number; promoteMargin: number };
   /** How long a reviewer's claim on an item lasts unless renewed (claiming again renews it). */
   reviewLeaseSeconds: number;
   /** REVIEW_COUNTS_CACHE_MS (default 1,000; 0 = count on every request): how long a process reuses the review list's per-status counts (review/counts-cache.ts). */
@@ -225,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.DB_POOL_SIZE,
     priorityHalfLifeHours: e.PRIORITY_HALF_LIFE_HOURS,
     modelVersion: e.TIDEWATCH_MODEL,
+    modelRegistry: { pollMs: e.MODEL_POLL_MS, promoteMargin: e.MODEL_PROMOTE_MARGIN },
     reviewLeaseSeconds: e.REVIEW_LEASE_SECONDS,
     reviewCountsCacheMs: e.REVIEW_COUNTS_CACHE_MS,
     apiKeyCacheMs: e.API_KEY_CACHE_MS,

@@ -4,8 +4,8 @@
  */
 import type { ServerType } from '@hono/node-server';
 import type { Redis } from 'ioredis';
-import type { Detector } from '../detector/index.ts';
 import type { PipelineContext } from '../workers/context.ts';
+import type { LiveDetector } from '../workers/live-detector.ts';
 import { closeQueues, createRedis, openQueues, type QueueName, type Queues } from '../workers/queues.ts';
 import { WorkerPool } from '../workers/worker-pool.ts';
 import type { Config } from './config.ts';
@@ -62,16 +62,18 @@ export async function startRuntime(given: Config, log: Logger, opts: RuntimeOpti
     });
   }
   const platforms = new PlatformDirectory(database.db);
-  let detector: Promise<Detector> | undefined;
+  let live: Promise<LiveDetector> | undefined;
+  let liveLoaded: LiveDetector | undefined;
   const pipeline: PipelineContext = {
     config,
     db: database.db,
     queues,
     log,
     platforms,
-    // Imported on first use: only classify workers need tfjs and the model, and a process that
-    // never classifies should not carry them in memory.
-    detector: () => (detector ??= import('../detector/index.ts').then((m) => m.loadDetector(config.modelVersion))),
+    // Imported on first use: only classify workers need the model, and a process that never
+    // classifies should not carry it in memory. It follows promotions (workers/live-detector.ts).
+    detector: async () => (await (live ??= import('../workers/live-detector.ts').then((m) => (liveLoaded = new m.LiveDetector(database.db, config, log))))).get(),
+    shadowDetector: () => liveLoaded?.shadow(),
   };
 
   const pool = opts.workers?.length ? await WorkerPool.start(pipeline, { queues: opts.workers, redisUrl: config.redisUrl }) : undefined;
@@ -83,6 +85,7 @@ export async function startRuntime(given: Config, log: Logger, opts: RuntimeOpti
     closing ??= (async () => {
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       await pool?.close();
+      await live?.then((l) => l.stop(), () => undefined);
       await closeQueues(queues);
       await redis.quit().catch(() => redis.disconnect());
       await database.close();

@@ -1,8 +1,9 @@
 /**
  * Reviewer decisions as training data: confirmed items are label 1, rejected ones label 0, one
  * JSON object per line (`{id, text, label, lang}`), the format `tidewatch train --extra` reads.
- * Items whose decision was reversed are open again and so not exported. Read in keyset batches
- * so a large history does not sit in memory.
+ * A post whose decision a lead ever reversed is left out, whatever it was decided since: its
+ * label was disputed once, and a wrong label taught to the model is worse than one label fewer.
+ * Read in keyset batches so a large history does not sit in memory.
  */
 import type { PrismaClient } from '../core/db/client.ts';
 
@@ -21,6 +22,7 @@ export async function* labelledPosts(db: PrismaClient, opts: { since?: Date | un
     const rows = await db.reviewItem.findMany({
       where: {
         status: { in: ['confirmed', 'rejected'] },
+        decisions: { none: { action: 'reverse' } },
         ...(opts.since ? { decidedAt: { gte: opts.since } } : {}),
         ...(after ? { id: { gt: after } } : {}),
       },
@@ -34,4 +36,11 @@ export async function* labelledPosts(db: PrismaClient, opts: { since?: Date | un
     if (rows.length < BATCH) return;
     after = rows.at(-1)!.id;
   }
+}
+
+/** Decided items left out of {@link labelledPosts} because a decision on them was reversed. */
+export async function reversedDecidedItems(db: PrismaClient, opts: { since?: Date | undefined } = {}): Promise<number> {
+  return db.reviewItem.count({
+    where: { status: { in: ['confirmed', 'rejected'] }, decisions: { some: { action: 'reverse' } }, ...(opts.since ? { decidedAt: { gte: opts.since } } : {}) },
+  });
 }

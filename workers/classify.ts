@@ -8,6 +8,7 @@ import type { Job } from 'bullmq';
 import type { Detector } from '../detector/detector.ts';
 import { onPool, sqlTransaction } from '../core/db/sql-transaction.ts';
 import type { DetectorResult, Thresholds } from '../detector/types.ts';
+import { recordShadow } from '../model-registry/shadow.ts';
 import { receivedSignature, type Signature } from '../networks/near-duplicate.ts';
 import { findNearDuplicates, recordPostLinks, type NearDuplicateScan } from '../networks/pipeline.ts';
 import { contactKeys, knownContactSignals, lookupContacts, type ContactLookup } from '../networks/known-contacts.ts';
@@ -140,6 +141,14 @@ export function createClassifyHandler(ctx: PipelineContext) {
         return done;
       }, { statementTimeoutMs: 30_000 });
       for (const r of routed) outcomes[r.outcome] += 1;
+      // A candidate in shadow scores the same posts once they are routed; it routes nothing, and a
+      // failure here only costs the report some rows.
+      const shadow = ctx.shadowDetector?.();
+      if (shadow && shadow.version !== detector.version) {
+        await recordShadow(ctx.db, shadow, posts, posts.map((p) => byId.get(p.id)!)).catch((err: Error) =>
+          ctx.log.warn({ jobId: job.id, shadow: shadow.version, err: err.message }, 'classify: could not record the shadow model\'s results'),
+        );
+      }
     }
 
     // After the commit: a crash before this point leaves the rest pending for this job's retry.

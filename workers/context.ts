@@ -14,4 +14,6 @@ export interface PipelineContext {
   platforms: PlatformDirectory;
   /** Loaded lazily: only processes that run `classify` pay for the model. */
   detector: () => Promise<Detector>;
+  /** A candidate running in shadow beside the live model (model-registry/shadow.ts), if any. */
+  shadowDetector?: () => Detector | undefined;
 }

@@ -15,7 +15,7 @@ const AuditQuery = z
   .object({
     actor: z.string().min(1).max(128).optional(),
     action: z.string().min(1).max(64).optional().openapi({ example: 'review.decision' }),
-    subjectType: z.enum(['review_item', 'api_key', 'referral', 'session', 'contact']).optional(),
+    subjectType: z.enum(['review_item', 'api_key', 'referral', 'session', 'contact', 'detector_model']).optional(),
     subjectId: z.string().min(1).max(128).optional(),
     since: instant.optional().openapi({ description: 'Inclusive.' }),
     until: instant.optional().openapi({ description: 'Exclusive.' }),

@@ -1,6 +1,7 @@
 /**
- * `tidewatch eval [--input FILE]`: measures the current detector on labelled JSONL (default: the
- * test split) at its own thresholds — refer, and refer-or-review — overall, per language and on
+ * `tidewatch eval [--input FILE]`: measures the current detector (models/current.json, or
+ * TIDEWATCH_MODEL) on the test split and the blind challenge set, or on one labelled JSONL file,
+ * at its own thresholds — refer, and refer-or-review — overall, per language and on
  * obfuscated posts, with a confusion table and a PR-curve SVG under reports/.
  *
  * Precision is reported at the refer threshold because a referral is a notice to a platform;
@@ -10,34 +11,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { readLabelled, splitPath, type LabelledPost } from '../../detector/model/corpus.ts';
-import { prCurve, sliceMetrics, type Scored, type SliceMetrics } from '../../detector/model/metrics.ts';
+import { readLabelled } from '../../detector/model/corpus.ts';
+import { prCurve, sliceMetrics, type SliceMetrics } from '../../detector/model/metrics.ts';
 import { loadDetector, type Detector } from '../../detector/index.ts';
+import { CHALLENGE_SET, challengeSet, metricsTable, scoreLabelled, sliceKeyMetrics, testSplit, type EvalSet, type ScoredPost } from '../../model-registry/evaluate.ts';
 import { prChartSvg } from '../pr-chart.ts';
 
-interface EvalItem extends Scored {
-  lang: string;
-  obfuscated: boolean;
-  kind: string | null;
-  ambiguous: boolean;
-  decision: string;
-}
+type EvalItem = ScoredPost;
 
 const REPORTS = join(import.meta.dirname, '../../reports');
 const COLOURS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf', '#000000'];
-
-export function scoreLabelled(detector: Detector, posts: readonly LabelledPost[]): EvalItem[] {
-  const out: EvalItem[] = [];
-  for (let i = 0; i < posts.length; i += 500) {
-    const part = posts.slice(i, i + 500);
-    const results = detector.classify(part.map((p, j) => ({ id: p.id ?? String(i + j), text: p.text, lang: p.lang })));
-    results.forEach((r, j) => {
-      const p = part[j]!;
-      out.push({ score: r.score, label: p.label, lang: p.lang ?? r.lang, obfuscated: p.obfuscated, kind: p.kind, ambiguous: p.ambiguous, decision: r.decision });
-    });
-  }
-  return out;
-}
 
 const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) : 'n/a').padStart(7);
 
@@ -53,6 +36,8 @@ export function evalReport(items: readonly EvalItem[], detector: Detector): { te
   const slices = new Map<string, SliceMetrics>();
   slices.set('overall', sliceMetrics(items, t));
   for (const lang of [...new Set(items.map((i) => i.lang))].sort()) slices.set(lang, sliceMetrics(items.filter((i) => i.lang === lang), t));
+  const rom = items.filter((i) => i.romanised);
+  if (rom.length) slices.set('romanised', sliceMetrics(rom, t));
   const obf = items.filter((i) => i.obfuscated);
   if (obf.length) slices.set('obfuscated', sliceMetrics(obf, t));
   const lines = [
@@ -85,26 +70,47 @@ export function evalReport(items: readonly EvalItem[], detector: Detector): { te
 
 export function evalCommand() {
   return new Command('eval')
-    .description('precision/recall/F1/PR-AUC of the current detector on labelled JSONL (default: test split)')
-    .option('--input <file>', 'labelled JSONL {text, label, lang?, obfuscated?}', splitPath('test'))
-    .option('--reports <dir>', 'where the PR-curve SVG goes', REPORTS)
-    .action(async (opts: { input: string; reports: string }) => {
+    .description('the current detector on the test split and the blind challenge set (or one labelled JSONL file): precision/recall/F1/PR-AUC, per language')
+    .option('--input <file>', 'one labelled JSONL file {text, label, lang?, obfuscated?, romanised?} instead of the test split and the challenge set')
+    .option('--challenge <file>', 'the challenge set reported beside the test split', CHALLENGE_SET)
+    .option('--reports <dir>', 'where the PR-curve SVGs go', REPORTS)
+    .action(async (opts: { input?: string; challenge: string; reports: string }) => {
       const detector = await loadDetector(loadConfig().modelVersion);
-      const items = scoreLabelled(detector, readLabelled(opts.input));
-      const { text } = evalReport(items, detector);
-      const curves = [{ name: 'overall', points: prCurve(items), colour: COLOURS[0]! }];
-      const langs = [...new Set(items.map((i) => i.lang))].sort();
-      langs.forEach((l, i) => curves.push({ name: l, points: prCurve(items.filter((x) => x.lang === l)), colour: COLOURS[(i + 1) % COLOURS.length]! }));
-      const obf = items.filter((i) => i.obfuscated);
-      if (obf.length) curves.push({ name: 'obfuscated', points: prCurve(obf), colour: '#000000' });
-      const overall = sliceMetrics(items, detector.thresholds);
-      const markers = [
-        { label: 'refer', precision: overall.referPrecision, recall: overall.referRecall },
-        { label: 'review', precision: overall.flagPrecision, recall: overall.flagRecall },
-      ].filter((m) => Number.isFinite(m.precision) && Number.isFinite(m.recall));
+      let sets: EvalSet[];
+      if (opts.input) sets = [{ name: relative(process.cwd(), opts.input) || opts.input, source: opts.input, sha256: '', posts: readLabelled(opts.input) }];
+      else {
+        sets = [testSplit()];
+        try {
+          sets.push(challengeSet(opts.challenge));
+        } catch (err) {
+          process.stderr.write(`note: ${(err as Error).message}; test split only\n`);
+        }
+      }
       mkdirSync(opts.reports, { recursive: true });
-      const svg = join(opts.reports, `pr-curve-${detector.version}.svg`);
-      writeFileSync(svg, prChartSvg(`PR curve — ${detector.version} on ${relative(process.cwd(), opts.input) || opts.input}`, curves, markers));
-      process.stdout.write(text + `\nPR curve: ${relative(process.cwd(), svg) || svg}\n`);
+      sets.forEach((set, i) => {
+        const items = scoreLabelled(detector, set.posts);
+        const { text } = evalReport(items, detector);
+        const svg = join(opts.reports, `pr-curve-${detector.version}${i === 0 ? '' : `-${set.name.replace(/\W+/g, '-')}`}.svg`);
+        writeFileSync(svg, prChartSvg(`PR curve — ${detector.version} on ${set.name}`, curvesOf(items), markersOf(items, detector)));
+        const table = metricsTable(set.name, [{ label: detector.version, result: { set: set.name, sha256: set.sha256, slices: sliceKeyMetrics(items, detector.thresholds) } }]);
+        process.stdout.write(`${i > 0 ? '\n' : ''}=== ${set.name} (${set.posts.length} posts) ===\n${text}\n${table}\nPR curve: ${relative(process.cwd(), svg) || svg}\n`);
+      });
     });
+}
+
+function curvesOf(items: readonly EvalItem[]) {
+  const curves = [{ name: 'overall', points: prCurve(items), colour: COLOURS[0]! }];
+  const langs = [...new Set(items.map((i) => i.lang))].sort();
+  langs.forEach((l, i) => curves.push({ name: l, points: prCurve(items.filter((x) => x.lang === l)), colour: COLOURS[(i + 1) % COLOURS.length]! }));
+  const obf = items.filter((i) => i.obfuscated);
+  if (obf.length) curves.push({ name: 'obfuscated', points: prCurve(obf), colour: '#000000' });
+  return curves;
+}
+
+function markersOf(items: readonly EvalItem[], detector: Detector) {
+  const overall = sliceMetrics(items, detector.thresholds);
+  return [
+    { label: 'refer', precision: overall.referPrecision, recall: overall.referRecall },
+    { label: 'review', precision: overall.flagPrecision, recall: overall.flagRecall },
+  ].filter((m) => Number.isFinite(m.precision) && Number.isFinite(m.recall));
 }

@@ -7,6 +7,15 @@ import { createLogger } from '../../core/logger.ts';
 import { labelledPosts } from '../../review/export-labels.ts';
 import { UsageError } from '../lifecycle.ts';
 
+/** `--since DATE` (ISO 8601) as a Date; undefined when not given. */
+export function parseSince(given: string | undefined): Date | undefined {
+  if (given === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(given) || Number.isNaN(Date.parse(given))) {
+    throw new UsageError(`--since: "${given}" is not a date; use ISO 8601 such as 2026-11-01`);
+  }
+  return new Date(given);
+}
+
 /** Reviewer decisions out as labelled JSONL, the feedback loop into `tidewatch train --extra`. */
 export function exportLabelsCommand() {
   return new Command('export-labels')
@@ -14,13 +23,7 @@ export function exportLabelsCommand() {
     .option('--since <date>', 'only decisions made at or after this date (ISO 8601, e.g. 2026-11-01)')
     .option('--output <file>', 'write to this file instead of standard output')
     .action(async (opts: { since?: string; output?: string }) => {
-      let since: Date | undefined;
-      if (opts.since !== undefined) {
-        if (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(opts.since) || Number.isNaN(Date.parse(opts.since))) {
-          throw new UsageError(`--since: "${opts.since}" is not a date; use ISO 8601 such as 2026-11-01`);
-        }
-        since = new Date(opts.since);
-      }
+      const since = parseSince(opts.since);
       const config = loadConfig();
       const database = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), { migrate: true });
       const out = opts.output ? createWriteStream(opts.output) : process.stdout;

@@ -3,14 +3,13 @@
  * because it is the only part of storage that needs TensorFlow.js (its manifest types and the
  * version recorded in model.json), and the inference path must not load tfjs.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tf } from './tf-backend.ts';
 import type { EmbeddingBagWeights } from './embedding-bag.ts';
 import { encodeFloat16 } from './float16.ts';
 import type { ModelMeta } from './meta.ts';
-import { FORMAT, MODELS_DIR, stableJson, type StoredModel } from './storage.ts';
+import { contentVersion, FORMAT, MODELS_DIR, stableJson, type StoredModel } from './storage.ts';
 
 /** Serialises weights: float16 embedding, float32 dense and bias. Returns manifest entries and bytes. */
 function encode(w: EmbeddingBagWeights): { specs: tf.io.WeightsManifestEntry[]; data: Buffer } {
@@ -27,8 +26,7 @@ function encode(w: EmbeddingBagWeights): { specs: tf.io.WeightsManifestEntry[]; 
 }
 
 export function versionOf(weightBytes: Buffer, meta: Omit<ModelMeta, 'version'>): string {
-  const h = createHash('sha256').update(weightBytes).update(stableJson(meta)).digest('hex');
-  return `ngram-${h.slice(0, 12)}`;
+  return contentVersion(weightBytes, meta);
 }
 
 /** Writes a model directory; returns its version (content hash). Does not change current.json. */

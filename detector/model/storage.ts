@@ -12,6 +12,7 @@
  * float32 stored as float16); `storage.test.ts` checks the result against tfjs bit for bit.
  * Writing (save-model.ts) and training use tfjs.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,24 +106,55 @@ export function decodeWeights(bytes: Uint8Array, entries: readonly ManifestEntry
   return out;
 }
 
-/** Loads a model directory (no TensorFlow.js: see the top of this file). */
-export async function loadModel(version = resolveVersion(), modelsDir = MODELS_DIR): Promise<StoredModel> {
+/** A model version's three files as stored (a directory, or a row of the model registry). */
+export interface ModelArtifacts {
+  modelJson: string;
+  metaJson: string;
+  weights: Uint8Array;
+}
+
+/** The version a model's bytes hash to: weights, then meta.json without its version (save-model.ts names versions so). */
+export function contentVersion(weights: Uint8Array, metaWithoutVersion: unknown): string {
+  const h = createHash('sha256').update(weights).update(stableJson(metaWithoutVersion)).digest('hex');
+  return `ngram-${h.slice(0, 12)}`;
+}
+
+/** Reads a model directory's files, unparsed. */
+export function readArtifacts(version: string, modelsDir = MODELS_DIR): ModelArtifacts {
   const dir = join(modelsDir, `detector-${version}`);
   if (!existsSync(join(dir, 'model.json'))) throw new Error(`detector model ${version} not found in ${modelsDir}`);
-  const modelJson = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as {
+  const modelJson = readFileSync(join(dir, 'model.json'), 'utf8');
+  const paths = (JSON.parse(modelJson) as { weightsManifest?: { paths?: unknown }[] }).weightsManifest?.[0]?.paths;
+  if (!Array.isArray(paths) || paths.length !== 1 || typeof paths[0] !== 'string') {
+    throw new Error(`${dir}/model.json: weightsManifest[0] must name one weights file (paths) and its weights`);
+  }
+  return { modelJson, metaJson: readFileSync(join(dir, 'meta.json'), 'utf8'), weights: readFileSync(join(dir, paths[0])) };
+}
+
+/**
+ * Decodes a model from its files; `where` names them in errors. With `verify`, the bytes must hash
+ * to the version meta.json claims (artifacts that travelled through a database or a copy).
+ */
+export function modelFromArtifacts(a: ModelArtifacts, where: string, opts: { verify?: boolean } = {}): Omit<StoredModel, 'dir'> {
+  const modelJson = JSON.parse(a.modelJson) as {
     format: string;
     weightsManifest?: { paths: string[]; weights: ManifestEntry[] }[];
   };
-  if (modelJson.format !== FORMAT) throw new Error(`${dir}/model.json: unsupported format ${modelJson.format}`);
+  if (modelJson.format !== FORMAT) throw new Error(`${where}/model.json: unsupported format ${modelJson.format}`);
   const group = modelJson.weightsManifest?.[0];
   if (!group || !Array.isArray(group.paths) || group.paths.length !== 1 || !Array.isArray(group.weights)) {
-    throw new Error(`${dir}/model.json: weightsManifest[0] must name one weights file (paths) and its weights`);
+    throw new Error(`${where}/model.json: weightsManifest[0] must name one weights file (paths) and its weights`);
   }
-  const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as ModelMeta;
-  const tensors = decodeWeights(readFileSync(join(dir, group.paths[0]!)), group.weights, `${dir}/model.json`);
+  const meta = JSON.parse(a.metaJson) as ModelMeta;
+  if (opts.verify) {
+    const { version, ...rest } = meta;
+    const hashed = contentVersion(a.weights, rest);
+    if (hashed !== version) throw new Error(`${where}: meta.json says version ${version} but the artifacts hash to ${hashed} (altered or corrupt)`);
+  }
+  const tensors = decodeWeights(a.weights, group.weights, `${where}/model.json`);
   const get = (name: string, rank: number) => {
     const t = tensors.get(name);
-    if (!t || t.shape.length !== rank) throw new Error(`${dir}/model.json: weightsManifest has no rank-${rank} "${name}" weight`);
+    if (!t || t.shape.length !== rank) throw new Error(`${where}/model.json: weightsManifest has no rank-${rank} "${name}" weight`);
     return t;
   };
   const embedding = get('embedding', 2);
@@ -134,5 +166,11 @@ export async function loadModel(version = resolveVersion(), modelsDir = MODELS_D
     dense: get('dense', 2).values,
     bias: get('bias', 1).values[0]!,
   };
-  return { meta, weights, dir };
+  return { meta, weights };
+}
+
+/** Loads a model directory (no TensorFlow.js: see the top of this file). */
+export async function loadModel(version = resolveVersion(), modelsDir = MODELS_DIR): Promise<StoredModel> {
+  const dir = join(modelsDir, `detector-${version}`);
+  return { ...modelFromArtifacts(readArtifacts(version, modelsDir), dir), dir };
 }
