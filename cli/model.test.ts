@@ -133,7 +133,7 @@ describe('tidewatch model', () => {
     await iso.db.decision.create({ data: { reviewItemId: items[2]!.id, postId: items[2]!.postId, actor: 'lead', action: 'reverse', reasonCode: 'mistake' } });
     const res = await runCli(['model', 'train', '--from-decisions', '--epochs', '1', '--folds', '2', '--no-progress', '--challenge', challenge], env(), { timeoutMs: 170_000 });
     expect(res.code, res.stderr).toBe(0);
-    expect(res.stdout).toContain('reviewer decisions: 1 confirmed (label 1), 1 rejected (label 0) used; 1 left out because a decision on them was reversed');
+    expect(res.stdout).toContain('reviewer decisions: 1 confirmed (label 1), 1 rejected (label 0) used; 1 left out because a decision on them was reversed, 0 as near-copies of test or challenge posts');
     const version = /candidate (ngram-[0-9a-f]{12}) registered/.exec(res.stdout)?.[1];
     expect(version, res.stdout).toBeDefined();
     expect(res.stdout).toMatch(/trained on \d+ posts \(2 extra\)/);

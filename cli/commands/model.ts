@@ -23,6 +23,7 @@ import { checkPromotion } from '../../model-registry/promotion.ts';
 import { getModel, listModels, liveVersion, loadRegisteredModel, promoteModel, registerModel, RegistryError, rollbackModel, setMetrics } from '../../model-registry/store.ts';
 import { setShadow, shadowReport, shadowVersion, type ShadowReport } from '../../model-registry/shadow.ts';
 import { labelledPosts, reversedDecidedItems } from '../../review/export-labels.ts';
+import { NearDupIndex } from '../../samples/corpus/dedup.ts';
 import { UsageError, withCommandDatabase } from '../lifecycle.ts';
 import { parseSince } from './export-labels.ts';
 import { checkExtraFiles, progressBars, trainingSummary } from './train.ts';
@@ -88,11 +89,23 @@ async function trainAction(opts: { fromDecisions: boolean; since?: string; extra
     await withRegistry(async (db) => {
       const extra = [...opts.extra];
       let decisions: { confirmed: number; rejected: number; excludedReversed: number; since: string | null } | undefined;
+      const sets = evalSets(opts.challenge, false);
       if (opts.fromDecisions) {
         const file = join(work, 'decisions.jsonl');
         const out = createWriteStream(file);
         const counts = { 0: 0, 1: 0 };
+        // A reviewed post that is a near-copy of a test or challenge post would leak it into training.
+        const heldOut = new Map<string, NearDupIndex>();
+        for (const p of sets.flatMap((s) => s.posts)) {
+          const key = p.lang ?? '';
+          (heldOut.get(key) ?? heldOut.set(key, new NearDupIndex()).get(key)!).add(p.text);
+        }
+        let nearHeldOut = 0;
         for await (const row of labelledPosts(db, { since })) {
+          if (heldOut.get(row.lang)?.has(row.text)) {
+            nearHeldOut += 1;
+            continue;
+          }
           counts[row.label] += 1;
           if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain');
         }
@@ -100,11 +113,10 @@ async function trainAction(opts: { fromDecisions: boolean; since?: string; extra
         decisions = { confirmed: counts[1], rejected: counts[0], excludedReversed: await reversedDecidedItems(db, { since }), since: since?.toISOString() ?? null };
         process.stdout.write(
           `reviewer decisions${since ? ` since ${since.toISOString()}` : ''}: ${decisions.confirmed} confirmed (label 1), ${decisions.rejected} rejected (label 0) used; ` +
-            `${decisions.excludedReversed} left out because a decision on them was reversed\n`,
+            `${decisions.excludedReversed} left out because a decision on them was reversed, ${nearHeldOut} as near-copies of test or challenge posts\n`,
         );
         if (counts[0] + counts[1] > 0) extra.push(file);
       }
-      const sets = evalSets(opts.challenge, false);
       const progress = progressBars(opts.progress);
       // Imported here: training loads TensorFlow.js, which no other model subcommand needs.
       const { trainDetector } = await import('../../detector/model/train.ts');
