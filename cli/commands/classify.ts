@@ -2,7 +2,8 @@
  * `tidewatch classify`: scores JSONL posts with the trained detector, no Redis or database.
  *
  * Contract (kept stable for scripts): input lines `{id, text, platform?, url?, lang?}` from a file
- * or stdin; output one line per valid post `{id, score, decision, lang, category, signals}`.
+ * or stdin; output one line per valid post `{id, score, decision, lang, langTag, category, signals}` (`lang` the
+ * base language, one of the ten; `langTag` with the script when unusual, "fa-Latn").
  * A bad line is reported on stderr with its line number and field and skipped; the others still
  * go through, and the exit code is 1 if any line failed.
  */
@@ -60,7 +61,7 @@ export function classifyCommand() {
         batch = [];
         let text = '';
         for (const r of results) {
-          text += JSON.stringify({ id: r.id, score: r.score, decision: r.decision, lang: r.lang, category: r.category, signals: r.signals.map((s) => ({ type: s.type, value: s.value, start: s.start, end: s.end })) }) + '\n';
+          text += JSON.stringify({ id: r.id, score: r.score, decision: r.decision, lang: r.lang, langTag: r.langTag, category: r.category, signals: r.signals.map((s) => ({ type: s.type, value: s.value, start: s.start, end: s.end })) }) + '\n';
         }
         await write(out, text);
       };

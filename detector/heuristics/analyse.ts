@@ -8,14 +8,19 @@
 import type { Category, Signal } from '../types.ts';
 import { normalise, type Normalised } from '../normalise/normalise.ts';
 import { allocFloat32 } from '../normalise/pool.ts';
-import { detectLanguage, toLanguage, type DetectedLanguage } from '../language/detect.ts';
+import { identifyLanguage, languageTag, textScript, toLanguage, type DetectedLanguage, type Script } from '../language/detect.ts';
 import { extractEntities } from '../extract/extract.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 import { CONCEPTS, lexiconMatcher, type Concept } from './lexicon.ts';
 import { guessCategory, heuristicScore, type ScoreInput } from './score.ts';
 
 export interface Analysis {
+  /** Base language (one of ours): the caller's when given, else identified from the text. */
   lang: DetectedLanguage;
+  /** Script of the text's letters, always from the text; null under two letters. */
+  script: Script | null;
+  /** BCP 47 tag: `lang`, with the script when it is not the usual one ("fa-Latn"). */
+  langTag: string;
   normalised: Normalised;
   tokens: Tokens;
   concepts: Record<Concept, number>;
@@ -88,7 +93,19 @@ const NON_SPACE = /\S/;
 
 export function analyse(text: string, lang?: string | null): Analysis {
   const given = toLanguage(lang);
-  const language: DetectedLanguage = given !== 'und' ? given : !NON_SPACE.test(text) ? 'und' : detectLanguage(text);
+  let language: DetectedLanguage;
+  let script: Script | null;
+  if (given !== 'und') {
+    language = given;
+    script = textScript(text);
+  } else if (!NON_SPACE.test(text)) {
+    language = 'und';
+    script = null;
+  } else {
+    const id = identifyLanguage(text);
+    language = id.lang;
+    script = id.script;
+  }
   const norm = normalise(text);
   const tokens = tokenize(norm.text);
   const concepts = newCounts();
@@ -161,5 +178,5 @@ export function analyse(text: string, lang?: string | null): Analysis {
   const hard = phones + messengers + prices + concepts.price + concepts.guarantee + concepts.payment;
   f[k++] = tokens.words.length <= SHORT_WEAK_WORDS && hard === 0 ? 1 : 0;
 
-  return { lang: language, normalised: norm, tokens, concepts, entities, signals, features: f, featureNames: FEATURE_NAMES, heuristicScore: score, category };
+  return { lang: language, script, langTag: languageTag(language, script), normalised: norm, tokens, concepts, entities, signals, features: f, featureNames: FEATURE_NAMES, heuristicScore: score, category };
 }
