@@ -11,7 +11,7 @@ import { allocFloat32 } from '../normalise/pool.ts';
 import { identifyLanguage, languageTag, textScript, toLanguage, type DetectedLanguage, type Script } from '../language/detect.ts';
 import { extractEntities } from '../extract/extract.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
-import { CONCEPTS, lexiconMatcher, type Concept } from './lexicon.ts';
+import { CONCEPTS, FOLD_LANGS, lexiconMatcher, type Concept } from './lexicon.ts';
 import { guessCategory, heuristicScore, type ScoreInput } from './score.ts';
 
 export interface Analysis {
@@ -106,20 +106,24 @@ export function analyse(text: string, lang?: string | null): Analysis {
     language = id.lang;
     script = id.script;
   }
-  const norm = normalise(text);
+  // Romanised Persian/Arabic/Sorani/Pashto (and Kurmanji, often typed without î ê ş ç): their
+  // cues also match through the transliteration fold; in the Arabic-script ones 3 5 7 are letters.
+  const romanised = script === 'Latn' && FOLD_LANGS.has(language);
+  const norm = normalise(text, romanised && language !== 'kmr' && language !== 'und');
   const tokens = tokenize(norm.text);
   const concepts = newCounts();
   const modes: Record<string, number> = { boat: 0, lorry: 0, flight: 0, land: 0 };
   const counterKinds = new Set<string>();
   const signals: Signal[] = [];
 
-  const matches = lexiconMatcher().match(tokens);
+  const matches = lexiconMatcher().match(tokens, romanised);
   // One concept per token span: overlapping entries of the same concept count once.
   let lastConcept = '';
   let lastTo = -1;
   for (const m of matches) {
     const e = m.payload;
     if (e.short && e.lang !== '*' && e.lang !== language && language !== 'und') continue;
+    if (e.romanised && !FOLD_LANGS.has(language)) continue;
     const key = e.key;
     if (key === lastConcept && m.from < lastTo) continue;
     lastConcept = key;

@@ -6,6 +6,7 @@
  * an Arabic-script token retries once without them instead of listing every inflected form.
  */
 import { normalise } from '../normalise/normalise.ts';
+import { foldRomanised } from '../normalise/translit.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 import { MAX_TOKENS, currentIds, tokenGeneration } from './token-table.ts';
 
@@ -19,7 +20,19 @@ export interface Match<T> {
   from: number;
   to: number;
   payload: T;
+  /** Matched through the transliteration fold (translit.ts), not as written. */
+  folded: boolean;
 }
+
+/**
+ * Shortest term (letters) given a fold key, and shortest key: shorter keys collide too easily
+ * ("tayyara" and Pashto "tar" both fold to "tr", "mashi" and "mishe" to "mS"). A two-symbol key
+ * only when both are merged classes (gh/q, kh/x, sh/ch, zh/j: "ghayegh" → "QQ"); short variants
+ * such as "pool"/"pul" are listed in the lexicon instead.
+ */
+const MIN_FOLDED_TERM = 4;
+const MIN_KEY = 3;
+const CLASS_PAIR = /^[QXSJ]{2}$/;
 
 /**
  * Arabic-script clitics tried when a token has no entry of its own: Arabic and Persian prefixes
@@ -28,6 +41,12 @@ export interface Match<T> {
  */
 const AR_PREFIXES = ['وال', 'بال', 'فال', 'كال', 'کال', 'لل', 'ال', 'و', 'ب', 'ل', 'ف', 'به', 'بە', 'لە', 'د'];
 const AR_SUFFIXES = ['ەکان', 'ەکە', 'یەکان', 'ەوە', 'ێکی', 'ێک', 'ها', 'های', 'ان', 'ات', 'ون', 'ين', 'ی', 'ي', 'ە', 'ه'];
+
+/** A token of Latin letters and digits only (the fold is for romanised words). */
+function isLatinWord(w: string): boolean {
+  for (let k = 0; k < w.length; k++) if (w.charCodeAt(k) >= 0x250) return false;
+  return true;
+}
 
 function isArabicScript(w: string): boolean {
   const c = w.charCodeAt(0);
@@ -52,10 +71,17 @@ export function collapseDoubles(s: string): string {
 interface TokenHits<T> {
   phrases: Phrase<T>[] | undefined;
   stems: T[] | undefined;
+  /** Phrases whose first word's fold key is this token's (only when nothing matched as written). */
+  folded: Phrase<T>[] | undefined;
 }
 
 /** Shared result for the (most common) token that starts no phrase and no stem. */
-const NO_HITS: TokenHits<never> = Object.freeze({ phrases: undefined, stems: undefined });
+const NO_HITS: TokenHits<never> = Object.freeze({ phrases: undefined, stems: undefined, folded: undefined });
+
+/** Words of a term as written (lower-case runs of letters, marks and digits), for fold keys. */
+function rawWords(term: string): string[] {
+  return term.toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w !== '');
+}
 
 export class PhraseMatcher<T> {
   private readonly byFirst = new Map<string, Phrase<T>[]>();
@@ -63,6 +89,10 @@ export class PhraseMatcher<T> {
   private readonly stemLengths: number[] = [];
   /** First three letters of every stem: most tokens are rejected with one Set look-up. */
   private readonly stemHeads = new Set<string>();
+  /** Phrases by the fold key of their first word (entries added with `fold`). */
+  private readonly byFolded = new Map<string, Phrase<T>[]>();
+  /** Fold key per token id ('' = none), for the later words of folded phrases. */
+  private foldKeys: (string | undefined)[] = [];
   /**
    * Per-token results (phrase list by first word, stem payloads), by token-table id: posts reuse a
    * small vocabulary, and an Arabic-script miss otherwise costs dozens of clitic-stripping slices
@@ -73,11 +103,15 @@ export class PhraseMatcher<T> {
   private hitList: TokenHits<T>[] = [];
   private tableGen = -1;
 
-  /** Add an entry written in plain form; it is normalised with the same code as the posts. */
-  add(entry: string, payload: T): void {
+  /**
+   * Add an entry written in plain form; it is normalised with the same code as the posts. `fold`:
+   * also match Latin-script spelling variants through the transliteration fold (translit.ts).
+   */
+  add(entry: string, payload: T, fold = false): void {
     let e = entry.trim();
     const stem = e.endsWith('*');
     if (stem) e = e.slice(0, -1);
+    if (fold && !stem) this.addFolded(e, payload);
     const words = tokenize(normalise(e).text).words;
     if (words.length === 0) return;
     const variants = new Set<string>([words.join(' ')]);
@@ -108,11 +142,36 @@ export class PhraseMatcher<T> {
     this.tableGen = -1;
   }
 
+  /**
+   * Fold keys of a term: as written, and with Kurmanji/Turkish ş ç typed as plain s c (posters
+   * without those keys type "sev" as often as "shev").
+   */
+  private addFolded(term: string, payload: T): void {
+    const words = rawWords(term);
+    const letters = words.join('').replace(/[^\p{L}]/gu, '').length;
+    if (words.length === 0 || letters < MIN_FOLDED_TERM) return;
+    for (const variant of new Set([words.join(' '), words.join(' ').replace(/ş/g, 's').replace(/ç/g, 'c')])) {
+      const keys = variant.split(' ').map(foldRomanised);
+      const all = keys.join('');
+      if (keys.some((k) => k === '') || (all.length < MIN_KEY && !CLASS_PAIR.test(all))) continue;
+      const list = this.byFolded.get(keys[0]!) ?? [];
+      if (!list.some((p) => p.payload === payload && p.rest.join(' ') === keys.slice(1).join(' '))) list.push({ rest: keys.slice(1), payload });
+      this.byFolded.set(keys[0]!, list);
+    }
+    this.tableGen = -1;
+  }
+
+  private foldKey(id: number, tok: string): string {
+    let k = this.foldKeys[id];
+    if (k === undefined) this.foldKeys[id] = k = isLatinWord(tok) ? foldRomanised(tok) : '';
+    return k;
+  }
+
   private hits(id: number, tok: string): TokenHits<T> {
     const v = this.hitIndex[id]!;
     if (v === 1) return NO_HITS as TokenHits<T>;
     if (v > 1) return this.hitList[v - 2]!;
-    const h = this.compute(tok);
+    const h = this.compute(id, tok);
     if (h === NO_HITS) this.hitIndex[id] = 1;
     else {
       this.hitIndex[id] = this.hitList.length + 2;
@@ -121,7 +180,7 @@ export class PhraseMatcher<T> {
     return h;
   }
 
-  private compute(tok: string): TokenHits<T> {
+  private compute(id: number, tok: string): TokenHits<T> {
     let phrases = this.byFirst.get(tok);
     if (phrases === undefined && isArabicScript(tok)) phrases = this.lookupArabic(tok);
     let stems: T[] | undefined;
@@ -132,11 +191,19 @@ export class PhraseMatcher<T> {
         if (stems !== undefined) break;
       }
     }
-    return phrases === undefined && stems === undefined ? (NO_HITS as TokenHits<T>) : { phrases, stems };
+    let folded: Phrase<T>[] | undefined;
+    if (phrases === undefined && stems === undefined && this.byFolded.size > 0) {
+      const key = this.foldKey(id, tok);
+      if (key !== '') folded = this.byFolded.get(key);
+    }
+    return phrases === undefined && stems === undefined && folded === undefined ? (NO_HITS as TokenHits<T>) : { phrases, stems, folded };
   }
 
-  /** All matches, in token order; overlapping phrases are all reported. */
-  match(tokens: Tokens): Match<T>[] {
+  /**
+   * All matches, in token order; overlapping phrases are all reported. `fold`: also report
+   * matches through the transliteration fold (posts of languages written in romanised forms).
+   */
+  match(tokens: Tokens, fold = false): Match<T>[] {
     const out: Match<T>[] = [];
     const w = tokens.words;
     const ids = currentIds(tokens);
@@ -144,6 +211,7 @@ export class PhraseMatcher<T> {
       if (this.hitIndex.length !== MAX_TOKENS) this.hitIndex = new Int32Array(MAX_TOKENS);
       else this.hitIndex.fill(0);
       this.hitList = [];
+      this.foldKeys = [];
       this.tableGen = tokenGeneration();
     }
     for (let i = 0; i < w.length; i++) {
@@ -155,10 +223,17 @@ export class PhraseMatcher<T> {
         for (const p of list) {
           let ok = i + 1 + p.rest.length <= w.length;
           for (let k = 0; ok && k < p.rest.length; k++) if (w[i + 1 + k] !== p.rest[k]) ok = false;
-          if (ok) out.push({ from: i, to: i + 1 + p.rest.length, payload: p.payload });
+          if (ok) out.push({ from: i, to: i + 1 + p.rest.length, payload: p.payload, folded: false });
         }
       }
-      if (stems !== undefined) for (const payload of stems) out.push({ from: i, to: i + 1, payload });
+      if (stems !== undefined) for (const payload of stems) out.push({ from: i, to: i + 1, payload, folded: false });
+      if (fold && h.folded !== undefined) {
+        for (const p of h.folded) {
+          let ok = i + 1 + p.rest.length <= w.length;
+          for (let k = 0; ok && k < p.rest.length; k++) if (this.foldKey(ids[i + 1 + k]!, w[i + 1 + k]!) !== p.rest[k]) ok = false;
+          if (ok) out.push({ from: i, to: i + 1 + p.rest.length, payload: p.payload, folded: true });
+        }
+      }
     }
     return out;
   }

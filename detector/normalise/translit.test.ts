@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { foldRomanised } from './translit.ts';
+
+describe('foldRomanised', () => {
+  it('makes the spellings people use for one word meet', () => {
+    const same = (...ws: string[]) => expect(new Set(ws.map(foldRomanised)).size, ws.join(' ')).toBe(1);
+    same('ghayegh', 'qayeq', 'ghaiq', 'ghayeq', 'qayiq'); // Persian qayeq, boat
+    same('ghachaghchi', 'qachaqchi', 'qaçaxçi'.replace(/x/g, 'q')); // smuggler
+    same('qachaxchi', 'qachakhchi', 'qaçaxçi'); // Sorani smuggler, kh/x and ç/ch
+    same('ghachaghbar', 'qachaqbar');
+    same('7arga', 'harga', '7raga', 'hraga'); // Maghrebi harga
+    same('l7rag', 'lharag', 'lhrag');
+    same('englis', 'inglis', 'engelis');
+    same('engelestan', 'ingilistan', 'englestan');
+    same('pool', 'pul', 'poul');
+    same('ya5i', 'yakhi', 'yaxi');
+    same('bellem', 'belem', 'balam');
+    same('flouka', 'floka', 'felouka', 'fluka');
+    same('şev', 'shev', 'chev'); // Kurmanji ş typed as sh
+    same('qeyik', 'qeyîk', 'QEYIK');
+    same('3and', 'aand', 'and');
+  });
+
+  it('keeps different words apart', () => {
+    const differ = (a: string, b: string) => expect(foldRomanised(a), `${a} / ${b}`).not.toBe(foldRomanised(b));
+    differ('inglis', 'nglis'); // a leading vowel is kept as a marker
+    differ('harga', 'harka');
+    differ('engelestan', 'englis');
+    differ('ghayegh', 'gayeg');
+  });
+
+  it('gives no key to numbers or non-Latin words', () => {
+    expect(foldRomanised('2500')).toBe('');
+    expect(foldRomanised('قایق')).toBe('');
+    expect(foldRomanised('лодка')).toBe('');
+  });
+});

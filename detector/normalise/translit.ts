@@ -1,0 +1,63 @@
+/**
+ * Transliteration-aware folding of one Latin-script word, so that the spellings people really use
+ * for a word of Persian, Arabic, Sorani, Pashto or Kurmanji typed in Latin letters meet in one key:
+ * "ghayegh", "qayeq", "ghaiq" → "QQ"... ; "7arga", "harga", "7raga" → "hrg"; "pool", "pul", "poul" → "pl".
+ *
+ * Posters have no standard: the same letter is written gh/q/8/9 (غ ق), kh/x/5 (خ), sh/ch/š/ş (ش),
+ * 7/h (ح ه), 3/a/' (ع), and short vowels are written any way or not at all. So the key is the
+ * word's consonant skeleton after these classes are merged, doubled letters collapsed first, with
+ * a marker for a leading vowel ("inglis" ≠ "nglis"). Collisions between unrelated words are kept in
+ * check by where it is used (matcher.ts): only for lexicon terms of romanised files and Kurmanji,
+ * only for keys of 3+ characters, only in posts of those languages.
+ */
+
+/** One step of the fold per code unit after diacritics are stripped and digraphs merged. */
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+
+/** Digraphs and letters → class symbols (upper case: never produced by lower-case input). */
+const DIGRAPHS: [RegExp, string][] = [
+  [/sch|sh|ch|[šşç]/g, 'S'], // ش (French-Maghrebi "ch", Turkish/Kurdish ş ç)
+  [/kh|x|5/g, 'X'], // خ
+  [/gh|q|9|8/g, 'Q'], // غ ق
+  [/zh|ž|j/g, 'J'], // ژ ج (Sorani "zh", Persian "j" and "zh" alternate in Latin)
+  [/ph|f/g, 'f'],
+  [/7/g, 'h'], // ح
+  [/ck|c|k/g, 'k'],
+  [/w/g, 'v'], // Persian و: "khanevade" / "khanawada", "Ewropa" / "Evropa"
+];
+
+/** Letter digits that are vowels or glottal stops: 3 ع (read as a vowel), 2 ء (dropped). */
+function digitVowels(w: string): string {
+  return w.replace(/3/g, 'a').replace(/2/g, '');
+}
+
+/** Lower-case, diacritics stripped except the ones merged above (š ş ç ž), ı → i, đ → d. */
+function plain(w: string): string {
+  return w
+    .toLowerCase()
+    .replace(/[şçšž]/g, (c) => ({ ş: '\u0001', ç: '\u0002', š: '\u0001', ž: '\u0003' })[c] ?? c)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ı/g, 'i')
+    .replace(/đ/g, 'd')
+    .replace(/\u0001/g, 'sh')
+    .replace(/\u0002/g, 'ch')
+    .replace(/\u0003/g, 'zh');
+}
+
+/**
+ * The fold key of a word, or '' when the word is not a Latin-script word (other letters, or a
+ * number). Only letters and digits are expected (one token of the tokeniser).
+ */
+export function foldRomanised(word: string): string {
+  let w = plain(word);
+  if (!/^[a-z0-9]+$/.test(w) || !/[a-z]/.test(w)) return '';
+  w = digitVowels(w).replace(/[0146]/g, '');
+  // Doubled letters collapse before vowels go ("bellem" = "belem", "pool" keeps one o then loses it).
+  w = w.replace(/(.)\1+/g, '$1');
+  for (const [re, to] of DIGRAPHS) w = w.replace(re, to);
+  w = w.replace(/(.)\1+/g, '$1');
+  let out = VOWELS.has(w[0]!) ? 'A' : '';
+  for (const ch of w) if (!VOWELS.has(ch)) out += ch;
+  return out;
+}
