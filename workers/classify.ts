@@ -95,6 +95,7 @@ export function createClassifyHandler(ctx: PipelineContext) {
           decision: r.decision,
           category: r.category,
           detectedLanguage: r.lang,
+          languageTag: r.langTag,
           signals: r.signals,
           outcome,
           language: p.language ?? r.lang,

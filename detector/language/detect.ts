@@ -37,19 +37,6 @@ export function languageTag(lang: string, script: Script | null): string {
   return (script === 'Arab') === ARABIC_SCRIPT_LANGS.has(lang) ? lang : `${lang}-${script}`;
 }
 
-const NAMES: Readonly<Record<string, string>> = {
-  en: 'English', fr: 'French', ar: 'Arabic', ckb: 'Sorani Kurdish', kmr: 'Kurmanji Kurdish', fa: 'Persian', ps: 'Pashto',
-  sq: 'Albanian', vi: 'Vietnamese', tr: 'Turkish', und: 'undetermined',
-};
-/** A reader's name for a tag: "Persian (Latin letters)", "Arabic", "Kurmanji Kurdish". */
-export function languageName(tag: string): string {
-  const [base, script] = tag.split('-');
-  const name = NAMES[base ?? ''] ?? tag;
-  if (script === 'Latn') return `${name} (Latin letters)`;
-  if (script === 'Arab') return `${name} (Arabic letters)`;
-  return name;
-}
-
 // eld knows these of ours (its "ku" is not reliable for either Kurdish, so it is left out).
 const eld = eldSubset(['en', 'fr', 'ar', 'fa', 'sq', 'vi', 'tr']);
 
