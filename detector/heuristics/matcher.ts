@@ -71,12 +71,10 @@ export function collapseDoubles(s: string): string {
 interface TokenHits<T> {
   phrases: Phrase<T>[] | undefined;
   stems: T[] | undefined;
-  /** Phrases whose first word's fold key is this token's (only when nothing matched as written). */
-  folded: Phrase<T>[] | undefined;
 }
 
 /** Shared result for the (most common) token that starts no phrase and no stem. */
-const NO_HITS: TokenHits<never> = Object.freeze({ phrases: undefined, stems: undefined, folded: undefined });
+const NO_HITS: TokenHits<never> = Object.freeze({ phrases: undefined, stems: undefined });
 
 /** Words of a term as written (lower-case runs of letters, marks and digits), for fold keys. */
 function rawWords(term: string): string[] {
@@ -91,8 +89,12 @@ export class PhraseMatcher<T> {
   private readonly stemHeads = new Set<string>();
   /** Phrases by the fold key of their first word (entries added with `fold`). */
   private readonly byFolded = new Map<string, Phrase<T>[]>();
-  /** Fold key per token id ('' = none), for the later words of folded phrases. */
+  /**
+   * Per token id, computed only for posts matched with `fold`: its fold key ('' = none) and the
+   * phrases starting with that key (null = none). Dropped with the other per-token caches.
+   */
   private foldKeys: (string | undefined)[] = [];
+  private foldHits: (Phrase<T>[] | null | undefined)[] = [];
   /**
    * Per-token results (phrase list by first word, stem payloads), by token-table id: posts reuse a
    * small vocabulary, and an Arabic-script miss otherwise costs dozens of clitic-stripping slices
@@ -167,11 +169,21 @@ export class PhraseMatcher<T> {
     return k;
   }
 
+  /** Folded phrases starting at a token that matched nothing as written. */
+  private folded(id: number, tok: string): Phrase<T>[] | null {
+    let f = this.foldHits[id];
+    if (f === undefined) {
+      const key = this.foldKey(id, tok);
+      this.foldHits[id] = f = (key !== '' && this.byFolded.get(key)) || null;
+    }
+    return f;
+  }
+
   private hits(id: number, tok: string): TokenHits<T> {
     const v = this.hitIndex[id]!;
     if (v === 1) return NO_HITS as TokenHits<T>;
     if (v > 1) return this.hitList[v - 2]!;
-    const h = this.compute(id, tok);
+    const h = this.compute(tok);
     if (h === NO_HITS) this.hitIndex[id] = 1;
     else {
       this.hitIndex[id] = this.hitList.length + 2;
@@ -180,7 +192,7 @@ export class PhraseMatcher<T> {
     return h;
   }
 
-  private compute(id: number, tok: string): TokenHits<T> {
+  private compute(tok: string): TokenHits<T> {
     let phrases = this.byFirst.get(tok);
     if (phrases === undefined && isArabicScript(tok)) phrases = this.lookupArabic(tok);
     let stems: T[] | undefined;
@@ -191,12 +203,7 @@ export class PhraseMatcher<T> {
         if (stems !== undefined) break;
       }
     }
-    let folded: Phrase<T>[] | undefined;
-    if (phrases === undefined && stems === undefined && this.byFolded.size > 0) {
-      const key = this.foldKey(id, tok);
-      if (key !== '') folded = this.byFolded.get(key);
-    }
-    return phrases === undefined && stems === undefined && folded === undefined ? (NO_HITS as TokenHits<T>) : { phrases, stems, folded };
+    return phrases === undefined && stems === undefined ? (NO_HITS as TokenHits<T>) : { phrases, stems };
   }
 
   /**
@@ -212,11 +219,19 @@ export class PhraseMatcher<T> {
       else this.hitIndex.fill(0);
       this.hitList = [];
       this.foldKeys = [];
+      this.foldHits = [];
       this.tableGen = tokenGeneration();
     }
     for (let i = 0; i < w.length; i++) {
       const h = this.hits(ids[i]!, w[i]!);
-      if (h === NO_HITS) continue;
+      if (h === NO_HITS) {
+        // Spelling variants only where nothing matched as written, and only when asked.
+        if (fold) {
+          const f = this.folded(ids[i]!, w[i]!);
+          if (f !== null) this.pushFolded(f, i, w, ids, out);
+        }
+        continue;
+      }
       const list = h.phrases;
       const stems = h.stems;
       if (list !== undefined) {
@@ -227,15 +242,17 @@ export class PhraseMatcher<T> {
         }
       }
       if (stems !== undefined) for (const payload of stems) out.push({ from: i, to: i + 1, payload, folded: false });
-      if (fold && h.folded !== undefined) {
-        for (const p of h.folded) {
-          let ok = i + 1 + p.rest.length <= w.length;
-          for (let k = 0; ok && k < p.rest.length; k++) if (this.foldKey(ids[i + 1 + k]!, w[i + 1 + k]!) !== p.rest[k]) ok = false;
-          if (ok) out.push({ from: i, to: i + 1 + p.rest.length, payload: p.payload, folded: true });
-        }
-      }
+
     }
     return out;
+  }
+
+  private pushFolded(list: Phrase<T>[], i: number, w: readonly string[], ids: readonly number[], out: Match<T>[]): void {
+    for (const p of list) {
+      let ok = i + 1 + p.rest.length <= w.length;
+      for (let k = 0; ok && k < p.rest.length; k++) if (this.foldKey(ids[i + 1 + k]!, w[i + 1 + k]!) !== p.rest[k]) ok = false;
+      if (ok) out.push({ from: i, to: i + 1 + p.rest.length, payload: p.payload, folded: true });
+    }
   }
 
   private lookupArabic(tok: string): Phrase<T>[] | undefined {
