@@ -33,6 +33,10 @@ export interface Match<T> {
 const MIN_FOLDED_TERM = 4;
 const MIN_KEY = 3;
 const CLASS_PAIR = /^[QXSJ]{2}$/;
+/** A key's consonants: without its vowel-class marks (translit.ts). */
+function consonants(key: string): string {
+  return key.replace(/\|.|^[AIU]/g, '');
+}
 
 /**
  * Arabic-script clitics tried when a token has no entry of its own: Arabic and Persian prefixes
@@ -154,7 +158,7 @@ export class PhraseMatcher<T> {
     if (words.length === 0 || letters < MIN_FOLDED_TERM) return;
     for (const variant of new Set([words.join(' '), words.join(' ').replace(/ş/g, 's').replace(/ç/g, 'c')])) {
       const keys = variant.split(' ').map(foldRomanised);
-      const all = keys.join('');
+      const all = keys.map(consonants).join('');
       if (keys.some((k) => k === '') || (all.length < MIN_KEY && !CLASS_PAIR.test(all))) continue;
       const list = this.byFolded.get(keys[0]!) ?? [];
       if (!list.some((p) => p.payload === payload && p.rest.join(' ') === keys.slice(1).join(' '))) list.push({ rest: keys.slice(1), payload });

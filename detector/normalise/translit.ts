@@ -6,13 +6,17 @@
  * Posters have no standard: the same letter is written gh/q/8/9 (غ ق), kh/x/5 (خ), sh/ch/š/ş (ش),
  * 7/h (ح ه), 3/a/' (ع), and short vowels are written any way or not at all. So the key is the
  * word's consonant skeleton after these classes are merged, doubled letters collapsed first, with
- * a marker for a leading vowel ("inglis" ≠ "nglis"). Collisions between unrelated words are kept in
- * check by where it is used (matcher.ts): only for lexicon terms of romanised files and Kurmanji,
- * only for keys of 3+ characters, only in posts of those languages.
+ * the class of its first vowel (a; e i y; o u): upper case in front when the word starts with it
+ * ("inglis" → "Ingls" ≠ "nglis"), else after a "|" when the skeleton is short, where unrelated
+ * words meet most ("bron" → "brn|u" ≠ "barran" → "brn|a"). Collisions are further kept in check by
+ * where it is used (matcher.ts): only for lexicon terms of romanised files and Kurmanji, only for
+ * keys of 3+ consonants (2 for gh/kh/sh pairs), only in posts of those languages.
  */
 
-/** One step of the fold per code unit after diacritics are stripped and digraphs merged. */
-const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
+/** Vowels and their class: a; e i y; o u. */
+const VOWEL_CLASS: Readonly<Record<string, string>> = { a: 'a', e: 'i', i: 'i', y: 'i', o: 'u', u: 'u' };
+/** Skeletons shorter than this carry their first vowel's class. */
+const SHORT_SKELETON = 4;
 
 /** Digraphs and letters → class symbols (upper case: never produced by lower-case input). */
 const DIGRAPHS: [RegExp, string][] = [
@@ -22,6 +26,7 @@ const DIGRAPHS: [RegExp, string][] = [
   [/zh|ž|j/g, 'J'], // ژ ج (Sorani "zh", Persian "j" and "zh" alternate in Latin)
   [/ph|f/g, 'f'],
   [/7/g, 'h'], // ح
+  [/6/g, 't'], // ط
   [/ck|c|k/g, 'k'],
   [/w/g, 'v'], // Persian و: "khanevade" / "khanawada", "Ewropa" / "Evropa"
 ];
@@ -52,12 +57,18 @@ function plain(w: string): string {
 export function foldRomanised(word: string): string {
   let w = plain(word);
   if (!/^[a-z0-9]+$/.test(w) || !/[a-z]/.test(w)) return '';
-  w = digitVowels(w).replace(/[0146]/g, '');
+  w = digitVowels(w).replace(/[014]/g, '');
   // Doubled letters collapse before vowels go ("bellem" = "belem", "pool" keeps one o then loses it).
   w = w.replace(/(.)\1+/g, '$1');
   for (const [re, to] of DIGRAPHS) w = w.replace(re, to);
   w = w.replace(/(.)\1+/g, '$1');
-  let out = VOWELS.has(w[0]!) ? 'A' : '';
-  for (const ch of w) if (!VOWELS.has(ch)) out += ch;
-  return out;
+  let skeleton = '';
+  let firstVowel = '';
+  for (const ch of w) {
+    const v = VOWEL_CLASS[ch];
+    if (v === undefined) skeleton += ch;
+    else if (firstVowel === '') firstVowel = v;
+  }
+  if (VOWEL_CLASS[w[0]!] !== undefined) return firstVowel.toUpperCase() + skeleton;
+  return skeleton.length < SHORT_SKELETON && firstVowel !== '' ? `${skeleton}|${firstVowel}` : skeleton;
 }
