@@ -116,7 +116,7 @@ export function analyse(text: string, lang?: string | null): Analysis {
   const counterKinds = new Set<string>();
   const signals: Signal[] = [];
 
-  const matches = lexiconMatcher().match(tokens, romanised);
+  const matches = lexiconMatcher().match(tokens, !romanised ? null : language === 'kmr' ? 'kurmanji' : 'romanised');
   // One concept per token span: overlapping entries of the same concept count once.
   let lastConcept = '';
   let lastTo = -1;
@@ -124,6 +124,9 @@ export function analyse(text: string, lang?: string | null): Analysis {
     const e = m.payload;
     if (e.short && e.lang !== '*' && e.lang !== language && language !== 'und') continue;
     if (e.romanised && !FOLD_LANGS.has(language)) continue;
+    // A spelling variant counts within its family: Kurmanji terms in Kurmanji posts, romanised
+    // Persian/Arabic/Sorani/Pashto terms in those posts (Kurmanji "heval" is not Sorani "hewall").
+    if (m.folded && language !== 'und' && (language === 'kmr') !== (e.lang === 'kmr')) continue;
     const key = e.key;
     if (key === lastConcept && m.from < lastTo) continue;
     lastConcept = key;

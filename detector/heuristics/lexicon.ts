@@ -86,7 +86,7 @@ function compile(): PhraseMatcher<LexEntry> {
       const groups: [string | null, LexiconPair[]][] = Array.isArray(v) ? [[null, v]] : Object.entries(v);
       for (const [sub, pairs] of groups) {
         // Romanised and Kurmanji terms also match their spelling variants (translit.ts).
-        const fold = file.script === 'Latn' && FOLD_LANGS.has(file.lang);
+        const fold = file.script !== 'Latn' ? null : file.lang === 'kmr' ? 'kurmanji' : FOLD_LANGS.has(file.lang) ? 'romanised' : null;
         for (const [w, gloss] of pairs) m.add(w, entry(concept, sub, file.lang, file.script, gloss, w.replace(/\*$/, '').length < 4), fold);
       }
     }

@@ -6,7 +6,7 @@
  * an Arabic-script token retries once without them instead of listing every inflected form.
  */
 import { normalise } from '../normalise/normalise.ts';
-import { foldRomanised } from '../normalise/translit.ts';
+import { foldKurmanji, foldRomanised } from '../normalise/translit.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
 import { MAX_TOKENS, currentIds, tokenGeneration } from './token-table.ts';
 
@@ -91,14 +91,8 @@ export class PhraseMatcher<T> {
   private readonly stemLengths: number[] = [];
   /** First three letters of every stem: most tokens are rejected with one Set look-up. */
   private readonly stemHeads = new Set<string>();
-  /** Phrases by the fold key of their first word (entries added with `fold`). */
-  private readonly byFolded = new Map<string, Phrase<T>[]>();
-  /**
-   * Per token id, computed only for posts matched with `fold`: its fold key ('' = none) and the
-   * phrases starting with that key (null = none). Dropped with the other per-token caches.
-   */
-  private foldKeys: (string | undefined)[] = [];
-  private foldHits: (Phrase<T>[] | null | undefined)[] = [];
+  /** Entries added with a fold, by the fold key of their first word, one index per fold. */
+  private readonly folds: Record<FoldKind, FoldIndex<T>> = { romanised: new FoldIndex(foldRomanised), kurmanji: new FoldIndex(foldKurmanji) };
   /**
    * Per-token results (phrase list by first word, stem payloads), by token-table id: posts reuse a
    * small vocabulary, and an Arabic-script miss otherwise costs dozens of clitic-stripping slices
@@ -113,11 +107,14 @@ export class PhraseMatcher<T> {
    * Add an entry written in plain form; it is normalised with the same code as the posts. `fold`:
    * also match Latin-script spelling variants through the transliteration fold (translit.ts).
    */
-  add(entry: string, payload: T, fold = false): void {
+  add(entry: string, payload: T, fold: FoldKind | null = null): void {
     let e = entry.trim();
     const stem = e.endsWith('*');
     if (stem) e = e.slice(0, -1);
-    if (fold && !stem) this.addFolded(e, payload);
+    if (fold !== null && !stem) {
+      this.folds[fold].add(e, payload);
+      this.tableGen = -1;
+    }
     const words = tokenize(normalise(e).text).words;
     if (words.length === 0) return;
     const variants = new Set<string>([words.join(' ')]);
@@ -146,41 +143,6 @@ export class PhraseMatcher<T> {
     }
     this.stemLengths.sort((a, b) => b - a);
     this.tableGen = -1;
-  }
-
-  /**
-   * Fold keys of a term: as written, and with Kurmanji/Turkish ş ç typed as plain s c (posters
-   * without those keys type "sev" as often as "shev").
-   */
-  private addFolded(term: string, payload: T): void {
-    const words = rawWords(term);
-    const letters = words.join('').replace(/[^\p{L}]/gu, '').length;
-    if (words.length === 0 || letters < MIN_FOLDED_TERM) return;
-    for (const variant of new Set([words.join(' '), words.join(' ').replace(/ş/g, 's').replace(/ç/g, 'c')])) {
-      const keys = variant.split(' ').map(foldRomanised);
-      const all = keys.map(consonants).join('');
-      if (keys.some((k) => k === '') || (all.length < MIN_KEY && !CLASS_PAIR.test(all))) continue;
-      const list = this.byFolded.get(keys[0]!) ?? [];
-      if (!list.some((p) => p.payload === payload && p.rest.join(' ') === keys.slice(1).join(' '))) list.push({ rest: keys.slice(1), payload });
-      this.byFolded.set(keys[0]!, list);
-    }
-    this.tableGen = -1;
-  }
-
-  private foldKey(id: number, tok: string): string {
-    let k = this.foldKeys[id];
-    if (k === undefined) this.foldKeys[id] = k = isLatinWord(tok) ? foldRomanised(tok) : '';
-    return k;
-  }
-
-  /** Folded phrases starting at a token that matched nothing as written. */
-  private folded(id: number, tok: string): Phrase<T>[] | null {
-    let f = this.foldHits[id];
-    if (f === undefined) {
-      const key = this.foldKey(id, tok);
-      this.foldHits[id] = f = (key !== '' && this.byFolded.get(key)) || null;
-    }
-    return f;
   }
 
   private hits(id: number, tok: string): TokenHits<T> {
@@ -214,7 +176,7 @@ export class PhraseMatcher<T> {
    * All matches, in token order; overlapping phrases are all reported. `fold`: also report
    * matches through the transliteration fold (posts of languages written in romanised forms).
    */
-  match(tokens: Tokens, fold = false): Match<T>[] {
+  match(tokens: Tokens, fold: FoldKind | null = null): Match<T>[] {
     const out: Match<T>[] = [];
     const w = tokens.words;
     const ids = currentIds(tokens);
@@ -222,18 +184,15 @@ export class PhraseMatcher<T> {
       if (this.hitIndex.length !== MAX_TOKENS) this.hitIndex = new Int32Array(MAX_TOKENS);
       else this.hitIndex.fill(0);
       this.hitList = [];
-      this.foldKeys = [];
-      this.foldHits = [];
+      this.folds.romanised.reset();
+      this.folds.kurmanji.reset();
       this.tableGen = tokenGeneration();
     }
     for (let i = 0; i < w.length; i++) {
       const h = this.hits(ids[i]!, w[i]!);
       if (h === NO_HITS) {
         // Spelling variants only where nothing matched as written, and only when asked.
-        if (fold) {
-          const f = this.folded(ids[i]!, w[i]!);
-          if (f !== null) this.pushFolded(f, i, w, ids, out);
-        }
+        if (fold !== null) this.folds[fold].matchAt(i, w, ids, out);
         continue;
       }
       const list = h.phrases;
@@ -249,14 +208,6 @@ export class PhraseMatcher<T> {
 
     }
     return out;
-  }
-
-  private pushFolded(list: Phrase<T>[], i: number, w: readonly string[], ids: readonly number[], out: Match<T>[]): void {
-    for (const p of list) {
-      let ok = i + 1 + p.rest.length <= w.length;
-      for (let k = 0; ok && k < p.rest.length; k++) if (this.foldKey(ids[i + 1 + k]!, w[i + 1 + k]!) !== p.rest[k]) ok = false;
-      if (ok) out.push({ from: i, to: i + 1 + p.rest.length, payload: p.payload, folded: true });
-    }
   }
 
   private lookupArabic(tok: string): Phrase<T>[] | undefined {
@@ -277,5 +228,66 @@ export class PhraseMatcher<T> {
       }
     }
     return undefined;
+  }
+}
+
+/** Which transliteration fold a term and a post use (translit.ts). */
+export type FoldKind = 'romanised' | 'kurmanji';
+
+/**
+ * Phrases by the fold key of their words, and per token id (only for posts matched with this
+ * fold) the token's key ('' = none) and the phrases starting with it (null = none).
+ */
+class FoldIndex<T> {
+  private readonly byKey = new Map<string, Phrase<T>[]>();
+  private keys: (string | undefined)[] = [];
+  private hits: (Phrase<T>[] | null | undefined)[] = [];
+
+  constructor(private readonly fold: (word: string) => string) {}
+
+  /**
+   * Adds a term under its fold keys: as written, and with Kurmanji/Turkish ş ç typed as plain
+   * s c (posters without those keys type "sev" as often as "shev").
+   */
+  add(term: string, payload: T): void {
+    const words = rawWords(term);
+    const letters = words.join('').replace(/[^\p{L}]/gu, '').length;
+    if (words.length === 0 || letters < MIN_FOLDED_TERM) return;
+    for (const variant of new Set([words.join(' '), words.join(' ').replace(/ş/g, 's').replace(/ç/g, 'c')])) {
+      const keys = variant.split(' ').map(this.fold);
+      const all = keys.map(consonants).join('');
+      if (keys.some((k) => k === '') || (all.length < MIN_KEY && !CLASS_PAIR.test(all))) continue;
+      const list = this.byKey.get(keys[0]!) ?? [];
+      if (!list.some((p) => p.payload === payload && p.rest.join(' ') === keys.slice(1).join(' '))) list.push({ rest: keys.slice(1), payload });
+      this.byKey.set(keys[0]!, list);
+    }
+  }
+
+  /** Drops the per-token caches (the token table started over). */
+  reset(): void {
+    this.keys = [];
+    this.hits = [];
+  }
+
+  private key(id: number, tok: string): string {
+    let k = this.keys[id];
+    if (k === undefined) this.keys[id] = k = isLatinWord(tok) ? this.fold(tok) : '';
+    return k;
+  }
+
+  /** Matches of folded phrases starting at token i, appended to out. */
+  matchAt(i: number, w: readonly string[], ids: readonly number[], out: Match<T>[]): void {
+    const id = ids[i]!;
+    let list = this.hits[id];
+    if (list === undefined) {
+      const k = this.key(id, w[i]!);
+      this.hits[id] = list = (k !== '' && this.byKey.get(k)) || null;
+    }
+    if (list === null) return;
+    for (const p of list) {
+      let ok = i + 1 + p.rest.length <= w.length;
+      for (let k = 0; ok && k < p.rest.length; k++) if (this.key(ids[i + 1 + k]!, w[i + 1 + k]!) !== p.rest[k]) ok = false;
+      if (ok) out.push({ from: i, to: i + 1 + p.rest.length, payload: p.payload, folded: true });
+    }
   }
 }

@@ -31,6 +31,8 @@ describe('romanised cues', () => {
       ['bellemi nwe', 'ckb', 'bellemi'],
       ['QACHAKHCHY haya', 'ckb', 'QACHAKHCHY'],
       ['lerê qeyîk heye', 'kmr', 'qeyîk'],
+      ['bi keshti ji Izmire, pere pishti gihishtine', 'kmr', 'keshti'], // keştî with ş typed as sh
+      ['qachax e, ishev', 'kmr', 'ishev'], // îşev
     ] as const) {
       const s = conceptSignals(t, lang).find((x) => x.value === written);
       expect(s, `${t}: ${JSON.stringify(conceptSignals(t, lang))}`).toBeDefined();
@@ -69,6 +71,8 @@ describe('romanised cues', () => {
       // Only what a native lexicon lists (all are matched in every post) may fire.
       expect(fired.filter((v) => !isNativeCue(v, lang)), `${lang}: ${t}`).toEqual([]);
     }
+    // Kurmanji posts fold only onto Kurmanji terms: "hevalê" (friend) is not Sorani "hewall" (news).
+    expect(conceptSignals('hevalê min dibêje bi taksiyê biçim', 'kmr').map((s) => s.value)).not.toContain('hevalê');
     // The same words do fire in a romanised post.
     expect(conceptSignals('pul ro bede, harka ba ghayegh', 'fa').map((s) => s.value)).toEqual(expect.arrayContaining(['ghayegh']));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldRomanised } from './translit.ts';
+import { foldKurmanji, foldRomanised } from './translit.ts';
 
 describe('foldRomanised', () => {
   it('makes the spellings people use for one word meet', () => {
@@ -36,5 +36,18 @@ describe('foldRomanised', () => {
     expect(foldRomanised('2500')).toBe('');
     expect(foldRomanised('قایق')).toBe('');
     expect(foldRomanised('лодка')).toBe('');
+  });
+});
+
+describe('foldKurmanji', () => {
+  it('meets what ad-hoc typing changes, keeps vowels and inflections apart', () => {
+    expect(foldKurmanji('şev')).toBe(foldKurmanji('shev'));
+    expect(foldKurmanji('şev')).toBe(foldKurmanji('sev'));
+    expect(foldKurmanji('çawa')).toBe(foldKurmanji('chawa'));
+    expect(foldKurmanji('qeyîk')).toBe(foldKurmanji('qeyik'));
+    expect(foldKurmanji('xwe')).toBe(foldKurmanji('khwe'));
+    expect(foldKurmanji('taksiyê')).not.toBe(foldKurmanji('taksî'));
+    expect(foldKurmanji('heval')).not.toBe(foldKurmanji('hewal'));
+    expect(foldKurmanji('1500')).toBe('');
   });
 });

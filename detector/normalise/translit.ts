@@ -28,7 +28,6 @@ const DIGRAPHS: [RegExp, string][] = [
   [/7/g, 'h'], // ح
   [/6/g, 't'], // ط
   [/ck|c|k/g, 'k'],
-  [/w/g, 'v'], // Persian و: "khanevade" / "khanawada", "Ewropa" / "Evropa"
 ];
 
 /** Letter digits that are vowels or glottal stops: 3 ع (read as a vowel), 2 ء (dropped). */
@@ -71,4 +70,16 @@ export function foldRomanised(word: string): string {
   }
   if (VOWEL_CLASS[w[0]!] !== undefined) return firstVowel.toUpperCase() + skeleton;
   return skeleton.length < SHORT_SKELETON && firstVowel !== '' ? `${skeleton}|${firstVowel}` : skeleton;
+}
+
+/**
+ * The light fold for Kurmanji, whose alphabet is Latin already: only what ad-hoc typing changes
+ * (î ê û without their hats, ş as s or sh, ç as c or ch, x as kh, doubled letters). Vowels stay,
+ * so inflected forms do not meet their stem ("taksiyê" is not "taksî") and nothing collides that
+ * did not before. '' for a number or a non-Latin word.
+ */
+export function foldKurmanji(word: string): string {
+  const w = plain(word);
+  if (!/^[a-z0-9]+$/.test(w) || !/[a-z]/.test(w)) return '';
+  return w.replace(/sh/g, 's').replace(/ch/g, 'c').replace(/kh/g, 'x').replace(/(.)\1+/g, '$1');
 }
