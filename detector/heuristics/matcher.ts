@@ -240,6 +240,7 @@ export type FoldKind = 'romanised' | 'kurmanji';
  */
 class FoldIndex<T> {
   private readonly byKey = new Map<string, Phrase<T>[]>();
+  // Dense, allocated on first use (a sparse array indexed by token id falls into dictionary mode).
   private keys: (string | undefined)[] = [];
   private hits: (Phrase<T>[] | null | undefined)[] = [];
 
@@ -265,8 +266,16 @@ class FoldIndex<T> {
 
   /** Drops the per-token caches (the token table started over). */
   reset(): void {
-    this.keys = [];
-    this.hits = [];
+    if (this.keys.length === 0) return;
+    this.keys.fill(undefined);
+    this.hits.fill(undefined);
+  }
+
+  private ensure(): void {
+    if (this.keys.length === 0) {
+      this.keys = new Array<string | undefined>(MAX_TOKENS).fill(undefined);
+      this.hits = new Array<Phrase<T>[] | null | undefined>(MAX_TOKENS).fill(undefined);
+    }
   }
 
   private key(id: number, tok: string): string {
@@ -277,6 +286,7 @@ class FoldIndex<T> {
 
   /** Matches of folded phrases starting at token i, appended to out. */
   matchAt(i: number, w: readonly string[], ids: readonly number[], out: Match<T>[]): void {
+    this.ensure();
     const id = ids[i]!;
     let list = this.hits[id];
     if (list === undefined) {

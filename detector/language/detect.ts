@@ -66,13 +66,14 @@ export function detectLanguage(text: string): DetectedLanguage {
 }
 
 const UND: IdentifiedLanguage = Object.freeze({ lang: 'und', script: null });
-/** Results without a romanised language, shared (one per language and script: no allocation). */
-const SHARED = new Map<string, IdentifiedLanguage>();
+/** One shared, frozen result per language and script: nothing allocated per post. */
+const SHARED: Record<Script, Record<string, IdentifiedLanguage>> = { Latn: {}, Arab: {} };
+for (const lang of [...LANGUAGES, 'und' as const]) {
+  SHARED.Latn[lang] = Object.freeze({ lang, script: 'Latn' });
+  SHARED.Arab[lang] = Object.freeze({ lang, script: 'Arab' });
+}
 function result(lang: DetectedLanguage, script: Script): IdentifiedLanguage {
-  const key = lang + script;
-  let r = SHARED.get(key);
-  if (r === undefined) SHARED.set(key, (r = Object.freeze({ lang, script })));
-  return r;
+  return SHARED[script][lang]!;
 }
 
 /** The script of a post's letters (Arabic-script vs Latin majority); null under two letters. */
