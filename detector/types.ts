@@ -49,7 +49,10 @@ export interface DetectorResult {
   score: number;
   decision: Decision;
   category: Category;
+  /** Base language, one of LANGUAGES (or 'und'): what every field needing one of the ten gets. */
   lang: string;
+  /** BCP 47 tag with the script when it is not the language's usual one: "fa-Latn", "ar-Latn"; "kmr", "en". */
+  langTag: string;
   signals: Signal[];
   modelVersion: string;
 }

@@ -53,7 +53,8 @@ describe('review listing in one SQL statement', () => {
     // A newer classification by another model on some posts: the latest one is shown.
     for (const i of [0, 5, 10]) {
       await db.classification.create({
-        data: { postId: post(i), modelVersion: 'test-2', score: 0.99, decision: 'refer', category: 'lorry', language: 'en', signals: [], createdAt: new Date(Date.now() + 60_000) },
+        // Post 0's in Persian written in Latin letters: the tag carries the script.
+        data: { postId: post(i), modelVersion: 'test-2', score: 0.99, decision: 'refer', category: 'lorry', language: i === 0 ? 'fa' : 'en', languageTag: i === 0 ? 'fa-Latn' : 'en', signals: [], createdAt: new Date(Date.now() + 60_000) },
       });
     }
     // Re-uploads: two of post 1, one of post 2.
@@ -136,8 +137,10 @@ describe('review listing in one SQL statement', () => {
     expect(all).toHaveLength(items.length);
     const byId = new Map(all.map((i) => [i.id, i]));
     const at = (i: number) => byId.get(items[i]!.id);
-    expect(at(0)).toMatchObject({ claim: { holder: 'k-rev' }, network: { size: 3 }, classification: { modelVersion: 'test-2' } });
+    expect(at(0)).toMatchObject({ claim: { holder: 'k-rev' }, network: { size: 3 }, classification: { modelVersion: 'test-2', language: 'fa', languageTag: 'fa-Latn' } });
+    // A classification stored without a tag shows its base language as the tag.
     expect(at(1)).toMatchObject({ duplicates: 2, nearDuplicateOf: null, network: null, classification: { modelVersion: 'test-1' } });
+    expect(at(1)!.classification!.languageTag).toBe(at(1)!.classification!.language);
     expect(at(2)).toMatchObject({ duplicates: 1 });
     expect(at(5)).toMatchObject({ claim: null });
     expect(at(7)!.nearDuplicateOf).toMatchObject({ postId: items[3]!.postId, similarity: 0.91, reviewItemId: items[3]!.id, decision: { action: 'confirm' } });

@@ -35,6 +35,7 @@ type ItemRow = Pick<
   clsScore: number | null;
   clsCategory: string | null;
   clsLanguage: string | null;
+  clsLanguageTag: string | null;
   clsSignals: unknown;
   clsCreatedAt: string | null;
   ndEarlierPostId: string | null;
@@ -94,14 +95,14 @@ export async function selectItems(
       p.text AS "postText", p.url AS "postUrl", (SELECT name FROM "Platform" WHERE id = p."platformId") AS "postPlatform",
       p."authorHandle" AS "postAuthor", p.language AS "postLanguage",
       ${iso(Prisma.raw('p."postedAt"'))} AS "postedAt", ${iso(Prisma.raw('p."ingestedAt"'))} AS "ingestedAt",
-      c."modelVersion" AS "clsModelVersion", c.score AS "clsScore", c.category AS "clsCategory", c.language AS "clsLanguage",
+      c."modelVersion" AS "clsModelVersion", c.score AS "clsScore", c.category AS "clsCategory", c.language AS "clsLanguage", c."languageTag" AS "clsLanguageTag",
       c.signals AS "clsSignals", ${iso(Prisma.raw('c."createdAt"'))} AS "clsCreatedAt",
       nd."ndEarlierPostId", nd."ndSimilarity", nd."ndItemId", nd."ndItemStatus", nd."ndAction", nd."ndReasonCode", nd."ndActor", nd."ndDecidedAt",
       net."networkId", net."networkSize", net."networkVouched"
     FROM (SELECT * FROM "ReviewItem" i WHERE ${page.where} ORDER BY ${order(Prisma.raw('i'))} LIMIT ${limit}) r
     JOIN "Post" p ON p.id = r."postId"
     LEFT JOIN LATERAL (
-      SELECT "modelVersion", score, category, language, signals, "createdAt" FROM "Classification"
+      SELECT "modelVersion", score, category, language, "languageTag", signals, "createdAt" FROM "Classification"
       WHERE "postId" = r."postId" ORDER BY "createdAt" DESC LIMIT 1
     ) c ON true
     LEFT JOIN LATERAL (
@@ -172,6 +173,7 @@ export function itemView(r: ItemRow, now: Date): ReviewItemView {
             score: r.clsScore!,
             category: r.clsCategory!,
             language: r.clsLanguage!,
+            languageTag: r.clsLanguageTag ?? r.clsLanguage!,
             signals: Array.isArray(r.clsSignals) ? (r.clsSignals as Signal[]) : [],
             createdAt: r.clsCreatedAt!,
           },

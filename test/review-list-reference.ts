@@ -105,6 +105,7 @@ function toView(r: Row, now = new Date(), duplicates = 0): ReviewItemView {
           score: c.score,
           category: c.category,
           language: c.language,
+          languageTag: c.languageTag ?? c.language,
           signals: Array.isArray(c.signals) ? (c.signals as unknown as Signal[]) : [],
           createdAt: c.createdAt.toISOString(),
         }

@@ -98,6 +98,7 @@ function routedRows(
       decision: r.decision,
       category: r.category,
       detectedLanguage: r.lang,
+      languageTag: r.langTag,
       signals: all,
       outcome,
       language: p.language ?? r.lang,

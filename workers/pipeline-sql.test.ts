@@ -70,6 +70,7 @@ describe('batch statements under statistics that say nothing is pending', () => 
       decision: 'dismiss',
       category: 'none',
       detectedLanguage: 'en',
+      languageTag: 'en',
       signals: [],
       outcome: 'dismissed',
       language: 'en',

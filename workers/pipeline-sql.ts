@@ -134,6 +134,8 @@ export interface RoutedRow {
   category: string;
   /** The detector's language (stored on the Classification). */
   detectedLanguage: string;
+  /** The detector's BCP 47 tag with the script ("fa-Latn"), stored on the Classification. */
+  languageTag: string | null;
   signals: unknown;
   outcome: RoutedOutcome;
   /** The post's language afterwards: the one given at ingest, else the detector's. */
@@ -160,17 +162,17 @@ export async function classifyAndRoute(db: RawSql, rows: readonly RoutedRow[], n
       SELECT * FROM unnest(
         ${pgArray.uuid(col('postId'))}::uuid[], ${pgArray.uuid(rows.map(() => uuidv7()))}::uuid[], ${pgArray.uuid(rows.map(() => uuidv7()))}::uuid[],
         ${pgArray.text(col('modelVersion'))}::text[], ${pgArray.float8(col('score'))}::float8[], ${pgArray.text(col('decision'))}::text[],
-        ${pgArray.text(col('category'))}::text[], ${pgArray.text(col('detectedLanguage'))}::text[], ${pgArray.json(rows.map((r) => JSON.stringify(r.signals)))}::json[],
+        ${pgArray.text(col('category'))}::text[], ${pgArray.text(col('detectedLanguage'))}::text[], ${pgArray.text(col('languageTag'))}::text[], ${pgArray.json(rows.map((r) => JSON.stringify(r.signals)))}::json[],
         ${pgArray.text(col('outcome'))}::text[], ${pgArray.text(col('language'))}::text[], ${pgArray.float8(col('priority'))}::float8[],
         ${pgArray.int4(col('platformId'))}::int[], ${pgArray.float8(col('networkBoost'))}::float8[])
-        AS u("postId", "classificationId", "reviewItemId", "modelVersion", score, decision, category, "detectedLanguage", signals, outcome, language, priority, "platformId", "networkBoost")),
+        AS u("postId", "classificationId", "reviewItemId", "modelVersion", score, decision, category, "detectedLanguage", "languageTag", signals, outcome, language, priority, "platformId", "networkBoost")),
     routed AS (
       UPDATE "Post" p SET outcome = r.outcome::"PostOutcome", language = r.language, "routedAt" = ${at}::timestamp(3)
       FROM r WHERE p.id = r."postId" AND ${STILL_PENDING}
       RETURNING p.id),
     classified AS (
-      INSERT INTO "Classification" (id, "postId", "modelVersion", score, decision, category, language, signals, "createdAt")
-      SELECT r."classificationId", r."postId", r."modelVersion", r.score, r.decision::"Verdict", r.category, r."detectedLanguage", r.signals, ${at}::timestamp(3)
+      INSERT INTO "Classification" (id, "postId", "modelVersion", score, decision, category, language, "languageTag", signals, "createdAt")
+      SELECT r."classificationId", r."postId", r."modelVersion", r.score, r.decision::"Verdict", r.category, r."detectedLanguage", r."languageTag", r.signals, ${at}::timestamp(3)
       FROM r JOIN routed ON routed.id = r."postId"
       ON CONFLICT DO NOTHING),
     queued AS (

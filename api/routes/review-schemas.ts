@@ -102,7 +102,15 @@ export const ReviewItem = z
       ingestedAt: iso,
     }),
     classification: z
-      .object({ modelVersion: z.string(), score: z.number(), category: z.string(), language: z.string(), signals: z.array(Signal), createdAt: iso })
+      .object({
+        modelVersion: z.string(),
+        score: z.number(),
+        category: z.string(),
+        language: z.string().openapi({ description: 'Base language, one of the ten (e.g. "fa").' }),
+        languageTag: z.string().openapi({ description: 'BCP 47 tag with the script when unusual, e.g. "fa-Latn" (Persian in Latin letters).' }),
+        signals: z.array(Signal),
+        createdAt: iso,
+      })
       .nullable(),
   })
   .openapi('ReviewItem');

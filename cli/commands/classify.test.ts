@@ -15,6 +15,7 @@ const good = [
   { id: 'ad-1', text: 'Safe boat to UK this week 🚤🇬🇧 price 2500€, children half price, WhatsApp +44 7700 900123', platform: 'facebook', lang: 'en' },
   { id: 'news-1', text: 'Police arrested two men in Dunkirk after a dinghy capsized; the NCA said the gang charged thousands.', url: 'https://example.org/x' },
   { id: 'ar-1', text: 'رحلة مضمونة بالقارب الى ايطاليا، السعر ٣٠٠٠ يورو، الدفع عند الوصول، واتساب', lang: null },
+  { id: 'fa-latn-1', text: 'salam, ghayegh amade baraye Italia in hafte, pool nadari? ghest ham mishe, payam bede', lang: null },
 ];
 
 describe('tidewatch classify (CLI, end to end)', () => {
@@ -28,15 +29,16 @@ describe('tidewatch classify (CLI, end to end)', () => {
       JSON.stringify({ id: 'huge', text: 'x'.repeat(20_001) }),
       JSON.stringify({ id: 'notext' }),
       JSON.stringify(good[2]),
+      JSON.stringify(good[3]),
     ];
     const input = join(dir, 'in.jsonl');
     writeFileSync(input, lines.join('\n') + '\n');
     const res = run(['--input', input]);
     expect(res.status).toBe(1);
     const out = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(out.map((o) => o.id)).toEqual(['ad-1', 'news-1', 'ar-1']);
+    expect(out.map((o) => o.id)).toEqual(['ad-1', 'news-1', 'ar-1', 'fa-latn-1']);
     for (const o of out) {
-      expect(Object.keys(o)).toEqual(['id', 'score', 'decision', 'lang', 'category', 'signals']);
+      expect(Object.keys(o)).toEqual(['id', 'score', 'decision', 'lang', 'langTag', 'category', 'signals']);
       expect(typeof o.score).toBe('number');
       // The contract's four fields first; a lexicon cue adds its English gloss, a phone libphonenumber
       // calls possible but not valid adds `valid: false`.
@@ -56,7 +58,10 @@ describe('tidewatch classify (CLI, end to end)', () => {
     expect(entities.some((s) => 'gloss' in s)).toBe(false);
     expect(out[0]).toMatchObject({ decision: 'refer', category: 'boat_crossing', lang: 'en' });
     expect(out[1]).toMatchObject({ decision: 'dismiss', category: 'none' });
-    expect(out[2]).toMatchObject({ lang: 'ar' });
+    expect(out[2]).toMatchObject({ lang: 'ar', langTag: 'ar' });
+    // Romanised Persian: the base language in `lang` (one of the ten), the script in `langTag`.
+    expect(out[3]).toMatchObject({ lang: 'fa', langTag: 'fa-Latn' });
+    expect(out[0]).toMatchObject({ langTag: 'en' });
     expect(res.stderr).toMatch(/line 2, field \(line\): invalid JSON/);
     expect(res.stderr).toMatch(/line 3, field text: is empty/);
     expect(res.stderr).toMatch(/line 5, field text: is whitespace only/);
@@ -70,6 +75,6 @@ describe('tidewatch classify (CLI, end to end)', () => {
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     const out = readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string });
-    expect(out.map((o) => o.id)).toEqual(['ad-1', 'news-1', 'ar-1']);
+    expect(out.map((o) => o.id)).toEqual(['ad-1', 'news-1', 'ar-1', 'fa-latn-1']);
   });
 });

@@ -2,8 +2,9 @@
  * `tidewatch classify`: scores JSONL posts with the trained detector, no Redis or database.
  *
  * Contract (kept stable for scripts): input lines `{id, text, platform?, url?, lang?}` from a file
- * or stdin; output one line per valid post `{id, score, decision, lang, category, signals}`, each
- * signal `{type, value, start, end}` plus `gloss` (English) for a lexicon cue whose entry has one.
+ * or stdin; output one line per valid post `{id, score, decision, lang, langTag, category, signals}`, each
+ * signal `{type, value, start, end}` plus `gloss` (English) for a lexicon cue whose entry has one;
+ * `lang` is the base language (one of the ten), `langTag` adds the script when unusual ("fa-Latn").
  * A bad line is reported on stderr with its line number and field and skipped; the others still
  * go through, and the exit code is 1 if any line failed.
  */
@@ -61,7 +62,7 @@ export function classifyCommand() {
         batch = [];
         let text = '';
         for (const r of results) {
-          text += JSON.stringify({ id: r.id, score: r.score, decision: r.decision, lang: r.lang, category: r.category, signals: r.signals.map((s) => ({ type: s.type, value: s.value, start: s.start, end: s.end, gloss: s.gloss, ...(s.valid === false ? { valid: false } : {}) })) }) + '\n';
+          text += JSON.stringify({ id: r.id, score: r.score, decision: r.decision, lang: r.lang, langTag: r.langTag, category: r.category, signals: r.signals.map((s) => ({ type: s.type, value: s.value, start: s.start, end: s.end, gloss: s.gloss, ...(s.valid === false ? { valid: false } : {}) })) }) + '\n';
         }
         await write(out, text);
       };

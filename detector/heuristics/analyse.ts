@@ -8,14 +8,19 @@
 import type { Category, Signal } from '../types.ts';
 import { normalise, type Normalised } from '../normalise/normalise.ts';
 import { allocFloat32 } from '../normalise/pool.ts';
-import { detectLanguage, toLanguage, type DetectedLanguage } from '../language/detect.ts';
+import { identifyLanguage, languageTag, textScript, toLanguage, type DetectedLanguage, type Script } from '../language/detect.ts';
 import { extractEntities } from '../extract/extract.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
-import { CONCEPTS, lexiconMatcher, type Concept } from './lexicon.ts';
+import { CONCEPTS, FOLD_LANGS, lexiconMatcher, type Concept } from './lexicon.ts';
 import { guessCategory, heuristicScore, type ScoreInput } from './score.ts';
 
 export interface Analysis {
+  /** Base language (one of ours): the caller's when given, else identified from the text. */
   lang: DetectedLanguage;
+  /** Script of the text's letters, always from the text; null under two letters. */
+  script: Script | null;
+  /** BCP 47 tag: `lang`, with the script when it is not the usual one ("fa-Latn"). */
+  langTag: string;
   normalised: Normalised;
   tokens: Tokens;
   concepts: Record<Concept, number>;
@@ -88,21 +93,40 @@ const NON_SPACE = /\S/;
 
 export function analyse(text: string, lang?: string | null): Analysis {
   const given = toLanguage(lang);
-  const language: DetectedLanguage = given !== 'und' ? given : !NON_SPACE.test(text) ? 'und' : detectLanguage(text);
-  const norm = normalise(text);
+  let language: DetectedLanguage;
+  let script: Script | null;
+  if (given !== 'und') {
+    language = given;
+    script = textScript(text);
+  } else if (!NON_SPACE.test(text)) {
+    language = 'und';
+    script = null;
+  } else {
+    const id = identifyLanguage(text);
+    language = id.lang;
+    script = id.script;
+  }
+  // Romanised Persian/Arabic/Sorani/Pashto (and Kurmanji, often typed without î ê ş ç): their
+  // cues also match through the transliteration fold; in the Arabic-script ones 3 5 7 are letters.
+  const romanised = script === 'Latn' && FOLD_LANGS.has(language);
+  const norm = normalise(text, romanised && language !== 'kmr' && language !== 'und');
   const tokens = tokenize(norm.text);
   const concepts = newCounts();
   const modes: Record<string, number> = { boat: 0, lorry: 0, flight: 0, land: 0 };
   const counterKinds = new Set<string>();
   const signals: Signal[] = [];
 
-  const matches = lexiconMatcher().match(tokens);
+  const matches = lexiconMatcher().match(tokens, !romanised ? null : language === 'kmr' ? 'kurmanji' : 'romanised');
   // One concept per token span: overlapping entries of the same concept count once.
   let lastConcept = '';
   let lastTo = -1;
   for (const m of matches) {
     const e = m.payload;
     if (e.short && e.lang !== '*' && e.lang !== language && language !== 'und') continue;
+    if (e.romanised && !FOLD_LANGS.has(language)) continue;
+    // A spelling variant counts within its family: Kurmanji terms in Kurmanji posts, romanised
+    // Persian/Arabic/Sorani/Pashto terms in those posts (Kurmanji "heval" is not Sorani "hewall").
+    if (m.folded && language !== 'und' && (language === 'kmr') !== (e.lang === 'kmr')) continue;
     const key = e.key;
     if (key === lastConcept && m.from < lastTo) continue;
     lastConcept = key;
@@ -164,5 +188,5 @@ export function analyse(text: string, lang?: string | null): Analysis {
   const hard = phones + messengers + prices + concepts.price + concepts.guarantee + concepts.payment;
   f[k++] = tokens.words.length <= SHORT_WEAK_WORDS && hard === 0 ? 1 : 0;
 
-  return { lang: language, normalised: norm, tokens, concepts, entities, signals, features: f, featureNames: FEATURE_NAMES, heuristicScore: score, category };
+  return { lang: language, script, langTag: languageTag(language, script), normalised: norm, tokens, concepts, entities, signals, features: f, featureNames: FEATURE_NAMES, heuristicScore: score, category };
 }

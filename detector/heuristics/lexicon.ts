@@ -29,6 +29,8 @@ export interface LexEntry {
   /** Short English gloss of the term, e.g. "boat (slang for an inflatable dinghy)"; `undefined` when the file leaves it empty. */
   gloss: string | undefined;
   short: boolean;
+  /** From a romanised file (`<lang>-Latn.json` of an Arabic-script language): counts only in posts of those languages. */
+  romanised: boolean;
   /** Derived once at compile time, so matching allocates no strings per match. */
   /** Dedup key: concept + sub. */
   key: string;
@@ -38,8 +40,18 @@ export interface LexEntry {
 
 function entry(concept: Concept, sub: string | null, lang: string, script: string, gloss: string, short: boolean): LexEntry {
   const type = concept === 'counter' ? `counter:${sub ?? 'other'}` : `concept:${concept}`;
-  return { concept, sub, lang, script, gloss: gloss.trim() || undefined, short, key: concept + (sub ?? ''), type };
+  const romanised = script === 'Latn' && ROMANISED_LANGS.has(lang);
+  return { concept, sub, lang, script, gloss: gloss.trim() || undefined, short, romanised, key: concept + (sub ?? ''), type };
 }
+
+/** Arabic-script languages whose romanised files (`<lang>-Latn.json`) exist. */
+const ROMANISED_LANGS: ReadonlySet<string> = new Set(['fa', 'ar', 'ckb', 'ps']);
+/**
+ * Posts in which romanised entries and transliteration-folded matches count: the romanised
+ * languages and Kurmanji (often typed without î ê ş ç), or an undetermined language. In English,
+ * French, Turkish, Albanian or Vietnamese posts a folded "pl" (pool, pul) would be any word.
+ */
+export const FOLD_LANGS: ReadonlySet<string> = new Set(['fa', 'ar', 'ckb', 'ps', 'kmr', 'und']);
 
 /** `[term, gloss]`; a term ending in `*` matches any word it starts. */
 export type LexiconPair = [term: string, gloss: string];
@@ -73,7 +85,9 @@ function compile(): PhraseMatcher<LexEntry> {
       if (v === undefined) continue;
       const groups: [string | null, LexiconPair[]][] = Array.isArray(v) ? [[null, v]] : Object.entries(v);
       for (const [sub, pairs] of groups) {
-        for (const [w, gloss] of pairs) m.add(w, entry(concept, sub, file.lang, file.script, gloss, w.replace(/\*$/, '').length < 4));
+        // Romanised and Kurmanji terms also match their spelling variants (translit.ts).
+        const fold = file.script !== 'Latn' ? null : file.lang === 'kmr' ? 'kurmanji' : FOLD_LANGS.has(file.lang) ? 'romanised' : null;
+        for (const [w, gloss] of pairs) m.add(w, entry(concept, sub, file.lang, file.script, gloss, w.replace(/\*$/, '').length < 4), fold);
       }
     }
   }

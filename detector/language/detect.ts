@@ -3,15 +3,39 @@
  *
  * Script decides first (cheap and certain), then: Arabic script by letter profile
  * (arabic-script.ts), Latin script by `eld` (fast n-gram detector, bundled data, no download)
- * restricted to our languages, with a Kurmanji rule in front because no library covers it.
+ * restricted to our languages, with a Kurmanji rule in front because no library covers it, and
+ * before that a marker-word rule for Persian, Arabic, Sorani and Pashto written in Latin letters
+ * (romanised.ts): their base language, with the script reported beside it (`fa-Latn`).
  * eld's scoring runs through eld-subset.ts, which gives eld's answers at a fraction of the cost.
  */
 import { LANGUAGES, type Language } from '../types.ts';
 import { arabicScriptLanguage, countArabicScript } from './arabic-script.ts';
 import { eldSubset } from './eld-subset.ts';
 import { kurmanjiScore } from './kurmanji.ts';
+import { romanisedLanguage } from './romanised.ts';
 
 export type DetectedLanguage = Language | 'und';
+/** ISO 15924 script of a post's letters: the majority of Arabic-script vs Latin letters. */
+export type Script = 'Latn' | 'Arab';
+
+/** The base language (one of ours, for every field that needs one) and the script it is written in. */
+export interface IdentifiedLanguage {
+  lang: DetectedLanguage;
+  /** null: fewer than two letters. */
+  script: Script | null;
+}
+
+/** Languages written in Arabic script by default; the rest are Latin by default. */
+const ARABIC_SCRIPT_LANGS: ReadonlySet<string> = new Set(['ar', 'fa', 'ckb', 'ps']);
+
+/**
+ * BCP 47 tag: the base language, with the script only when it is not the language's usual one
+ * ("fa-Latn" for Finglish, "ar-Latn" for Arabizi; "fa", "kmr", "en" otherwise).
+ */
+export function languageTag(lang: string, script: Script | null): string {
+  if (script === null || lang === 'und') return lang;
+  return (script === 'Arab') === ARABIC_SCRIPT_LANGS.has(lang) ? lang : `${lang}-${script}`;
+}
 
 // eld knows these of ours (its "ku" is not reliable for either Kurdish, so it is left out).
 const eld = eldSubset(['en', 'fr', 'ar', 'fa', 'sq', 'vi', 'tr']);
@@ -38,6 +62,39 @@ for (let c = 0; c < 0x10000; c++) {
 
 /** Identify the language of a post; 'und' when there is too little text to say. */
 export function detectLanguage(text: string): DetectedLanguage {
+  return identifyLanguage(text).lang;
+}
+
+const UND: IdentifiedLanguage = Object.freeze({ lang: 'und', script: null });
+/** One shared, frozen result per language and script: nothing allocated per post. */
+const SHARED: Record<Script, Record<string, IdentifiedLanguage>> = { Latn: {}, Arab: {} };
+for (const lang of [...LANGUAGES, 'und' as const]) {
+  SHARED.Latn[lang] = Object.freeze({ lang, script: 'Latn' });
+  SHARED.Arab[lang] = Object.freeze({ lang, script: 'Arab' });
+}
+function result(lang: DetectedLanguage, script: Script): IdentifiedLanguage {
+  return SHARED[script][lang]!;
+}
+
+/** The script of a post's letters (Arabic-script vs Latin majority); null under two letters. */
+export function textScript(text: string): Script | null {
+  let latin = 0;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) {
+      latin++;
+      letters++;
+    } else if (c >= 0x0600 && c <= 0x06ff && c !== 0x060c && c !== 0x061f && !(c >= 0x0660 && c <= 0x0669) && !(c >= 0x06f0 && c <= 0x06f9)) {
+      letters++;
+    }
+  }
+  if (letters < 2) return null;
+  return letters - latin > latin ? 'Arab' : 'Latn';
+}
+
+/** Identify the base language and script of a post. */
+export function identifyLanguage(text: string): IdentifiedLanguage {
   let latin = 0;
   let letters = 0;
   let flags = 0;
@@ -52,11 +109,16 @@ export function detectLanguage(text: string): DetectedLanguage {
       letters++;
     }
   }
-  if (letters < 2) return 'und';
+  if (letters < 2) return UND;
   const arabic = letters - latin;
-  if (arabic > latin) return arabicScriptLanguage(text, countArabicScript(text));
+  if (arabic > latin) return result(arabicScriptLanguage(text, countArabicScript(text)), 'Arab');
+  return result(latinLanguage(text, flags, latin), 'Latn');
+}
 
+function latinLanguage(text: string, flags: number, latin: number): DetectedLanguage {
   if ((flags & VI) !== 0) return 'vi';
+  const romanised = romanisedLanguage(text);
+  if (romanised !== null) return romanised;
   if (kurmanjiScore(text) >= 0.25) return 'kmr';
   if ((flags & TR) !== 0) return 'tr';
   // A short prefix is enough for eld and keeps the cost per post bounded.

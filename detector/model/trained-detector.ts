@@ -44,6 +44,7 @@ export function createTrainedDetector(stored: Pick<StoredModel, 'meta' | 'weight
           decision,
           category: decision === 'dismiss' ? 'none' : a.category,
           lang: a.lang,
+          langTag: a.langTag,
           signals: a.signals,
           modelVersion: version,
         };

@@ -20,8 +20,12 @@ export interface Normalised {
   stats: ObfuscationStats;
 }
 
-export function normalise(text: string): Normalised {
-  const w = rewriteWords(foldChars(text));
+/**
+ * `arabiziDigits`: the post is an Arabic-script language written in Latin letters, where 3 5 7
+ * stand for letters ("7arga") and are kept, not read as leet.
+ */
+export function normalise(text: string, arabiziDigits = false): Normalised {
+  const w = rewriteWords(foldChars(text), arabiziDigits);
   return { text: w.text, map: w.start, ends: w.end, stats: w.stats };
 }
 

@@ -59,12 +59,20 @@ function grow(): void {
   lcBuf = g(lcBuf);
 }
 
+/**
+ * Set per call of rewriteWords: in romanised Arabic-script languages 3 5 7 are letters (Arabizi
+ * "7arga", "ya5i", "3and": ع خ ح), not leet for e s t.
+ */
+let letterDigits = false;
+
 function isLeetChar(c: number): boolean {
   // 0 1 3 4 5 7 @ $
+  if (letterDigits && (c === 51 || c === 53 || c === 55)) return false;
   return c === 48 || c === 49 || c === 51 || c === 52 || c === 53 || c === 55 || c === 64 || c === 36;
 }
 
-export function rewriteWords(a: Mapped): Rewritten {
+export function rewriteWords(a: Mapped, arabiziDigits = false): Rewritten {
+  letterDigits = arabiziDigits;
   const s = a.text;
   const n = s.length;
   const stats: ObfuscationStats = { emoji: a.emoji, homoglyph: 0, leet: 0, spaced: 0, repeats: 0 };
@@ -255,7 +263,7 @@ function rewriteToken(
         stats.homoglyph++;
       }
     }
-    if (doLeet) {
+    if (doLeet && isLeetChar(ch.charCodeAt(0))) {
       const l = LEET.get(ch);
       if (l !== undefined) {
         ch = l;

@@ -16,6 +16,13 @@ export const REASONS: Record<string, string[]> = {
   needs_translation: ['needs_translation'],
 };
 
+/** "Persian (Latin letters)" for fa-Latn, "Persian" for fa. */
+function languageLabel(lang: string, tag: string): string {
+  const name = LANGUAGE_NAMES[lang] ?? lang;
+  const script = tag.slice(lang.length + 1);
+  return script === 'Latn' ? `${name} (Latin letters)` : script === 'Arab' ? `${name} (Arabic letters)` : name;
+}
+
 function DecisionForm(props: { id: string; action: string; label: string; keyHint: string }) {
   return (
     <form method="post" action={`/review/items/${props.id}/decision`} id={`decide-${props.action}`}>
@@ -72,6 +79,9 @@ export function ItemPage(props: { who: string; me: string; item: ReviewItemView;
   const signals = item.classification?.signals ?? [];
   const runs = highlightRuns(item.post.text, signals);
   const lang = item.post.language ?? item.language;
+  // The detector's tag carries the script when it is not the usual one: "fa-Latn" for Finglish.
+  const detectedTag = item.classification?.languageTag;
+  const tag = detectedTag && detectedTag.startsWith(`${lang}-`) ? detectedTag : lang;
   const mine = item.claim?.holder === props.me;
   const pending = item.status === 'open' || item.status === 'escalated' || item.status === 'needs_translation';
   return (
@@ -86,7 +96,7 @@ export function ItemPage(props: { who: string; me: string; item: ReviewItemView;
       </p>
       <div class="grid">
         <section aria-label="Post">
-          <p class="post" lang={lang} dir="auto" data-testid="post-text">
+          <p class="post" lang={tag} dir="auto" data-testid="post-text">
             {runs.map((r) =>
               r.types.length ? (
                 // The gloss as a tooltip here; the signal list below shows it as text.
@@ -145,8 +155,8 @@ export function ItemPage(props: { who: string; me: string; item: ReviewItemView;
             <dt>Category</dt>
             <dd>{item.category}</dd>
             <dt>Language</dt>
-            <dd>
-              {LANGUAGE_NAMES[lang] ?? lang} ({lang})
+            <dd data-testid="language">
+              {languageLabel(lang, tag)} ({tag})
               {lang !== 'en' ? <div>Translation hint: not English; if you cannot read it, press t to send it for translation.</div> : null}
             </dd>
             <dt>Platform / author</dt>
