@@ -12,7 +12,7 @@ function item(language: string, languageTag: string): ReviewItemView {
   };
 }
 
-const render = (v: ReviewItemView) => String(ItemPage({ who: 'rev', me: 'k-rev', item: v }));
+const render = (v: ReviewItemView) => String(ItemPage({ who: 'rev', me: 'k-rev', item: v, lead: false, benign: new Set() }));
 
 describe('review item page: language', () => {
   it('shows the script tag and a readable name for a romanised post', () => {
