@@ -98,6 +98,9 @@ export function writtenSplit(id: string): Split {
   return bucket < 70 ? 'train' : bucket < 85 ? 'validation' : 'test';
 }
 
+/** An individually written post (ids `tw<n>-…`, written/*.jsonl), as opposed to a composed one. */
+export const isWritten = (p: Pick<LabelledPost, 'id'>): boolean => p.id !== null && /^tw\d+-/.test(p.id);
+
 /** Every file a split is read from (for hashing what a model was trained or calibrated on). */
 export function splitPaths(split: Split): string[] {
   return [splitPath(split), ...writtenPaths()];

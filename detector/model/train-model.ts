@@ -37,7 +37,7 @@ export interface ModelTrainParams {
 
 export const DEFAULT_MODEL_TRAINING: Omit<ModelTrainParams, 'buckets'> = {
   dim: 16,
-  epochs: 5,
+  epochs: 8,
   batchSize: 32,
   learningRate: 0.02,
   l2Embedding: 1e-4,

@@ -11,7 +11,7 @@
  */
 import { analyse, FEATURE_NAMES } from '../heuristics/analyse.ts';
 import { fitPlatt, calibrate } from './calibration.ts';
-import { hashFiles, readLabelled, readSplit, splitPaths, trainingTarget, type LabelledPost } from './corpus.ts';
+import { hashFiles, isWritten, readLabelled, readSplit, splitPaths, trainingTarget, type LabelledPost } from './corpus.ts';
 import { EmbeddingBagScorer, type EmbeddingBagWeights } from './embedding-bag.ts';
 import { quantiseFloat16 } from './float16.ts';
 import { fitFusion, fusedLogit, fusionRow, type FusionLayer } from './fusion.ts';
@@ -46,8 +46,8 @@ export interface TrainOptions {
  * Individually written posts weigh more than composed ones: they are what new text looks like,
  * and the composed posts, nearly separable, would otherwise dominate the loss.
  */
-export const WRITTEN_WEIGHT = 1;
-export const defaultWeight = (p: LabelledPost): number => (p.id !== null && /^tw\d+-/.test(p.id) ? WRITTEN_WEIGHT : 1);
+export const WRITTEN_WEIGHT = 3;
+export const defaultWeight = (p: LabelledPost): number => (isWritten(p) ? WRITTEN_WEIGHT : 1);
 
 export const DEFAULT_FOLDS = 5;
 export const DEFAULT_FUSION_L2 = 2;
@@ -148,6 +148,7 @@ export async function trainDetector(opts: TrainOptions = {}): Promise<StoredMode
     lang: p.post.lang ?? p.lang,
     obfuscated: p.post.obfuscated,
     romanised: p.post.romanised,
+    written: isWritten(p.post),
   }));
   const thresholds = chooseThresholds(valItems, DEFAULT_POLICY);
   const evidence = evidenceBounds(thresholds);
