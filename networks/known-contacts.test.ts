@@ -10,16 +10,16 @@ import type { Signal } from '../detector/types.ts';
 import { NETWORK_CONFIRM_BOOST } from './priority.ts';
 
 // Thresholds set so the advert (score ~0.98) is a referral candidate and every weak post below
-// (scores 0.04–0.84 with the shipped model) would be dismissed on its text alone.
+// (scores under 0.9 with the shipped model) would be dismissed on its text alone.
 const ENV = { REFER_THRESHOLD: '0.97', REVIEW_THRESHOLD: '0.9' };
 // +44 7700 900xxx and +44 1632 960xxx are the UK's fictional ranges: possible, not valid.
 const advert = makePost('Boat to UK this week, 100% guaranteed, 1500€ per person, kids half price. WhatsApp +44 7700 900123 or telegram t.me/kent_crossings, call also +44 1632 960000');
 const byPhone = makePost('Call me +44 7700 900123');
 const byHandle = makePost('ask for Ali on telegram @Kent_Crossings');
-const byLink = makePost('details here wa.me/447700900123');
+const byLink = makePost('the football group chat moved, join wa.me/447700900123');
 const helpline = makePost('For help call the helpline +44 1632 960000');
-// Scores ~0.95: review on its text; the benign number must still link it nowhere.
-const reviewedWithHelpline = makePost('Sofa for sale, pick up only, WhatsApp 0044 1632 960000');
+// Scores between the thresholds: review on its text; the benign number must still link it nowhere.
+const reviewedWithHelpline = makePost('Boat trips around the bay this weekend, kids half price, WhatsApp 0044 1632 960000');
 const idOf = (p: { platform: string; platformPostId: string }) => postIdFor(p.platform, p.platformPostId);
 
 describe('known contacts', () => {

@@ -42,11 +42,11 @@ export const FEATURE_NAMES: readonly string[] = [
   'obf_homoglyph', 'obf_leet', 'obf_spaced', 'obf_emoji', // 26..29 (0/1)
   'len_log', // 30: log1p(chars) / 8
   'heuristic_score', // 31
-  'short_weak', // 32 (0/1): at most 6 words and no price, phone, messenger, guarantee or payment
+  'short_weak', // 32 (0/1): at most 8 words and no price, phone, messenger, guarantee or payment
 ];
 
 /** Posts this short carry too little evidence for confidence either way ("boat to the UK"). */
-export const SHORT_WEAK_WORDS = 6;
+export const SHORT_WEAK_WORDS = 8;
 
 /** A fresh zeroed count per concept, keys in CONCEPTS order (a literal: one allocation, fast shape). */
 function newCounts(): Record<Concept, number> {

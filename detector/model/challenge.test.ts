@@ -2,7 +2,7 @@
  * Floors on the independent challenge set (samples/challenge/, never trained on): the check
  * that the detector generalises beyond the generator's phrasing and is not over-confident on
  * short or ambiguous posts. Floors sit a little below what the shipped model achieves
- * (ngram-67878472e664: refer precision 100 %, refer-or-review recall 96.7 %, 0 of 110 clear
+ * (when written, ngram-67878472e664: refer precision 100 %, refer-or-review recall 96.7 %, 0 of 110 clear
  * negatives referred, 2 of 100 clear adverts dismissed, 22 of 40 ambiguous posts in review),
  * so a retrain that loses generalisation fails CI.
  */

@@ -15,7 +15,7 @@ import { WordProjections } from './word-projections.ts';
 import type { TokenIds } from '../heuristics/token-table.ts';
 
 /**
- * Evidence rule for very short posts (≤ 6 words, no price, phone, messenger, guarantee or
+ * Evidence rule for very short posts (≤ 8 words, no price, phone, messenger, guarantee or
  * payment): "boat to the UK", "visa for Germany? DM". Such a post never carries enough evidence
  * for a referral (a notice to a platform), whatever the n-gram model thinks, so its score is
  * capped just below refer; and if it pairs a way across with a destination it is floored at
