@@ -21,7 +21,7 @@
  * trail, because the status moves on (`actioned` → `confirmed_offline` → `reappeared`) and
  * `offlineAt` is cleared when content reappears.
  */
-import { Prisma } from '../core/db/client.ts';
+import { Prisma } from '../core/db/index.ts';
 import type { StatsFilters } from './filters.ts';
 
 export const STAGES = ['flagged', 'classified', 'sentToReview', 'referred', 'acknowledged', 'removed', 'declined'] as const;

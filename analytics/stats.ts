@@ -4,7 +4,7 @@
  * language, category and removal time), the referral candidates' review outcomes, and the
  * reviewers' decisions. See `facts.ts` for what each count means.
  */
-import { Prisma, type PrismaClient } from '../core/db/client.ts';
+import { Prisma, type PoolDb } from '../core/db/index.ts';
 import { categoryJoin, CREATE_TEMP_TABLES, inRange, insertEvents, insertFacts, postFilter, removalBin, REMOVAL_BINS, STAGES, type Stage } from './facts.ts';
 import { bucketStarts, dayString, type StatsFilters } from './filters.ts';
 
@@ -102,23 +102,23 @@ const PERCENTILES = Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY hours
 const POSTS_ONLY = Prisma.sql`count(*)::int AS posts, 0 AS accounts, 0 AS pages, NULL::float8 AS median_hours, NULL::float8 AS p90_hours`;
 
 /** Stage counts in total and per bucket, platform, language, category and removal-time bin. */
-async function grouped(db: PrismaClient, f: StatsFilters): Promise<GroupedRow[]> {
+async function grouped(db: PoolDb, f: StatsFilters): Promise<GroupedRow[]> {
   return db.$transaction(
     async (tx) => {
       // Compiling these one-off analytical plans costs more than it saves.
-      await tx.$executeRaw`SET LOCAL jit = off`;
-      for (const create of CREATE_TEMP_TABLES) await tx.$executeRaw(create);
-      await tx.$executeRaw(insertEvents(f));
-      await tx.$executeRaw`ANALYZE stats_ev`;
-      await tx.$executeRaw(insertFacts(f));
-      const totals = await tx.$queryRaw<GroupedRow[]>`
+      await tx.execute`SET LOCAL jit = off`;
+      for (const create of CREATE_TEMP_TABLES) await tx.execute(create);
+      await tx.execute(insertEvents(f));
+      await tx.execute`ANALYZE stats_ev`;
+      await tx.execute(insertFacts(f));
+      const totals = await tx.query<GroupedRow>`
         SELECT stage, 'total' AS dim, NULL AS key, count(*)::int AS posts,
           count(DISTINCT account)::int AS accounts, count(DISTINCT page)::int AS pages, ${PERCENTILES}
         FROM stats_facts GROUP BY stage`;
-      const platforms = await tx.$queryRaw<GroupedRow[]>`
+      const platforms = await tx.query<GroupedRow>`
         SELECT stage, 'platform' AS dim, platform_id::text AS key, count(*)::int AS posts, 0 AS accounts, 0 AS pages, ${PERCENTILES}
         FROM stats_facts GROUP BY stage, platform_id`;
-      const dims = await tx.$queryRaw<GroupedRow[]>`
+      const dims = await tx.query<GroupedRow>`
         SELECT stage, 'bucket' AS dim, to_char(date_trunc(${f.bucket}::text, at), 'YYYY-MM-DD') AS key, ${POSTS_ONLY} FROM stats_facts GROUP BY 1, 3
         UNION ALL SELECT stage, 'language', language, ${POSTS_ONLY} FROM stats_facts GROUP BY 1, 3
         UNION ALL SELECT stage, 'category', category, ${POSTS_ONLY} FROM stats_facts GROUP BY 1, 3
@@ -129,8 +129,8 @@ async function grouped(db: PrismaClient, f: StatsFilters): Promise<GroupedRow[]>
   );
 }
 
-async function precision(db: PrismaClient, f: StatsFilters): Promise<Stats['automatedReferralPrecision']> {
-  const [row] = await db.$queryRaw<{ candidates: number; confirmed: number; rejected: number }[]>`
+async function precision(db: PoolDb, f: StatsFilters): Promise<Stats['automatedReferralPrecision']> {
+  const [row] = await db.query<{ candidates: number; confirmed: number; rejected: number }>`
     SELECT count(*)::int AS candidates,
       count(*) FILTER (WHERE ri.status = 'confirmed')::int AS confirmed,
       count(*) FILTER (WHERE ri.status = 'rejected')::int AS rejected
@@ -140,8 +140,8 @@ async function precision(db: PrismaClient, f: StatsFilters): Promise<Stats['auto
   return { candidates, confirmed, rejected, undecided: candidates - confirmed - rejected, precision: ratio(confirmed, confirmed + rejected) };
 }
 
-async function reviewers(db: PrismaClient, f: StatsFilters, days: number): Promise<ReviewerRow[]> {
-  const rows = await db.$queryRaw<(Omit<ReviewerRow, 'perDay'> & { reviewer: string })[]>`
+async function reviewers(db: PoolDb, f: StatsFilters, days: number): Promise<ReviewerRow[]> {
+  const rows = await db.query<(Omit<ReviewerRow, 'perDay'> & { reviewer: string })>`
     SELECT d.actor AS reviewer, k.name, count(*)::int AS decisions,
       ${Prisma.join(
         DECISION_KINDS.map((a) => Prisma.sql`count(*) FILTER (WHERE d.action = ${a}::"DecisionAction")::int AS ${Prisma.raw(`"${a}"`)}`),
@@ -171,13 +171,13 @@ function byKey(rows: GroupedRow[], dim: GroupedRow['dim']) {
 const busiestFirst = <T extends StageCounts>(rows: T[], name: (r: T) => string) =>
   rows.sort((a, b) => b.flagged - a.flagged || b.referred - a.referred || name(a).localeCompare(name(b)));
 
-export async function computeStats(db: PrismaClient, f: StatsFilters): Promise<Stats> {
+export async function computeStats(db: PoolDb, f: StatsFilters): Promise<Stats> {
   const days = Math.round((f.to.getTime() - f.from.getTime()) / 86_400_000);
   const [rows, cand, revs, platformRows] = await Promise.all([
     grouped(db, f),
     precision(db, f),
     reviewers(db, f, days),
-    db.platform.findMany({ select: { id: true, name: true } }),
+    db.prisma.platform.findMany({ select: { id: true, name: true } }),
   ]);
   const names = new Map(platformRows.map((p) => [String(p.id), p.name]));
 

@@ -39,7 +39,7 @@
  * reviewer B: P3, P4, P7 confirm (and P15 on 09-20); lead C: P5 confirm, P8 reverse; P0 by A on 08-25.
  */
 import { createApiKey } from '../api/auth/keys.ts';
-import type { PrismaClient } from '../core/db/client.ts';
+import type { PoolDb } from '../core/db/index.ts';
 import { postIdFor } from '../core/post-input.ts';
 
 type Outcome = 'dismissed' | 'review' | 'referral_candidate' | 'duplicate' | 'pending';
@@ -87,8 +87,8 @@ export interface History {
 const minute = 60_000;
 
 /** Writes the history into `db` (an isolated test database with platforms seeded). */
-export async function seedHistory(db: PrismaClient): Promise<History> {
-  const platforms = new Map((await db.platform.findMany()).map((p) => [p.name, p.id]));
+export async function seedHistory(db: PoolDb): Promise<History> {
+  const platforms = new Map((await db.prisma.platform.findMany()).map((p) => [p.name, p.id]));
   const posts = new Map<number, string>();
   const keyId = async (role: 'reviewer' | 'lead', name: string) => (await createApiKey(db, { role, name, createdBy: 'test' })).key.split('_')[1]!;
   const reviewers = { A: await keyId('reviewer', 'Reviewer A'), B: await keyId('reviewer', 'Reviewer B'), C: await keyId('lead', 'Lead C') };
@@ -99,7 +99,7 @@ export async function seedHistory(db: PrismaClient): Promise<History> {
     const ingestedAt = t(p.at);
     const routed = p.outcome !== 'pending' && p.outcome !== 'duplicate';
     const routedAt = routed ? new Date(ingestedAt.getTime() + minute) : null;
-    await db.post.create({
+    await db.prisma.post.create({
       data: {
         id,
         platformId: platforms.get(p.platform)!,
@@ -117,7 +117,7 @@ export async function seedHistory(db: PrismaClient): Promise<History> {
       },
     });
     for (const [i, category] of p.cats.entries()) {
-      await db.classification.create({
+      await db.prisma.classification.create({
         data: {
           postId: id,
           modelVersion: `v${i}`,
@@ -131,7 +131,7 @@ export async function seedHistory(db: PrismaClient): Promise<History> {
       });
     }
     if (p.item) {
-      await db.reviewItem.create({
+      await db.prisma.reviewItem.create({
         data: {
           postId: id,
           status: p.item,
@@ -162,8 +162,8 @@ export async function seedHistory(db: PrismaClient): Promise<History> {
     [15, 'B', 'confirm', '09-20 11:00'],
   ];
   for (const [n, who, action, at] of decisions) {
-    const item = await db.reviewItem.findUniqueOrThrow({ where: { postId: posts.get(n)! }, select: { id: true } });
-    await db.decision.create({ data: { reviewItemId: item.id, postId: posts.get(n)!, actor: reviewers[who], action, reasonCode: 'test', createdAt: t(at) } });
+    const item = await db.prisma.reviewItem.findUniqueOrThrow({ where: { postId: posts.get(n)! }, select: { id: true } });
+    await db.prisma.decision.create({ data: { reviewItemId: item.id, postId: posts.get(n)!, actor: reviewers[who], action, reasonCode: 'test', createdAt: t(at) } });
   }
 
   type Ev = [string, string];
@@ -184,7 +184,7 @@ export async function seedHistory(db: PrismaClient): Promise<History> {
   for (const r of referrals) {
     const postId = posts.get(r.n)!;
     const platformId = platforms.get(POSTS.find((p) => p.n === r.n)!.platform)!;
-    const row = await db.referral.create({
+    const row = await db.prisma.referral.create({
       data: {
         postId,
         platformId,
@@ -199,7 +199,7 @@ export async function seedHistory(db: PrismaClient): Promise<History> {
       },
     });
     for (const [action, at] of r.audit) {
-      await db.auditEvent.create({ data: { actor: 'test', action, subjectType: 'referral', subjectId: row.id, createdAt: t(at) } });
+      await db.prisma.auditEvent.create({ data: { actor: 'test', action, subjectType: 'referral', subjectId: row.id, createdAt: t(at) } });
     }
   }
   return { posts, reviewers };

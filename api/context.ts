@@ -1,5 +1,5 @@
 import type { Config } from '../core/config.ts';
-import type { PrismaClient } from '../core/db/client.ts';
+import type { PoolDb } from '../core/db/index.ts';
 import type { Logger } from '../core/logger.ts';
 import type { PlatformDirectory } from '../core/platform-directory.ts';
 import type { Queues } from '../workers/queues.ts';
@@ -8,7 +8,7 @@ import type { Principal } from './auth/keys.ts';
 
 export interface ApiContext {
   config: Config;
-  db: PrismaClient;
+  db: PoolDb;
   redis: Redis;
   queues: Queues;
   platforms: PlatformDirectory;

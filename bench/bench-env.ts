@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { createDb } from '../core/db/client.ts';
+import { createDb } from '../core/db/index.ts';
 import { applyMigrations } from '../core/db/migrations.ts';
 import { seedPlatforms } from '../core/db/seed.ts';
 import { withDatabase } from '../core/db/url.ts';
@@ -46,7 +46,7 @@ export async function createBenchDb(tag: string): Promise<BenchDb> {
   try {
     await seedPlatforms(db);
   } finally {
-    await db.$disconnect();
+    await db.close();
   }
   return { name, url, drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

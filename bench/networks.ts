@@ -8,7 +8,7 @@
  *
  *   npx tsx bench/networks.ts [--posts 20000] [--workers 2]
  */
-import { createDb } from '../core/db/client.ts';
+import { createDb } from '../core/db/index.ts';
 import { contentHash } from '../core/content-hash.ts';
 import { postIdFor } from '../core/post-input.ts';
 import { loadDetector } from '../detector/index.ts';
@@ -27,7 +27,7 @@ const BATCH = 250;
 const bench = await createBenchDb('networks');
 const db = createDb(bench.url, W + 2);
 try {
-  const platforms = new Map((await db.platform.findMany()).map((p) => [p.name, p.id]));
+  const platforms = new Map((await db.prisma.platform.findMany()).map((p) => [p.name, p.id]));
   const input = corpusPosts(N, 'net');
   const now = new Date();
   const rows = input.map((p) => ({
@@ -75,7 +75,7 @@ try {
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
-  const [figures] = await db.$queryRaw<{ live: number; merged: number; members: number; largest: number; links: number; signatures: number }[]>`
+  const [figures] = await db.query<{ live: number; merged: number; members: number; largest: number; links: number; signatures: number }>`
     SELECT (SELECT count(*)::int FROM "Network" WHERE "mergedIntoId" IS NULL) AS live,
            (SELECT count(*)::int FROM "Network" WHERE "mergedIntoId" IS NOT NULL) AS merged,
            (SELECT count(*)::int FROM "NetworkMember") AS members,
@@ -88,7 +88,7 @@ try {
   console.log(`networks              ${figures!.live} live, ${figures!.merged} merged away, ${figures!.members} member posts, largest ${figures!.largest}`);
   console.log(`near-duplicate links  ${figures!.links} (signatures stored: ${figures!.signatures})`);
 } finally {
-  await db.$disconnect();
+  await db.close();
   if (!process.env.KEEP) await bench.drop();
   else console.log(`kept ${bench.url}`);
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { createApiKey } from '../api/auth/keys.ts';
-import { createDb } from '../core/db/client.ts';
+import { createDb } from '../core/db/index.ts';
 import { dropQueuePrefix } from '../workers/queues.ts';
 import pg from 'pg';
 import { applyMigrations } from '../core/db/migrations.ts';

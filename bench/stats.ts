@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { computeStats } from '../analytics/stats.ts';
-import { createDb } from '../core/db/client.ts';
+import { createDb } from '../core/db/index.ts';
 import { applyMigrations } from '../core/db/migrations.ts';
 import { seedPlatforms } from '../core/db/seed.ts';
 import { withDatabase } from '../core/db/url.ts';
@@ -89,7 +89,7 @@ try {
   if (process.env.BENCH_SEED_ONLY) process.exit(0);
   const today = new Date(Math.floor(Date.now() / DAY) * DAY);
   const range = (days: number) => ({ from: new Date(today.getTime() - (days - 1) * DAY), to: new Date(today.getTime() + DAY) });
-  const tg = (await db.platform.findUniqueOrThrow({ where: { name: 'telegram' } })).id;
+  const tg = (await db.prisma.platform.findUniqueOrThrow({ where: { name: 'telegram' } })).id;
   const s = await timed('stats, 90 days by day, no filter', () => computeStats(db, { ...range(90), bucket: 'day' }));
   await timed('stats, 90 days by day, no filter (warm)', () => computeStats(db, { ...range(90), bucket: 'day' }));
   await timed('stats, 30 days by week, platform + language', () => computeStats(db, { ...range(30), bucket: 'week', platformId: tg, language: 'ar' }));
@@ -98,7 +98,7 @@ try {
   const dry = await timed('purge --dry-run (retention 30 days)', () => purgeDismissed(db, { days: 30, dryRun: true, actor: 'bench' }));
   const run = await timed(`purge ${dry.posts.toLocaleString('en')} posts (batches of 500)`, () => purgeDismissed(db, { days: 30, actor: 'bench' }));
   process.stdout.write(`  (${run.posts} purged in ${run.batches} batches)\n`);
-  await db.$disconnect();
+  await db.close();
 } finally {
   if (process.env.BENCH_KEEP) process.stdout.write(`kept database ${name}\n`);
   else await sql(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

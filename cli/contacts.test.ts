@@ -24,8 +24,8 @@ describe('tidewatch contacts benign', () => {
 
     const remove = await runCli(['contacts', 'benign', 'remove', 'phone:+441632960000'], env());
     expect(remove.code, remove.stderr).toBe(0);
-    expect(await iso.db.benignContact.count()).toBe(1);
-    expect(await iso.db.auditEvent.count({ where: { subjectType: 'contact' } })).toBe(3);
+    expect(await iso.db.prisma.benignContact.count()).toBe(1);
+    expect(await iso.db.prisma.auditEvent.count({ where: { subjectType: 'contact' } })).toBe(3);
 
     const bad = await runCli(['contacts', 'benign', 'add', 'price 1500 EUR', '--note', 'x'], env());
     expect(bad.code).toBe(2);

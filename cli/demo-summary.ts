@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../core/db/client.ts';
+import type { PoolDb } from '../core/db/index.ts';
 import type { Signal } from '../detector/types.ts';
 
 function table(title: string, rows: [string, number][]): string {
@@ -13,12 +13,12 @@ function count<T>(items: T[], key: (t: T) => string): [string, number][] {
 }
 
 /** Counts per outcome, language and platform, and the top referral candidates with their signals. */
-export async function demoSummary(db: PrismaClient, postIds: string[]): Promise<string> {
-  const posts = await db.post.findMany({
+export async function demoSummary(db: PoolDb, postIds: string[]): Promise<string> {
+  const posts = await db.prisma.post.findMany({
     where: { id: { in: postIds } },
     select: { id: true, outcome: true, language: true, platform: { select: { name: true } } },
   });
-  const top = await db.reviewItem.findMany({
+  const top = await db.prisma.reviewItem.findMany({
     where: { postId: { in: postIds }, referralCandidate: true },
     orderBy: { score: 'desc' },
     take: 5,

@@ -20,7 +20,7 @@ describe('tidewatch export-labels', () => {
       { status: 'escalated' },
       { status: 'confirmed', text: 'Old confirmation' },
     ]);
-    const decided = (i: number, at: string) => iso.db.reviewItem.update({ where: { id: items[i]!.id }, data: { decidedAt: new Date(at) } });
+    const decided = (i: number, at: string) => iso.db.prisma.reviewItem.update({ where: { id: items[i]!.id }, data: { decidedAt: new Date(at) } });
     await decided(0, '2026-11-20T12:00:00Z');
     await decided(1, '2026-11-21T12:00:00Z');
     await decided(4, '2026-01-01T00:00:00Z');

@@ -19,7 +19,7 @@ describe('tidewatch keys', () => {
     const id = key.split('_')[1]!;
     expect(created.stderr).toContain(`created key ${id} (reviewer, "alice")`);
     expect(await authenticate(iso.db, key)).toMatchObject({ keyId: id, role: 'reviewer', name: 'alice' });
-    expect((await iso.db.apiKey.findUniqueOrThrow({ where: { id } })).secretHash).toBe(hashKey(key));
+    expect((await iso.db.prisma.apiKey.findUniqueOrThrow({ where: { id } })).secretHash).toBe(hashKey(key));
 
     const platform = await runCli(['keys', 'create', '--role', 'platform', '--name', 'tiktok t&s', '--platform', 'tiktok'], env());
     expect(platform.code, platform.stderr).toBe(0);
@@ -40,7 +40,7 @@ describe('tidewatch keys', () => {
     expect(await authenticate(iso.db, key)).toBeUndefined();
     expect((await runCli(['keys', 'revoke', id], env())).stdout).toMatch(/already revoked/);
 
-    const events = await iso.db.auditEvent.findMany({ where: { subjectId: id }, orderBy: { id: 'asc' } });
+    const events = await iso.db.prisma.auditEvent.findMany({ where: { subjectId: id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => e.action)).toEqual(['key.create', 'key.revoke']);
     expect(events[0]!.actor).toMatch(/^cli:/);
   }, 180_000);

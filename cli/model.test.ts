@@ -59,8 +59,8 @@ describe('tidewatch model', () => {
   });
 
   it('changed nothing while refusing', async () => {
-    expect(await iso.db.detectorModel.findMany({ select: { version: true, status: true } })).toEqual([{ version: WORSE.version, status: 'candidate' }]);
-    expect(await iso.db.auditEvent.count({ where: { subjectType: 'detector_model' } })).toBe(0);
+    expect(await iso.db.prisma.detectorModel.findMany({ select: { version: true, status: true } })).toEqual([{ version: WORSE.version, status: 'candidate' }]);
+    expect(await iso.db.prisma.auditEvent.count({ where: { subjectType: 'detector_model' } })).toBe(0);
   });
 
   it('imports, compares side by side, promotes, forces, rolls back, lists, with an audit trail', async () => {
@@ -100,7 +100,7 @@ describe('tidewatch model', () => {
     expect((await cli('rollback')).stdout).toContain(`${SHIPPED} is live again (was ${SAME.version})`);
     expect((await cli('rollback')).stderr).toMatch(new RegExp(`nothing to roll back to: the live model \\(${SHIPPED}\\) did not replace another`));
 
-    const events = await iso.db.auditEvent.findMany({ where: { subjectType: 'detector_model' }, orderBy: { id: 'asc' } });
+    const events = await iso.db.prisma.auditEvent.findMany({ where: { subjectType: 'detector_model' }, orderBy: { id: 'asc' } });
     expect(events.map((e) => [e.action, e.subjectId])).toEqual([
       ['model.promote', SAME.version],
       ['model.promote', WORSE.version],
@@ -109,7 +109,7 @@ describe('tidewatch model', () => {
     ]);
     expect(events.every((e) => e.actor.startsWith('cli:'))).toBe(true);
     expect(events[1]!.after).toMatchObject({ live: WORSE.version, forced: true, check: { margin: 0.01, failures: [expect.stringMatching(/^refer-or-review recall/)] } });
-    expect(await iso.db.detectorModel.findUniqueOrThrow({ where: { version: WORSE.version }, select: { forced: true, status: true, previousLive: true } })).toEqual({ forced: true, status: 'retired', previousLive: SAME.version });
+    expect(await iso.db.prisma.detectorModel.findUniqueOrThrow({ where: { version: WORSE.version }, select: { forced: true, status: true, previousLive: true } })).toEqual({ forced: true, status: 'retired', previousLive: SAME.version });
   });
 
   it('starts, lists, reports and stops a shadow run', async () => {
@@ -119,7 +119,7 @@ describe('tidewatch model', () => {
     expect((await cli('list')).stdout).toMatch(new RegExp(`^${WORSE.version} +retired\\+shadow `, 'm'));
     expect((await cli('shadow-report')).stdout).toContain(`shadow ${WORSE.version}: 0 posts compared with the live model`);
     expect((await cli('shadow', '--stop')).stdout).toContain(`stopped shadowing ${WORSE.version}`);
-    expect(await iso.db.detectorModel.count({ where: { shadow: true } })).toBe(0);
+    expect(await iso.db.prisma.detectorModel.count({ where: { shadow: true } })).toBe(0);
   });
 
   it('trains a candidate from reviewer decisions, leaving out reversed ones; live stays', async () => {
@@ -130,17 +130,17 @@ describe('tidewatch model', () => {
       { status: 'open' },
     ]);
     // The third was confirmed, reversed by a lead, then rejected: a disputed label.
-    await iso.db.decision.create({ data: { reviewItemId: items[2]!.id, postId: items[2]!.postId, actor: 'lead', action: 'reverse', reasonCode: 'mistake' } });
+    await iso.db.prisma.decision.create({ data: { reviewItemId: items[2]!.id, postId: items[2]!.postId, actor: 'lead', action: 'reverse', reasonCode: 'mistake' } });
     const res = await runCli(['model', 'train', '--from-decisions', '--epochs', '1', '--folds', '2', '--no-progress', '--challenge', challenge], env(), { timeoutMs: 170_000 });
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toContain('reviewer decisions: 1 confirmed (label 1), 1 rejected (label 0) used; 1 left out because a decision on them was reversed, 0 as near-copies of test or challenge posts');
     const version = /candidate (ngram-[0-9a-f]{12}) registered/.exec(res.stdout)?.[1];
     expect(version, res.stdout).toBeDefined();
     expect(res.stdout).toMatch(/trained on \d+ posts \(2 extra\)/);
-    const row = await iso.db.detectorModel.findUniqueOrThrow({ where: { version: version! }, select: { status: true, source: true, metrics: true } });
+    const row = await iso.db.prisma.detectorModel.findUniqueOrThrow({ where: { version: version! }, select: { status: true, source: true, metrics: true } });
     expect(row.status).toBe('candidate');
     expect(row.source).toMatchObject({ decisions: { confirmed: 1, rejected: 1, excludedReversed: 1 } });
     expect(row.metrics).toMatchObject({ sets: { 'test split': { slices: { overall: { posts: expect.any(Number) } } }, 'challenge set': { slices: { overall: { posts: 80 } } } } });
-    expect(await iso.db.detectorModel.findFirstOrThrow({ where: { status: 'live' }, select: { version: true } })).toEqual({ version: SHIPPED });
+    expect(await iso.db.prisma.detectorModel.findFirstOrThrow({ where: { status: 'live' }, select: { version: true } })).toEqual({ version: SHIPPED });
   });
 });

@@ -17,7 +17,7 @@ describe('tidewatch platforms', () => {
     expect(add.code, add.stderr).toBe(0);
     const secret = add.stdout.trim();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
-    const row = await iso.db.platform.findUniqueOrThrow({ where: { name: 'mastodon' } });
+    const row = await iso.db.prisma.platform.findUniqueOrThrow({ where: { name: 'mastodon' } });
     expect(row).toMatchObject({ deliveryMode: 'webhook', webhookUrl: 'https://t.example/hook', autoRefer: true, offlinePatterns: ['not available'] });
     expect(row.signingSecret).not.toContain(secret.slice(6));
     expect(openSecret(row.signingSecret!, SECRETS_KEY)).toBe(secret);
@@ -25,7 +25,7 @@ describe('tidewatch platforms', () => {
     const upd = await runCli(['platforms', 'update', 'mastodon', '--delivery', 'export', '--no-auto-refer'], env());
     expect(upd.code, upd.stderr).toBe(0);
     expect(upd.stdout).toBe('');
-    expect(await iso.db.platform.findUniqueOrThrow({ where: { name: 'mastodon' } })).toMatchObject({ deliveryMode: 'export', autoRefer: false });
+    expect(await iso.db.prisma.platform.findUniqueOrThrow({ where: { name: 'mastodon' } })).toMatchObject({ deliveryMode: 'export', autoRefer: false });
 
     const list = await runCli(['platforms', 'list'], env());
     expect(list.code).toBe(0);

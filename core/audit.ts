@@ -3,10 +3,7 @@
  * decisions, key changes, referrals). Callers pass the transaction that makes the change, so an
  * event exists exactly when its change was committed.
  */
-import type { Prisma } from './db/client.ts';
-
-/** Anything that can create rows: the client or an interactive transaction. */
-export type AuditWriter = Pick<Prisma.TransactionClient, 'auditEvent'>;
+import type { Db, PoolDb } from './db/index.ts';
 
 export interface AuditEntry {
   /** An API key id, `cli:<user>` for the command line, or `system:<stage>` for a worker. */
@@ -19,22 +16,17 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Round-trips through JSON so Dates become ISO strings and undefined fields disappear. */
-function json(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+/** JSON text (Dates as ISO strings, undefined fields left out), or SQL NULL for nothing. */
+function jsonText(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
 }
 
-export async function appendAudit(tx: AuditWriter, e: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actor: e.actor,
-      action: e.action,
-      subjectType: e.subjectType,
-      subjectId: e.subjectId,
-      before: json(e.before),
-      after: json(e.after),
-    },
-  });
+/** Writes the event in `tx`, the transaction making the change (or, for a change of one statement, the pool). */
+export async function appendAudit(tx: Db, e: AuditEntry): Promise<void> {
+  await tx.execute`
+    INSERT INTO "AuditEvent" (actor, action, "subjectType", "subjectId", before, after, "createdAt")
+    VALUES (${e.actor}, ${e.action}, ${e.subjectType}, ${e.subjectId}, ${jsonText(e.before)}::jsonb, ${jsonText(e.after)}::jsonb,
+            now() AT TIME ZONE 'UTC')`;
 }
 
 export interface AuditQuery {
@@ -61,8 +53,8 @@ export interface AuditView {
 }
 
 /** Newest first, keyset-paginated on the id (which only grows). */
-export async function listAudit(db: Pick<Prisma.TransactionClient, 'auditEvent'>, q: AuditQuery): Promise<{ events: AuditView[]; lastId: bigint | null; more: boolean }> {
-  const rows = await db.auditEvent.findMany({
+export async function listAudit(db: PoolDb, q: AuditQuery): Promise<{ events: AuditView[]; lastId: bigint | null; more: boolean }> {
+  const rows = await db.prisma.auditEvent.findMany({
     where: {
       actor: q.actor,
       action: q.action,

@@ -4,7 +4,7 @@
  * reports the cluster's figures, not just its own; HTTP latency is per process.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { PrismaClient } from './db/client.ts';
+import type { PoolDb } from './db/index.ts';
 import { QUEUE_NAMES, type Queues } from '../workers/queues.ts';
 
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed'] as const;
@@ -14,7 +14,7 @@ export interface Metrics {
   httpDuration: Histogram<'method' | 'route' | 'status'>;
 }
 
-export function createMetrics(sources: { queues: Queues; db: PrismaClient }): Metrics {
+export function createMetrics(sources: { queues: Queues; db: PoolDb }): Metrics {
   const registry = new Registry();
   const { queues, db } = sources;
 
@@ -70,7 +70,7 @@ export function createMetrics(sources: { queues: Queues; db: PrismaClient }): Me
     registers: [registry],
     async collect() {
       this.reset();
-      const rows = await db.decision.groupBy({ by: ['action'], _count: { _all: true } });
+      const rows = await db.prisma.decision.groupBy({ by: ['action'], _count: { _all: true } });
       for (const r of rows) this.inc({ action: r.action }, r._count._all);
     },
   });
@@ -82,7 +82,7 @@ export function createMetrics(sources: { queues: Queues; db: PrismaClient }): Me
     registers: [registry],
     async collect() {
       this.reset();
-      const rows = await db.post.groupBy({ by: ['outcome'], _count: { _all: true } });
+      const rows = await db.prisma.post.groupBy({ by: ['outcome'], _count: { _all: true } });
       for (const r of rows) this.set({ outcome: r.outcome }, r._count._all);
     },
   });
@@ -93,7 +93,7 @@ export function createMetrics(sources: { queues: Queues; db: PrismaClient }): Me
     registers: [registry],
     async collect() {
       // Served by the (outcome, ingestedAt) index: one row read.
-      const oldest = await db.post.findFirst({ where: { outcome: 'pending' }, orderBy: { ingestedAt: 'asc' }, select: { ingestedAt: true } });
+      const oldest = await db.prisma.post.findFirst({ where: { outcome: 'pending' }, orderBy: { ingestedAt: 'asc' }, select: { ingestedAt: true } });
       this.set(oldest ? Math.max(0, (Date.now() - oldest.ingestedAt.getTime()) / 1000) : 0);
     },
   });

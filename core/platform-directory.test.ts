@@ -7,13 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CuttableProxy } from '../test/faults/tcp-proxy.ts';
 import { isolate, type Isolated } from '../test/isolation.ts';
-import { createDb, type PrismaClient } from './db/client.ts';
+import { createDb, type PoolDb } from './db/index.ts';
 import { PlatformDirectory, platformsNamed } from './platform-directory.ts';
 
 describe('PlatformDirectory', () => {
   let iso: Isolated;
   let proxy: CuttableProxy;
-  let db: PrismaClient;
+  let db: PoolDb;
   beforeAll(async () => {
     iso = await isolate();
     const u = new URL(iso.databaseUrl);
@@ -21,7 +21,7 @@ describe('PlatformDirectory', () => {
     db = createDb(proxy.urlFor(iso.databaseUrl), 2);
   });
   afterAll(async () => {
-    await db?.$disconnect();
+    await db?.close();
     await proxy?.close();
     await iso?.cleanup();
   });
@@ -33,14 +33,14 @@ describe('PlatformDirectory', () => {
     await expect(dir.idOf('tiktok')).rejects.toThrow();
     proxy.restore();
     expect(await dir.names()).toContain('tiktok');
-    const tiktok = await iso.db.platform.findUniqueOrThrow({ where: { name: 'tiktok' } });
+    const tiktok = await iso.db.prisma.platform.findUniqueOrThrow({ where: { name: 'tiktok' } });
     expect(await dir.idOf('tiktok')).toBe(tiktok.id);
   });
 
   it('finds a platform added after the first load, and says undefined for an unknown one', async () => {
     const dir = new PlatformDirectory(db);
     expect(await dir.names()).not.toContain('mastodon');
-    const added = await iso.db.platform.create({ data: { name: 'mastodon', displayName: 'Mastodon' } });
+    const added = await iso.db.prisma.platform.create({ data: { name: 'mastodon', displayName: 'Mastodon' } });
     expect(await dir.idOf('mastodon')).toBe(added.id);
     expect(await dir.idOf('myspace')).toBeUndefined();
   });
@@ -48,7 +48,7 @@ describe('PlatformDirectory', () => {
   it('knows a platform another client added, at the first post that names it', async () => {
     const dir = new PlatformDirectory(db);
     expect(await dir.names()).not.toContain('bluesky');
-    await iso.db.platform.create({ data: { name: 'bluesky', displayName: 'Bluesky' } }); // another connection, as another process
+    await iso.db.prisma.platform.create({ data: { name: 'bluesky', displayName: 'Bluesky' } }); // another connection, as another process
     const records = [{ platform: 'tiktok' }, { platform: 'bluesky' }, 'not a record'];
     expect(await dir.namesFor(platformsNamed(records))).toContain('bluesky');
   });
@@ -58,7 +58,7 @@ describe('PlatformDirectory', () => {
     const counting = new Proxy(db, {
       get: (target, prop) =>
         prop === 'platform'
-          ? { findMany: (args: Parameters<PrismaClient['platform']['findMany']>[0]) => (loads.push(Date.now()), target.platform.findMany(args)) }
+          ? { findMany: (args: Parameters<PoolDb['platform']['findMany']>[0]) => (loads.push(Date.now()), target.platform.findMany(args)) }
           : Reflect.get(target, prop),
     });
     const interval = 300;

@@ -1,4 +1,4 @@
-import type { PrismaClient } from './db/client.ts';
+import type { PoolDb } from './db/index.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -15,13 +15,13 @@ export class PlatformDirectory {
   #scheduled: Promise<void> | undefined;
 
   constructor(
-    private readonly db: PrismaClient,
+    private readonly db: PoolDb,
     private readonly minRefreshMs = 1_000,
   ) {}
 
   async #load(): Promise<void> {
     this.#lastLoad = Date.now();
-    const rows = await this.db.platform.findMany({ select: { id: true, name: true } });
+    const rows = await this.db.prisma.platform.findMany({ select: { id: true, name: true } });
     this.#byName = new Map(rows.map((r) => [r.name, r.id]));
   }
 

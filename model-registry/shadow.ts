@@ -6,20 +6,20 @@
  * but the report. It costs a second detector pass per post, so run one while it is needed.
  */
 import { appendAudit } from '../core/audit.ts';
-import { Prisma, type PrismaClient } from '../core/db/client.ts';
-import { onPool } from '../core/db/sql-transaction.ts';
+import { Prisma, type PoolDb } from '../core/db/index.ts';
+import { } from '../core/db/index.ts';
 import type { Detector } from '../detector/detector.ts';
 import type { DetectorResult } from '../detector/types.ts';
 import { RegistryError } from './store.ts';
 
-type Db = PrismaClient | Prisma.TransactionClient;
+type Db = PoolDb | Db;
 
 export async function shadowVersion(db: Db): Promise<string | null> {
-  return (await db.detectorModel.findFirst({ where: { shadow: true }, select: { version: true } }))?.version ?? null;
+  return (await db.prisma.detectorModel.findFirst({ where: { shadow: true }, select: { version: true } }))?.version ?? null;
 }
 
 /** Marks `version` as the shadow (replacing any other), or stops shadowing with null. */
-export async function setShadow(db: PrismaClient, version: string | null, actor: string): Promise<{ previous: string | null }> {
+export async function setShadow(db: PoolDb, version: string | null, actor: string): Promise<{ previous: string | null }> {
   return db.$transaction(async (tx) => {
     const previous = await shadowVersion(tx);
     if (version !== null) {
@@ -43,7 +43,7 @@ export interface ShadowPost {
 }
 
 /** Scores the posts with the shadow and records both models' results (idempotent per post and version). */
-export async function recordShadow(db: PrismaClient, shadow: Detector, posts: readonly ShadowPost[], live: readonly DetectorResult[]): Promise<number> {
+export async function recordShadow(db: PoolDb, shadow: Detector, posts: readonly ShadowPost[], live: readonly DetectorResult[]): Promise<number> {
   if (posts.length === 0) return 0;
   const mine = shadow.classify(posts.map((p) => ({ id: p.id, text: p.text, lang: p.language })));
   const rows = posts.map((p, i) => {
@@ -51,7 +51,7 @@ export async function recordShadow(db: PrismaClient, shadow: Detector, posts: re
     const s = mine[i]!;
     return Prisma.sql`(${p.id}::uuid, ${shadow.version}, ${l.modelVersion}, ${p.language ?? l.lang}, ${l.score}, ${s.score}, ${l.decision}::"Verdict", ${s.decision}::"Verdict")`;
   });
-  return onPool(db).$executeRaw`
+  return db.execute`
     INSERT INTO "ShadowComparison" ("postId", "shadowVersion", "liveVersion", language, "liveScore", "shadowScore", "liveDecision", "shadowDecision")
     VALUES ${Prisma.join(rows)}
     ON CONFLICT DO NOTHING`;
@@ -66,9 +66,9 @@ export interface ShadowReport {
   languages: { language: string; compared: number; disagreed: number }[];
 }
 
-export async function shadowReport(db: PrismaClient, version: string): Promise<ShadowReport> {
-  const pairs = await db.shadowComparison.groupBy({ by: ['liveDecision', 'shadowDecision'], where: { shadowVersion: version }, _count: { _all: true } });
-  const langs = await db.$queryRaw<{ language: string; compared: bigint; disagreed: bigint }[]>`
+export async function shadowReport(db: PoolDb, version: string): Promise<ShadowReport> {
+  const pairs = await db.prisma.shadowComparison.groupBy({ by: ['liveDecision', 'shadowDecision'], where: { shadowVersion: version }, _count: { _all: true } });
+  const langs = await db.query<{ language: string; compared: bigint; disagreed: bigint }>`
     SELECT language, count(*) AS compared, count(*) FILTER (WHERE "liveDecision" <> "shadowDecision") AS disagreed
     FROM "ShadowComparison" WHERE "shadowVersion" = ${version} GROUP BY language ORDER BY language`;
   return {

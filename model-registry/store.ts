@@ -9,7 +9,7 @@
  * leave two rows live or roll back past each other.
  */
 import { appendAudit } from '../core/audit.ts';
-import type { Prisma, PrismaClient } from '../core/db/client.ts';
+import type { Prisma, PoolDb } from '../core/db/index.ts';
 import { MODELS_DIR, modelFromArtifacts, readArtifacts, resolveVersion, type ModelArtifacts, type StoredModel } from '../detector/model/storage.ts';
 
 /** A refusal meant for the operator (unknown version, nothing to roll back to, a failed check). */
@@ -35,12 +35,12 @@ export interface RegisteredModel {
   shadow: boolean;
 }
 
-type Tx = Prisma.TransactionClient;
-type Db = PrismaClient | Tx;
+type Tx = Db;
+type Db = PoolDb | Tx;
 
 /** Serialises every change of the live version (any constant shared by all processes). */
 const REGISTRY_LOCK = 0x7464_6d6f; // "tdmo"
-const lockRegistry = (tx: Tx) => tx.$executeRaw`SELECT pg_advisory_xact_lock(${REGISTRY_LOCK})`;
+const lockRegistry = (tx: Tx) => tx.execute`SELECT pg_advisory_xact_lock(${REGISTRY_LOCK})`;
 
 const SUMMARY = {
   version: true, status: true, metrics: true, source: true, createdAt: true, createdBy: true,
@@ -49,7 +49,7 @@ const SUMMARY = {
 
 /** The live version in the table, or null while none is (bootstrap: models/current.json). */
 export async function registeredLiveVersion(db: Db): Promise<string | null> {
-  const row = await db.detectorModel.findFirst({ where: { status: 'live' }, select: { version: true } });
+  const row = await db.prisma.detectorModel.findFirst({ where: { status: 'live' }, select: { version: true } });
   return row?.version ?? null;
 }
 
@@ -60,11 +60,11 @@ export async function liveVersion(db: Db, modelsDir = MODELS_DIR): Promise<{ ver
 }
 
 export async function listModels(db: Db): Promise<RegisteredModel[]> {
-  return (await db.detectorModel.findMany({ select: SUMMARY, orderBy: [{ createdAt: 'desc' }, { version: 'asc' }] })) as RegisteredModel[];
+  return (await db.prisma.detectorModel.findMany({ select: SUMMARY, orderBy: [{ createdAt: 'desc' }, { version: 'asc' }] })) as RegisteredModel[];
 }
 
 export async function getModel(db: Db, version: string): Promise<RegisteredModel | null> {
-  return (await db.detectorModel.findUnique({ where: { version }, select: SUMMARY })) as RegisteredModel | null;
+  return (await db.prisma.detectorModel.findUnique({ where: { version }, select: SUMMARY })) as RegisteredModel | null;
 }
 
 /**
@@ -77,9 +77,9 @@ export async function registerModel(
   info: { createdBy: string; source?: unknown; metrics?: unknown; status?: ModelStatus },
 ): Promise<{ version: string; created: boolean }> {
   const { meta } = modelFromArtifacts(artifacts, 'model to register', { verify: true });
-  const existing = await db.detectorModel.findUnique({ where: { version: meta.version }, select: { version: true } });
+  const existing = await db.prisma.detectorModel.findUnique({ where: { version: meta.version }, select: { version: true } });
   if (existing) return { version: meta.version, created: false };
-  await db.detectorModel.createMany({
+  await db.prisma.detectorModel.createMany({
     data: [{
       version: meta.version,
       status: info.status ?? 'candidate',
@@ -98,7 +98,7 @@ export async function registerModel(
 
 /** Stores evaluation summaries with a version (`model eval`, `model train`). */
 export async function setMetrics(db: Db, version: string, metrics: unknown): Promise<void> {
-  await db.detectorModel.updateMany({ where: { version }, data: { metrics: json(metrics) } });
+  await db.prisma.detectorModel.updateMany({ where: { version }, data: { metrics: json(metrics) } });
 }
 
 /**
@@ -106,7 +106,7 @@ export async function setMetrics(db: Db, version: string, metrics: unknown): Pro
  * with `tidewatch train`) from models/. Registry artifacts are verified against their version.
  */
 export async function loadRegisteredModel(db: Db, version: string, modelsDir = MODELS_DIR): Promise<Omit<StoredModel, 'dir'>> {
-  const row = await db.detectorModel.findUnique({ where: { version }, select: { modelJson: true, metaJson: true, weights: true } });
+  const row = await db.prisma.detectorModel.findUnique({ where: { version }, select: { modelJson: true, metaJson: true, weights: true } });
   if (row) return modelFromArtifacts(row, `model registry: version ${version}`, { verify: true });
   try {
     return modelFromArtifacts(readArtifacts(version, modelsDir), `${modelsDir}detector-${version}`, { verify: true });
@@ -139,7 +139,7 @@ export interface PromoteInput {
 }
 
 /** Makes a registered version live; the one it replaces is retired and remembered for rollback. */
-export async function promoteModel(db: PrismaClient, input: PromoteInput): Promise<{ previous: string }> {
+export async function promoteModel(db: PoolDb, input: PromoteInput): Promise<{ previous: string }> {
   const modelsDir = input.modelsDir ?? MODELS_DIR;
   return db.$transaction(async (tx) => {
     await lockRegistry(tx);
@@ -167,7 +167,7 @@ export async function promoteModel(db: PrismaClient, input: PromoteInput): Promi
 }
 
 /** Returns to the version the live one replaced; refused when it replaced none. */
-export async function rollbackModel(db: PrismaClient, input: { actor: string; modelsDir?: string }): Promise<{ from: string; to: string }> {
+export async function rollbackModel(db: PoolDb, input: { actor: string; modelsDir?: string }): Promise<{ from: string; to: string }> {
   return db.$transaction(async (tx) => {
     await lockRegistry(tx);
     const live = await registeredLiveVersion(tx);

@@ -7,7 +7,7 @@
  * and unmarking are audited.
  */
 import { appendAudit } from '../core/audit.ts';
-import type { PrismaClient } from '../core/db/client.ts';
+import type { PoolDb } from '../core/db/index.ts';
 import { extractEntities } from '../detector/extract/index.ts';
 import { entitiesOf } from './entities.ts';
 
@@ -53,7 +53,7 @@ export function contactKey(input: string): string {
 const view = (r: { key: string; note: string; createdBy: string; createdAt: Date }): BenignContact => ({ ...r, createdAt: r.createdAt.toISOString() });
 
 /** Marks a contact benign (or updates its note); returns the stored row. */
-export async function addBenign(db: PrismaClient, contact: string, note: string, actor: string): Promise<BenignContact> {
+export async function addBenign(db: PoolDb, contact: string, note: string, actor: string): Promise<BenignContact> {
   const key = contactKey(contact);
   const text = note.trim();
   if (!text || text.length > MAX_NOTE) throw new BenignContactError('invalid', `note: must be 1–${MAX_NOTE} characters (say whose contact it is)`);
@@ -65,18 +65,18 @@ export async function addBenign(db: PrismaClient, contact: string, note: string,
   });
 }
 
-export async function listBenign(db: PrismaClient): Promise<BenignContact[]> {
-  return (await db.benignContact.findMany({ orderBy: { key: 'asc' } })).map(view);
+export async function listBenign(db: PoolDb): Promise<BenignContact[]> {
+  return (await db.prisma.benignContact.findMany({ orderBy: { key: 'asc' } })).map(view);
 }
 
 /** Which of `keys` are benign (for pages that show a button per contact). */
-export async function benignKeys(db: PrismaClient, keys: readonly string[]): Promise<Set<string>> {
+export async function benignKeys(db: PoolDb, keys: readonly string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
-  return new Set((await db.benignContact.findMany({ where: { key: { in: [...keys] } }, select: { key: true } })).map((r) => r.key));
+  return new Set((await db.prisma.benignContact.findMany({ where: { key: { in: [...keys] } }, select: { key: true } })).map((r) => r.key));
 }
 
 /** Unmarks a contact: it counts and links again for posts classified from then on. */
-export async function removeBenign(db: PrismaClient, contact: string, actor: string): Promise<BenignContact> {
+export async function removeBenign(db: PoolDb, contact: string, actor: string): Promise<BenignContact> {
   const key = contactKey(contact);
   return db.$transaction(async (tx) => {
     const row = await tx.benignContact.findUnique({ where: { key } });

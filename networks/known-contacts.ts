@@ -11,7 +11,7 @@
  * stage creates its referral (workers/refer.ts), both under the network lock, so a count is never
  * lost to a concurrent merge. A later reversal keeps the count (the contact was vouched for once).
  */
-import type { RawSql } from '../core/db/sql-transaction.ts';
+import type { Db } from '../core/db/index.ts';
 import type { Signal } from '../detector/types.ts';
 import { entityOf } from './entities.ts';
 import { lockNetworks } from './lock.ts';
@@ -29,10 +29,10 @@ export interface ContactLookup {
  * The batch's contact keys that are known or benign, in one read (before the network lock: a
  * referral committed while this batch is between the read and its commit is seen by the next).
  */
-export async function lookupContacts(tx: RawSql, keys: readonly string[]): Promise<ContactLookup> {
+export async function lookupContacts(tx: Db, keys: readonly string[]): Promise<ContactLookup> {
   const out: ContactLookup = { known: new Map(), benign: new Set() };
   if (!keys.length) return out;
-  const rows = await tx.$queryRaw<{ key: string; networkId: string | null; vouchedCount: number | null; benign: boolean }[]>`
+  const rows = await tx.query<{ key: string; networkId: string | null; vouchedCount: number | null; benign: boolean }>`
     SELECT k.key, e."networkId"::text AS "networkId", n."vouchedCount", (b.key IS NOT NULL) AS benign
     FROM unnest(${[...new Set(keys)]}::text[]) AS k(key)
     LEFT JOIN "NetworkEntity" e ON e.key = k.key
@@ -76,11 +76,11 @@ export function knownContactSignals(signals: readonly Signal[], text: string, lo
  * confirms it or creates its referral. Takes the network lock unless `locked` (the caller holds it).
  * A post in no network (no contact point) has nothing to mark.
  */
-export async function vouchForPost(tx: RawSql, postId: string, locked = false): Promise<void> {
-  const [member] = await tx.$queryRaw<{ vouched: boolean }[]>`SELECT vouched FROM "NetworkMember" WHERE "postId" = ${postId}::uuid`;
+export async function vouchForPost(tx: Db, postId: string, locked = false): Promise<void> {
+  const [member] = await tx.query<{ vouched: boolean }>`SELECT vouched FROM "NetworkMember" WHERE "postId" = ${postId}::uuid`;
   if (!member || member.vouched) return;
   if (!locked) await lockNetworks(tx);
-  await tx.$executeRaw`
+  await tx.execute`
     WITH v AS (UPDATE "NetworkMember" SET vouched = true WHERE "postId" = ${postId}::uuid AND NOT vouched RETURNING "networkId")
     UPDATE "Network" n SET "vouchedCount" = n."vouchedCount" + 1 FROM v WHERE n.id = v."networkId"`;
 }

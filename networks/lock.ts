@@ -3,11 +3,11 @@
  * and merging, a confirmation marking a network confirmed) takes it, transaction-scoped, so merges
  * never interleave; it is released at commit or rollback.
  */
-import type { RawSql } from '../core/db/sql-transaction.ts';
+import type { Db } from '../core/db/index.ts';
 
 /** Advisory lock key of the network tables ("twnet" as a number). */
 export const NETWORK_LOCK = 0x74776e6574n;
 
-export async function lockNetworks(tx: RawSql): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${NETWORK_LOCK}::bigint)`;
+export async function lockNetworks(tx: Db): Promise<void> {
+  await tx.execute`SELECT pg_advisory_xact_lock(${NETWORK_LOCK}::bigint)`;
 }

@@ -13,9 +13,9 @@
  * those race-free).
  */
 import { pgArray } from '../core/db/binary-array.ts';
-import { Prisma, queryPrepared, type PrismaClient } from '../core/db/client.ts';
+import { Prisma, type PoolDb } from '../core/db/index.ts';
 import { bandsOf, minhashBytes, minhashFromBytes, NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity, type Signature } from './near-duplicate.ts';
-import type { RawSql } from '../core/db/sql-transaction.ts';
+import type { Db } from '../core/db/index.ts';
 import { SignatureCache } from './signature-cache.ts';
 
 /**
@@ -55,7 +55,7 @@ interface PostForScan {
  * routing and is what the reviewer is shown), then the most similar, then the smaller post id.
  */
 export async function findNearDuplicates(
-  tx: Pick<PrismaClient, '$queryRaw'> | Prisma.TransactionClient,
+  tx: Pick<PoolDb, '$queryRaw'> | Db,
   posts: readonly PostForScan[],
   /** Signatures already computed for some of `posts` (by ingest); the rest are computed here. */
   given?: ReadonlyMap<string, Signature>,
@@ -80,7 +80,7 @@ export async function findNearDuplicates(
     FROM "NearDuplicateBand" b
     WHERE b.band = ANY(${pgArray.int4([...allBands])}::int[])
     GROUP BY b."postId"`;
-  const rows = (await queryPrepared<{ postId: string; bands: string; confirmed: boolean }>(tx, query)).filter((r) => {
+  const rows = (await tx.query<{ postId: string; bands: string; confirmed: boolean }>(query, { prepared: true })).filter((r) => {
     // A row under a scanned post's own id is left from an earlier post with that id, not a candidate.
     if (!signatures.has(r.postId)) return true;
     ownBands.set(r.postId, new Set(parseInts(r.bands)));
@@ -92,7 +92,7 @@ export async function findNearDuplicates(
   if (unknown.length) {
     const minima = Prisma.sql`
       SELECT "postId", encode(minhash, 'hex') AS minhash FROM "PostSignature" WHERE "postId" = ANY(${pgArray.uuid(unknown)}::uuid[])`;
-    for (const r of await queryPrepared<{ postId: string; minhash: string }>(tx, minima)) {
+    for (const r of await tx.query<{ postId: string; minhash: string }>(minima, { prepared: true })) {
       const minhash = minhashFromBytes(Buffer.from(r.minhash, 'hex'));
       if (minhash) known.set(r.postId, { minhash, bands: bandsOf(minhash) });
     }
@@ -165,7 +165,7 @@ export function parseInts(text: string): Int32Array {
 
 /** Stores the links and the signatures of the posts `keepSignature` accepts. */
 export async function saveNearDuplicates(
-  tx: RawSql,
+  tx: Db,
   scan: NearDuplicateScan,
   keepSignature: (postId: string) => boolean,
 ): Promise<void> {
@@ -194,7 +194,7 @@ export async function saveNearDuplicates(
   // transaction wins the signature's primary key (a concurrent one waits for it, then skips).
   // Minima as bytea, band keys as two parallel arrays (key, post id), all binary parameters
   // (core/db/binary-array.ts): nothing spelled out in text for the server to parse.
-  await tx.$executeRaw`
+  await tx.execute`
     WITH signatures AS (
       INSERT INTO "PostSignature" ("postId", minhash)
       SELECT * FROM unnest(${pgArray.uuid(kept.map(([id]) => id))}::uuid[], ${pgArray.bytea(kept.map(([, s]) => minhashBytes(s.minhash)))}::bytea[])

@@ -33,9 +33,9 @@ describe('networks and near-duplicates', () => {
   let analyst: string;
   let reviewer: string;
   const itemOf = async (p: { platform: string; platformPostId: string }) =>
-    h.db.reviewItem.findUniqueOrThrow({ where: { postId: postIdFor(p.platform, p.platformPostId) } });
+    h.db.prisma.reviewItem.findUniqueOrThrow({ where: { postId: postIdFor(p.platform, p.platformPostId) } });
   const memberOf = async (p: { platform: string; platformPostId: string }) =>
-    (await h.db.networkMember.findUniqueOrThrow({ where: { postId: postIdFor(p.platform, p.platformPostId) } })).networkId;
+    (await h.db.prisma.networkMember.findUniqueOrThrow({ where: { postId: postIdFor(p.platform, p.platformPostId) } })).networkId;
 
   beforeAll(async () => {
     // Thresholds that send every post to review: a referral candidate can then only come from
@@ -49,7 +49,7 @@ describe('networks and near-duplicates', () => {
   afterAll(async () => h?.close());
 
   it('routes every seeded advert to review, so all of them can join networks', async () => {
-    const outcomes = await h.db.post.groupBy({ by: ['outcome'], _count: { _all: true } });
+    const outcomes = await h.db.prisma.post.groupBy({ by: ['outcome'], _count: { _all: true } });
     expect(outcomes.map((o) => [o.outcome, o._count._all])).toEqual([['review', 7]]);
   });
 
@@ -72,7 +72,7 @@ describe('networks and near-duplicates', () => {
     expect((await h.post('/v1/posts', { posts: [bridge] })).status).toBe(202);
     await h.drain();
     for (const p of [a1, a2, a3, b1, b2, bridge]) expect(await memberOf(p)).toBe(winner);
-    expect((await h.db.network.findUniqueOrThrow({ where: { id: loser! } })).mergedIntoId).toBe(winner);
+    expect((await h.db.prisma.network.findUniqueOrThrow({ where: { id: loser! } })).mergedIntoId).toBe(winner);
 
     const { networks } = await json(h.request('GET', '/v1/networks', { key: analyst }));
     expect(networks).toHaveLength(2);
@@ -105,12 +105,12 @@ describe('networks and near-duplicates', () => {
 
   it('counts posts already removed', async () => {
     const a1Id = postIdFor(a1.platform, a1.platformPostId);
-    const platformId = (await h.db.post.findUniqueOrThrow({ where: { id: a1Id } })).platformId;
-    await h.db.referral.create({ data: { postId: a1Id, platformId, status: 'actioned', idempotencyKey: `test:${a1Id}` } });
+    const platformId = (await h.db.prisma.post.findUniqueOrThrow({ where: { id: a1Id } })).platformId;
+    await h.db.prisma.referral.create({ data: { postId: a1Id, platformId, status: 'actioned', idempotencyKey: `test:${a1Id}` } });
     const b2Id = postIdFor(b2.platform, b2.platformPostId);
-    const xId = (await h.db.post.findUniqueOrThrow({ where: { id: b2Id } })).platformId;
+    const xId = (await h.db.prisma.post.findUniqueOrThrow({ where: { id: b2Id } })).platformId;
     // Found offline once, but a later check saw it back: not removed.
-    await h.db.referral.create({ data: { postId: b2Id, platformId: xId, status: 'reappeared', offlineAt: new Date(), idempotencyKey: `test:${b2Id}` } });
+    await h.db.prisma.referral.create({ data: { postId: b2Id, platformId: xId, status: 'reappeared', offlineAt: new Date(), idempotencyKey: `test:${b2Id}` } });
     const { networks } = await json(h.request('GET', '/v1/networks', { key: analyst }));
     expect(networks[0]).toMatchObject({ size: 6, removed: 1, shareRemoved: 1 / 6 });
   });
@@ -157,7 +157,7 @@ describe('networks and near-duplicates', () => {
     expect((await h.post('/v1/posts', { posts: [reupload, edit, other] })).status).toBe(202);
     await h.drain();
 
-    const links = await h.db.nearDuplicate.findMany({ orderBy: { similarity: 'desc' } });
+    const links = await h.db.prisma.nearDuplicate.findMany({ orderBy: { similarity: 'desc' } });
     const id = (p: { platform: string; platformPostId: string }) => postIdFor(p.platform, p.platformPostId);
     expect(links.map((l) => [l.postId, l.earlierPostId])).toEqual(
       expect.arrayContaining([
@@ -168,11 +168,11 @@ describe('networks and near-duplicates', () => {
     expect(links.find((l) => l.postId === id(other))).toBeUndefined();
     for (const l of links) expect(l.similarity).toBeGreaterThanOrEqual(0.7);
 
-    const re = await h.db.post.findUniqueOrThrow({ where: { id: id(reupload) }, include: { reviewItem: true } });
+    const re = await h.db.prisma.post.findUniqueOrThrow({ where: { id: id(reupload) }, include: { reviewItem: true } });
     expect(re.outcome).toBe('referral_candidate');
     expect(re.reviewItem!.referralCandidate).toBe(true);
     // The near-duplicate of an undecided post and the unrelated post are routed by score as usual.
-    for (const p of [edit, other]) expect((await h.db.post.findUniqueOrThrow({ where: { id: id(p) } })).outcome).toBe('review');
+    for (const p of [edit, other]) expect((await h.db.prisma.post.findUniqueOrThrow({ where: { id: id(p) } })).outcome).toBe('review');
     // It joined the (confirmed) network and got the same raise.
     expect(re.reviewItem!.networkBoost).toBe(NETWORK_CONFIRM_BOOST);
 

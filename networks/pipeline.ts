@@ -3,7 +3,7 @@
  * transaction after routing, so links, signatures and network membership commit together with the
  * outcome (or not at all), and a redelivered job finds nothing left to do.
  */
-import type { RawSql } from '../core/db/sql-transaction.ts';
+import type { Db } from '../core/db/index.ts';
 import type { Signal } from '../detector/types.ts';
 import { entitiesOf, type Entity } from './entities.ts';
 import { saveNearDuplicates, type NearDuplicateScan } from './near-duplicate-store.ts';
@@ -26,7 +26,7 @@ interface ClassifiedPost {
  * reason contacts a lead marked benign (`benign`) link nothing.
  */
 export async function recordPostLinks(
-  tx: RawSql,
+  tx: Db,
   near: NearDuplicateScan,
   routed: readonly { id: string; outcome: string }[],
   posts: readonly ClassifiedPost[],

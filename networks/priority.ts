@@ -12,7 +12,7 @@
  * retried confirmation does not repeat it; a reversal keeps it (the contact point was still
  * confirmed once).
  */
-import type { Prisma } from '../core/db/client.ts';
+import type { Prisma } from '../core/db/index.ts';
 import { vouchForPost } from './known-contacts.ts';
 import { lockNetworks } from './lock.ts';
 
@@ -26,14 +26,14 @@ export const NETWORK_CONFIRM_BOOST = 2;
  * (its contacts become known contacts, known-contacts.ts) and raises its other undecided items
  * (open, escalated, needs translation) not raised yet. Returns how many were raised.
  */
-export async function raiseNetworkOnConfirm(tx: Prisma.TransactionClient, postId: string): Promise<number> {
+export async function raiseNetworkOnConfirm(tx: Db, postId: string): Promise<number> {
   await lockNetworks(tx);
-  const [member] = await tx.$queryRaw<{ networkId: string }[]>`SELECT "networkId" FROM "NetworkMember" WHERE "postId" = ${postId}::uuid`;
+  const [member] = await tx.query<{ networkId: string }>`SELECT "networkId" FROM "NetworkMember" WHERE "postId" = ${postId}::uuid`;
   if (!member) return 0;
   await vouchForPost(tx, postId, true);
-  await tx.$executeRaw`
+  await tx.execute`
     UPDATE "Network" SET "confirmedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${member.networkId}::uuid AND "confirmedAt" IS NULL`;
-  return tx.$executeRaw`
+  return tx.execute`
     UPDATE "ReviewItem" ri SET priority = ri.priority + ${NETWORK_CONFIRM_BOOST}, "networkBoost" = ${NETWORK_CONFIRM_BOOST}
     FROM "NetworkMember" nm
     WHERE nm."networkId" = ${member.networkId}::uuid AND ri."postId" = nm."postId" AND ri."postId" <> ${postId}::uuid

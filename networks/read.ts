@@ -7,7 +7,7 @@
  * A post counts as removed when the platform reported it actioned or the liveness check found it
  * offline (`Referral.offlineAt`), unless a later check saw it still online or back again.
  */
-import { Prisma, type PrismaClient } from '../core/db/client.ts';
+import { Prisma, type PoolDb } from '../core/db/index.ts';
 import { badCursor, decodeCursor, encodeCursor } from '../review/cursor.ts';
 import type { EntityKind } from './entities.ts';
 import type { NetworkRow } from './union.ts';
@@ -58,9 +58,9 @@ const REMOVED = Prisma.sql`EXISTS (SELECT 1 FROM "Referral" rf WHERE rf."postId"
   AND (rf.status IN ('actioned', 'confirmed_offline') OR rf."offlineAt" IS NOT NULL))`;
 
 
-async function summarise(db: PrismaClient, rows: readonly NetworkRow[]): Promise<NetworkSummary[]> {
+async function summarise(db: PoolDb, rows: readonly NetworkRow[]): Promise<NetworkSummary[]> {
   if (!rows.length) return [];
-  const agg = await db.$queryRaw<{ networkId: string; platforms: string[]; languages: string[]; removed: number }[]>`
+  const agg = await db.query<{ networkId: string; platforms: string[]; languages: string[]; removed: number }>`
     SELECT nm."networkId"::text AS "networkId",
       array_agg(DISTINCT pl.name ORDER BY pl.name) AS platforms,
       COALESCE(array_agg(DISTINCT p.language ORDER BY p.language) FILTER (WHERE p.language IS NOT NULL), '{}') AS languages,
@@ -97,7 +97,7 @@ export interface ListNetworksOptions {
 }
 
 /** Live networks, largest first (ties: oldest first), in keyset pages. */
-export async function listNetworks(db: PrismaClient, opts: ListNetworksOptions = {}): Promise<{ networks: NetworkSummary[]; nextCursor: string | null }> {
+export async function listNetworks(db: PoolDb, opts: ListNetworksOptions = {}): Promise<{ networks: NetworkSummary[]; nextCursor: string | null }> {
   const minSize = opts.minSize ?? 2;
   const limit = opts.limit ?? 50;
   let after = Prisma.empty;
@@ -106,7 +106,7 @@ export async function listNetworks(db: PrismaClient, opts: ListNetworksOptions =
     if (typeof c.v !== 'number' || !UUID.test(c.id)) throw badCursor('not a cursor');
     after = Prisma.sql`AND ("postCount" < ${c.v} OR ("postCount" = ${c.v} AND id > ${c.id}::uuid))`;
   }
-  const rows = await db.$queryRaw<NetworkRow[]>`
+  const rows = await db.query<NetworkRow>`
     SELECT id::text, "postCount", "entityCount", "firstSeenAt", "lastSeenAt", "confirmedAt", "vouchedCount" FROM "Network"
     WHERE "mergedIntoId" IS NULL AND "postCount" >= ${minSize} ${after}
     ORDER BY "postCount" DESC, id ASC LIMIT ${limit + 1}`;
@@ -120,18 +120,18 @@ export async function listNetworks(db: PrismaClient, opts: ListNetworksOptions =
 export const MAX_NETWORK_POSTS = 500;
 
 /** One network (following a merge to the live one), or undefined. */
-export async function getNetwork(db: PrismaClient, id: string): Promise<NetworkDetail | undefined> {
+export async function getNetwork(db: PoolDb, id: string): Promise<NetworkDetail | undefined> {
   if (!UUID.test(id)) return undefined;
-  const [row] = await db.$queryRaw<(NetworkRow & { mergedIntoId: string | null })[]>`
+  const [row] = await db.query<(NetworkRow & { mergedIntoId: string | null })>`
     SELECT n.id::text, n."postCount", n."entityCount", n."firstSeenAt", n."lastSeenAt", n."confirmedAt", n."vouchedCount", NULL::text AS "mergedIntoId"
     FROM "Network" n WHERE n.id = (SELECT COALESCE("mergedIntoId", id) FROM "Network" WHERE id = ${id}::uuid)`;
   if (!row) return undefined;
   const [summary] = await summarise(db, [row]);
-  const entities = await db.$queryRaw<{ key: string; kind: EntityKind; posts: number; firstSeenAt: Date; benign: boolean }[]>`
+  const entities = await db.query<{ key: string; kind: EntityKind; posts: number; firstSeenAt: Date; benign: boolean }>`
     SELECT e.key, e.kind, (SELECT count(*)::int FROM "PostEntity" pe WHERE pe."entityKey" = e.key) AS posts, e."firstSeenAt",
       EXISTS (SELECT 1 FROM "BenignContact" b WHERE b.key = e.key) AS benign
     FROM "NetworkEntity" e WHERE e."networkId" = ${row.id}::uuid ORDER BY posts DESC, e.key`;
-  const posts = await db.$queryRaw<(Omit<NetworkPost, 'seenAt'> & { seenAt: Date })[]>`
+  const posts = await db.query<(Omit<NetworkPost, 'seenAt'> & { seenAt: Date })>`
     SELECT p.id::text, pl.name AS platform, p.url, p.text, p."authorHandle" AS author, p.language,
       COALESCE(p."postedAt", p."ingestedAt") AS "seenAt", p.outcome::text, ri.id::text AS "reviewItemId", ri.status::text AS "reviewStatus",
       ${REMOVED} AS removed,

@@ -14,7 +14,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { timestampText } from '../core/db/array-literal.ts';
-import type { RawSql } from '../core/db/sql-transaction.ts';
+import type { Db } from '../core/db/index.ts';
 import type { Entity } from './entities.ts';
 import { lockNetworks } from './lock.ts';
 import { NETWORK_CONFIRM_BOOST } from './priority.ts';
@@ -73,14 +73,14 @@ export interface NetworkUpdate {
 }
 
 /** Adds posts and their entities to networks, creating and merging networks as needed. */
-export async function addToNetworks(tx: RawSql, input: readonly NetworkMemberInput[]): Promise<NetworkUpdate> {
+export async function addToNetworks(tx: Db, input: readonly NetworkMemberInput[]): Promise<NetworkUpdate> {
   const none: NetworkUpdate = { added: 0, created: 0, merged: 0, raised: 0 };
   const withEntities = input.filter((m) => m.entities.length);
   if (!withEntities.length) return none;
   await lockNetworks(tx);
 
   const already = new Set(
-    (await tx.$queryRaw<{ postId: string }[]>`
+    (await tx.query<{ postId: string }>`
       SELECT "postId" FROM "NetworkMember" WHERE "postId" = ANY(${withEntities.map((m) => m.postId)}::uuid[])`).map((r) => r.postId),
   );
   const fresh = withEntities.filter((m) => !already.has(m.postId));
@@ -89,7 +89,7 @@ export async function addToNetworks(tx: RawSql, input: readonly NetworkMemberInp
   const kinds = new Map<string, Entity['kind']>();
   for (const m of fresh) for (const e of m.entities) kinds.set(e.key, e.kind);
   // Known entities with their (live) network's figures, in one read.
-  const known = await tx.$queryRaw<({ key: string; networkId: string } & Omit<NetworkRow, 'id'>)[]>`
+  const known = await tx.query<({ key: string; networkId: string } & Omit<NetworkRow, 'id'>)>`
     SELECT e.key, e."networkId"::text AS "networkId", n."postCount", n."entityCount", n."firstSeenAt", n."lastSeenAt", n."confirmedAt", n."vouchedCount"
     FROM "NetworkEntity" e JOIN "Network" n ON n.id = e."networkId" WHERE e.key = ANY(${[...kinds.keys()]}::text[])`;
   const existing = new Map<string, NetworkRow>(known.map(({ key: _key, networkId, ...n }) => [networkId, { id: networkId, ...n }]));
@@ -161,7 +161,7 @@ export async function addToNetworks(tx: RawSql, input: readonly NetworkMemberInp
   // Every write in one statement (one round trip). Data-modifying CTEs all run to completion and
   // share one snapshot, so they touch disjoint rows: roots are upserted, losers re-pointed, new
   // rows inserted pointing at roots; foreign keys are checked at the end of the statement.
-  const [res] = await tx.$queryRaw<{ raised: number }[]>`
+  const [res] = await tx.query<{ raised: number }>`
     WITH roots AS (
       INSERT INTO "Network" (id, "postCount", "entityCount", "firstSeenAt", "lastSeenAt", "confirmedAt", "vouchedCount")
       SELECT * FROM unnest(${roots.map((r) => r.id)}::uuid[], ${roots.map((r) => r.postCount)}::int[], ${roots.map((r) => r.entityCount)}::int[],

@@ -24,12 +24,12 @@ describe('purgeDismissed', () => {
   afterAll(async () => iso?.cleanup());
 
   const id = (n: number) => history.posts.get(n)!;
-  const snapshot = () => iso.db.post.findMany({ orderBy: { id: 'asc' }, include: { classifications: { orderBy: { id: 'asc' } } } });
+  const snapshot = () => iso.db.prisma.post.findMany({ orderBy: { id: 'asc' }, include: { classifications: { orderBy: { id: 'asc' } } } });
 
   /** Every figure under several filter sets, to compare before and after. */
   async function allFigures() {
     const base: StatsFilters = { from: t('09-01 00:00'), to: t('09-15 00:00'), bucket: 'day' };
-    const platforms = new Map((await iso.db.platform.findMany()).map((p) => [p.name, p.id]));
+    const platforms = new Map((await iso.db.prisma.platform.findMany()).map((p) => [p.name, p.id]));
     const sets: StatsFilters[] = [
       base,
       { ...base, bucket: 'week' },
@@ -48,7 +48,7 @@ describe('purgeDismissed', () => {
     // Cutoff 09-11 00:00: P9 and P10 are due; P11 was dismissed later; P14 was ingested later.
     expect(r).toEqual({ dryRun: true, days: 30, cutoff: t('09-11 00:00'), posts: 2, batches: 0, byPlatform: { facebook: 1, telegram: 1 } });
     expect(await snapshot()).toEqual(before);
-    expect(await iso.db.auditEvent.count({ where: { action: 'retention.purge' } })).toBe(0);
+    expect(await iso.db.prisma.auditEvent.count({ where: { action: 'retention.purge' } })).toBe(0);
   });
 
   it('purges text and author of due dismissed posts only, and every figure stays the same', async () => {
@@ -76,7 +76,7 @@ describe('purgeDismissed', () => {
     }
     expect(await allFigures()).toEqual(figures);
 
-    const audit = await iso.db.auditEvent.findMany({ where: { action: 'retention.purge' } });
+    const audit = await iso.db.prisma.auditEvent.findMany({ where: { action: 'retention.purge' } });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: 'cli:tester', subjectType: 'retention', subjectId: 'dismissed-before:2026-09-11T00:00:00.000Z' });
     expect((audit[0]!.after as { postIds: string[] }).postIds.sort()).toEqual([...purged].sort());
@@ -85,17 +85,17 @@ describe('purgeDismissed', () => {
   it('a second run purges nothing; a later one takes the rest, in batches', async () => {
     const again = await purgeDismissed(iso.db, { days: 30, now: t('10-11 00:00'), actor: 'test' });
     expect([again.posts, again.batches]).toEqual([0, 0]);
-    expect(await iso.db.auditEvent.count({ where: { action: 'retention.purge' } })).toBe(1);
+    expect(await iso.db.prisma.auditEvent.count({ where: { action: 'retention.purge' } })).toBe(1);
 
     const figures = await allFigures();
     const later = await purgeDismissed(iso.db, { days: 30, now: t('10-13 00:00'), batchSize: 1, actor: 'test' });
     // Cutoff 09-13 00:00: P11 (dismissed 09-11) and P14 (re-upload of P10, ingested 09-12).
     expect(later).toMatchObject({ posts: 2, batches: 2, byPlatform: { tiktok: 1, telegram: 1 } });
-    const purged = await iso.db.post.findMany({ where: { purgedAt: { not: null } }, select: { id: true } });
+    const purged = await iso.db.prisma.post.findMany({ where: { purgedAt: { not: null } }, select: { id: true } });
     expect(purged.map((p) => p.id).sort()).toEqual([id(9), id(10), id(11), id(14)].sort());
-    expect(await iso.db.post.count({ where: { purgedAt: null, text: '' } })).toBe(0);
+    expect(await iso.db.prisma.post.count({ where: { purgedAt: null, text: '' } })).toBe(0);
     expect(await allFigures()).toEqual(figures);
-    expect(await iso.db.auditEvent.count({ where: { action: 'retention.purge' } })).toBe(3);
+    expect(await iso.db.prisma.auditEvent.count({ where: { action: 'retention.purge' } })).toBe(3);
   });
 });
 
@@ -103,7 +103,7 @@ describe('tidewatch purge', () => {
   let iso: Isolated;
   beforeAll(async () => {
     iso = await isolate();
-    const platformId = (await iso.db.platform.findUniqueOrThrow({ where: { name: 'x' } })).id;
+    const platformId = (await iso.db.prisma.platform.findUniqueOrThrow({ where: { name: 'x' } })).id;
     const ago = (days: number) => new Date(Date.now() - days * DAY);
     const posts: [string, 'dismissed' | 'review', number][] = [
       ['old-dismissed', 'dismissed', 40],
@@ -111,7 +111,7 @@ describe('tidewatch purge', () => {
       ['old-review', 'review', 40],
     ];
     for (const [name, outcome, days] of posts) {
-      await iso.db.post.create({
+      await iso.db.prisma.post.create({
         data: {
           id: postIdFor('x', name),
           platformId,
@@ -130,7 +130,7 @@ describe('tidewatch purge', () => {
   afterAll(async () => iso?.cleanup());
 
   const env = () => ({ DATABASE_URL: iso.databaseUrl, RETENTION_DISMISSED_DAYS: '30', LOG_LEVEL: 'silent' });
-  const texts = async () => (await iso.db.post.findMany({ orderBy: { platformPostId: 'asc' } })).map((p) => [p.platformPostId, p.text, p.authorHandle]);
+  const texts = async () => (await iso.db.prisma.post.findMany({ orderBy: { platformPostId: 'asc' } })).map((p) => [p.platformPostId, p.text, p.authorHandle]);
 
   // One CLI process per test: each spawn migrates and can take tens of seconds on a loaded machine.
   it('--dry-run prints what would go and changes nothing', async () => {
@@ -156,7 +156,7 @@ describe('tidewatch purge', () => {
   it('a second run purges nothing', async () => {
     const again = await runCli(['purge'], env());
     expect(again.stdout).toMatch(/^purged text and author of 0 posts dismissed before \S+ \(retention 30 days\) in 0 batches\n$/);
-    expect(await iso.db.auditEvent.count({ where: { action: 'retention.purge' } })).toBe(1);
+    expect(await iso.db.prisma.auditEvent.count({ where: { action: 'retention.purge' } })).toBe(1);
   });
 
   it('refuses a bad batch size', async () => {

@@ -12,7 +12,7 @@
  * once (`purgedAt IS NULL`), so re-running, or two purges at once (SKIP LOCKED), never purge twice.
  */
 import { appendAudit } from '../core/audit.ts';
-import { Prisma, type PrismaClient } from '../core/db/client.ts';
+import { Prisma, type PoolDb } from '../core/db/index.ts';
 
 export interface PurgeOptions {
   /** Days after dismissal to keep text and author (config `retention.dismissedDays`, default 90). */
@@ -48,11 +48,11 @@ function due(cutoff: Date): Prisma.Sql {
   )`;
 }
 
-export async function purgeDismissed(db: PrismaClient, opts: PurgeOptions): Promise<PurgeResult> {
+export async function purgeDismissed(db: PoolDb, opts: PurgeOptions): Promise<PurgeResult> {
   const now = opts.now ?? new Date();
   const cutoff = new Date(now.getTime() - opts.days * 86_400_000);
   const batchSize = opts.batchSize ?? 500;
-  const counts = await db.$queryRaw<{ platform: string; posts: number }[]>`
+  const counts = await db.query<{ platform: string; posts: number }>`
     SELECT pl.name AS platform, count(*)::int AS posts
     FROM "Post" p LEFT JOIN "Post" c ON c.id = p."duplicateOfId" JOIN "Platform" pl ON pl.id = p."platformId"
     WHERE ${due(cutoff)} GROUP BY pl.name ORDER BY pl.name`;
@@ -66,7 +66,7 @@ export async function purgeDismissed(db: PrismaClient, opts: PurgeOptions): Prom
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const ids = await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string; platform: string }[]>`
+      const rows = await tx.query<{ id: string; platform: string }>`
         WITH batch AS (
           SELECT p.id FROM "Post" p LEFT JOIN "Post" c ON c.id = p."duplicateOfId"
           WHERE p.id > ${after}::uuid AND ${due(cutoff)} ORDER BY p.id LIMIT ${batchSize} FOR UPDATE OF p SKIP LOCKED
@@ -77,7 +77,7 @@ export async function purgeDismissed(db: PrismaClient, opts: PurgeOptions): Prom
       if (!rows.length) return rows;
       const postIds = rows.map((r) => r.id);
       // Signal values are quotes from the text (phone numbers, handles); keep only their types.
-      await tx.$executeRaw`
+      await tx.execute`
         UPDATE "Classification" SET signals = COALESCE((SELECT json_agg(json_build_object('type', s->'type')) FROM json_array_elements(signals) s), '[]'::json)
         WHERE "postId" = ANY(${postIds}::uuid[]) AND json_typeof(signals) = 'array'`;
       await appendAudit(tx, {

@@ -6,7 +6,7 @@
  * machines agree.
  */
 import { appendAudit } from '../core/audit.ts';
-import { Prisma, type PrismaClient } from '../core/db/client.ts';
+import { Prisma, type PoolDb } from '../core/db/index.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
 import { itemNotFound, ReviewError } from './errors.ts';
 import { filterSql, NOW_UTC, type QueueFilters, type Sort } from './filters.ts';
@@ -31,8 +31,8 @@ export interface LockedItem {
   expiredHolder: string | null;
 }
 
-export async function lockItem(tx: Prisma.TransactionClient, id: string): Promise<LockedItem> {
-  const [row] = await tx.$queryRaw<Omit<LockedItem, 'expiredHolder'>[]>`
+export async function lockItem(tx: Db, id: string): Promise<LockedItem> {
+  const [row] = await tx.query<Omit<LockedItem, 'expiredHolder'>>`
     SELECT id::text AS id, "postId"::text AS "postId", status::text AS status, "claimedBy", "leaseExpiresAt",
            COALESCE("leaseExpiresAt" > ${NOW_UTC}, false) AS "leaseActive"
     FROM "ReviewItem" WHERE id = ${id}::uuid FOR UPDATE`;
@@ -68,8 +68,8 @@ export interface ClaimResult {
   renewed: boolean;
 }
 
-async function setLease(tx: Prisma.TransactionClient, id: string, actor: string, leaseSeconds: number): Promise<Date> {
-  const [row] = await tx.$queryRaw<{ leaseExpiresAt: Date }[]>`
+async function setLease(tx: Db, id: string, actor: string, leaseSeconds: number): Promise<Date> {
+  const [row] = await tx.query<{ leaseExpiresAt: Date }>`
     UPDATE "ReviewItem" SET "claimedBy" = ${actor}, "leaseExpiresAt" = ${NOW_UTC} + make_interval(secs => ${leaseSeconds}::double precision),
            "updatedAt" = ${NOW_UTC}
     WHERE id = ${id}::uuid RETURNING "leaseExpiresAt"`;
@@ -77,7 +77,7 @@ async function setLease(tx: Prisma.TransactionClient, id: string, actor: string,
 }
 
 /** Claims (or, for the holder, renews) an item. 409 naming the holder when someone else has it. */
-export async function claimItem(db: PrismaClient, id: string, actor: Actor, leaseSeconds: number): Promise<ClaimResult> {
+export async function claimItem(db: PoolDb, id: string, actor: Actor, leaseSeconds: number): Promise<ClaimResult> {
   return db.$transaction(async (tx) => {
     const item = await lockItem(tx, id);
     assertClaimable(item, actor);
@@ -96,7 +96,7 @@ export async function claimItem(db: PrismaClient, id: string, actor: Actor, leas
 }
 
 /** Gives a claim up. Only the holder may release (leads included: they decide, not release, others' items). */
-export async function releaseItem(db: PrismaClient, id: string, actor: Actor): Promise<{ id: string; released: boolean }> {
+export async function releaseItem(db: PoolDb, id: string, actor: Actor): Promise<{ id: string; released: boolean }> {
   return db.$transaction(async (tx) => {
     const item = await lockItem(tx, id);
     if (!item.claimedBy) return { id, released: false };
@@ -106,7 +106,7 @@ export async function releaseItem(db: PrismaClient, id: string, actor: Actor): P
         leaseExpiresAt: item.leaseExpiresAt!.toISOString(),
       });
     }
-    await tx.$executeRaw`UPDATE "ReviewItem" SET "claimedBy" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${NOW_UTC} WHERE id = ${id}::uuid`;
+    await tx.execute`UPDATE "ReviewItem" SET "claimedBy" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${NOW_UTC} WHERE id = ${id}::uuid`;
     await appendAudit(tx, {
       actor: actor.id,
       action: 'review.release',
@@ -125,7 +125,7 @@ export async function releaseItem(db: PrismaClient, id: string, actor: Actor): P
  * a different item without waiting on each other. Returns undefined when nothing is left.
  */
 export async function claimNext(
-  db: PrismaClient,
+  db: PoolDb,
   actor: Actor,
   filters: QueueFilters,
   sort: Sort,
@@ -137,7 +137,7 @@ export async function claimNext(
   }
   const order = sort === 'priority' ? Prisma.sql`priority DESC, id ASC` : Prisma.sql`"createdAt" ASC, id ASC`;
   return db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ id: string; prevHolder: string | null; leaseExpiresAt: Date }[]>`
+    const [row] = await tx.query<{ id: string; prevHolder: string | null; leaseExpiresAt: Date }>`
       WITH picked AS (
         SELECT id, "claimedBy" AS "prevHolder" FROM "ReviewItem"
         WHERE ${filterSql({ ...filters, status })} AND ("claimedBy" IS NULL OR "leaseExpiresAt" IS NULL OR "leaseExpiresAt" <= ${NOW_UTC})

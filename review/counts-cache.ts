@@ -9,7 +9,7 @@
  * actions at once; other processes' changes show within the window. A key in use is counted again
  * in the background just before its window ends, so requests do not wait for counts.
  */
-import type { PrismaClient } from '../core/db/client.ts';
+import type { PoolDb } from '../core/db/index.ts';
 
 interface Entry<T> {
   /** When its load started: a value is served until `at + ttlMs`, never later. */
@@ -75,9 +75,9 @@ export class QueueCountsCache<T> {
 }
 
 /** One cache per database client, so apps over different databases (tests) never share counts. */
-const caches = new WeakMap<PrismaClient, QueueCountsCache<unknown>>();
+const caches = new WeakMap<PoolDb, QueueCountsCache<unknown>>();
 
-export function queueCountsCache<T>(db: PrismaClient, ttlMs: number): QueueCountsCache<T> {
+export function queueCountsCache<T>(db: PoolDb, ttlMs: number): QueueCountsCache<T> {
   let cache = caches.get(db);
   if (!cache || cache.ttlMs !== ttlMs) caches.set(db, (cache = new QueueCountsCache<unknown>(ttlMs)));
   return cache as QueueCountsCache<T>;

@@ -7,7 +7,7 @@
  * undecided items in the post's network (networks/priority.ts), in the same transaction.
  */
 import { appendAudit } from '../core/audit.ts';
-import type { Prisma, PrismaClient } from '../core/db/client.ts';
+import type { Prisma, PoolDb } from '../core/db/index.ts';
 import type { DecisionAction, ReviewStatus } from '../generated/prisma/enums.ts';
 import { lockNetworks } from '../networks/lock.ts';
 import { raiseNetworkOnConfirm } from '../networks/priority.ts';
@@ -48,7 +48,7 @@ export interface DecisionResult {
 }
 
 export interface DecisionDeps {
-  db: PrismaClient;
+  db: PoolDb;
   /** Without queues (e.g. an offline tool) a confirmation is recorded but not queued for referral. */
   queues?: Queues | undefined;
 }
@@ -88,14 +88,14 @@ function assertDecidable(item: LockedItem, action: ReviewAction, actor: Actor, m
 }
 
 async function decideLocked(
-  tx: Prisma.TransactionClient,
+  tx: Db,
   item: LockedItem,
   actor: Actor,
   input: DecisionInput,
 ): Promise<Omit<DecisionResult, 'referQueued'>> {
   const status = ACTION_STATUS[input.action];
   const final = status === 'confirmed' || status === 'rejected';
-  await tx.$executeRaw`
+  await tx.execute`
     UPDATE "ReviewItem" SET status = ${status}::"ReviewStatus", "claimedBy" = NULL, "leaseExpiresAt" = NULL,
            "decidedAt" = ${final ? NOW_UTC : null}, "updatedAt" = ${NOW_UTC}
     WHERE id = ${item.id}::uuid`;
@@ -196,7 +196,7 @@ export async function reverseDecision(
         leaseExpiresAt: item.leaseExpiresAt!.toISOString(),
       });
     }
-    await tx.$executeRaw`
+    await tx.execute`
       UPDATE "ReviewItem" SET status = 'open'::"ReviewStatus", "claimedBy" = NULL, "leaseExpiresAt" = NULL, "decidedAt" = NULL, "updatedAt" = ${NOW_UTC}
       WHERE id = ${itemId}::uuid`;
     const decision = await tx.decision.create({

@@ -5,7 +5,7 @@
  * label was disputed once, and a wrong label taught to the model is worse than one label fewer.
  * Read in keyset batches so a large history does not sit in memory.
  */
-import type { PrismaClient } from '../core/db/client.ts';
+import type { PoolDb } from '../core/db/index.ts';
 
 export interface LabelRow {
   id: string;
@@ -16,10 +16,10 @@ export interface LabelRow {
 
 const BATCH = 1_000;
 
-export async function* labelledPosts(db: PrismaClient, opts: { since?: Date | undefined } = {}): AsyncGenerator<LabelRow> {
+export async function* labelledPosts(db: PoolDb, opts: { since?: Date | undefined } = {}): AsyncGenerator<LabelRow> {
   let after: string | undefined;
   for (;;) {
-    const rows = await db.reviewItem.findMany({
+    const rows = await db.prisma.reviewItem.findMany({
       where: {
         status: { in: ['confirmed', 'rejected'] },
         decisions: { none: { action: 'reverse' } },
@@ -39,8 +39,8 @@ export async function* labelledPosts(db: PrismaClient, opts: { since?: Date | un
 }
 
 /** Decided items left out of {@link labelledPosts} because a decision on them was reversed. */
-export async function reversedDecidedItems(db: PrismaClient, opts: { since?: Date | undefined } = {}): Promise<number> {
-  return db.reviewItem.count({
+export async function reversedDecidedItems(db: PoolDb, opts: { since?: Date | undefined } = {}): Promise<number> {
+  return db.prisma.reviewItem.count({
     where: { status: { in: ['confirmed', 'rejected'] }, decisions: { some: { action: 'reverse' } }, ...(opts.since ? { decidedAt: { gte: opts.since } } : {}) },
   });
 }

@@ -2,7 +2,7 @@
  * Queue filters as SQL, shared by the listing and its counts (review/queue.ts)
  * and by "claim next" (review/claims.ts), so all of them select exactly the same items.
  */
-import { Prisma } from '../core/db/client.ts';
+import { Prisma } from '../core/db/index.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
 
 export const REVIEW_STATUSES = ['open', 'escalated', 'needs_translation', 'confirmed', 'rejected'] as const satisfies readonly ReviewStatus[];

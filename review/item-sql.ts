@@ -11,7 +11,7 @@
  * the subquery, served by the (status, …, priority) and (status, createdAt) indexes) and only its
  * rows are joined.
  */
-import { Prisma, queryPrepared, type PrismaClient } from '../core/db/client.ts';
+import { Prisma, type PoolDb } from '../core/db/index.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
 import type { ReviewItemView, Signal } from './queue.ts';
 
@@ -62,7 +62,7 @@ const iso = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"
 
 /** Up to `limit` items matching `where` (SQL over "ReviewItem"), in `sort` order. */
 export async function selectItems(
-  db: PrismaClient | Prisma.TransactionClient,
+  db: PoolDb | Db,
   page: {
     where: Prisma.Sql;
     sort: keyof typeof ORDER;
@@ -124,7 +124,7 @@ export async function selectItems(
   // The filters present and the page size decide the text, so at most a few hundred prepared
   // variants. Every column reads the same through pg as through Prisma here: text, numbers,
   // booleans, times formatted above.
-  return queryPrepared<ItemRow>(db, query, { genericPlan: generic });
+  return db.query<ItemRow>(query, { genericPlan: generic });
 }
 
 /** A row as the API shows it; `now` decides whether a claim's lease is still live. */

@@ -4,7 +4,7 @@
  * spans, claim, duplicates), read with one SQL statement (review/item-sql.ts). Plain functions
  * over Prisma so the API, the review page and the CLI share them.
  */
-import { Prisma, type PrismaClient } from '../core/db/client.ts';
+import { Prisma, type PoolDb } from '../core/db/index.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
 import { queueCountsCache } from './counts-cache.ts';
 import { badCursor, decodeCursor, encodeCursor } from './cursor.ts';
@@ -55,7 +55,7 @@ export interface ReviewItemView {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function getReviewItem(db: PrismaClient | Prisma.TransactionClient, id: string): Promise<ReviewItemView> {
+export async function getReviewItem(db: PoolDb | Db, id: string): Promise<ReviewItemView> {
   // Not shaped like an id: no such item (rather than a cast error from the database).
   const [row] = UUID.test(id) ? await selectItems(db, { where: Prisma.sql`id = ${id}::uuid`, sort: 'priority', limit: 1, planFitsAnyValues: true }) : [];
   if (!row) throw itemNotFound(id);
@@ -80,7 +80,7 @@ export interface ListResult {
  * A page of the queue with its per-status counts. `countsCacheMs` > 0 lets counts under the same
  * filters be reused for that long (review/counts-cache.ts); 0 counts every time.
  */
-export async function listReviewItems(db: PrismaClient, opts: ListOptions, countsCacheMs = 0): Promise<ListResult> {
+export async function listReviewItems(db: PoolDb, opts: ListOptions, countsCacheMs = 0): Promise<ListResult> {
   const where = [filterSql({ ...opts, status: opts.status ?? 'open' })];
   if (opts.cursor) {
     const c = decodeCursor(opts.cursor, opts.sort);
@@ -103,7 +103,7 @@ export async function listReviewItems(db: PrismaClient, opts: ListOptions, count
     queueCountsCache<{ status: ReviewStatus; n: number }[]>(db, countsCacheMs).get(
       JSON.stringify([opts.language, opts.platformId, opts.category, opts.referralCandidate, opts.minScore, opts.maxScore]),
       // One count per status, each an index range scan on (status, …) (GROUP BY status reads every item).
-      () => db.$queryRaw<{ status: ReviewStatus; n: number }[]>`
+      () => db.query<{ status: ReviewStatus; n: number }>`
         SELECT s::text AS status, (SELECT count(*)::int FROM "ReviewItem" WHERE status = s AND ${filterSql({ ...opts, status: undefined })}) AS n
         FROM unnest(enum_range(NULL::"ReviewStatus")) s`,
     ),

@@ -44,7 +44,7 @@ describe('classify worker crash mid-job', () => {
     await doomed.close(true);
     connection.disconnect();
 
-    const firstRun = await h.db.classification.count();
+    const firstRun = await h.db.prisma.classification.count();
     expect(firstRun).toBe(3);
     const survivor = await WorkerPool.start(
       { ...h.rt.pipeline, log: createLogger('silent') },
@@ -57,13 +57,13 @@ describe('classify worker crash mid-job', () => {
     } finally {
       await survivor.close();
     }
-    const rows = await h.db.post.findMany({ include: { classifications: true, reviewItem: true } });
+    const rows = await h.db.prisma.post.findMany({ include: { classifications: true, reviewItem: true } });
     expect(rows).toHaveLength(3);
     for (const r of rows) {
       expect(r.classifications).toHaveLength(1);
       expect(r.outcome).not.toBe('pending');
     }
-    expect(await h.db.reviewItem.count()).toBe(rows.filter((r) => r.outcome !== 'dismissed').length);
-    expect(await h.db.classification.count()).toBe(3);
+    expect(await h.db.prisma.reviewItem.count()).toBe(rows.filter((r) => r.outcome !== 'dismissed').length);
+    expect(await h.db.prisma.classification.count()).toBe(3);
   });
 });

@@ -39,10 +39,10 @@ describe('tidewatch demo --once', () => {
     expect(res.stdout).toMatch(/by language:/);
     expect(res.stdout).toMatch(/by platform:/);
     expect(res.stdout).toMatch(/top referral candidates:\n\s+1\. score \d\.\d{3}/);
-    expect(await iso.db.post.count()).toBe(lines.length);
-    expect(await iso.db.post.count({ where: { outcome: 'pending' } })).toBe(0);
-    expect(await iso.db.post.count({ where: { outcome: 'duplicate' } })).toBeGreaterThanOrEqual(1);
-    expect(await iso.db.classification.count()).toBe(await iso.db.post.count({ where: { outcome: { not: 'duplicate' } } }));
+    expect(await iso.db.prisma.post.count()).toBe(lines.length);
+    expect(await iso.db.prisma.post.count({ where: { outcome: 'pending' } })).toBe(0);
+    expect(await iso.db.prisma.post.count({ where: { outcome: 'duplicate' } })).toBeGreaterThanOrEqual(1);
+    expect(await iso.db.prisma.classification.count()).toBe(await iso.db.prisma.post.count({ where: { outcome: { not: 'duplicate' } } }));
   });
 
   it('needs no REDIS_URL or DATABASE_URL: starts a private Redis and an embedded Postgres', async () => {

@@ -66,11 +66,11 @@ describe('API fuzzing with malformed requests', () => {
   /** Everything a malformed request could have written. */
   async function snapshot() {
     const [posts, decisions, audit, items, referrals, ingestJobs, seen] = await Promise.all([
-      h.db.post.count(),
-      h.db.decision.count(),
-      h.db.auditEvent.count(),
-      h.db.reviewItem.findMany({ select: { id: true, status: true, claimedBy: true }, orderBy: { id: 'asc' } }),
-      h.db.referral.findMany({ select: { id: true, status: true, ticketId: true, outcome: true }, orderBy: { id: 'asc' } }),
+      h.db.prisma.post.count(),
+      h.db.prisma.decision.count(),
+      h.db.prisma.auditEvent.count(),
+      h.db.prisma.reviewItem.findMany({ select: { id: true, status: true, claimedBy: true }, orderBy: { id: 'asc' } }),
+      h.db.prisma.referral.findMany({ select: { id: true, status: true, ticketId: true, outcome: true }, orderBy: { id: 'asc' } }),
       h.rt.queues.ingest.count(),
       h.rt.redis.keys(`${h.config.queuePrefix}:webhook-seen:*`),
     ]);

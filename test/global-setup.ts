@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../core/config.ts';
-import { createDb } from '../core/db/client.ts';
+import { createDb } from '../core/db/index.ts';
 import { installAppendOnlyGuards } from '../core/db/append-only.ts';
 import { applyMigrations } from '../core/db/migrations.ts';
 import { withDatabase } from '../core/db/url.ts';
@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
   await applyMigrations(templateUrl, { preferNative: false });
   const db = createDb(templateUrl, 1);
   await installAppendOnlyGuards(db);
-  await db.$disconnect();
+  await db.close();
   project.provide('templateDatabase', template);
 
   return async () => {

@@ -41,7 +41,7 @@ export async function startHarness(opts: RuntimeOptions = { workers: ['ingest', 
     post: async (path, body, raw = false, k) => request('POST', path, { key: k ?? (await (ingestKey ??= key('ingest'))), body, raw }),
     drain: () =>
       waitForDrain(rt.queues, {
-        done: async () => (await iso.db.post.count({ where: { outcome: 'pending' } })) === 0,
+        done: async () => (await iso.db.prisma.post.count({ where: { outcome: 'pending' } })) === 0,
         timeoutMs: 60_000,
       }),
     async close() {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '../core/config.ts';
-import { createDb, type PrismaClient } from '../core/db/client.ts';
+import { createDb, type PoolDb } from '../core/db/index.ts';
 import { seedPlatforms } from '../core/db/seed.ts';
 import { withDatabase } from '../core/db/url.ts';
 import { dropQueuePrefix } from '../workers/queues.ts';
@@ -15,7 +15,7 @@ import { ADMIN_URL, REDIS_URL } from './services.ts';
 export interface Isolated {
   config: Config;
   databaseUrl: string;
-  db: PrismaClient;
+  db: PoolDb;
   cleanup(): Promise<void>;
 }
 
@@ -55,7 +55,7 @@ export async function isolate(env: Record<string, string> = {}): Promise<Isolate
     databaseUrl,
     db,
     async cleanup() {
-      await db.$disconnect();
+      await db.close();
       await dropQueuePrefix(REDIS_URL, queuePrefix);
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },

@@ -34,7 +34,7 @@ describe('pages under their security policy', () => {
     ];
     expect((await h.post('/v1/posts', { posts })).status).toBe(202);
     await h.drain();
-    itemId = (await h.db.reviewItem.findFirstOrThrow({ where: { post: { authorHandle: `${RLO}gnp.exe` } } })).id;
+    itemId = (await h.db.prisma.reviewItem.findFirstOrThrow({ where: { post: { authorHandle: `${RLO}gnp.exe` } } })).id;
   });
   afterAll(async () => {
     await browser?.close();

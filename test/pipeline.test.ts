@@ -38,7 +38,7 @@ describe('ingest → classify → route', () => {
     expect(body.accepted.map((a) => a.id)).toEqual(posts.map((p) => postIdFor(p.platform, p.platformPostId)));
 
     await h.drain();
-    const rows = await h.db.post.findMany({ include: { classifications: true, reviewItem: true, platform: true } });
+    const rows = await h.db.prisma.post.findMany({ include: { classifications: true, reviewItem: true, platform: true } });
     expect(rows).toHaveLength(3);
     const byText = new Map(rows.map((r) => [r.text, r]));
     const advert = byText.get(ADVERT)!;
@@ -94,10 +94,10 @@ describe('ingest → classify → route', () => {
     await h.drain();
 
     const id = postIdFor('facebook', original.platformPostId);
-    expect(await h.db.post.count({ where: { platformPostId: original.platformPostId } })).toBe(1);
-    expect(await h.db.classification.count({ where: { postId: id } })).toBe(1);
-    const copy = await h.db.post.findUniqueOrThrow({ where: { id: postIdFor('instagram', reupload.platformPostId) } });
+    expect(await h.db.prisma.post.count({ where: { platformPostId: original.platformPostId } })).toBe(1);
+    expect(await h.db.prisma.classification.count({ where: { postId: id } })).toBe(1);
+    const copy = await h.db.prisma.post.findUniqueOrThrow({ where: { id: postIdFor('instagram', reupload.platformPostId) } });
     expect(copy).toMatchObject({ outcome: 'duplicate', duplicateOfId: id });
-    expect(await h.db.classification.count({ where: { postId: copy.id } })).toBe(0);
+    expect(await h.db.prisma.classification.count({ where: { postId: copy.id } })).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
  * Review items written straight to the database (post, classification, review item), so review
  * tests do not depend on the detector's scores or wait for the pipeline.
  */
-import type { PrismaClient } from '../core/db/client.ts';
+import type { PoolDb } from '../core/db/index.ts';
 import { postIdFor } from '../core/post-input.ts';
 
 export interface SeedItem {
@@ -20,8 +20,8 @@ export interface SeedItem {
 let seq = 0;
 
 /** Creates one review item per spec; returns the items' ids and their posts' ids, in order. */
-export async function seedReviewItems(db: PrismaClient, specs: SeedItem[]): Promise<{ id: string; postId: string }[]> {
-  const platforms = new Map((await db.platform.findMany()).map((p) => [p.name, p.id]));
+export async function seedReviewItems(db: PoolDb, specs: SeedItem[]): Promise<{ id: string; postId: string }[]> {
+  const platforms = new Map((await db.prisma.platform.findMany()).map((p) => [p.name, p.id]));
   const out: { id: string; postId: string }[] = [];
   for (const s of specs) {
     seq += 1;
@@ -30,7 +30,7 @@ export async function seedReviewItems(db: PrismaClient, specs: SeedItem[]): Prom
     const text = s.text ?? `Boat to UK this week, WhatsApp +44 7700 900${String(seq).padStart(3, '0')}`;
     const id = postIdFor(platform, platformPostId);
     const score = s.score ?? 0.8;
-    await db.post.create({
+    await db.prisma.post.create({
       data: {
         id,
         platformId: platforms.get(platform)!,
@@ -54,7 +54,7 @@ export async function seedReviewItems(db: PrismaClient, specs: SeedItem[]): Prom
         },
       },
     });
-    const item = await db.reviewItem.create({
+    const item = await db.prisma.reviewItem.create({
       data: {
         postId: id,
         status: s.status ?? 'open',

@@ -3,7 +3,7 @@
  * TypeScript. Kept only as a test oracle, so the SQL path is checked against an independent
  * implementation of the same view (review/item-sql.test.ts). Counts are not part of it.
  */
-import type { Prisma, PrismaClient } from '../core/db/client.ts';
+import type { Prisma, PoolDb } from '../core/db/index.ts';
 import { badCursor, decodeCursor, encodeCursor } from '../review/cursor.ts';
 import type { QueueFilters } from '../review/filters.ts';
 import type { ListOptions, ListResult, ReviewItemView, Signal } from '../review/queue.ts';
@@ -64,9 +64,9 @@ function nearDuplicateView(n: Row['post']['nearDuplicate']): ReviewItemView['nea
  * Re-uploads per post, by the `duplicateOfId` index. (Prisma's `_count` in an include joins an
  * aggregate over the whole Post table: a full scan per page, ~2 s at 1,000,000 posts.)
  */
-async function duplicateCounts(db: PrismaClient | Prisma.TransactionClient, postIds: string[]): Promise<Map<string, number>> {
+async function duplicateCounts(db: PoolDb | Db, postIds: string[]): Promise<Map<string, number>> {
   if (!postIds.length) return new Map();
-  const groups = await db.post.groupBy({ by: ['duplicateOfId'], where: { duplicateOfId: { in: postIds } }, _count: { _all: true } });
+  const groups = await db.prisma.post.groupBy({ by: ['duplicateOfId'], where: { duplicateOfId: { in: postIds } }, _count: { _all: true } });
   return new Map(groups.map((g) => [g.duplicateOfId!, g._count._all]));
 }
 
@@ -113,12 +113,12 @@ function toView(r: Row, now = new Date(), duplicates = 0): ReviewItemView {
   };
 }
 
-export async function referenceItem(db: PrismaClient, id: string): Promise<ReviewItemView | null> {
-  const row = await db.reviewItem.findUnique({ where: { id }, include });
+export async function referenceItem(db: PoolDb, id: string): Promise<ReviewItemView | null> {
+  const row = await db.prisma.reviewItem.findUnique({ where: { id }, include });
   return row && toView(row, new Date(), (await duplicateCounts(db, [row.postId])).get(row.postId));
 }
 
-export async function referenceList(db: PrismaClient, opts: ListOptions): Promise<Omit<ListResult, 'counts'>> {
+export async function referenceList(db: PoolDb, opts: ListOptions): Promise<Omit<ListResult, 'counts'>> {
   const base = filterWhere(opts);
   const where: Prisma.ReviewItemWhereInput = { ...base, status: opts.status ?? 'open' };
   const orderBy: Prisma.ReviewItemOrderByWithRelationInput[] =
@@ -135,7 +135,7 @@ export async function referenceList(db: PrismaClient, opts: ListOptions): Promis
       where.OR = [{ createdAt: { gt: t } }, { createdAt: t, id: { gt: c.id } }];
     }
   }
-  const rows = await db.reviewItem.findMany({ where, orderBy, take: opts.limit + 1, include });
+  const rows = await db.prisma.reviewItem.findMany({ where, orderBy, take: opts.limit + 1, include });
   const page = rows.slice(0, opts.limit);
   const last = page.at(-1);
   const nextCursor =

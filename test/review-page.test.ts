@@ -34,7 +34,7 @@ describe('/review in a browser', () => {
   });
 
   it('signs in, takes the next item, confirms it, and the queue count drops', async () => {
-    const openBefore = await h.db.reviewItem.count({ where: { status: 'open' } });
+    const openBefore = await h.db.prisma.reviewItem.count({ where: { status: 'open' } });
     expect(openBefore).toBeGreaterThanOrEqual(2);
     const key = await h.key('reviewer', { name: 'Amira' });
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -80,11 +80,11 @@ describe('/review in a browser', () => {
     expect(Number(await page.textContent('[data-count=open]'))).toBe(openBefore - 1);
     expect(Number(await page.textContent('[data-count=confirmed]'))).toBe(1);
 
-    const item = await h.db.reviewItem.findUniqueOrThrow({ where: { id: itemId }, include: { decisions: true } });
+    const item = await h.db.prisma.reviewItem.findUniqueOrThrow({ where: { id: itemId }, include: { decisions: true } });
     expect(item.status).toBe('confirmed');
     expect(item.claimedBy).toBeNull();
     expect(item.decisions.map((d) => d.action)).toEqual(['confirm']);
-    expect(await h.db.auditEvent.count({ where: { subjectId: itemId } })).toBeGreaterThanOrEqual(2); // claim + decision
+    expect(await h.db.prisma.auditEvent.count({ where: { subjectId: itemId } })).toBeGreaterThanOrEqual(2); // claim + decision
     await page.close();
   });
 
@@ -123,7 +123,7 @@ describe('/review in a browser', () => {
     const text = 'İngiltereye tekneyle garantili geçiş bu hafta, kişi başı 2000 euro, aile indirimi var, para ofiste kalır, WhatsApp yazın';
     expect((await h.post('/v1/posts', { posts: [makePost(text, { lang: 'tr' })] })).status).toBe(202);
     await h.drain();
-    const post = await h.db.post.findFirstOrThrow({ where: { text }, include: { reviewItem: true, classifications: true } });
+    const post = await h.db.prisma.post.findFirstOrThrow({ where: { text }, include: { reviewItem: true, classifications: true } });
     const itemId = post.reviewItem!.id;
     const page = await browser.newPage();
     await page.goto(`${h.rt.apiUrl}/review/sign-in`);
@@ -146,7 +146,7 @@ describe('/review in a browser', () => {
     // A classification stored before glosses existed: the same cues, highlighted, no gloss and no error.
     const cls = post.classifications[0]!;
     const bare = (cls.signals as { type: string; value: string; start: number; end: number }[]).map(({ type, value, start, end }) => ({ type, value, start, end }));
-    await h.db.classification.update({ where: { id: cls.id }, data: { signals: bare } });
+    await h.db.prisma.classification.update({ where: { id: cls.id }, data: { signals: bare } });
     await page.goto(`${h.rt.apiUrl}/review/items/${itemId}`);
     expect(await page.locator('li', { hasText: 'aile indirimi' }).count()).toBe(1);
     expect(await page.locator('[data-testid=gloss]').count()).toBe(0);

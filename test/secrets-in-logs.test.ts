@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../api/app.ts';
-import { createDb } from '../core/db/client.ts';
+import { createDb } from '../core/db/index.ts';
 import { upsertPlatform } from '../referrals/platforms.ts';
 import { generateSigningSecret } from '../referrals/secrets.ts';
 import { runCli } from './cli.ts';
@@ -71,7 +71,7 @@ describe('secrets in logs', () => {
       log.error({ err: new Error(`could not connect to ${urlWithPassword} with ${signingSecret}`) }, 'db down');
       log.warn(`rejected Authorization: Bearer ${reviewer} and key ${platformKey}`);
     } finally {
-      await db.$disconnect();
+      await db.close();
     }
 
     const all = lines.join('\n');
@@ -97,7 +97,7 @@ describe('secrets in logs', () => {
     expect(runs[2]!.stdout).toMatch(/acme\s+webhook\s+https:\/\/acme\.example\/hook\s+set/);
     expectNoSecrets(runs.map((r) => r.stdout + r.stderr).join('\n'), [signingSecret.slice(6), SECRETS_KEY, DB_PASSWORD]);
     // Stored sealed with SECRETS_KEY, not as given.
-    expect((await h.db.platform.findUniqueOrThrow({ where: { name: 'acme' } })).signingSecret).toMatch(/^enc:v1:/);
+    expect((await h.db.prisma.platform.findUniqueOrThrow({ where: { name: 'acme' } })).signingSecret).toMatch(/^enc:v1:/);
 
     // A generated secret is printed once, alone on stdout, and nowhere else.
     const gen = await runCli(['platforms', 'add', 'acme2', '--signing-secret', 'generate'], env);

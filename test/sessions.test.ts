@@ -42,7 +42,7 @@ describe('browser sessions', () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     expect(setCookie).not.toMatch(/Secure/);
-    const rows = await h.db.session.findMany({ where: { apiKey: { name: 'cookie check' } } });
+    const rows = await h.db.prisma.session.findMany({ where: { apiKey: { name: 'cookie check' } } });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(rows)).not.toContain(token);
@@ -90,7 +90,7 @@ describe('browser sessions', () => {
     const bad = await h.request('DELETE', '/v1/sessions/not-a-uuid', { key: admin });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/^path id:/);
-    expect(await h.db.auditEvent.count({ where: { action: 'session.end', subjectId: mine.id } })).toBe(1);
+    expect(await h.db.prisma.auditEvent.count({ where: { action: 'session.end', subjectId: mine.id } })).toBe(1);
   });
 
   it('lists and ends sessions from the command line', async () => {
@@ -117,10 +117,10 @@ describe('browser sessions', () => {
   it('refuses an expired session and purges expired rows at the next sign-in', async () => {
     const { cookie, token } = await signIn(h, await h.key('reviewer'));
     const tokenHash = createHash('sha256').update(token).digest('hex');
-    await h.db.session.update({ where: { tokenHash }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await h.db.prisma.session.update({ where: { tokenHash }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await page(h, cookie)).status).toBe(303);
     await signIn(h, await h.key('reviewer'));
-    expect(await h.db.session.count({ where: { tokenHash } })).toBe(0);
+    expect(await h.db.prisma.session.count({ where: { tokenHash } })).toBe(0);
   });
 
   it('signing in again in the same browser replaces its previous session', async () => {
@@ -136,7 +136,7 @@ describe('browser sessions', () => {
     const principal = (await authenticate(h.db, await h.key('reviewer')))!;
     const t0 = new Date('2026-12-07T10:00:00Z');
     const { token, id } = await createSession(h.db, principal, 3_600_000, t0);
-    const lastSeen = async () => (await h.db.session.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime();
+    const lastSeen = async () => (await h.db.prisma.session.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime();
     expect((await findSession(h.db, token, new Date(t0.getTime() + 30_000)))?.principal.keyId).toBe(principal.keyId);
     expect(await lastSeen()).toBe(t0.getTime());
     const later = new Date(t0.getTime() + LAST_SEEN_EVERY_MS + 1_000);

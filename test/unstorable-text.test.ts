@@ -25,7 +25,7 @@ describe('text PostgreSQL cannot store', () => {
   async function storedCount(ids: string[], expected: number) {
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const n = await h.db.post.count({ where: { id: { in: ids } } });
+      const n = await h.db.prisma.post.count({ where: { id: { in: ids } } });
       if (n >= expected || Date.now() > deadline) return n;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -41,7 +41,7 @@ describe('text PostgreSQL cannot store', () => {
     expect(body.errors).toEqual([{ index: 5, field: 'text', message: expect.stringMatching(/NUL character \(U\+0000\)/) }]);
     const ids = body.accepted.map((a) => a.id);
     expect(await storedCount(ids, 5)).toBe(5);
-    expect(await h.db.post.count({ where: { id: postIdFor('facebook', bad.platformPostId) } })).toBe(0);
+    expect(await h.db.prisma.post.count({ where: { id: postIdFor('facebook', bad.platformPostId) } })).toBe(0);
     // The ingest job succeeded (no failed job to retry forever).
     expect(await h.rt.queues.ingest.getFailedCount()).toBe(0);
   });
@@ -134,7 +134,7 @@ describe('text PostgreSQL cannot store', () => {
     const out = await persistSettingAside({ db: h.db, log }, { id: 'job-1' }, rows, [0, 7, 9], rejected);
     expect(out.persisted).toBe(2);
     expect(rejected).toEqual([{ record: 7, field: '(record)', message: expect.stringMatching(/database refused it: .*0x00/) }]);
-    expect(await h.db.post.count({ where: { id: { in: [rows[0]!.id, rows[2]!.id] } } })).toBe(2);
+    expect(await h.db.prisma.post.count({ where: { id: { in: [rows[0]!.id, rows[2]!.id] } } })).toBe(2);
     expect(lines.join('\n')).toMatch(/"record":7.*record set aside/);
   });
 });

@@ -65,8 +65,8 @@ describe('tidewatch worker', () => {
     const proc = await start(iso, ['worker', '--queues', 'ingest,classify'], 'workers running');
     try {
       await enqueuePosts(queues, [makePost('Boat to UK, 1500€, WhatsApp'), makePost('Sunny in Dover')]);
-      for (let i = 0; i < 300 && (await iso.db.post.count({ where: { outcome: { not: 'pending' } } })) < 2; i++) await sleep(100);
-      expect(await iso.db.post.count({ where: { outcome: { not: 'pending' } } })).toBe(2);
+      for (let i = 0; i < 300 && (await iso.db.prisma.post.count({ where: { outcome: { not: 'pending' } } })) < 2; i++) await sleep(100);
+      expect(await iso.db.prisma.post.count({ where: { outcome: { not: 'pending' } } })).toBe(2);
       expect((await clientsNamed(redis, `${iso.config.queuePrefix}:worker:`)).length).toBeGreaterThanOrEqual(2);
 
       // Enough work that some is in flight and some still waiting when the signal arrives.
@@ -95,12 +95,12 @@ describe('tidewatch worker', () => {
       // What was handed back is done by the next worker, each post exactly once.
       const rt = await startRuntime(iso.config, createLogger('silent'), { workers: ['ingest', 'classify'], migrate: false });
       try {
-        await waitForDrain(rt.queues, { done: async () => (await iso.db.post.count({ where: { outcome: 'pending' } })) === 0, timeoutMs: 60_000 });
+        await waitForDrain(rt.queues, { done: async () => (await iso.db.prisma.post.count({ where: { outcome: 'pending' } })) === 0, timeoutMs: 60_000 });
       } finally {
         await rt.close();
       }
-      expect(await iso.db.post.count()).toBe(5_002);
-      expect(await iso.db.classification.count()).toBe(5_002);
+      expect(await iso.db.prisma.post.count()).toBe(5_002);
+      expect(await iso.db.prisma.classification.count()).toBe(5_002);
     } finally {
       kill(proc.child);
     }

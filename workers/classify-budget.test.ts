@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 async function expectEachClassifiedOnce(harness: Harness, count: number): Promise<void> {
-  const rows = await harness.db.post.findMany({ include: { classifications: true } });
+  const rows = await harness.db.prisma.post.findMany({ include: { classifications: true } });
   expect(rows).toHaveLength(count);
   for (const r of rows) {
     expect(r.outcome).not.toBe('pending');
@@ -42,7 +42,7 @@ async function expectEachClassifiedOnce(harness: Harness, count: number): Promis
 /** Ingests POSTS with no classify worker and returns their (one) waiting classify job. */
 async function ingestOnly(harness: Harness) {
   expect((await harness.post('/v1/posts', { posts: POSTS.map((t) => makePost(t)) })).status).toBe(202);
-  await waitForDrain(harness.rt.queues, { names: ['ingest'], done: async () => (await harness.db.post.count()) === POSTS.length, timeoutMs: 30_000 });
+  await waitForDrain(harness.rt.queues, { names: ['ingest'], done: async () => (await harness.db.prisma.post.count()) === POSTS.length, timeoutMs: 30_000 });
   const waiting = await harness.rt.queues.classify.getWaiting();
   expect(waiting).toHaveLength(1);
   expect(waiting[0]!.data.postIds).toHaveLength(POSTS.length);
@@ -95,7 +95,7 @@ describe('classify time budget', () => {
       const deadline = Date.now() + 30_000;
       for (;;) {
         // Asked on another connection: inside a transaction pg_stat_activity is a snapshot.
-        const [waiting] = await h.db.$queryRaw<{ n: number }[]>`
+        const [waiting] = await h.db.query<{ n: number }>`
           SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
         if (waiting!.n === 2) break;
         if (Date.now() > deadline) throw new Error('both runs did not reach the routing statement');

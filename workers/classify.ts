@@ -6,7 +6,7 @@
  */
 import type { Job } from 'bullmq';
 import type { Detector } from '../detector/detector.ts';
-import { onPool, sqlTransaction } from '../core/db/sql-transaction.ts';
+import { } from '../core/db/index.ts';
 import type { DetectorResult, Thresholds } from '../detector/types.ts';
 import { recordShadow } from '../model-registry/shadow.ts';
 import { receivedSignature, type Signature } from '../networks/near-duplicate.ts';
@@ -116,7 +116,7 @@ export function createClassifyHandler(ctx: PipelineContext) {
     const thresholds = effectiveThresholds(ctx, detector.thresholds);
     // One read (posts to classify + candidates of an earlier attempt), one statement for
     // classification + routing (workers/pipeline-sql.ts), one Redis round trip for `refer`.
-    const { pending, candidates: earlier } = await loadClassifyBatch(onPool(ctx.db), job.data.postIds);
+    const { pending, candidates: earlier } = await loadClassifyBatch(ctx.db, job.data.postIds);
     const outcomes: Record<RoutedOutcome, number> = { dismissed: 0, review: 0, referral_candidate: 0 };
     let routed: { id: string; outcome: RoutedOutcome }[] = [];
     const results = pending.length ? classifyUntil(detector, pending, ctx.config.classifyBudgetMs) : [];
@@ -134,7 +134,7 @@ export function createClassifyHandler(ctx: PipelineContext) {
       // other workers, hence the generous statement timeout.
       // Known and benign contacts are read in the transaction (one statement for the batch), so
       // routing, stored signals and links all follow the same reading.
-      routed = await sqlTransaction(ctx.db, async (tx) => {
+      routed = await ctx.db.transaction(async (tx) => {
         const contacts = await lookupContacts(tx, keys);
         const { rows, signals } = routedRows(ctx, thresholds, posts, byId, near, contacts);
         const done = await classifyAndRoute(tx, rows);

@@ -1,5 +1,5 @@
 import type { Config } from '../core/config.ts';
-import type { PrismaClient } from '../core/db/client.ts';
+import type { PoolDb } from '../core/db/index.ts';
 import type { Logger } from '../core/logger.ts';
 import type { PlatformDirectory } from '../core/platform-directory.ts';
 import type { Detector } from '../detector/detector.ts';
@@ -8,7 +8,7 @@ import type { Queues } from './queues.ts';
 /** Everything a stage handler may use; built once per process. */
 export interface PipelineContext {
   config: Config;
-  db: PrismaClient;
+  db: PoolDb;
   queues: Queues;
   log: Logger;
   platforms: PlatformDirectory;

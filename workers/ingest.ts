@@ -4,7 +4,7 @@
  * converges on the same rows.
  */
 import type { Job } from 'bullmq';
-import { onPool } from '../core/db/sql-transaction.ts';
+import { } from '../core/db/index.ts';
 import { canonicalText, hashCanonical } from '../core/content-hash.ts';
 import { sentSignature, signatureOfCanonical } from '../networks/near-duplicate.ts';
 import { postIdFor, validatePost, type FieldError } from '../core/post-input.ts';
@@ -102,7 +102,7 @@ export async function persistSettingAside(
   recordOf: readonly number[],
   rejected: FieldError[],
 ): Promise<{ persisted: number; duplicatesByContent: number; pending: string[] }> {
-  const db = onPool(ctx.db);
+  const db = ctx.db;
   try {
     return await persistChunk(db, rows);
   } catch (err) {

@@ -31,7 +31,7 @@ describe('classify workers follow the live model', () => {
     const posts = TEXTS.map((t) => makePost(`${t} (${round})`));
     expect((await h.post('/v1/posts', { posts })).status).toBe(202);
     await h.drain();
-    const rows = await h.db.classification.findMany({ where: { post: { platformPostId: { in: posts.map((p) => p.platformPostId) } } }, select: { modelVersion: true } });
+    const rows = await h.db.prisma.classification.findMany({ where: { post: { platformPostId: { in: posts.map((p) => p.platformPostId) } } }, select: { modelVersion: true } });
     expect(rows).toHaveLength(posts.length);
     return [...new Set(rows.map((r) => r.modelVersion))];
   }
@@ -52,7 +52,7 @@ describe('classify workers follow the live model', () => {
     await rollbackModel(h.db, { actor: 'test' });
     expect(await afterPoll()).toEqual([SHIPPED]);
     // The earlier posts keep the version that scored them.
-    const versions = await h.db.classification.groupBy({ by: ['modelVersion'], _count: true });
+    const versions = await h.db.prisma.classification.groupBy({ by: ['modelVersion'], _count: true });
     expect(Object.fromEntries(versions.map((v) => [v.modelVersion, v._count]))).toEqual({ [SHIPPED]: 4, [candidate.version]: 2 });
   });
 });
@@ -74,13 +74,13 @@ describe('a candidate in shadow', () => {
     const posts = TEXTS.map((t) => makePost(`${t} (${round})`));
     expect((await h.post('/v1/posts', { posts })).status).toBe(202);
     await h.drain();
-    const rows = await h.db.shadowComparison.findMany({ orderBy: { liveScore: 'desc' } });
+    const rows = await h.db.prisma.shadowComparison.findMany({ orderBy: { liveScore: 'desc' } });
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.shadowVersion === shadow.version && r.liveVersion === SHIPPED)).toBe(true);
     // The shadow (thresholds near 1) dismisses the advert live flagged; its outcome is live's.
     expect(rows[0]).toMatchObject({ liveDecision: expect.stringMatching(/refer|review/), shadowDecision: 'dismiss' });
     expect(rows[0]!.shadowScore).toBeCloseTo(rows[0]!.liveScore, 9);
-    const advert = await h.db.post.findFirstOrThrow({ where: { id: rows[0]!.postId }, select: { outcome: true, classifications: { select: { modelVersion: true } } } });
+    const advert = await h.db.prisma.post.findFirstOrThrow({ where: { id: rows[0]!.postId }, select: { outcome: true, classifications: { select: { modelVersion: true } } } });
     expect(advert.outcome).not.toBe('dismissed');
     expect(advert.classifications).toEqual([{ modelVersion: SHIPPED }]);
     const report = await shadowReport(h.db, shadow.version);
@@ -92,7 +92,7 @@ describe('a candidate in shadow', () => {
     round += 1;
     expect((await h.post('/v1/posts', { posts: TEXTS.map((t) => makePost(`${t} (${round})`)) })).status).toBe(202);
     await h.drain();
-    expect(await h.db.shadowComparison.count()).toBe(2);
+    expect(await h.db.prisma.shadowComparison.count()).toBe(2);
   });
 });
 

@@ -7,7 +7,7 @@
  * names the version that scored it. TIDEWATCH_MODEL pins a version: no polling then.
  */
 import type { Config } from '../core/config.ts';
-import type { PrismaClient } from '../core/db/client.ts';
+import type { PoolDb } from '../core/db/index.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Detector } from '../detector/detector.ts';
 import { createTrainedDetector } from '../detector/model/trained-detector.ts';
@@ -23,7 +23,7 @@ export class LiveDetector {
   #stopped = false;
 
   constructor(
-    private readonly db: PrismaClient,
+    private readonly db: PoolDb,
     private readonly config: Pick<Config, 'modelVersion' | 'modelRegistry'>,
     private readonly log: Logger,
   ) {}

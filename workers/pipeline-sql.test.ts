@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlTransaction, type RawSql } from '../core/db/sql-transaction.ts';
+import { type Db } from '../core/db/index.ts';
 import { isolate, type Isolated } from '../test/isolation.ts';
 import { sql } from '../test/services.ts';
 import { classifyAndRoute, loadClassifyBatch, persistChunk, type PostRow, type RoutedRow } from './pipeline-sql.ts';
@@ -22,11 +22,11 @@ const BATCH = 100;
 class Rollback extends Error {}
 
 /** Post rows read (by index or sequentially) while `fn` runs, in a transaction rolled back after. */
-async function postRowsRead(db: Isolated['db'], fn: (tx: RawSql) => Promise<unknown>): Promise<number> {
+async function postRowsRead(db: Isolated['db'], fn: (tx: Db) => Promise<unknown>): Promise<number> {
   let read = -1;
-  await sqlTransaction(db, async (tx) => {
+  await db.transaction(async (tx) => {
     await fn(tx);
-    const [s] = await tx.$queryRaw<{ n: number }[]>`
+    const [s] = await tx.query<{ n: number }>`
       SELECT (coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0))::int AS n FROM pg_stat_xact_user_tables WHERE relname = 'Post'`;
     read = s!.n;
     throw new Rollback();

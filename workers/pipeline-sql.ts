@@ -6,10 +6,10 @@
  * own, so a retried or concurrently re-run job converges on the same rows.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { Prisma } from '../core/db/client.ts';
+import { Prisma } from '../core/db/index.ts';
 import { timestampText } from '../core/db/array-literal.ts';
 import { pgArray } from '../core/db/binary-array.ts';
-import type { RawSql } from '../core/db/sql-transaction.ts';
+import type { Db } from '../core/db/index.ts';
 import type { RoutedOutcome } from './route.ts';
 
 /*
@@ -60,7 +60,7 @@ export interface PersistedChunk {
  * pending are returned. The second statement runs after the first has committed, so it sees every
  * fingerprint, including one a concurrent worker won.
  */
-export async function persistChunk(db: RawSql, rows: readonly PostRow[], routedAt = new Date()): Promise<PersistedChunk> {
+export async function persistChunk(db: Db, rows: readonly PostRow[], routedAt = new Date()): Promise<PersistedChunk> {
   const ids = rows.map((r) => r.id);
   const hashes = rows.map((r) => r.contentHash);
   const col = <K extends keyof PostRow>(k: K) => rows.map((r) => r[k]);
@@ -68,7 +68,7 @@ export async function persistChunk(db: RawSql, rows: readonly PostRow[], routedA
   // Both inserts read the same input; the fingerprint table has no foreign key to Post, so they
   // need not see each other. Within one statement a later row with an already-inserted hash is
   // skipped, so the chunk's first post with a text is its canonical one.
-  const [ins] = await db.$queryRaw<{ persisted: number }[]>`
+  const [ins] = await db.query<{ persisted: number }>`
     WITH input AS (
       SELECT * FROM unnest(
         ${pgArray.uuid(ids)}::uuid[], ${pgArray.int4(col('platformId'))}::int[], ${pgArray.text(col('platformPostId'))}::text[], ${pgArray.text(col('url'))}::text[],
@@ -84,7 +84,7 @@ export async function persistChunk(db: RawSql, rows: readonly PostRow[], routedA
       SELECT "contentHash", id, ${at}::timestamp(3) FROM input ON CONFLICT DO NOTHING)
     SELECT count(*)::int AS persisted FROM posts`;
   const persisted = ins!.persisted;
-  const [res] = await db.$queryRaw<{ duplicates: number; pending: string[] }[]>`
+  const [res] = await db.query<{ duplicates: number; pending: string[] }>`
     WITH input AS (SELECT * FROM unnest(${pgArray.uuid(ids)}::uuid[], ${pgArray.text(hashes)}::text[]) AS u(id, hash)),
     dup AS (
       UPDATE "Post" p SET "duplicateOfId" = f."canonicalPostId", outcome = 'duplicate', "routedAt" = ${at}::timestamp(3)
@@ -112,8 +112,8 @@ export interface PostToClassify {
  * One read for a classify job: the posts still `pending` (to classify) and the ids already routed
  * to `referral_candidate` by an earlier attempt (to re-queue on `refer` in case it crashed before).
  */
-export async function loadClassifyBatch(db: RawSql, postIds: readonly string[]): Promise<{ pending: PostToClassify[]; candidates: string[] }> {
-  const rows = await db.$queryRaw<(PostToClassify & { outcome: string })[]>`
+export async function loadClassifyBatch(db: Db, postIds: readonly string[]): Promise<{ pending: PostToClassify[]; candidates: string[] }> {
+  const rows = await db.query<(PostToClassify & { outcome: string })>`
     SELECT p.id::text, p.outcome::text, p."platformId", p."postedAt", p."ingestedAt", p.language, p."contentHash",
       CASE WHEN p.outcome = 'pending' THEN p.text END AS text
     FROM unnest(${pgArray.uuid(postIds)}::uuid[]) AS i(id)
@@ -153,11 +153,11 @@ export interface RoutedRow {
  * dismissed, their ReviewItem (both ON CONFLICT DO NOTHING). A post routed meanwhile by another
  * attempt, or marked a duplicate, is left alone. Returns the posts this statement routed.
  */
-export async function classifyAndRoute(db: RawSql, rows: readonly RoutedRow[], now = new Date()): Promise<{ id: string; outcome: RoutedOutcome }[]> {
+export async function classifyAndRoute(db: Db, rows: readonly RoutedRow[], now = new Date()): Promise<{ id: string; outcome: RoutedOutcome }[]> {
   if (!rows.length) return [];
   const col = <K extends keyof RoutedRow>(k: K) => rows.map((r) => r[k]);
   const at = timestampText(now);
-  return db.$queryRaw<{ id: string; outcome: RoutedOutcome }[]>`
+  return db.query<{ id: string; outcome: RoutedOutcome }>`
     WITH r AS (
       SELECT * FROM unnest(
         ${pgArray.uuid(col('postId'))}::uuid[], ${pgArray.uuid(rows.map(() => uuidv7()))}::uuid[], ${pgArray.uuid(rows.map(() => uuidv7()))}::uuid[],

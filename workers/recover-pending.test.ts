@@ -28,17 +28,17 @@ afterEach(async () => {
 /** Ingests POSTS with no classify worker running, then loses their classify job, as a Redis without its data would. */
 async function strandPosts(harness: Harness): Promise<string[]> {
   expect((await harness.post('/v1/posts', { posts: POSTS.map((t) => makePost(t)) })).status).toBe(202);
-  await waitForDrain(harness.rt.queues, { names: ['ingest'], done: async () => (await harness.db.post.count()) === POSTS.length, timeoutMs: 30_000 });
+  await waitForDrain(harness.rt.queues, { names: ['ingest'], done: async () => (await harness.db.prisma.post.count()) === POSTS.length, timeoutMs: 30_000 });
   expect(await harness.rt.queues.classify.getWaitingCount()).toBe(1);
   await harness.rt.queues.classify.obliterate({ force: true });
   expect(await harness.rt.queues.classify.getWaitingCount()).toBe(0);
-  const posts = await harness.db.post.findMany({ select: { id: true, outcome: true }, orderBy: [{ ingestedAt: 'asc' }, { id: 'asc' }] });
+  const posts = await harness.db.prisma.post.findMany({ select: { id: true, outcome: true }, orderBy: [{ ingestedAt: 'asc' }, { id: 'asc' }] });
   expect(posts.every((p) => p.outcome === 'pending')).toBe(true);
   return posts.map((p) => p.id);
 }
 
 async function expectClassifiedOnce(harness: Harness): Promise<void> {
-  const rows = await harness.db.post.findMany({ include: { classifications: true } });
+  const rows = await harness.db.prisma.post.findMany({ include: { classifications: true } });
   expect(rows).toHaveLength(POSTS.length);
   for (const r of rows) {
     expect(r.outcome).not.toBe('pending');
@@ -90,7 +90,7 @@ describe('recover-pending sweep', () => {
     await strandPosts(h);
     pool = await WorkerPool.start({ ...h.rt.pipeline, log: createLogger('silent') }, { queues: ['classify'], redisUrl: h.config.redisUrl });
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(await h.db.post.count({ where: { outcome: 'pending' } })).toBe(POSTS.length);
+    expect(await h.db.prisma.post.count({ where: { outcome: 'pending' } })).toBe(POSTS.length);
     expect(await h.rt.queues.classify.getJobCounts('waiting', 'active', 'completed')).toEqual({ waiting: 0, active: 0, completed: 0 });
   }, 60_000);
 });

@@ -36,7 +36,7 @@ export interface RecoverResult {
 export async function recoverStrandedPosts(ctx: PipelineContext, now = new Date()): Promise<RecoverResult> {
   const cutoff = new Date(now.getTime() - ctx.config.recovery.pendingAfterMs);
   // Served by the (outcome, ingestedAt) index; oldest first, so a long backlog drains in order.
-  const stranded = await ctx.db.post.findMany({
+  const stranded = await ctx.db.prisma.post.findMany({
     where: { outcome: 'pending', ingestedAt: { lt: cutoff } },
     select: { id: true },
     orderBy: [{ ingestedAt: 'asc' }, { id: 'asc' }],

@@ -14,7 +14,7 @@ describe('refer-candidates: one refer job per classify batch', () => {
   beforeAll(async () => {
     // Low thresholds: every advert here is a referral candidate; routing is tested elsewhere.
     h = await startHarness(undefined, { REFER_THRESHOLD: '0.3', REVIEW_THRESHOLD: '0.1', EVIDENCE_CAPTURE: 'off' });
-    await h.db.platform.update({ where: { name: 'telegram' }, data: { autoRefer: true } });
+    await h.db.prisma.platform.update({ where: { name: 'telegram' }, data: { autoRefer: true } });
   });
   afterAll(async () => h?.close());
 
@@ -26,7 +26,7 @@ describe('refer-candidates: one refer job per classify batch', () => {
     await drainRefer(h);
 
     const ids = [postIdFor('telegram', onTelegram.platformPostId), postIdFor('facebook', onFacebook.platformPostId)];
-    const posts = await h.db.post.findMany({ where: { id: { in: ids } }, select: { id: true, outcome: true } });
+    const posts = await h.db.prisma.post.findMany({ where: { id: { in: ids } }, select: { id: true, outcome: true } });
     expect(posts.map((p) => p.outcome)).toEqual(['referral_candidate', 'referral_candidate']);
 
     // Both candidates travelled in one job, named by its candidate set.
@@ -35,7 +35,7 @@ describe('refer-candidates: one refer job per classify batch', () => {
     expect([...(job!.data as { postIds: string[] }).postIds].sort()).toEqual([...ids].sort());
     expect(job!.returnvalue).toEqual({ candidates: 2, created: 1, exists: 0, awaitingReview: 1 });
 
-    const referrals = await h.db.referral.findMany({ select: { postId: true, automated: true } });
+    const referrals = await h.db.prisma.referral.findMany({ select: { postId: true, automated: true } });
     expect(referrals).toEqual([{ postId: ids[0], automated: true }]);
 
     // A redelivered batch (say, after a crash between routing and acknowledging) changes nothing.
@@ -43,6 +43,6 @@ describe('refer-candidates: one refer job per classify batch', () => {
     await drainRefer(h);
     const again = await h.rt.queues.refer.getJob('redelivery');
     expect(again!.returnvalue).toEqual({ candidates: 2, created: 0, exists: 1, awaitingReview: 1 });
-    expect(await h.db.referral.count()).toBe(1);
+    expect(await h.db.prisma.referral.count()).toBe(1);
   });
 });

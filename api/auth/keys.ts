@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { appendAudit } from '../../core/audit.ts';
-import type { PrismaClient } from '../../core/db/client.ts';
+import type { PoolDb } from '../../core/db/index.ts';
 import type { ApiRole } from '../../generated/prisma/enums.ts';
 
 export const API_ROLES = ['admin', 'lead', 'reviewer', 'analyst', 'platform', 'ingest'] as const satisfies readonly ApiRole[];
@@ -55,7 +55,7 @@ export interface CreatedKey {
 
 /** Creates a key (and its audit event, in one transaction). `platform` is required for, and only for, the platform role. */
 export async function createApiKey(
-  db: PrismaClient,
+  db: PoolDb,
   input: { role: Role; name: string; platform?: string | undefined; createdBy: string },
 ): Promise<CreatedKey> {
   if (!API_ROLES.includes(input.role)) throw new KeyError(`unknown role "${input.role}"; one of ${API_ROLES.join(', ')}`);
@@ -64,7 +64,7 @@ export async function createApiKey(
   if (input.role !== 'platform' && input.platform) throw new KeyError('--platform applies to platform keys only');
   let platformId: number | null = null;
   if (input.platform) {
-    const p = await db.platform.findUnique({ where: { name: input.platform }, select: { id: true } });
+    const p = await db.prisma.platform.findUnique({ where: { name: input.platform }, select: { id: true } });
     if (!p) throw new KeyError(`unknown platform "${input.platform}"`);
     platformId = p.id;
   }
@@ -90,8 +90,8 @@ export interface KeyListing {
   revokedAt: Date | null;
 }
 
-export async function listApiKeys(db: PrismaClient): Promise<KeyListing[]> {
-  const rows = await db.apiKey.findMany({ orderBy: { createdAt: 'asc' }, include: { platform: { select: { name: true } } } });
+export async function listApiKeys(db: PoolDb): Promise<KeyListing[]> {
+  const rows = await db.prisma.apiKey.findMany({ orderBy: { createdAt: 'asc' }, include: { platform: { select: { name: true } } } });
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -104,10 +104,10 @@ export async function listApiKeys(db: PrismaClient): Promise<KeyListing[]> {
 }
 
 /** Revokes a key (idempotent: revoking twice keeps the first time). Accepts `ID` or `tw_ID`. */
-export async function revokeApiKey(db: PrismaClient, idOrPrefix: string, actor: string): Promise<{ id: string; revokedAt: Date; already: boolean }> {
+export async function revokeApiKey(db: PoolDb, idOrPrefix: string, actor: string): Promise<{ id: string; revokedAt: Date; already: boolean }> {
   const id = idOrPrefix.replace(/^tw_/, '').split('_')[0]!;
   return db.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ id: string; revokedAt: Date | null }[]>`SELECT id, "revokedAt" FROM "ApiKey" WHERE id = ${id} FOR UPDATE`;
+    const [row] = await tx.query<{ id: string; revokedAt: Date | null }>`SELECT id, "revokedAt" FROM "ApiKey" WHERE id = ${id} FOR UPDATE`;
     if (!row) throw new KeyError(`no key with id "${id}"`);
     if (row.revokedAt) return { id, revokedAt: row.revokedAt, already: true };
     const updated = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() }, select: { revokedAt: true } });
@@ -117,10 +117,10 @@ export async function revokeApiKey(db: PrismaClient, idOrPrefix: string, actor: 
 }
 
 /** Resolves a presented key to its principal; undefined for unknown, malformed, wrong or revoked keys. */
-export async function authenticate(db: PrismaClient, presented: string): Promise<Principal | undefined> {
+export async function authenticate(db: PoolDb, presented: string): Promise<Principal | undefined> {
   const parsed = parseKey(presented);
   if (!parsed) return undefined;
-  const row = await db.apiKey.findUnique({ where: { id: parsed.id }, include: { platform: { select: { name: true } } } });
+  const row = await db.prisma.apiKey.findUnique({ where: { id: parsed.id }, include: { platform: { select: { name: true } } } });
   if (!row || row.revokedAt) return undefined;
   const a = Buffer.from(row.secretHash, 'hex');
   const b = Buffer.from(hashKey(presented), 'hex');

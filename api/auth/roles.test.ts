@@ -48,8 +48,8 @@ describe('roles × routes', () => {
     'get /v1/platform/referrals': (key) => h.request('GET', '/v1/platform/referrals', { key }),
     'post /v1/platform/referrals/{id}/status': async (key) => {
       const { postId } = (await seedReviewItems(h.db, [{ status: 'confirmed' }]))[0]!;
-      const post = await h.db.post.findUniqueOrThrow({ where: { id: postId } });
-      const r = await h.db.referral.create({ data: { postId, platformId: post.platformId, status: 'sent', idempotencyKey: `k-${postId}` } });
+      const post = await h.db.prisma.post.findUniqueOrThrow({ where: { id: postId } });
+      const r = await h.db.prisma.referral.create({ data: { postId, platformId: post.platformId, status: 'sent', idempotencyKey: `k-${postId}` } });
       return h.request('POST', `/v1/platform/referrals/${r.id}/status`, { key, body: { referralId: r.id, status: 'acknowledged', ticketId: 'T-1' } });
     },
     'post /v1/posts': (key) => h.request('POST', '/v1/posts', { key, body: makePost('boat to uk') }),
@@ -58,18 +58,18 @@ describe('roles × routes', () => {
     'get /v1/networks': (key) => h.request('GET', '/v1/networks', { key }),
     'get /v1/sessions': (key) => h.request('GET', '/v1/sessions', { key }),
     'delete /v1/sessions/{id}': async (key) => {
-      const s = await createSession(h.db, { keyId: (await h.db.apiKey.findFirstOrThrow()).id, name: 'x', role: 'reviewer', platform: null, platformId: null }, 60_000);
+      const s = await createSession(h.db, { keyId: (await h.db.prisma.apiKey.findFirstOrThrow()).id, name: 'x', role: 'reviewer', platform: null, platformId: null }, 60_000);
       return h.request('DELETE', `/v1/sessions/${s.id}`, { key });
     },
     'get /v1/contacts/benign': (key) => h.request('GET', '/v1/contacts/benign', { key }),
     'post /v1/contacts/benign': (key) => h.request('POST', '/v1/contacts/benign', { key, body: { contact: '+44 1632 960001', note: 'police line' } }),
     'delete /v1/contacts/benign': async (key) => {
       const contact = `handle:@ngo_${key.slice(3, 11).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
-      await h.db.benignContact.create({ data: { key: contact, note: 'NGO', createdBy: 'test' } });
+      await h.db.prisma.benignContact.create({ data: { key: contact, note: 'NGO', createdBy: 'test' } });
       return h.request('DELETE', `/v1/contacts/benign?contact=${encodeURIComponent(contact)}`, { key });
     },
     'get /v1/networks/{id}': async (key) => {
-      const n = await h.db.network.create({ data: { id: crypto.randomUUID(), firstSeenAt: new Date(), lastSeenAt: new Date() } });
+      const n = await h.db.prisma.network.create({ data: { id: crypto.randomUUID(), firstSeenAt: new Date(), lastSeenAt: new Date() } });
       return h.request('GET', `/v1/networks/${n.id}`, { key });
     },
   };
@@ -155,7 +155,7 @@ describe('roles × routes', () => {
     expect(body.accepted).toHaveLength(1);
     expect(body.errors).toEqual([{ index: 1, field: 'platform', message: 'this key may submit facebook posts only' }]);
 
-    const rows = await h.db.apiKey.findMany();
+    const rows = await h.db.prisma.apiKey.findMany();
     for (const role of API_ROLES) {
       const row = rows.find((r) => r.id === keys[role].split('_')[1]);
       expect(row?.secretHash).toBe(hashKey(keys[role]));

@@ -11,7 +11,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { appendAudit } from '../../core/audit.ts';
-import type { PrismaClient } from '../../core/db/client.ts';
+import type { PoolDb } from '../../core/db/index.ts';
 import type { Principal, Role } from './keys.ts';
 
 /** `lastSeenAt` is written at most this often per session, not on every request. */
@@ -33,7 +33,7 @@ export interface StartedSession {
 }
 
 /** Opens a session for a verified key; also deletes every expired session (so none linger). */
-export async function createSession(db: PrismaClient, principal: Principal, ttlMs: number, now = new Date()): Promise<StartedSession> {
+export async function createSession(db: PoolDb, principal: Principal, ttlMs: number, now = new Date()): Promise<StartedSession> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlMs);
   await purgeExpiredSessions(db, now);
@@ -52,24 +52,24 @@ export async function createSession(db: PrismaClient, principal: Principal, ttlM
  * The principal behind a cookie's token: undefined when the token is malformed, unknown, expired,
  * or its key revoked. Refreshes `lastSeenAt` when it is older than LAST_SEEN_EVERY_MS.
  */
-export async function findSession(db: PrismaClient, token: string, now = new Date()): Promise<{ sessionId: string; principal: Principal } | undefined> {
+export async function findSession(db: PoolDb, token: string, now = new Date()): Promise<{ sessionId: string; principal: Principal } | undefined> {
   if (!TOKEN_PATTERN.test(token)) return undefined;
-  const row = await db.session.findUnique({
+  const row = await db.prisma.session.findUnique({
     where: { tokenHash: hashToken(token) },
     include: { apiKey: { include: { platform: { select: { name: true } } } } },
   });
   if (!row || row.expiresAt <= now || row.apiKey.revokedAt) return undefined;
   if (now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS) {
-    await db.session.updateMany({ where: { id: row.id, lastSeenAt: { lt: new Date(now.getTime() - LAST_SEEN_EVERY_MS) } }, data: { lastSeenAt: now } });
+    await db.prisma.session.updateMany({ where: { id: row.id, lastSeenAt: { lt: new Date(now.getTime() - LAST_SEEN_EVERY_MS) } }, data: { lastSeenAt: now } });
   }
   const k = row.apiKey;
   return { sessionId: row.id, principal: { keyId: k.id, name: k.name, role: k.role, platform: k.platform?.name ?? null, platformId: k.platformId } };
 }
 
 /** Sign-out: deletes the session the token names (nothing if none). */
-export async function deleteSessionByToken(db: PrismaClient, token: string): Promise<void> {
+export async function deleteSessionByToken(db: PoolDb, token: string): Promise<void> {
   if (!TOKEN_PATTERN.test(token)) return;
-  await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+  await db.prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
 }
 
 export interface SessionListing {
@@ -83,8 +83,8 @@ export interface SessionListing {
 }
 
 /** Live sessions (not expired, key not revoked), newest first. */
-export async function listSessions(db: PrismaClient, now = new Date()): Promise<SessionListing[]> {
-  const rows = await db.session.findMany({
+export async function listSessions(db: PoolDb, now = new Date()): Promise<SessionListing[]> {
+  const rows = await db.prisma.session.findMany({
     where: { expiresAt: { gt: now }, apiKey: { revokedAt: null } },
     orderBy: { createdAt: 'desc' },
     include: { apiKey: { select: { name: true, role: true } } },
@@ -103,7 +103,7 @@ export async function listSessions(db: PrismaClient, now = new Date()): Promise<
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An admin ends a session by id; false when there is none. Audited. */
-export async function endSessionById(db: PrismaClient, id: string, actor: string): Promise<boolean> {
+export async function endSessionById(db: PoolDb, id: string, actor: string): Promise<boolean> {
   if (!UUID.test(id)) throw new SessionError(`session id "${id}" is not a UUID (see \`tidewatch sessions list\`)`);
   return db.$transaction(async (tx) => {
     const deleted = await tx.session.deleteMany({ where: { id } });
@@ -114,7 +114,7 @@ export async function endSessionById(db: PrismaClient, id: string, actor: string
 }
 
 /** Deletes sessions past their expiry or of revoked keys (both already refused); returns how many. */
-export async function purgeExpiredSessions(db: PrismaClient, now = new Date()): Promise<number> {
-  const res = await db.session.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { apiKey: { revokedAt: { not: null } } }] } });
+export async function purgeExpiredSessions(db: PoolDb, now = new Date()): Promise<number> {
+  const res = await db.prisma.session.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { apiKey: { revokedAt: { not: null } } }] } });
   return res.count;
 }

@@ -79,7 +79,7 @@ describe('request body limits', () => {
     const raw = JSON.stringify({ action: 'confirm', reasonCode: 'smuggling_offer', note: 'n'.repeat(REVIEW_MAX_BODY_BYTES) });
     await tooLarge(await post(`/v1/review/items/${item!.id}/decision`, raw, key), REVIEW_MAX_BODY_BYTES, /256 KiB .*\/v1\/review routes/);
     await tooLarge(await post('/v1/review/next', stream(REVIEW_MAX_BODY_BYTES + 10), key), REVIEW_MAX_BODY_BYTES, /\/v1\/review routes/);
-    expect((await h.db.reviewItem.findUniqueOrThrow({ where: { id: item!.id } })).status).toBe('open');
+    expect((await h.db.prisma.reviewItem.findUniqueOrThrow({ where: { id: item!.id } })).status).toBe('open');
   });
 
   it('platform callbacks: refuse a body over 64 KiB before checking the signature', async () => {
@@ -89,7 +89,7 @@ describe('request body limits', () => {
     const key = await h.key('platform', { platform: 'tiktok' });
     const raw = JSON.stringify({ referralId: id, status: 'declined', reason: 'r'.repeat(PLATFORM_MAX_BODY_BYTES) });
     await tooLarge(await post(`/v1/platform/referrals/${id}/status`, raw, key, signedReport(secret, raw)), PLATFORM_MAX_BODY_BYTES, /64 KiB .*platform reports/);
-    expect((await h.db.referral.findUniqueOrThrow({ where: { id: id! } })).status).toBe('sent');
+    expect((await h.db.prisma.referral.findUniqueOrThrow({ where: { id: id! } })).status).toBe('sent');
   });
 
   it('every other route that takes a body (review page forms) is held to 1 MiB', async () => {

@@ -31,14 +31,14 @@ describe('platform callbacks: webhook replay protection', () => {
     const raw = JSON.stringify({ referralId: id, status: 'acknowledged', ticketId: 'T-1' });
     const headers = signedReport(secret, raw);
     expect((await send(id!, raw, headers)).status).toBe(200);
-    const before = await h.db.referral.findUniqueOrThrow({ where: { id: id! } });
+    const before = await h.db.prisma.referral.findUniqueOrThrow({ where: { id: id! } });
 
     const replay = await send(id!, raw, headers);
     expect(replay.status).toBe(409);
     const body = (await replay.json()) as ErrorBody;
     expect(body.error.message).toContain(`webhook-id: ${headers['webhook-id']} was already accepted`);
-    expect(await h.db.referral.findUniqueOrThrow({ where: { id: id! } })).toEqual(before);
-    expect(await h.db.auditEvent.count({ where: { subjectId: id! } })).toBe(1);
+    expect(await h.db.prisma.referral.findUniqueOrThrow({ where: { id: id! } })).toEqual(before);
+    expect(await h.db.prisma.auditEvent.count({ where: { subjectId: id! } })).toBe(1);
 
     // Remembered for twice the timestamp tolerance, under this runtime's prefix.
     const ttl = await h.rt.redis.ttl(`${h.config.queuePrefix}:webhook-seen:${before.platformId}:${headers['webhook-id']}`);
@@ -75,27 +75,27 @@ describe('platform callbacks: webhook replay protection', () => {
     const res = await send(id!, raw, signedReport(secret, raw, { webhookId: 'x'.repeat(300) }));
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorBody).error.message).toMatch(/^header webhook-id:/);
-    expect((await h.db.referral.findUniqueOrThrow({ where: { id: id! } })).status).toBe('sent');
+    expect((await h.db.prisma.referral.findUniqueOrThrow({ where: { id: id! } })).status).toBe('sent');
   });
 
   it('refuses a report signed for one referral when sent to another referral’s URL, and changes neither', async () => {
     const [r1, r2] = await seedSentReferrals(h.db, 'tiktok', 2);
     const raw = JSON.stringify({ referralId: r1, status: 'declined', reason: 'not smuggling' });
     const headers = signedReport(secret, raw);
-    const r2Before = await h.db.referral.findUniqueOrThrow({ where: { id: r2! } });
+    const r2Before = await h.db.prisma.referral.findUniqueOrThrow({ where: { id: r2! } });
 
     // Captured on its way to R1 and sent to R2's URL first: the signature verifies, the binding does not.
     const replay = await send(r2!, raw, headers);
     expect(replay.status).toBe(400);
     const body = (await replay.json()) as ErrorBody;
     expect(body.error.message).toMatch(/^body referralId: .* does not match the referral in the path/);
-    expect(await h.db.referral.findUniqueOrThrow({ where: { id: r2! } })).toEqual(r2Before);
-    expect(await h.db.auditEvent.count({ where: { subjectId: r2! } })).toBe(0);
+    expect(await h.db.prisma.referral.findUniqueOrThrow({ where: { id: r2! } })).toEqual(r2Before);
+    expect(await h.db.prisma.auditEvent.count({ where: { subjectId: r2! } })).toBe(0);
 
     // The genuine report still reaches R1 (the refused replay did not use up its webhook-id).
     expect((await send(r1!, raw, headers)).status).toBe(200);
-    expect((await h.db.referral.findUniqueOrThrow({ where: { id: r1! } })).status).toBe('declined');
-    expect(await h.db.referral.findUniqueOrThrow({ where: { id: r2! } })).toEqual(r2Before);
+    expect((await h.db.prisma.referral.findUniqueOrThrow({ where: { id: r1! } })).status).toBe('declined');
+    expect(await h.db.prisma.referral.findUniqueOrThrow({ where: { id: r2! } })).toEqual(r2Before);
   });
 
   it('refuses a signed report that does not name its referral, saying what is missing', async () => {
@@ -104,7 +104,7 @@ describe('platform callbacks: webhook replay protection', () => {
     const res = await send(id!, raw, signedReport(secret, raw));
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorBody).error.message).toMatch(/^body referralId: required: the id of the referral this report is about/);
-    expect((await h.db.referral.findUniqueOrThrow({ where: { id: id! } })).status).toBe('sent');
-    expect(await h.db.auditEvent.count({ where: { subjectId: id! } })).toBe(0);
+    expect((await h.db.prisma.referral.findUniqueOrThrow({ where: { id: id! } })).status).toBe('sent');
+    expect(await h.db.prisma.auditEvent.count({ where: { subjectId: id! } })).toBe(0);
   });
 });

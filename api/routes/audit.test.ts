@@ -72,6 +72,6 @@ describe('GET /v1/audit', () => {
   });
 
   it('the trail cannot be changed, even through the database client', async () => {
-    await expect(h.db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+    await expect(h.db.prisma.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type PrismaClient } from '../../core/db/client.ts';
+import { createDb, type PoolDb } from '../../core/db/index.ts';
 import { PlatformDirectory } from '../../core/platform-directory.ts';
 import { isolate, type Isolated } from '../../test/isolation.ts';
 import { REDIS_URL } from '../../test/services.ts';
@@ -17,19 +17,19 @@ describe('GET /readyz', () => {
   let iso: Isolated;
   const redises: Redis[] = [];
   const queueSets: Queues[] = [];
-  const dbs: PrismaClient[] = [];
+  const dbs: PoolDb[] = [];
   beforeAll(async () => {
     iso = await isolate();
   });
   afterAll(async () => {
     for (const q of queueSets) await closeQueues(q).catch(() => undefined);
     for (const r of redises) r.disconnect();
-    for (const d of dbs) await d.$disconnect().catch(() => undefined);
+    for (const d of dbs) await d.close().catch(() => undefined);
     await iso?.cleanup();
   });
 
   /** An app on the given Redis URL and database; the connections are the app's own kind. */
-  async function appWith(redisUrl: string, db: PrismaClient) {
+  async function appWith(redisUrl: string, db: PoolDb) {
     const redis = createRedis(redisUrl);
     redis.on('error', () => undefined);
     redises.push(redis);

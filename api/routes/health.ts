@@ -60,7 +60,7 @@ export function healthRoutes() {
       if (redis.status !== 'ready') throw new Error(`redis connection is ${redis.status}`);
       return redis.ping();
     };
-    const [redisState, dbState] = await Promise.all([check('redis', pingRedis), check('database', () => db.$queryRaw`SELECT 1`)]);
+    const [redisState, dbState] = await Promise.all([check('redis', pingRedis), check('database', () => db.query`SELECT 1`)]);
     const ok = redisState === 'ok' && dbState === 'ok';
     return ok
       ? c.json({ status: 'ready' as const, redis: redisState, database: dbState }, 200)

@@ -88,7 +88,7 @@ const ownedAndSigned: MiddlewareHandler<ApiEnv> = async (c, next) => {
   const id = c.req.param('id') ?? '';
   const p = principalOf(c);
   const ref = /^[0-9a-f-]{36}$/i.test(id)
-    ? await c.var.ctx.db.referral.findUnique({ where: { id }, select: { platformId: true, platform: { select: { name: true, signingSecret: true } } } })
+    ? await c.var.ctx.db.prisma.referral.findUnique({ where: { id }, select: { platformId: true, platform: { select: { name: true, signingSecret: true } } } })
     : null;
   if (!ref) throw notFound(`no referral ${id}`);
   if (p.role === 'platform' && p.platformId !== ref.platformId) {
@@ -141,7 +141,7 @@ export function platformReferralRoutes() {
       platformId = await c.var.ctx.platforms.idOf(q.platform);
       if (platformId === undefined) throw new ApiError(400, 'bad_request', `query platform: unknown platform ${q.platform}`);
     }
-    const rows = await c.var.ctx.db.referral.findMany({
+    const rows = await c.var.ctx.db.prisma.referral.findMany({
       where: { platformId, status: q.status },
       orderBy: { createdAt: 'desc' },
       take: q.limit,

@@ -57,6 +57,6 @@ describe('POST /v1/posts with the queue unreachable', () => {
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('queue_unavailable');
     expect(body.error.message).toMatch(/Redis.*no post was accepted/);
-    expect(await iso.db.post.count()).toBe(0);
+    expect(await iso.db.prisma.post.count()).toBe(0);
   });
 });

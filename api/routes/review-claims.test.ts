@@ -52,7 +52,7 @@ describe('claims', () => {
     expect(((await (await release(item!.id, alice)).json()) as { released: boolean }).released).toBe(false);
     expect((await claim(item!.id, bob)).status).toBe(200);
 
-    const events = await h.db.auditEvent.findMany({ where: { subjectId: item!.id }, orderBy: { id: 'asc' } });
+    const events = await h.db.prisma.auditEvent.findMany({ where: { subjectId: item!.id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => [e.action, e.actor])).toEqual([
       ['review.claim', aliceId],
       ['review.renew', aliceId],
@@ -64,7 +64,7 @@ describe('claims', () => {
   it('frees an item whose lease expired', async () => {
     const [item] = await seedReviewItems(h.db, [{}]);
     expect((await claim(item!.id, alice)).status).toBe(200);
-    await h.db.reviewItem.update({ where: { id: item!.id }, data: { leaseExpiresAt: new Date(Date.now() - 1_000) } });
+    await h.db.prisma.reviewItem.update({ where: { id: item!.id }, data: { leaseExpiresAt: new Date(Date.now() - 1_000) } });
     const got = (await h.request('GET', `/v1/review/items/${item!.id}`, { key: bob }).then((r) => r.json())) as { claim: unknown };
     expect(got.claim).toBeNull();
     const res = await claim(item!.id, bob);
@@ -114,10 +114,10 @@ describe('claims', () => {
     const claims = (await Promise.all(results.map((r) => r.json()))) as Claim[];
     expect(new Set(claims.map((c) => c.id)).size).toBe(50);
     expect(new Set(claims.map((c) => c.holder)).size).toBe(50);
-    const held = await h.db.reviewItem.count({ where: { category: 'race', claimedBy: { not: null } } });
+    const held = await h.db.prisma.reviewItem.count({ where: { category: 'race', claimedBy: { not: null } } });
     expect(held).toBe(50);
     // The 50 most urgent went first.
-    const unclaimed = await h.db.reviewItem.findMany({ where: { category: 'race', claimedBy: null }, select: { priority: true } });
+    const unclaimed = await h.db.prisma.reviewItem.findMany({ where: { category: 'race', claimedBy: null }, select: { priority: true } });
     expect(Math.max(...unclaimed.map((u) => u.priority))).toBeLessThan(1_010);
   });
 });

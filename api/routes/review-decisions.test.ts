@@ -39,17 +39,17 @@ describe('decisions', () => {
     expect(res.status).toBe(200);
     const result = (await res.json()) as { status: string; referQueued: boolean; decisionId: string; postId: string };
     expect(result).toMatchObject({ status: 'confirmed', referQueued: true, postId: item!.postId });
-    const row = await h.db.reviewItem.findUniqueOrThrow({ where: { id: item!.id } });
+    const row = await h.db.prisma.reviewItem.findUniqueOrThrow({ where: { id: item!.id } });
     expect(row).toMatchObject({ status: 'confirmed', claimedBy: null, leaseExpiresAt: null });
     expect(row.decidedAt).not.toBeNull();
-    expect(await h.db.decision.findMany({ where: { reviewItemId: item!.id } })).toEqual([
+    expect(await h.db.prisma.decision.findMany({ where: { reviewItemId: item!.id } })).toEqual([
       expect.objectContaining({ action: 'confirm', actor: idOf(alice), reasonCode: 'smuggling_offer', note: 'price list and phone number' }),
     ]);
 
-    await until(async () => (await h.db.referral.count({ where: { postId: item!.postId } })) > 0);
-    const referral = await h.db.referral.findFirstOrThrow({ where: { postId: item!.postId } });
+    await until(async () => (await h.db.prisma.referral.count({ where: { postId: item!.postId } })) > 0);
+    const referral = await h.db.prisma.referral.findFirstOrThrow({ where: { postId: item!.postId } });
     expect(referral).toMatchObject({ automated: false, status: 'queued', idempotencyKey: referralKey(referral.platformId, item!.postId) });
-    const events = await h.db.auditEvent.findMany({ orderBy: { id: 'asc' }, where: { OR: [{ subjectId: item!.id }, { subjectId: referral.id }] } });
+    const events = await h.db.prisma.auditEvent.findMany({ orderBy: { id: 'asc' }, where: { OR: [{ subjectId: item!.id }, { subjectId: referral.id }] } });
     expect(events.map((e) => e.action)).toEqual(['review.claim', 'review.decision', 'referral.create']);
     expect(events[1]!.after).toMatchObject({ status: 'confirmed', decisionId: result.decisionId });
     expect(events[2]!.after).toMatchObject({ reviewItemId: item!.id, decisionId: result.decisionId, automated: false });
@@ -77,11 +77,11 @@ describe('decisions', () => {
     expect(same.status).toBe(409);
 
     // No referral for rejections.
-    expect(await h.db.referral.count({ where: { postId: a!.postId } })).toBe(0);
+    expect(await h.db.prisma.referral.count({ where: { postId: a!.postId } })).toBe(0);
 
     // An expired lease cannot decide.
     await claim(c!.id, alice);
-    await h.db.reviewItem.update({ where: { id: c!.id }, data: { leaseExpiresAt: new Date(Date.now() - 1_000) } });
+    await h.db.prisma.reviewItem.update({ where: { id: c!.id }, data: { leaseExpiresAt: new Date(Date.now() - 1_000) } });
     const expired = await decide(c!.id, alice, { action: 'reject', reasonCode: 'news_report' });
     expect(expired.status).toBe(409);
     expect(((await expired.json()) as Err).error.message).toMatch(/lease .* expired/);
@@ -104,7 +104,7 @@ describe('decisions', () => {
     }
     expect((await h.request('POST', `/v1/review/items/${item!.id}/decision`, { key: alice, body: '{"action":', raw: true })).status).toBe(400);
     expect((await h.request('POST', `/v1/review/items/${item!.id}/decision`, { key: alice })).status).toBe(400);
-    expect(await h.db.decision.count({ where: { reviewItemId: item!.id } })).toBe(0);
+    expect(await h.db.prisma.decision.count({ where: { reviewItemId: item!.id } })).toBe(0);
   });
 
   it('bulk decision: leads decide many items; conflicts are reported per item', async () => {
@@ -120,7 +120,7 @@ describe('decisions', () => {
     expect(body).toMatchObject({ decided: 4, failed: 2 });
     expect(body.results.find((r) => r.id === items[0]!.id)?.error?.code).toBe('conflict');
     expect(body.results.find((r) => r.id === missing)?.error?.code).toBe('not_found');
-    expect(await h.db.reviewItem.count({ where: { id: { in: items.map((i) => i.id) }, status: 'rejected' } })).toBe(4);
+    expect(await h.db.prisma.reviewItem.count({ where: { id: { in: items.map((i) => i.id) }, status: 'rejected' } })).toBe(4);
 
     expect((await h.request('POST', '/v1/review/bulk-decision', { key: alice, body: { ids: [items[0]!.id], action: 'reject', reasonCode: 'spam' } })).status).toBe(403);
     const tooMany = await h.request('POST', '/v1/review/bulk-decision', {
@@ -143,9 +143,9 @@ describe('decisions', () => {
     const res = await reverse(lead);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'open', previousStatus: 'rejected', referralExists: false });
-    const row = await h.db.reviewItem.findUniqueOrThrow({ where: { id: item!.id } });
+    const row = await h.db.prisma.reviewItem.findUniqueOrThrow({ where: { id: item!.id } });
     expect(row).toMatchObject({ status: 'open', decidedAt: null, claimedBy: null });
-    const actions = (await h.db.decision.findMany({ where: { reviewItemId: item!.id }, orderBy: { createdAt: 'asc' } })).map((d) => d.action);
+    const actions = (await h.db.prisma.decision.findMany({ where: { reviewItemId: item!.id }, orderBy: { createdAt: 'asc' } })).map((d) => d.action);
     expect(actions).toEqual(['reject', 'reverse']);
     // And it can be decided again.
     await claim(item!.id, bob);

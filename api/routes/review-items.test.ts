@@ -94,7 +94,7 @@ describe('GET /v1/review/items', () => {
   it('returns one item, 404 for an unknown id and 400 for a malformed one', async () => {
     // A lexicon cue's English gloss comes back with its signal; an entity has none.
     const signals = [{ type: 'concept:transport', value: 'Boat', start: 0, end: 4, gloss: 'boat' }, { type: 'destination', value: 'UK', start: 8, end: 10 }];
-    await h.db.classification.updateMany({ where: { postId: ids[1]!.postId }, data: { signals } });
+    await h.db.prisma.classification.updateMany({ where: { postId: ids[1]!.postId }, data: { signals } });
     const res = await h.request('GET', `/v1/review/items/${ids[1]!.id}`, { key });
     expect(res.status).toBe(200);
     const item = (await res.json()) as List['items'][number] & { id: string };

@@ -50,7 +50,7 @@ export function demoCommand() {
 
         const bar = new SingleBar({ format: 'pipeline [{bar}] {value}/{total} posts routed', hideCursor: true, noTTYOutput: !tty, notTTYSchedule: 2_000 }, Presets.shades_classic);
         bar.start(res.postIds.length, 0);
-        const routed = () => rt.database.db.post.count({ where: { id: { in: res.postIds }, outcome: { not: 'pending' } } });
+        const routed = () => rt.database.db.prisma.post.count({ where: { id: { in: res.postIds }, outcome: { not: 'pending' } } });
         await waitForDrain(rt.queues, {
           onTick: async () => bar.update(await routed()),
           done: async () => (await routed()) === res.postIds.length,

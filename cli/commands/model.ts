@@ -15,7 +15,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { Config } from '../../core/config.ts';
-import type { PrismaClient } from '../../core/db/client.ts';
+import type { PoolDb } from '../../core/db/index.ts';
 import { readArtifacts } from '../../detector/model/storage.ts';
 import { createTrainedDetector } from '../../detector/model/trained-detector.ts';
 import { challengeSet, evaluateOn, metricsTable, testSplit, type EvalSet, type KeyMetrics, type SetResult } from '../../model-registry/evaluate.ts';
@@ -30,7 +30,7 @@ import { checkExtraFiles, progressBars, trainingSummary } from './train.ts';
 
 const actor = () => `cli:${userInfo().username}`;
 const collect = (value: string, previous: string[]) => [...previous, value];
-const withRegistry = <T>(fn: (db: PrismaClient, config: Config) => Promise<T>) => withCommandDatabase([RegistryError], fn);
+const withRegistry = <T>(fn: (db: PoolDb, config: Config) => Promise<T>) => withCommandDatabase([RegistryError], fn);
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -61,7 +61,7 @@ interface Evaluated {
   results: SetResult[];
 }
 
-async function evaluateVersion(db: PrismaClient, version: string, sets: readonly EvalSet[]): Promise<Evaluated> {
+async function evaluateVersion(db: PoolDb, version: string, sets: readonly EvalSet[]): Promise<Evaluated> {
   const detector = createTrainedDetector(await loadRegisteredModel(db, version));
   return { version, results: sets.map((s) => evaluateOn(detector, s)) };
 }
@@ -69,7 +69,7 @@ async function evaluateVersion(db: PrismaClient, version: string, sets: readonly
 const storedMetrics = (e: Evaluated) => ({ evaluatedAt: new Date().toISOString(), sets: Object.fromEntries(e.results.map((r) => [r.set, r])) });
 
 /** Evaluates `version` and the live model, stores the version's figures, prints them side by side. */
-async function compareWithLive(db: PrismaClient, version: string, sets: readonly EvalSet[]): Promise<void> {
+async function compareWithLive(db: PoolDb, version: string, sets: readonly EvalSet[]): Promise<void> {
   const { version: live, bootstrap } = await liveVersion(db);
   const candidate = await evaluateVersion(db, version, sets);
   await setMetrics(db, version, storedMetrics(candidate));

@@ -3,7 +3,7 @@
  * migrations are generated from the schema, so the guard is (re)installed idempotently by every
  * `db migrate`, right after the migrations, through the same client the process then uses.
  */
-import type { PrismaClient } from './client.ts';
+import type { PoolDb } from './index.ts';
 
 export const APPEND_ONLY_TABLES = ['AuditEvent'] as const;
 
@@ -15,7 +15,7 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql`;
 
-export async function installAppendOnlyGuards(db: PrismaClient): Promise<void> {
+export async function installAppendOnlyGuards(db: PoolDb): Promise<void> {
   const statements = [FORBID_CHANGE];
   for (const table of APPEND_ONLY_TABLES) {
     statements.push(
@@ -23,5 +23,5 @@ export async function installAppendOnlyGuards(db: PrismaClient): Promise<void> {
       `CREATE TRIGGER "${table}_append_only" BEFORE UPDATE OR DELETE OR TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION tidewatch_forbid_change()`,
     );
   }
-  await db.$transaction(statements.map((sql) => db.$executeRawUnsafe(sql)));
+  await db.$transaction(statements.map((sql) => db.prisma.$executeRawUnsafe(sql)));
 }

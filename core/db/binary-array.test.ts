@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_URL } from '../../test/services.ts';
 import { pgArray, type PgArray } from './binary-array.ts';
-import { createDb, Prisma, type PrismaClient } from './client.ts';
+import { createDb, Prisma, type PoolDb } from './index.ts';
 
 /** Every value read back as text by PostgreSQL itself, so both paths compare exactly. */
 const ECHO = {
@@ -18,7 +18,7 @@ const ECHO = {
 
 describe('binary array parameters', () => {
   let c: pg.Client;
-  let prisma: PrismaClient;
+  let prisma: PoolDb;
   beforeAll(async () => {
     c = new pg.Client({ connectionString: ADMIN_URL });
     await c.connect();
@@ -26,15 +26,15 @@ describe('binary array parameters', () => {
   });
   afterAll(async () => {
     await c?.end();
-    await prisma?.$disconnect();
+    await prisma?.close();
   });
 
   /** The array as PostgreSQL reads it from the binary parameter, and from the text literal Prisma sends. */
   async function bothWays(a: PgArray): Promise<[unknown, unknown]> {
     const sql = ECHO[a.type];
     const { rows } = await c.query<{ v: unknown }>(sql, [a]);
-    const [viaPrisma] = await prisma.$queryRaw<{ v: unknown }[]>(Prisma.raw(sql.replace('$1', `'${a.literal().replace(/'/g, "''")}'`)));
-    const [viaPrismaParam] = await prisma.$queryRaw<{ v: unknown }[]>(Prisma.sql([sql.slice(0, sql.indexOf('$1')), sql.slice(sql.indexOf('$1') + 2)], a));
+    const [viaPrisma] = await prisma.query<{ v: unknown }>(Prisma.raw(sql.replace('$1', `'${a.literal().replace(/'/g, "''")}'`)));
+    const [viaPrismaParam] = await prisma.query<{ v: unknown }>(Prisma.sql([sql.slice(0, sql.indexOf('$1')), sql.slice(sql.indexOf('$1') + 2)], a));
     expect(viaPrismaParam!.v).toEqual(viaPrisma!.v);
     return [rows[0]!.v, viaPrisma!.v];
   }

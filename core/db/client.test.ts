@@ -8,7 +8,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolate, type Isolated } from '../../test/isolation.ts';
 import { ADMIN_URL, sql } from '../../test/services.ts';
-import { createDb, Prisma, queryPrepared } from './client.ts';
+import { createDb, Prisma, } from './index.ts';
 
 describe('createDb against a silent server', () => {
   let server: Server;
@@ -28,10 +28,10 @@ describe('createDb against a silent server', () => {
     const db = createDb(`postgresql://postgres@127.0.0.1:${port}/postgres`, 1);
     const started = Date.now();
     const hung = new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 30 s'), 30_000).unref());
-    const outcome = await Promise.race([db.$queryRaw`SELECT 1`.then(() => 'answered', (err: Error) => `failed: ${err.message}`), hung]);
+    const outcome = await Promise.race([db.query`SELECT 1`.then(() => 'answered', (err: Error) => `failed: ${err.message}`), hung]);
     expect(outcome).toMatch(/^failed: /);
     expect(Date.now() - started).toBeGreaterThanOrEqual(9_000);
-    await db.$disconnect().catch(() => undefined);
+    await db.close().catch(() => undefined);
   });
 });
 
@@ -46,13 +46,13 @@ describe('queryPrepared with genericPlan', () => {
     const iso = await isolate();
     try {
       const mode = Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode`;
-      expect(await queryPrepared<{ mode: string }>(iso.db, mode)).toEqual([{ mode: 'auto' }]);
-      expect(await queryPrepared<{ mode: string }>(iso.db, mode, { genericPlan: true })).toEqual([{ mode: 'force_generic_plan' }]);
+      expect(await iso.db.query<{ mode: string }>(mode, { prepared: true })).toEqual([{ mode: 'auto' }]);
+      expect(await iso.db.query<{ mode: string }>(mode, { genericPlan: true })).toEqual([{ mode: 'force_generic_plan' }]);
       // A parameterised statement, executed more than the five custom plans PostgreSQL tries first.
       const posts = Prisma.sql`SELECT count(*)::int AS n FROM "Post" WHERE "platformId" = ${1}`;
-      for (let i = 0; i < 7; i++) expect(await queryPrepared<{ n: number }>(iso.db, posts, { genericPlan: true })).toEqual([{ n: 0 }]);
+      for (let i = 0; i < 7; i++) expect(await iso.db.query<{ n: number }>(posts, { genericPlan: true })).toEqual([{ n: 0 }]);
       expect((await backends(iso)).find((b) => b.type === 'client backend')?.n).toBeGreaterThanOrEqual(2);
-      await iso.db.$disconnect();
+      await iso.db.close();
       // Both pools ended: no client connection to this database is left.
       await expect.poll(async () => (await backends(iso)).find((b) => b.type === 'client backend')?.n ?? 0, { timeout: 5_000 }).toBe(0);
     } finally {

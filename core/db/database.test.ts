@@ -23,7 +23,7 @@ describe('openDatabase with migrate', () => {
       expect(migrations!.n).toBeGreaterThan(0);
       expect(dupes!.n).toBe(0);
       expect(triggers!.n).toBeGreaterThan(0);
-      expect(await opened[0]!.db.platform.count()).toBeGreaterThan(0);
+      expect(await opened[0]!.db.prisma.platform.count()).toBeGreaterThan(0);
     } finally {
       await Promise.all(opened.map((d) => d.close()));
     }

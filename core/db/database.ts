@@ -4,14 +4,14 @@
  */
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { createDb, type PrismaClient } from './client.ts';
+import { createDb, type PoolDb } from './index.ts';
 import pg from 'pg';
 import { installAppendOnlyGuards } from './append-only.ts';
 import { connectedRole, installRuntimeRole, isRuntimeRole, pendingMigrations, RUNTIME_ROLE_DOCS } from './runtime-role.ts';
 import { seedPlatforms } from './seed.ts';
 
 export interface Database {
-  db: PrismaClient;
+  db: PoolDb;
   url: string;
   embedded: boolean;
   close(): Promise<void>;
@@ -43,19 +43,19 @@ export async function openDatabase(config: Config, log: Logger, opts: { migrate?
         await installAppendOnlyGuards(owner);
         await installRuntimeRole(owner, log);
         await seedPlatforms(owner);
-      }).finally(() => (owner === db ? undefined : owner.$disconnect()));
+      }).finally(() => (owner === db ? undefined : owner.close()));
     }
     return {
       db,
       url,
       embedded: Boolean(embedded),
       async close() {
-        await db.$disconnect();
+        await db.close();
         await embedded?.stop();
       },
     };
   } catch (err) {
-    await db.$disconnect().catch(() => undefined);
+    await db.close().catch(() => undefined);
     await embedded?.stop();
     throw err;
   }

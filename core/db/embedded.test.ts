@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
-import { createDb, Prisma, queryPrepared } from './client.ts';
+import { createDb, Prisma, } from './index.ts';
 import { alive } from '../process-alive.ts';
 import { openEmbeddedPostgres, unreachableAbove } from './embedded.ts';
 
@@ -45,8 +45,8 @@ describe('openEmbeddedPostgres', () => {
       expect((await stat(path.join(dir, 'postgres/server.json'))).mode & 0o077).toBe(0);
       // Without the password the server refuses.
       const anonymous = createDb(`postgresql://postgres@127.0.0.1:${state.port}/postgres`, 1);
-      await expect(anonymous.$queryRaw`SELECT 1`).rejects.toThrow();
-      await anonymous.$disconnect();
+      await expect(anonymous.query`SELECT 1`).rejects.toThrow();
+      await anonymous.close();
 
       const guest = await openEmbeddedPostgres(dir, log);
       expect(guest.owned).toBe(false);
@@ -57,7 +57,7 @@ describe('openEmbeddedPostgres', () => {
         Array.from({ length: 8 }, (_, i) => queryPrepared<{ n: number }>(db, Prisma.sql`SELECT ${i}::int AS n, pg_sleep(0.05)::text`, { genericPlan: i % 2 === 0 })),
       );
       expect(rows.map((r) => r[0]!.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-      await db.$disconnect();
+      await db.close();
       await guest.stop(); // a guest leaves the server running
       expect(alive(state.postmasterPid)).toBe(true);
     } finally {
@@ -69,16 +69,16 @@ describe('openEmbeddedPostgres', () => {
   it('keeps its data across restarts', async () => {
     const first = await openEmbeddedPostgres(dir, log);
     const db = createDb(first.url, 1);
-    await db.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS kept (v text)');
-    await db.$executeRawUnsafe(`INSERT INTO kept VALUES ('still here')`);
-    await db.$disconnect();
+    await db.prisma.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS kept (v text)');
+    await db.prisma.$executeRawUnsafe(`INSERT INTO kept VALUES ('still here')`);
+    await db.close();
     await first.stop();
     const second = await openEmbeddedPostgres(dir, log);
     const again = createDb(second.url, 1);
     try {
-      expect(await again.$queryRawUnsafe('SELECT v FROM kept')).toEqual([{ v: 'still here' }]);
+      expect(await again.prisma.$queryRawUnsafe('SELECT v FROM kept')).toEqual([{ v: 'still here' }]);
     } finally {
-      await again.$disconnect();
+      await again.close();
       await second.stop();
     }
   });
@@ -100,8 +100,8 @@ describe('openEmbeddedPostgres', () => {
     const heir = await openEmbeddedPostgres(dir, log);
     expect(heir.owned).toBe(true);
     const db = createDb(heir.url, 1);
-    expect(await db.$queryRawUnsafe('SELECT 1 AS one')).toEqual([{ one: 1 }]);
-    await db.$disconnect();
+    expect(await db.prisma.$queryRawUnsafe('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    await db.close();
     await heir.stop();
     expect(await waitGone(postmasterPid)).toBe(true);
   });
@@ -128,16 +128,16 @@ describe('openEmbeddedPostgres', () => {
     const root = process.getuid?.() === 0;
     expect(state.pgdata?.startsWith(clusters) ?? false).toBe(root);
     let db = createDb(first.url, 1);
-    await db.$executeRawUnsafe('CREATE TABLE kept (n int)');
-    await db.$executeRawUnsafe('INSERT INTO kept VALUES (7)');
-    await db.$disconnect();
+    await db.prisma.$executeRawUnsafe('CREATE TABLE kept (n int)');
+    await db.prisma.$executeRawUnsafe('INSERT INTO kept VALUES (7)');
+    await db.close();
     await first.stop();
     expect(await waitGone(state.postmasterPid)).toBe(true);
 
     const again = await openEmbeddedPostgres(dataDir, log, clusters);
     db = createDb(again.url, 1);
-    expect(await db.$queryRawUnsafe('SELECT n FROM kept')).toEqual([{ n: 7 }]);
-    await db.$disconnect();
+    expect(await db.prisma.$queryRawUnsafe('SELECT n FROM kept')).toEqual([{ n: 7 }]);
+    await db.close();
     await again.stop();
   });
 });

@@ -16,7 +16,7 @@ import { waitForDrain } from '../../workers/drain.ts';
 import { appendAudit } from '../audit.ts';
 import { createLogger } from '../logger.ts';
 import { startRuntime, type Runtime } from '../runtime.ts';
-import { createDb, type PrismaClient } from './client.ts';
+import { createDb, type PoolDb } from './index.ts';
 import { openDatabase } from './database.ts';
 import { installRuntimeRole, RUNTIME_ROLE, warnIfPrivileged } from './runtime-role.ts';
 import { captureLog } from '../../test/log-capture.ts';
@@ -45,7 +45,7 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
   let iso: Isolated;
   let login: string;
   let runtimeUrl: string;
-  let runtimeDb: PrismaClient;
+  let runtimeDb: PoolDb;
   let rt: Runtime | undefined;
   beforeAll(async () => {
     iso = await isolate();
@@ -58,7 +58,7 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
   }, 60_000);
   afterAll(async () => {
     await rt?.close();
-    await runtimeDb?.$disconnect();
+    await runtimeDb?.close();
     await iso?.cleanup();
     if (login) await withClient(ADMIN_URL, (c) => c.query(`DROP ROLE IF EXISTS ${login}`));
   });

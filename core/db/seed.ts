@@ -1,4 +1,4 @@
-import type { PrismaClient } from './client.ts';
+import type { PoolDb } from './index.ts';
 
 /** Platforms every install knows about; more are added with `tidewatch platforms add`. */
 export const DEFAULT_PLATFORMS: ReadonlyArray<{ name: string; displayName: string }> = [
@@ -12,6 +12,6 @@ export const DEFAULT_PLATFORMS: ReadonlyArray<{ name: string; displayName: strin
 ];
 
 /** Idempotent: inserts missing platforms, leaves existing ones (and their settings) alone. */
-export async function seedPlatforms(db: PrismaClient): Promise<void> {
-  await db.platform.createMany({ data: [...DEFAULT_PLATFORMS], skipDuplicates: true });
+export async function seedPlatforms(db: PoolDb): Promise<void> {
+  await db.prisma.platform.createMany({ data: [...DEFAULT_PLATFORMS], skipDuplicates: true });
 }

@@ -44,7 +44,7 @@ describe('crash safety: classify process SIGKILLed twice mid-run', () => {
   it('ends with exactly one Classification and one outcome per post, none lost, none duplicated', async () => {
     const { phases, mark } = phaseClock();
     // Referral candidates on telegram become automated referrals, so `refer` runs for real too.
-    await iso.db.platform.update({ where: { name: 'telegram' }, data: { autoRefer: true } });
+    await iso.db.prisma.platform.update({ where: { name: 'telegram' }, data: { autoRefer: true } });
     const corpus = writeCorpusFile(path.join(dir, 'posts.jsonl'), N, 'crash');
     const env = {
       DATABASE_URL: iso.databaseUrl,
@@ -63,7 +63,7 @@ describe('crash safety: classify process SIGKILLed twice mid-run', () => {
     mark('workers up');
     const ingest = runCli(['ingest', corpus.file, '--no-progress'], env);
 
-    const classified = () => iso.db.classification.count();
+    const classified = () => iso.db.prisma.classification.count();
     const toClassify = N - corpus.reUploads;
     const kills: { classifiedAtKill: number; orphanedActiveJobs: number }[] = [];
     let classify = firstClassify;
@@ -100,7 +100,7 @@ describe('crash safety: classify process SIGKILLed twice mid-run', () => {
     expect(state.outcomes.duplicate).toBe(corpus.reUploads);
     expect(state.classifications).toBe(toClassify);
     expect(state.reviewItems).toBe((state.outcomes.review ?? 0) + (state.outcomes.referral_candidate ?? 0));
-    const telegramCandidates = await iso.db.post.count({ where: { outcome: 'referral_candidate', platform: { name: 'telegram' } } });
+    const telegramCandidates = await iso.db.prisma.post.count({ where: { outcome: 'referral_candidate', platform: { name: 'telegram' } } });
     expect(telegramCandidates).toBeGreaterThan(0);
     expect(state.referrals).toBe(telegramCandidates);
     expect(await failedJobs(queues)).toEqual({ ingest: 0, classify: 0, refer: 0, evidence: 0, liveness: 0 });

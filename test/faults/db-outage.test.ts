@@ -46,7 +46,7 @@ describe('PostgreSQL unreachable for a while during ingest', () => {
 
   it('retries failed jobs with backoff, keeps the workers alive, and loses nothing', async () => {
     const { phases, mark } = phaseClock();
-    await iso.db.platform.update({ where: { name: 'telegram' }, data: { autoRefer: true } });
+    await iso.db.prisma.platform.update({ where: { name: 'telegram' }, data: { autoRefer: true } });
     const corpus = writeCorpusFile(path.join(dir, 'posts.jsonl'), N, 'dbout');
     const common = { REDIS_URL: iso.config.redisUrl, QUEUE_PREFIX: iso.config.queuePrefix, EVIDENCE_CAPTURE: 'off' };
     // Only the workers go through the proxy; the ingest client talks to Redis (and reads platforms directly).
@@ -56,14 +56,14 @@ describe('PostgreSQL unreachable for a while during ingest', () => {
 
     // Cut once the first chunk is stored: ingest jobs are still queued, classify jobs running.
     const deadline = Date.now() + 150_000;
-    while ((await iso.db.post.count()) < 250) {
+    while ((await iso.db.prisma.post.count()) < 250) {
       if (Date.now() > deadline || (!ingest.alive && (await ingest.exited).code !== 0)) {
         throw new Error(`ingest never started; ingest CLI: ${ingest.output}\nworker: ${worker.output}`);
       }
       await sleep(50);
     }
-    const postsAtCut = await iso.db.post.count();
-    const classifiedAtCut = await iso.db.classification.count();
+    const postsAtCut = await iso.db.prisma.post.count();
+    const classifiedAtCut = await iso.db.prisma.classification.count();
     proxy.cut();
     mark(`cut at ${postsAtCut} posts/${classifiedAtCut} classified`);
     await sleep(OUTAGE_MS);
@@ -83,7 +83,7 @@ describe('PostgreSQL unreachable for a while during ingest', () => {
     expect(state.posts).toBe(N);
     expect(state.outcomes.duplicate).toBe(corpus.reUploads);
     expect(state.classifications).toBe(N - corpus.reUploads);
-    const telegramCandidates = await iso.db.post.count({ where: { outcome: 'referral_candidate', platform: { name: 'telegram' } } });
+    const telegramCandidates = await iso.db.prisma.post.count({ where: { outcome: 'referral_candidate', platform: { name: 'telegram' } } });
     expect(state.referrals).toBe(telegramCandidates);
     expect(await failedJobs(queues)).toEqual({ ingest: 0, classify: 0, refer: 0, evidence: 0, liveness: 0 });
     expect(worker.alive).toBe(true);

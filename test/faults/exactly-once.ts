@@ -4,7 +4,7 @@
  * exactly once, with the side rows (review items, referrals) that its outcome implies and no
  * others. Each count in `violations` must be 0.
  */
-import type { PrismaClient } from '../../core/db/client.ts';
+import type { PoolDb } from '../../core/db/index.ts';
 import { QUEUE_NAMES, type Queues } from '../../workers/queues.ts';
 
 export interface PipelineState {
@@ -29,11 +29,11 @@ export interface PipelineState {
   };
 }
 
-const one = async (db: PrismaClient, sql: string, ...args: unknown[]): Promise<number> =>
-  Number(((await db.$queryRawUnsafe(sql, ...args)) as { n: bigint | number }[])[0]!.n);
+const one = async (db: PoolDb, sql: string, ...args: unknown[]): Promise<number> =>
+  Number(((await db.prisma.$queryRawUnsafe(sql, ...args)) as { n: bigint | number }[])[0]!.n);
 
-export async function pipelineState(db: PrismaClient, modelVersion: string): Promise<PipelineState> {
-  const outcomeRows = (await db.$queryRawUnsafe(`SELECT outcome::text AS outcome, count(*)::int AS n FROM "Post" GROUP BY 1`)) as { outcome: string; n: number }[];
+export async function pipelineState(db: PoolDb, modelVersion: string): Promise<PipelineState> {
+  const outcomeRows = (await db.prisma.$queryRawUnsafe(`SELECT outcome::text AS outcome, count(*)::int AS n FROM "Post" GROUP BY 1`)) as { outcome: string; n: number }[];
   const outcomes = Object.fromEntries(outcomeRows.map((r) => [r.outcome, r.n]));
   return {
     posts: await one(db, `SELECT count(*)::int AS n FROM "Post"`),
@@ -93,13 +93,13 @@ const BUSY = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']
  * Waits until no job is waiting, active or delayed on ingest/classify/refer and no post is
  * pending, polling; throws with the last counts after `timeoutMs`.
  */
-export async function waitForQuiet(queues: Queues, db: PrismaClient, timeoutMs: number): Promise<void> {
+export async function waitForQuiet(queues: Queues, db: PoolDb, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
     const counts = await Promise.all((['ingest', 'classify', 'refer'] as const).map((n) => queues[n].getJobCounts(...BUSY)));
     const busy = counts.reduce((s, c) => s + BUSY.reduce((t, k) => t + (c[k] ?? 0), 0), 0);
-    const pending = await db.post.count({ where: { outcome: 'pending' } });
+    const pending = await db.prisma.post.count({ where: { outcome: 'pending' } });
     if (busy === 0 && pending === 0) return;
     last = JSON.stringify({ ingest: counts[0], classify: counts[1], refer: counts[2], pending });
     if (Date.now() > deadline) throw new Error(`pipeline not quiet after ${timeoutMs} ms: ${last}`);

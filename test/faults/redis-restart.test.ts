@@ -66,10 +66,10 @@ describe('Redis restarted during ingest (append-only file on)', () => {
     const files = ['a', 'b', 'c'].map((tag) => writeCorpusFile(path.join(dir, `${tag}.jsonl`), PER_PHASE, `redis-${tag}`));
     worker = await TidewatchProcess.worker('ingest,classify,refer', env);
     mark('worker up');
-    const classified = () => iso.db.classification.count();
+    const classified = () => iso.db.prisma.classification.count();
     const midRun = async (atLeast: number) => {
       const deadline = Date.now() + 90_000;
-      while (!((await classified()) >= atLeast && (await iso.db.post.count({ where: { outcome: 'pending' } })) > 0)) {
+      while (!((await classified()) >= atLeast && (await iso.db.prisma.post.count({ where: { outcome: 'pending' } })) > 0)) {
         if (Date.now() > deadline) throw new Error(`pipeline never mid-run past ${atLeast} classified`);
         await sleep(50);
       }
