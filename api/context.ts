@@ -2,7 +2,7 @@ import type { Config } from '../core/config.ts';
 import type { PoolDb } from '../core/db/index.ts';
 import type { Logger } from '../core/logger.ts';
 import type { PlatformDirectory } from '../core/platform-directory.ts';
-import type { Queues } from '../workers/queues.ts';
+import type { Queues } from '../core/jobs.ts';
 import type { Redis } from 'ioredis';
 import type { Principal } from './auth/keys.ts';
 

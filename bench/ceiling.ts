@@ -1,13 +1,14 @@
 /**
  * (a) The BullMQ ceiling on this machine: no-op jobs added and processed per second with the
- * pipeline's own settings — job defaults from workers/queues.ts (attempts, backoff, completed
+ * pipeline's own settings — job defaults from core/jobs.ts (attempts, backoff, completed
  * jobs kept), `addBulk` batches as the pipeline's producers use, and consumers in separate
  * processes with the worker pool's options. Two layouts are measured and the faster one is the
  * ceiling, so the ratio b ÷ a is never flattered by a slow ceiling.
  */
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { createRedis, dropQueuePrefix, JOB_DEFAULTS } from '../workers/queues.ts';
+import { createRedis, dropQueuePrefix } from '../core/queues.ts';
+import { JOB_DEFAULTS } from '../core/jobs.ts';
 import { REDIS_URL, spawnNode, until, type Spawned } from './bench-env.ts';
 
 export interface CeilingLayout {

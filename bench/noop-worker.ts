@@ -6,7 +6,7 @@
  *   node --import tsx bench/noop-worker.ts <redisUrl> <prefix> <queue> <concurrency>
  */
 import { MetricsTime, Worker } from 'bullmq';
-import { createRedis } from '../workers/queues.ts';
+import { createRedis } from '../core/queues.ts';
 
 const [redisUrl, prefix, queue, concurrency] = process.argv.slice(2);
 const connection = createRedis(redisUrl!, `${prefix}:worker:${queue}`);

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { createApiKey } from '../api/auth/keys.ts';
 import { createDb } from '../core/db/index.ts';
-import { dropQueuePrefix } from '../workers/queues.ts';
+import { dropQueuePrefix } from '../core/queues.ts';
 import pg from 'pg';
 import { applyMigrations } from '../core/db/migrations.ts';
 import { withDatabase } from '../core/db/url.ts';

@@ -21,7 +21,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { INGEST_CHUNK } from '../workers/queues.ts';
+import { INGEST_CHUNK } from '../core/jobs.ts';
 import { ROOT } from './bench-env.ts';
 import { describeReference, machineReferenceMs } from './machine-speed.ts';
 import { measureCeiling, type CeilingResult } from './ceiling.ts';

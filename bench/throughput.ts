@@ -1,6 +1,6 @@
 /**
  * (b) Full pipeline throughput: N multilingual posts enqueued as the API and `tidewatch ingest` do
- * (workers/enqueue-posts.ts), through ingest → classify (persist + route) in separate
+ * (core/jobs.ts, enqueuePosts), through ingest → classify (persist + route) in separate
  * `tidewatch worker` processes, until every post has its outcome and the ingest and classify
  * queues are empty. The `refer` jobs classify enqueues for referral candidates are drained too and
  * reported separately. A warm-up batch first loads the model and warms the JIT, so the figure is
@@ -9,8 +9,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { enqueuePosts } from '../workers/enqueue-posts.ts';
-import { closeQueues, createRedis, dropQueuePrefix, openQueues, type QueueName, type Queues } from '../workers/queues.ts';
+import { enqueuePosts } from '../core/jobs.ts';
+import { closeQueues, createRedis, dropQueuePrefix, openQueues, type QueueName, type Queues } from '../core/queues.ts';
 import { CpuMeter, machineShares, machineTicks, postgresBackendsOf, redisServers } from './proc-stats.ts';
 import { corpusPosts, createBenchDb, REDIS_URL, spawnTidewatch, until, type Spawned } from './bench-env.ts';
 

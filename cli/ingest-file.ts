@@ -2,8 +2,8 @@ import { statSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { readPostFile } from '../core/post-file.ts';
 import { postIdFor, validatePost, type FieldError, type PostInput } from '../core/post-input.ts';
-import type { Runtime } from '../core/runtime.ts';
-import { enqueuePosts } from '../workers/enqueue-posts.ts';
+import type { Runtime } from './runtime.ts';
+import { enqueuePosts } from '../core/jobs.ts';
 
 export interface IngestFileResult {
   /** Distinct post ids queued (a post repeated in the file counts once). */

@@ -1,7 +1,7 @@
 import { loadConfig, type Config } from '../core/config.ts';
 import { openDatabase, type Database } from '../core/db/database.ts';
 import { createLogger } from '../core/logger.ts';
-import type { Runtime } from '../core/runtime.ts';
+import type { Runtime } from './runtime.ts';
 
 /**
  * Graceful shutdown on SIGINT/SIGTERM: stop taking jobs, let in-flight ones finish, close

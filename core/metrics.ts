@@ -5,7 +5,7 @@
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PoolDb } from './db/index.ts';
-import { QUEUE_NAMES, type Queues } from '../workers/queues.ts';
+import { QUEUE_NAMES, type Queues } from './jobs.ts';
 
 const QUEUE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed'] as const;
 

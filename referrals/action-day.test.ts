@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../test/cli.ts';
 import { isolate, type Isolated } from '../test/isolation.ts';
 import { seedReviewItems } from '../test/review-fixtures.ts';
-import { closeQueues, createRedis, openQueues, type Queues } from '../workers/queues.ts';
-import { referralKey } from '../workers/refer.ts';
+import { closeQueues, createRedis, openQueues, type Queues } from '../core/queues.ts';
+import { referralKey } from './create-referral.ts';
 import { actionDayReport, runActionDay } from './action-day.ts';
 
 describe('action day', () => {

@@ -6,8 +6,9 @@
 import type { Config } from '../core/config.ts';
 import { appendAudit } from '../core/audit.ts';
 import type { Prisma, PrismaClient } from '../core/db/client.ts';
-import type { Queues } from '../workers/queues.ts';
-import { enqueueAfterCreate, referralKey } from '../workers/refer.ts';
+import type { Queues } from '../core/jobs.ts';
+import { referralKey } from './create-referral.ts';
+import { enqueueAfterCreate } from './enqueue.ts';
 import { noticeFor } from './deliver.ts';
 import { writeExportBundle } from './delivery/export.ts';
 import { transition } from './lifecycle.ts';

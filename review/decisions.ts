@@ -11,7 +11,7 @@ import type { Prisma, PoolDb } from '../core/db/index.ts';
 import type { DecisionAction, ReviewStatus } from '../generated/prisma/enums.ts';
 import { lockNetworks } from '../networks/lock.ts';
 import { raiseNetworkOnConfirm } from '../networks/priority.ts';
-import { jobIds, type Queues } from '../workers/queues.ts';
+import { enqueue, type Queues } from '../core/jobs.ts';
 import { lockItem, type Actor, type LockedItem } from './claims.ts';
 import { ReviewError } from './errors.ts';
 import { NOW_UTC } from './filters.ts';
@@ -121,7 +121,7 @@ async function decideLocked(
  */
 async function queueReferral(deps: DecisionDeps, r: Omit<DecisionResult, 'referQueued'>): Promise<boolean> {
   if (r.status !== 'confirmed' || !deps.queues) return false;
-  await deps.queues.refer.add('refer', { postId: r.postId, decisionId: r.decisionId }, { jobId: jobIds.referConfirmed(r.postId, r.decisionId) });
+  await enqueue(deps.queues, 'refer', { postId: r.postId, decisionId: r.decisionId });
   return true;
 }
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedis, openQueues, closeQueues, type Queues } from '../workers/queues.ts';
+import { createRedis, openQueues, closeQueues, type Queues } from '../core/queues.ts';
 import { runCli } from './cli.ts';
 import { isolate, type Isolated } from './isolation.ts';
 

@@ -7,7 +7,7 @@ import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../core/logger.ts';
 import { createClassifyHandler } from '../workers/classify.ts';
-import { createRedis } from '../workers/queues.ts';
+import { createRedis } from '../core/queues.ts';
 import { WorkerPool } from '../workers/worker-pool.ts';
 import { makePost, startHarness, type Harness } from './harness.ts';
 

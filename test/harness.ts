@@ -1,6 +1,6 @@
 import { createApiKey, type Role } from '../api/auth/keys.ts';
 import { createLogger } from '../core/logger.ts';
-import { startRuntime, type Runtime, type RuntimeOptions } from '../core/runtime.ts';
+import { startRuntime, type Runtime, type RuntimeOptions } from '../cli/runtime.ts';
 import { waitForDrain } from '../workers/drain.ts';
 import { isolate, type Isolated } from './isolation.ts';
 import { checkAnswersFrom } from './openapi-contract.ts';

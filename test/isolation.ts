@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../core/config.ts';
 import { createDb, type PoolDb } from '../core/db/index.ts';
 import { seedPlatforms } from '../core/db/seed.ts';
 import { withDatabase } from '../core/db/url.ts';
-import { dropQueuePrefix } from '../workers/queues.ts';
+import { dropQueuePrefix } from '../core/queues.ts';
 import { ADMIN_URL, REDIS_URL } from './services.ts';
 
 export interface Isolated {

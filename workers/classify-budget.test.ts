@@ -11,7 +11,7 @@ import { makePost, startHarness, type Harness } from '../test/harness.ts';
 import { loadDetector } from '../detector/index.ts';
 import { classifyUntil, createClassifyHandler, type ClassifyResult } from './classify.ts';
 import { waitForDrain } from './drain.ts';
-import { jobIds } from './queues.ts';
+import { jobIds } from '../core/jobs.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 const POSTS = [

@@ -16,7 +16,7 @@ import { NETWORK_CONFIRM_BOOST } from '../networks/priority.ts';
 import type { Signal } from '../detector/types.ts';
 import type { PipelineContext } from './context.ts';
 import { classifyAndRoute, loadClassifyBatch, type PostToClassify, type RoutedRow } from './pipeline-sql.ts';
-import { jobIds, type JobPayloads } from './queues.ts';
+import { enqueue, type JobPayloads } from '../core/jobs.ts';
 import { reviewPriority, routeByScore, type RoutedOutcome } from './route.ts';
 
 export interface ClassifyResult {
@@ -158,7 +158,7 @@ export function createClassifyHandler(ctx: PipelineContext) {
     if (rest.length) {
       // Slow posts (long, hostile) or a starved process: worth an operator's notice if it recurs.
       ctx.log.warn({ jobId: job.id, classified: posts.length, deferred: rest.length, budgetMs: ctx.config.classifyBudgetMs }, 'classify: time budget spent; the rest of the batch goes to a later job');
-      await ctx.queues.classify.add('classify-rest', { postIds: rest, signatures: signaturesOf(job.data.signatures, rest) }, { jobId: jobIds.classifyRest(rest) });
+      await enqueue(ctx.queues, 'classify-rest', { postIds: rest, signatures: signaturesOf(job.data.signatures, rest) });
     }
 
     // Also re-queues candidates routed by an earlier attempt that crashed before this point; the
@@ -166,7 +166,7 @@ export function createClassifyHandler(ctx: PipelineContext) {
     // twice. One job for the batch: most candidates only wait for a reviewer.
     const candidates = [...earlier, ...routed.filter((r) => r.outcome === 'referral_candidate').map((r) => r.id)];
     if (candidates.length) {
-      await ctx.queues.refer.add('refer-candidates', { postIds: candidates }, { jobId: jobIds.referCandidates(candidates) });
+      await enqueue(ctx.queues, 'refer-candidates', { postIds: candidates });
     }
     return { classified: posts.length, outcomes, referQueued: candidates.length, deferred: rest.length };
   };

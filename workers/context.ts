@@ -3,7 +3,7 @@ import type { PoolDb } from '../core/db/index.ts';
 import type { Logger } from '../core/logger.ts';
 import type { PlatformDirectory } from '../core/platform-directory.ts';
 import type { Detector } from '../detector/detector.ts';
-import type { Queues } from './queues.ts';
+import type { Queues } from '../core/jobs.ts';
 
 /** Everything a stage handler may use; built once per process. */
 export interface PipelineContext {

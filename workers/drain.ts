@@ -1,4 +1,4 @@
-import type { Queues } from './queues.ts';
+import type { Queues } from '../core/jobs.ts';
 
 const BUSY_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
 

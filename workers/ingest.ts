@@ -11,7 +11,7 @@ import { postIdFor, validatePost, type FieldError } from '../core/post-input.ts'
 import { platformsNamed } from '../core/platform-directory.ts';
 import type { PipelineContext } from './context.ts';
 import { persistChunk, type PostRow } from './pipeline-sql.ts';
-import type { JobPayloads } from './queues.ts';
+import { enqueue, type JobPayloads } from '../core/jobs.ts';
 
 export interface IngestResult {
   persisted: number;
@@ -73,7 +73,7 @@ export function createIngestHandler(ctx: PipelineContext) {
         const c = canonical.get(id);
         if (c) signatures[id] = sentSignature(c.hash, signatureOfCanonical(c.text).minhash);
       }
-      await ctx.queues.classify.add('classify', { postIds: pending, signatures });
+      await enqueue(ctx.queues, 'classify', { postIds: pending, signatures });
     }
 
     return {

@@ -1,66 +1,12 @@
 /**
- * Stage `liveness`: re-checks a referred URL on LIVENESS_SCHEDULE and moves the referral along
- * the lifecycle: after the platform's decision, to `confirmed_offline` or `still_online`; from
- * `confirmed_offline` back online is `reappeared`. Before the platform has decided, a removal is
- * recorded (`offlineAt`, audited) without changing the status, so the lifecycle stays in order.
+ * Queue `liveness`: re-checks a referred URL on LIVENESS_SCHEDULE, moves the referral along its
+ * lifecycle and schedules the next check (referrals/liveness-recheck.ts).
  */
 import type { Job } from 'bullmq';
-import { appendAudit } from '../core/audit.ts';
-import { transition } from '../referrals/lifecycle.ts';
-import { checkLiveness } from '../referrals/liveness.ts';
-import { parseSchedule } from '../referrals/liveness-schedule.ts';
-import type { ReferralStatus } from '../generated/prisma/enums.ts';
+import type { JobPayloads } from '../core/jobs.ts';
+import { recheckReferral } from '../referrals/liveness-recheck.ts';
 import type { PipelineContext } from './context.ts';
-import { jobIds, type JobPayloads } from './queues.ts';
-
-/** Queues check number `check` after its delay; nothing once the schedule is exhausted. */
-export async function scheduleLiveness(ctx: Pick<PipelineContext, 'queues' | 'config'>, referralId: string, check: number): Promise<boolean> {
-  const delays = parseSchedule(ctx.config.livenessSchedule);
-  if (check >= delays.length) return false;
-  await ctx.queues.liveness.add('liveness', { referralId, check }, { jobId: jobIds.liveness(referralId, String(check)), delay: delays[check], attempts: 3 });
-  return true;
-}
-
-const NEXT: Partial<Record<ReferralStatus, { offline?: ReferralStatus; online?: ReferralStatus }>> = {
-  actioned: { offline: 'confirmed_offline', online: 'still_online' },
-  declined: { offline: 'confirmed_offline', online: 'still_online' },
-  still_online: { offline: 'confirmed_offline' },
-  confirmed_offline: { online: 'reappeared' },
-  reappeared: { offline: 'confirmed_offline' },
-};
 
 export function createLivenessHandler(ctx: PipelineContext) {
-  return async (job: Job<JobPayloads['liveness']>) => {
-    const { referralId, check } = job.data;
-    const r = await ctx.db.referral.findUnique({
-      where: { id: referralId },
-      select: { status: true, offlineAt: true, post: { select: { url: true } }, platform: { select: { offlinePatterns: true } } },
-    });
-    if (!r || r.status === 'queued' || r.status === 'failed') return { skipped: true };
-    const live = await checkLiveness(r.post.url, r.platform.offlinePatterns, { allowHosts: ctx.config.fetchAllowHosts });
-    const now = new Date();
-    const actor = 'system:liveness';
-    if (live.state !== 'unknown') {
-      const offline = live.state === 'offline';
-      const to = NEXT[r.status]?.[live.state];
-      const data = offline
-        ? { offlineAt: r.offlineAt ?? now, lastCheckedAt: now, livenessChecks: check + 1 }
-        : { ...(r.offlineAt ? { reappearedAt: now, offlineAt: null } : {}), lastCheckedAt: now, livenessChecks: check + 1 };
-      if (to) {
-        await transition(ctx.db, { referralId, to, actor, data, note: { check, ...live } });
-      } else {
-        await ctx.db.$transaction(async (tx) => {
-          await tx.referral.update({ where: { id: referralId }, data });
-          // A change of state without a status change (before the platform decided) is still audited.
-          if (offline !== (r.offlineAt !== null)) {
-            await appendAudit(tx, { actor, action: offline ? 'referral.offline' : 'referral.online', subjectType: 'referral', subjectId: referralId, before: { offlineAt: r.offlineAt }, after: { check, ...live } });
-          }
-        });
-      }
-    } else {
-      await ctx.db.referral.update({ where: { id: referralId }, data: { lastCheckedAt: now, livenessChecks: check + 1 } });
-    }
-    await scheduleLiveness(ctx, referralId, check + 1);
-    return live;
-  };
+  return (job: Job<JobPayloads['liveness']>) => recheckReferral(ctx, job.data.referralId, job.data.check);
 }

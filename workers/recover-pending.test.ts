@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../core/logger.ts';
 import { makePost, startHarness, type Harness } from '../test/harness.ts';
 import { waitForDrain } from './drain.ts';
-import { jobIds } from './queues.ts';
+import { jobIds } from '../core/jobs.ts';
 import { recoverStrandedPosts } from './recover-pending.ts';
 import { WorkerPool } from './worker-pool.ts';
 

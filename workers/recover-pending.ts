@@ -13,7 +13,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { PipelineContext } from './context.ts';
-import { INGEST_CHUNK, jobIds } from './queues.ts';
+import { enqueueBulk, INGEST_CHUNK, jobIds } from '../core/jobs.ts';
 
 /** The sweep's name in its log lines and its Redis lock key. */
 const SWEEP = 'recover-pending';
@@ -46,9 +46,9 @@ export async function recoverStrandedPosts(ctx: PipelineContext, now = new Date(
   const batches = [];
   for (let i = 0; i < stranded.length; i += INGEST_CHUNK) {
     const postIds = stranded.slice(i, i + INGEST_CHUNK).map((p) => p.id);
-    batches.push({ name: 'classify' as const, data: { postIds }, opts: { jobId: jobIds.recoverPending(postIds) } });
+    batches.push({ data: { postIds }, jobId: jobIds.recoverPending(postIds) });
   }
-  const added = await ctx.queues.classify.addBulk(batches);
+  const added = await enqueueBulk(ctx.queues, 'classify', batches);
   ctx.log.warn(
     { posts: stranded.length, batches: added.length, pendingSince: cutoff.toISOString() },
     `${SWEEP}: posts pending past the recovery age queued for classify again (their job was lost or gave up)`,

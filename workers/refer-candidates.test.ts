@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postIdFor } from '../core/post-input.ts';
 import { makePost, startHarness, type Harness } from '../test/harness.ts';
 import { waitForDrain } from './drain.ts';
-import { jobIds } from './queues.ts';
+import { jobIds } from '../core/jobs.ts';
 
 const ADVERT = 'Boat to UK leaving this week 🚤🇬🇧 100% guaranteed safe crossing, 1500€ per person. WhatsApp +44 7911 123456';
 

@@ -7,7 +7,7 @@
 import { MetricsTime, Worker } from 'bullmq';
 import type { PipelineContext } from './context.ts';
 import { HANDLERS, type HandlerFactory } from './handlers.ts';
-import { createRedis, type QueueName } from './queues.ts';
+import { createRedis, type QueueName } from '../core/queues.ts';
 import { RecoverySweep } from './recover-pending.ts';
 import type { Redis } from 'ioredis';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { checkedApp } from '../../test/openapi-contract.ts';
 import { createLogger } from '../../core/logger.ts';
-import { createRedis } from '../../workers/queues.ts';
+import { createRedis } from '../../core/queues.ts';
 import { startHarness, type Harness } from '../../test/harness.ts';
 
 type ErrorBody = { error: { code: string; message: string; details: Record<string, unknown> } };

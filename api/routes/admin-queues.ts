@@ -15,7 +15,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import type { ApiEnv } from '../context.ts';
 import { requirePageRole } from '../pages/session.ts';
-import type { Queues } from '../../workers/queues.ts';
+import type { Queues } from '../../core/jobs.ts';
 
 export const ADMIN_QUEUES_PATH = '/admin/queues';
 

@@ -8,7 +8,7 @@ import { createDb, type PoolDb } from '../../core/db/index.ts';
 import { PlatformDirectory } from '../../core/platform-directory.ts';
 import { isolate, type Isolated } from '../../test/isolation.ts';
 import { REDIS_URL } from '../../test/services.ts';
-import { closeQueues, createRedis, openQueues, type Queues } from '../../workers/queues.ts';
+import { closeQueues, createRedis, openQueues, type Queues } from '../../core/queues.ts';
 import { createApp } from '../app.ts';
 import { captureLog } from '../../test/log-capture.ts';
 import { freePort } from '../../core/free-port.ts';

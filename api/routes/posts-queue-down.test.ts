@@ -10,7 +10,7 @@ import { createLogger } from '../../core/logger.ts';
 import { PlatformDirectory } from '../../core/platform-directory.ts';
 import { makePost } from '../../test/harness.ts';
 import { isolate, type Isolated } from '../../test/isolation.ts';
-import { closeQueues, openQueues, type Queues } from '../../workers/queues.ts';
+import { closeQueues, openQueues, type Queues } from '../../core/queues.ts';
 import { createApp } from '../app.ts';
 import { checkedApp } from '../../test/openapi-contract.ts';
 

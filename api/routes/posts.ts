@@ -11,7 +11,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { MAX_BATCH, MAX_TEXT_LENGTH, postIdFor, postInputSchema, validatePost, type FieldError, type PostInput } from '../../core/post-input.ts';
 import { platformsNamed } from '../../core/platform-directory.ts';
-import { enqueuePosts } from '../../workers/enqueue-posts.ts';
+import { enqueuePosts } from '../../core/jobs.ts';
 import { principalOf, requireRole, ROLE_SETS, secured } from '../auth/require-role.ts';
 import { ApiError, badRequest } from '../errors.ts';
 import { DATETIME_PATTERN, errors as errorResponses, router, z } from '../openapi.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { referralKey } from '../../workers/refer.ts';
+import { referralKey } from '../../referrals/create-referral.ts';
 import { startHarness, type Harness } from '../../test/harness.ts';
 import { seedReviewItems } from '../../test/review-fixtures.ts';
 

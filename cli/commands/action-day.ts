@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
-import { startRuntime } from '../../core/runtime.ts';
+import { startRuntime } from '../runtime.ts';
 import { ActionDayError, actionDayReport, runActionDay } from '../../referrals/action-day.ts';
 import { UsageError } from '../lifecycle.ts';
 

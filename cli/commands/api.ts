@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
-import { startRuntime } from '../../core/runtime.ts';
+import { startRuntime } from '../runtime.ts';
 import { closeOnSignals } from '../lifecycle.ts';
 
 export function apiCommand() {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
-import { startRuntime } from '../../core/runtime.ts';
+import { startRuntime } from '../runtime.ts';
 import { formatFileErrors, ingestFile } from '../ingest-file.ts';
 import { UsageError } from '../lifecycle.ts';
 

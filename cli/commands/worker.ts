@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
-import { startRuntime } from '../../core/runtime.ts';
-import { QUEUE_NAMES, type QueueName } from '../../workers/queues.ts';
+import { startRuntime } from '../runtime.ts';
+import { QUEUE_NAMES, type QueueName } from '../../core/jobs.ts';
 import { closeOnSignals, UsageError } from '../lifecycle.ts';
 
 export function parseQueues(list: string): QueueName[] {

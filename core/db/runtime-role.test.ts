@@ -15,7 +15,7 @@ import { ADMIN_URL } from '../../test/services.ts';
 import { waitForDrain } from '../../workers/drain.ts';
 import { appendAudit } from '../audit.ts';
 import { createLogger } from '../logger.ts';
-import { startRuntime, type Runtime } from '../runtime.ts';
+import { startRuntime, type Runtime } from '../../cli/runtime.ts';
 import { createDb, type PoolDb } from './index.ts';
 import { openDatabase } from './database.ts';
 import { installRuntimeRole, RUNTIME_ROLE, warnIfPrivileged } from './runtime-role.ts';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveVersion } from '../../detector/model/storage.ts';
-import { closeQueues, createRedis, openQueues, type Queues } from '../../workers/queues.ts';
+import { closeQueues, createRedis, openQueues, type Queues } from '../../core/queues.ts';
 import { runCli } from '../cli.ts';
 import { isolate, type Isolated } from '../isolation.ts';
 import { writeCorpusFile } from './corpus-posts.ts';

@@ -5,7 +5,7 @@
  * others. Each count in `violations` must be 0.
  */
 import type { PoolDb } from '../../core/db/index.ts';
-import { QUEUE_NAMES, type Queues } from '../../workers/queues.ts';
+import { QUEUE_NAMES, type Queues } from '../../core/jobs.ts';
 
 export interface PipelineState {
   posts: number;

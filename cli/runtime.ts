@@ -6,15 +6,15 @@ import type { ServerType } from '@hono/node-server';
 import type { Redis } from 'ioredis';
 import type { PipelineContext } from '../workers/context.ts';
 import type { LiveDetector } from '../workers/live-detector.ts';
-import { closeQueues, createRedis, openQueues, type QueueName, type Queues } from '../workers/queues.ts';
+import { closeQueues, createRedis, openQueues, type QueueName, type Queues } from '../core/queues.ts';
 import { WorkerPool } from '../workers/worker-pool.ts';
-import type { Config } from './config.ts';
-import { openDatabase, type Database } from './db/database.ts';
-import { warnIfPrivileged } from './db/runtime-role.ts';
-import { redisUrlFor } from './demo-redis.ts';
-import type { Logger } from './logger.ts';
-import { PlatformDirectory } from './platform-directory.ts';
-import { StartError } from './start-error.ts';
+import type { Config } from '../core/config.ts';
+import { openDatabase, type Database } from '../core/db/database.ts';
+import { warnIfPrivileged } from '../core/db/runtime-role.ts';
+import { redisUrlFor } from '../core/demo-redis.ts';
+import type { Logger } from '../core/logger.ts';
+import { PlatformDirectory } from '../core/platform-directory.ts';
+import { StartError } from '../core/start-error.ts';
 
 export interface RuntimeOptions {
   /** Queues this process consumes; empty for an API-only or producer-only process. */
