@@ -28,7 +28,7 @@ describe('action day', () => {
   });
 
   it('batches confirmed, unreferred items of one platform, exports them once, and reports outcomes', async () => {
-    const telegram = await iso.db.platform.update({ where: { name: 'telegram' }, data: { deliveryMode: 'export' } });
+    const telegram = await iso.db.prisma.platform.update({ where: { name: 'telegram' }, data: { deliveryMode: 'export' } });
     const seeded = await seedReviewItems(iso.db, [
       { platform: 'telegram', status: 'confirmed', text: 'Boat to UK, 1500€, Telegram @boatuk' },
       { platform: 'telegram', status: 'confirmed', text: 'Lorry to England, 2000£, WhatsApp' },
@@ -37,7 +37,7 @@ describe('action day', () => {
       { platform: 'x', status: 'confirmed', text: 'Boat to Italy, 900€' },
     ]);
     // The third was already referred by the normal path: it must not be notified again.
-    await iso.db.referral.create({ data: { postId: seeded[2]!.postId, platformId: telegram.id, idempotencyKey: referralKey(telegram.id, seeded[2]!.postId) } });
+    await iso.db.prisma.referral.create({ data: { postId: seeded[2]!.postId, platformId: telegram.id, idempotencyKey: referralKey(telegram.id, seeded[2]!.postId) } });
 
     const res = await runActionDay({ db: iso.db, config: iso.config, queues }, { platform: 'telegram', actor: 'test' });
     expect(res).toMatchObject({ referrals: 2, mode: 'export' });
@@ -45,17 +45,17 @@ describe('action day', () => {
     expect(bundle.count).toBe(2);
     const csv = await readFile(path.join(res.exportFolder!, 'notices.csv'), 'utf8');
     expect(csv.trim().split('\r\n')).toHaveLength(3);
-    const batch = await iso.db.referral.findMany({ where: { batchId: res.batchId! } });
+    const batch = await iso.db.prisma.referral.findMany({ where: { batchId: res.batchId! } });
     expect(batch.map((r) => r.postId).sort()).toEqual([seeded[0]!.postId, seeded[1]!.postId].sort());
     expect(batch.every((r) => r.status === 'sent' && r.sentAt && r.notice)).toBe(true);
-    expect(await iso.db.auditEvent.count({ where: { subjectId: res.batchId!, action: 'action_day.create' } })).toBe(1);
+    expect(await iso.db.prisma.auditEvent.count({ where: { subjectId: res.batchId!, action: 'action_day.create' } })).toBe(1);
 
     // Nothing is sent twice.
     expect((await runActionDay({ db: iso.db, config: iso.config, queues }, { platform: 'telegram', actor: 'test' })).batchId).toBeNull();
 
     // The platform acknowledges one, and it comes down two hours after sending.
     const [a] = batch;
-    await iso.db.referral.update({
+    await iso.db.prisma.referral.update({
       where: { id: a!.id },
       data: { status: 'confirmed_offline', acknowledgedAt: new Date(a!.sentAt!.getTime() + 600_000), offlineAt: new Date(a!.sentAt!.getTime() + 2 * 3_600_000) },
     });

@@ -5,13 +5,14 @@
  */
 import type { Config } from '../core/config.ts';
 import { appendAudit } from '../core/audit.ts';
-import type { Prisma, PrismaClient } from '../core/db/client.ts';
+import type { Prisma, PoolDb } from '../core/db/index.ts';
 import type { Queues } from '../core/jobs.ts';
 import { referralKey } from './create-referral.ts';
 import { enqueueAfterCreate } from './enqueue.ts';
 import { noticeFor } from './deliver.ts';
 import { writeExportBundle } from './delivery/export.ts';
 import { transition } from './lifecycle.ts';
+import { existingReferralKeys, insertReferralBatch, insertReferrals } from './sql.ts';
 
 export class ActionDayError extends Error {
   override readonly name = 'ActionDayError';
@@ -26,13 +27,13 @@ export interface ActionDayResult {
 }
 
 export async function runActionDay(
-  deps: { db: PrismaClient; config: Config; queues: Pick<Queues, 'refer' | 'evidence'> },
+  deps: { db: PoolDb; config: Config; queues: Pick<Queues, 'refer' | 'evidence'> },
   opts: { platform: string; since?: Date | undefined; actor: string },
 ): Promise<ActionDayResult> {
   const { db, config } = deps;
-  const platform = await db.platform.findUnique({ where: { name: opts.platform } });
+  const platform = await db.prisma.platform.findUnique({ where: { name: opts.platform } });
   if (!platform) throw new ActionDayError(`unknown platform "${opts.platform}"`);
-  const items = await db.reviewItem.findMany({
+  const items = await db.prisma.reviewItem.findMany({
     where: { platformId: platform.id, status: 'confirmed', ...(opts.since ? { decidedAt: { gte: opts.since } } : {}) },
     select: { post: { select: { id: true, duplicateOfId: true } } },
     orderBy: { decidedAt: 'asc' },
@@ -40,24 +41,22 @@ export async function runActionDay(
   // One notice per content: re-uploads share their canonical post's key, here and across batches.
   const byKey = new Map<string, string>();
   for (const { post } of items) byKey.set(referralKey(platform.id, post.duplicateOfId ?? post.id), post.id);
-  const referred = new Set(
-    (await db.referral.findMany({ where: { idempotencyKey: { in: [...byKey.keys()] } }, select: { idempotencyKey: true } })).map((r) => r.idempotencyKey),
-  );
+  const referred = await existingReferralKeys(db, [...byKey.keys()]);
   const fresh = [...byKey].filter(([key]) => !referred.has(key));
   if (!fresh.length) return { batchId: null, referrals: 0, mode: platform.deliveryMode };
 
-  const { batchId, ids } = await db.$transaction(async (tx) => {
-    const batch = await tx.referralBatch.create({ data: { platformId: platform.id, since: opts.since ?? null, createdBy: opts.actor } });
-    await tx.referral.createMany({
-      data: fresh.map(([idempotencyKey, postId]) => ({ postId, platformId: platform.id, automated: false, idempotencyKey, batchId: batch.id })),
-      skipDuplicates: true,
-    });
-    const rows = await tx.referral.findMany({ where: { batchId: batch.id }, select: { id: true, postId: true, idempotencyKey: true } });
-    await appendAudit(tx, { actor: opts.actor, action: 'action_day.create', subjectType: 'referral_batch', subjectId: batch.id, after: { platform: platform.name, referrals: rows.length, since: opts.since ?? null } });
+  const { batchId, ids } = await db.transaction(async (tx) => {
+    const batchId = await insertReferralBatch(tx, { platformId: platform.id, since: opts.since ?? null, createdBy: opts.actor });
+    const rows = await insertReferrals(
+      tx,
+      fresh.map(([idempotencyKey, postId]) => ({ postId, platformId: platform.id, automated: false, idempotencyKey, batchId })),
+    );
+    await appendAudit(tx, { actor: opts.actor, action: 'action_day.create', subjectType: 'referral_batch', subjectId: batchId, after: { platform: platform.name, referrals: rows.length, since: opts.since ?? null } });
     for (const r of rows) {
-      await appendAudit(tx, { actor: opts.actor, action: 'referral.create', subjectType: 'referral', subjectId: r.id, after: { ...r, batchId: batch.id } as Prisma.InputJsonValue });
+      const { id, postId, idempotencyKey } = r;
+      await appendAudit(tx, { actor: opts.actor, action: 'referral.create', subjectType: 'referral', subjectId: id, after: { id, postId, idempotencyKey, batchId } });
     }
-    return { batchId: batch.id, ids: rows.map((r) => r.id) };
+    return { batchId, ids: rows.map((r) => r.id) };
   });
 
   if (platform.deliveryMode === 'export') {
@@ -70,7 +69,7 @@ export async function runActionDay(
         to: 'sent',
         from: ['queued'],
         actor: opts.actor,
-        data: { notice: notice as unknown as Prisma.InputJsonValue, sentAt: new Date(), attempts: { increment: 1 } },
+        data: { notice, sentAt: new Date(), attempts: { increment: 1 } },
         note: { mode: 'export', folder, batchId },
       });
     }
@@ -105,10 +104,10 @@ function median(xs: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export async function actionDayReport(db: PrismaClient, batchId: string): Promise<ActionDayReport> {
-  const batch = await db.referralBatch.findUnique({ where: { id: batchId }, include: { referrals: true } });
+export async function actionDayReport(db: PoolDb, batchId: string): Promise<ActionDayReport> {
+  const batch = await db.prisma.referralBatch.findUnique({ where: { id: batchId }, include: { referrals: true } });
   if (!batch) throw new ActionDayError(`no action-day batch ${batchId}`);
-  const platform = await db.platform.findUniqueOrThrow({ where: { id: batch.platformId }, select: { name: true } });
+  const platform = await db.prisma.platform.findUniqueOrThrow({ where: { id: batch.platformId }, select: { name: true } });
   const rs = batch.referrals;
   const sent = rs.filter((r) => r.sentAt);
   const removed = sent.filter((r) => r.offlineAt);

@@ -7,14 +7,15 @@
  */
 import { appendAudit } from '../core/audit.ts';
 import type { Config } from '../core/config.ts';
-import type { PrismaClient } from '../core/db/client.ts';
+import type { PoolDb } from '../core/db/index.ts';
 import type { Queues, ReferCandidatesPayload, ReferPostPayload } from '../core/jobs.ts';
 import { vouchForPost } from '../networks/known-contacts.ts';
 import { enqueueAfterCreate } from './enqueue.ts';
+import { insertReferrals } from './sql.ts';
 
 /** What the referral stage needs: the database, the configuration and the queues it feeds. */
 export interface ReferralDeps {
-  db: PrismaClient;
+  db: PoolDb;
   config: Config;
   queues: Queues;
 }
@@ -30,7 +31,7 @@ export function referralKey(platformId: number, canonicalPostId: string): string
 
 /** One post: a reviewer's confirmation (`decisionId`) or a referral candidate. */
 export async function referPost(ctx: ReferralDeps, data: ReferPostPayload): Promise<ReferPostResult> {
-  const post = await ctx.db.post.findUnique({
+  const post = await ctx.db.prisma.post.findUnique({
     where: { id: data.postId },
     select: {
       id: true,
@@ -49,16 +50,9 @@ export async function referPost(ctx: ReferralDeps, data: ReferPostPayload): Prom
     if (!post.platform.autoRefer) return { referral: 'awaiting_review' };
   }
   const idempotencyKey = referralKey(post.platformId, post.duplicateOfId ?? post.id);
-  const created = await ctx.db.$transaction(async (tx) => {
-    const { count } = await tx.referral.createMany({
-      data: [{ postId: post.id, platformId: post.platformId, automated: !confirmed, idempotencyKey }],
-      skipDuplicates: true,
-    });
-    if (!count) return null;
-    const referral = await tx.referral.findUniqueOrThrow({
-      where: { idempotencyKey },
-      select: { id: true, postId: true, platformId: true, status: true, automated: true, idempotencyKey: true },
-    });
+  const created = await ctx.db.transaction(async (tx) => {
+    const [referral] = await insertReferrals(tx, [{ postId: post.id, platformId: post.platformId, automated: !confirmed, idempotencyKey }]);
+    if (!referral) return null;
     await appendAudit(tx, {
       actor: 'system:refer',
       action: 'referral.create',
@@ -72,7 +66,7 @@ export async function referPost(ctx: ReferralDeps, data: ReferPostPayload): Prom
   });
   // Enqueued after commit; a crash in between is healed by the retry, which finds the
   // referral existing and still `queued` and enqueues again (job ids dedupe).
-  const referralId = created ?? (await ctx.db.referral.findUnique({ where: { idempotencyKey, status: 'queued' }, select: { id: true } }))?.id;
+  const referralId = created ?? (await ctx.db.prisma.referral.findUnique({ where: { idempotencyKey, status: 'queued' }, select: { id: true } }))?.id;
   if (referralId && post.platform.deliveryMode !== 'none') await enqueueAfterCreate(ctx.queues, ctx.config, referralId);
   return { referral: created ? 'created' : 'exists' };
 }
@@ -84,7 +78,7 @@ export async function referPost(ctx: ReferralDeps, data: ReferPostPayload): Prom
  * confirmation queues its own job, so most batches end after that one read.
  */
 export async function referCandidates(ctx: ReferralDeps, data: ReferCandidatesPayload): Promise<ReferCandidatesResult> {
-  const due = await ctx.db.$queryRaw<{ id: string }[]>`
+  const due = await ctx.db.query<{ id: string }>`
     SELECT p.id::text FROM "Post" p JOIN "Platform" pl ON pl.id = p."platformId"
     LEFT JOIN "ReviewItem" ri ON ri."postId" = p.id
     WHERE p.id = ANY(${data.postIds}::uuid[])

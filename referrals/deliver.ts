@@ -6,12 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Config } from '../core/config.ts';
-import type { PrismaClient, Prisma } from '../core/db/client.ts';
+import type { PoolDb } from '../core/db/index.ts';
 import { writeExportBundle } from './delivery/export.ts';
 import { sendWebhook, ticketIdFrom } from './delivery/webhook.ts';
 import { transition } from './lifecycle.ts';
 import { buildNotice, type EvidenceSummary, type Notice, type NoticeSignal } from './notice.ts';
 import { openSecret } from './secrets.ts';
+import type { ReferralChanges } from './sql.ts';
 
 export class DeliveryError extends Error {
   override readonly name = 'DeliveryError';
@@ -27,8 +28,8 @@ export class DeliveryError extends Error {
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** Everything the notice needs about one referral, in one read. */
-export async function noticeFor(db: PrismaClient, config: Config, referralId: string): Promise<{ notice: Notice; status: string; platform: { name: string; deliveryMode: string; webhookUrl: string | null; signingSecret: string | null }; batchId: string | null; idempotencyKey: string }> {
-  const r = await db.referral.findUniqueOrThrow({
+export async function noticeFor(db: PoolDb, config: Config, referralId: string): Promise<{ notice: Notice; status: string; platform: { name: string; deliveryMode: string; webhookUrl: string | null; signingSecret: string | null }; batchId: string | null; idempotencyKey: string }> {
+  const r = await db.prisma.referral.findUniqueOrThrow({
     where: { id: referralId },
     include: {
       platform: { select: { name: true, deliveryMode: true, webhookUrl: true, signingSecret: true } },
@@ -36,7 +37,7 @@ export async function noticeFor(db: PrismaClient, config: Config, referralId: st
     },
   });
   const canonical = r.post.duplicateOfId ?? r.post.id;
-  const dupes = await db.post.findMany({
+  const dupes = await db.prisma.post.findMany({
     where: { platformId: r.platformId, OR: [{ id: canonical }, { duplicateOfId: canonical }], NOT: { id: r.postId } },
     select: { platformPostId: true },
     take: 100,
@@ -66,16 +67,16 @@ function evidenceSummary(stored: unknown): EvidenceSummary | null {
 export type DeliverResult = { delivery: 'sent' | 'not_queued' | 'manual'; mode?: string; exportFolder?: string };
 
 /** Delivers one queued referral; throws DeliveryError (after recording it) when it could not. */
-export async function deliverReferral(db: PrismaClient, config: Config, referralId: string, actor = 'system:refer'): Promise<DeliverResult> {
+export async function deliverReferral(db: PoolDb, config: Config, referralId: string, actor = 'system:refer'): Promise<DeliverResult> {
   const { notice, status, platform, batchId, idempotencyKey } = await noticeFor(db, config, referralId);
   if (status !== 'queued') return { delivery: 'not_queued' };
-  const sent = async (data: Prisma.ReferralUpdateManyMutationInput, note: Record<string, unknown>) => {
+  const sent = async (data: ReferralChanges, note: Record<string, unknown>) => {
     await transition(db, {
       referralId,
       to: 'sent',
       from: ['queued'],
       actor,
-      data: { ...data, notice: notice as unknown as Prisma.InputJsonValue, sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+      data: { ...data, notice, sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
       note: { mode: platform.deliveryMode, ...note },
     });
   };
@@ -101,12 +102,12 @@ export async function deliverReferral(db: PrismaClient, config: Config, referral
 }
 
 /** Records a failed attempt and returns the error to throw. */
-async function failAttempt(db: PrismaClient, referralId: string, error: string, permanent: boolean): Promise<DeliveryError> {
-  await db.referral.update({ where: { id: referralId }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 1_000) } });
+async function failAttempt(db: PoolDb, referralId: string, error: string, permanent: boolean): Promise<DeliveryError> {
+  await db.prisma.referral.update({ where: { id: referralId }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 1_000) } });
   return new DeliveryError(error, permanent);
 }
 
 /** Dead-letters a referral whose delivery gave up: `failed`, with the reason in the audit trail. */
-export async function deadLetter(db: PrismaClient, referralId: string, reason: string): Promise<void> {
+export async function deadLetter(db: PoolDb, referralId: string, reason: string): Promise<void> {
   await transition(db, { referralId, to: 'failed', from: ['queued'], actor: 'system:refer', data: { lastError: reason.slice(0, 1_000) }, note: { reason } }).catch(() => undefined);
 }

@@ -6,7 +6,7 @@
  * internal address) is recorded at once, without retries: nothing was or will be contacted.
  */
 import type { Browser } from 'playwright-core';
-import type { Prisma } from '../core/db/client.ts';
+import type { Prisma } from '../core/db/index.ts';
 import { FetchRefused } from '../core/net/safe-fetch.ts';
 import type { ReferralDeps } from './create-referral.ts';
 import { sha256 } from './deliver.ts';
@@ -18,7 +18,7 @@ export type EvidenceStageResult = { skipped: true } | { captured: boolean };
 
 /** Captures a queued referral's page and queues its delivery; throws to be retried unless this is the last attempt. */
 export async function captureForReferral(ctx: ReferralDeps, referralId: string, attempt: Attempt): Promise<EvidenceStageResult> {
-  const r = await ctx.db.referral.findUnique({ where: { id: referralId }, select: { status: true, post: { select: { url: true, text: true } } } });
+  const r = await ctx.db.prisma.referral.findUnique({ where: { id: referralId }, select: { status: true, post: { select: { url: true, text: true } } } });
   if (!r || r.status !== 'queued') return { skipped: true };
   let record: EvidenceRecord;
   const failed = (error: string): EvidenceRecord => ({ capturedAt: new Date().toISOString(), finalUrl: null, httpStatus: null, screenshotSha256: null, htmlSha256: null, textSha256: sha256(r.post.text), files: null, error });
@@ -34,18 +34,18 @@ export async function captureForReferral(ctx: ReferralDeps, referralId: string, 
   } catch (err) {
     if (err instanceof FetchRefused) {
       record = failed(err.message);
-      await ctx.db.referral.update({ where: { id: referralId }, data: { evidence: record as unknown as Prisma.InputJsonValue, lastError: err.message } });
+      await ctx.db.prisma.referral.update({ where: { id: referralId }, data: { evidence: record as unknown as Prisma.InputJsonValue, lastError: err.message } });
       await enqueueDelivery(ctx.queues, ctx.config, referralId);
       return { captured: false };
     }
     // The record goes into the notice, so only our own generic reason; operators get the raw one in lastError.
     const error = `capture failed (attempt ${attempt.number}): ${err instanceof CaptureFailed ? err.message : 'browser error'}`;
     const raw = `capture failed (attempt ${attempt.number}): ${(err as Error).message.split('\n')[0]}`;
-    await ctx.db.referral.update({ where: { id: referralId }, data: { lastError: raw.slice(0, 1_000) } });
+    await ctx.db.prisma.referral.update({ where: { id: referralId }, data: { lastError: raw.slice(0, 1_000) } });
     if (!attempt.last) throw err;
     record = failed(error);
   }
-  await ctx.db.referral.update({ where: { id: referralId }, data: { evidence: record as unknown as Prisma.InputJsonValue } });
+  await ctx.db.prisma.referral.update({ where: { id: referralId }, data: { evidence: record as unknown as Prisma.InputJsonValue } });
   await enqueueDelivery(ctx.queues, ctx.config, referralId);
   return { captured: record.error === null };
 }

@@ -26,7 +26,7 @@ describe('evidence capture and export delivery', () => {
     fake = await startFakePlatform(generateSigningSecret());
     // Port 9 (discard) is closed here: an allowed host whose capture keeps failing.
     h = await startHarness({ workers: ['refer', 'evidence'], api: false }, { EVIDENCE_CAPTURE: 'on', EVIDENCE_DIR: join(dir, 'evidence'), EXPORT_DIR: join(dir, 'exports'), LIVENESS_SCHEDULE: '1d', FETCH_ALLOW_HOSTS: `${fake.hostPort},127.0.0.1:9` });
-    await h.db.platform.update({ where: { name: 'youtube' }, data: { deliveryMode: 'export' } });
+    await h.db.prisma.platform.update({ where: { name: 'youtube' }, data: { deliveryMode: 'export' } });
   });
   afterAll(async () => {
     await h?.close();
@@ -36,12 +36,12 @@ describe('evidence capture and export delivery', () => {
 
   async function referred(url: string) {
     const { postId } = (await seedReviewItems(h.db, [{ platform: 'youtube', status: 'confirmed' }]))[0]!;
-    await h.db.post.update({ where: { id: postId }, data: { url } });
+    await h.db.prisma.post.update({ where: { id: postId }, data: { url } });
     await h.rt.queues.refer.add('refer', { postId });
     const end = Date.now() + 45_000;
     for (;;) {
-      const r = await h.db.referral.findFirst({ where: { postId, status: 'sent' } });
-      if (r) return { r, post: await h.db.post.findUniqueOrThrow({ where: { id: postId } }) };
+      const r = await h.db.prisma.referral.findFirst({ where: { postId, status: 'sent' } });
+      if (r) return { r, post: await h.db.prisma.post.findUniqueOrThrow({ where: { id: postId } }) };
       if (Date.now() > end) throw new Error('not sent in time');
       await new Promise((res) => setTimeout(res, 200));
     }

@@ -9,7 +9,8 @@
  */
 import type { ReferralStatus } from '../generated/prisma/enums.ts';
 import { appendAudit } from '../core/audit.ts';
-import type { PrismaClient, Prisma } from '../core/db/client.ts';
+import type { Db } from '../core/db/index.ts';
+import { lockReferralStatus, moveReferral, type ReferralChanges } from './sql.ts';
 
 export const TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
   queued: ['sent', 'failed'],
@@ -46,7 +47,7 @@ export interface TransitionInput {
   to: ReferralStatus;
   actor: string;
   /** Extra columns set with the move (ticket id, timestamps, outcome, ...). */
-  data?: Prisma.ReferralUpdateManyMutationInput;
+  data?: ReferralChanges;
   /** Restrict the allowed starting states further (e.g. only `queued` for delivery). */
   from?: readonly ReferralStatus[];
   /** Extra facts for the audit event. */
@@ -54,16 +55,14 @@ export interface TransitionInput {
 }
 
 /** Moves a referral; throws TransitionError (nothing changed) when unknown or not allowed. */
-export async function transition(db: PrismaClient, t: TransitionInput): Promise<{ from: ReferralStatus; to: ReferralStatus }> {
-  return db.$transaction(async (tx) => {
-    const current = await tx.referral.findUnique({ where: { id: t.referralId }, select: { status: true } });
-    if (!current) throw new TransitionError('not_found', `no referral ${t.referralId}`);
-    const from = current.status;
+export async function transition(db: Db, t: TransitionInput): Promise<{ from: ReferralStatus; to: ReferralStatus }> {
+  return db.transaction(async (tx) => {
+    const from = await lockReferralStatus(tx, t.referralId);
+    if (!from) throw new TransitionError('not_found', `no referral ${t.referralId}`);
     if (!canTransition(from, t.to) || (t.from && !t.from.includes(from))) {
       throw new TransitionError('illegal_transition', `referral ${t.referralId} is ${from}; it cannot become ${t.to} (allowed from ${from}: ${TRANSITIONS[from].join(', ') || 'none'})`, from);
     }
-    const { count } = await tx.referral.updateMany({ where: { id: t.referralId, status: from }, data: { ...t.data, status: t.to } });
-    if (!count) throw new TransitionError('illegal_transition', `referral ${t.referralId} changed concurrently; retry`, from);
+    if (!(await moveReferral(tx, t.referralId, from, t.to, t.data))) throw new TransitionError('illegal_transition', `referral ${t.referralId} changed concurrently; retry`, from);
     await appendAudit(tx, {
       actor: t.actor,
       action: `referral.${t.to}`,

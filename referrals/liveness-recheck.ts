@@ -10,6 +10,7 @@ import type { ReferralStatus } from '../generated/prisma/enums.ts';
 import type { ReferralDeps } from './create-referral.ts';
 import { scheduleLiveness } from './enqueue.ts';
 import { transition } from './lifecycle.ts';
+import { updateReferral } from './sql.ts';
 import { checkLiveness, type Liveness } from './liveness.ts';
 
 const NEXT: Partial<Record<ReferralStatus, { offline?: ReferralStatus; online?: ReferralStatus }>> = {
@@ -22,7 +23,7 @@ const NEXT: Partial<Record<ReferralStatus, { offline?: ReferralStatus; online?: 
 
 /** Runs check number `check` on a referral, records what it found, and schedules the next check. */
 export async function recheckReferral(ctx: ReferralDeps, referralId: string, check: number): Promise<Liveness | { skipped: true }> {
-  const r = await ctx.db.referral.findUnique({
+  const r = await ctx.db.prisma.referral.findUnique({
     where: { id: referralId },
     select: { status: true, offlineAt: true, post: { select: { url: true } }, platform: { select: { offlinePatterns: true } } },
   });
@@ -39,8 +40,8 @@ export async function recheckReferral(ctx: ReferralDeps, referralId: string, che
     if (to) {
       await transition(ctx.db, { referralId, to, actor, data, note: { check, ...live } });
     } else {
-      await ctx.db.$transaction(async (tx) => {
-        await tx.referral.update({ where: { id: referralId }, data });
+      await ctx.db.transaction(async (tx) => {
+        await updateReferral(tx, referralId, data);
         // A change of state without a status change (before the platform decided) is still audited.
         if (offline !== (r.offlineAt !== null)) {
           await appendAudit(tx, { actor, action: offline ? 'referral.offline' : 'referral.online', subjectType: 'referral', subjectId: referralId, before: { offlineAt: r.offlineAt }, after: { check, ...live } });
@@ -48,7 +49,7 @@ export async function recheckReferral(ctx: ReferralDeps, referralId: string, che
       });
     }
   } else {
-    await ctx.db.referral.update({ where: { id: referralId }, data: { lastCheckedAt: now, livenessChecks: check + 1 } });
+    await updateReferral(ctx.db, referralId, { lastCheckedAt: now, livenessChecks: check + 1 });
   }
   await scheduleLiveness(ctx, referralId, check + 1);
   return live;

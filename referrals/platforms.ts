@@ -4,7 +4,7 @@
  * sealed before storage (referrals/secrets.ts) and never returned by `listPlatforms`: only
  * whether one is set.
  */
-import type { PrismaClient } from '../core/db/client.ts';
+import type { PoolDb } from '../core/db/index.ts';
 import type { DeliveryMode } from '../generated/prisma/enums.ts';
 import { generateSigningSecret, isSigningSecret, sealSecret } from './secrets.ts';
 
@@ -37,7 +37,7 @@ function check(s: PlatformSettings): void {
 }
 
 /** Creates or updates; returns the new plaintext secret only when one was generated. */
-export async function upsertPlatform(db: PrismaClient, name: string, s: PlatformSettings, secretsKey: string | undefined, create: boolean): Promise<{ generatedSecret?: string }> {
+export async function upsertPlatform(db: PoolDb, name: string, s: PlatformSettings, secretsKey: string | undefined, create: boolean): Promise<{ generatedSecret?: string }> {
   if (!/^[a-z0-9_-]{1,32}$/.test(name)) throw new PlatformError('platform name must be 1–32 lower-case letters, digits, _ or -');
   check(s);
   const generatedSecret = s.signingSecret === 'generate' ? generateSigningSecret() : undefined;
@@ -50,16 +50,16 @@ export async function upsertPlatform(db: PrismaClient, name: string, s: Platform
     ...(s.autoRefer !== undefined ? { autoRefer: s.autoRefer } : {}),
     ...(s.offlinePatterns !== undefined ? { offlinePatterns: s.offlinePatterns } : {}),
   };
-  const existing = await db.platform.findUnique({ where: { name } });
+  const existing = await db.prisma.platform.findUnique({ where: { name } });
   if (create && existing) throw new PlatformError(`platform ${name} exists; use platforms update`);
   if (!create && !existing) throw new PlatformError(`no platform ${name}; use platforms add`);
-  const after = existing ? await db.platform.update({ where: { name }, data }) : await db.platform.create({ data: { name, displayName: s.displayName ?? name, ...data } });
+  const after = existing ? await db.prisma.platform.update({ where: { name }, data }) : await db.prisma.platform.create({ data: { name, displayName: s.displayName ?? name, ...data } });
   if (after.deliveryMode === 'webhook' && !after.webhookUrl) throw new PlatformError(`platform ${name} delivers by webhook but has no --webhook-url (saved; set one before referrals go out)`);
   return generatedSecret ? { generatedSecret } : {};
 }
 
-export async function listPlatforms(db: PrismaClient) {
-  const rows = await db.platform.findMany({ orderBy: { name: 'asc' } });
+export async function listPlatforms(db: PoolDb) {
+  const rows = await db.prisma.platform.findMany({ orderBy: { name: 'asc' } });
   return rows.map((p) => ({
     name: p.name,
     displayName: p.displayName,

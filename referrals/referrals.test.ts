@@ -40,12 +40,12 @@ describe('referral delivery to a fake platform', () => {
   /** A confirmed review item on `tiktok` whose post page the fake platform serves; queued on `refer`. */
   async function confirmed(pageId: string) {
     const { id, postId } = (await seedReviewItems(h.db, [{ platform: 'tiktok', status: 'confirmed' }]))[0]!;
-    await h.db.post.update({ where: { id: postId }, data: { url: `${fake.url}/posts/${pageId}` } });
+    await h.db.prisma.post.update({ where: { id: postId }, data: { url: `${fake.url}/posts/${pageId}` } });
     await h.rt.queues.refer.add('refer', { postId, decisionId: `d-${id}` }, { jobId: `refer-${postId}` });
     return postId;
   }
-  const referralOf = (postId: string) => until(() => h.db.referral.findFirst({ where: { postId } }));
-  const sentOf = (postId: string) => until(() => h.db.referral.findFirst({ where: { postId, status: { not: 'queued' } } }));
+  const referralOf = (postId: string) => until(() => h.db.prisma.referral.findFirst({ where: { postId } }));
+  const sentOf = (postId: string) => until(() => h.db.prisma.referral.findFirst({ where: { postId, status: { not: 'queued' } } }));
 
   beforeAll(async () => {
     fake = await startFakePlatform(secret);
@@ -74,7 +74,7 @@ describe('referral delivery to a fake platform', () => {
     expect(notice.notifier.email).toBeTruthy();
     expect(notice.goodFaithStatement).toMatch(/good faith|bona fide/);
     expect(notice.classification.humanReviewed).toBe(true);
-    const audit = await h.db.auditEvent.findMany({ where: { subjectId: r.id }, orderBy: { id: 'asc' } });
+    const audit = await h.db.prisma.auditEvent.findMany({ where: { subjectId: r.id }, orderBy: { id: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['referral.create', 'referral.sent']);
   });
 
@@ -83,25 +83,25 @@ describe('referral delivery to a fake platform', () => {
     const r = await sentOf(postId);
     await h.rt.queues.refer.add('refer', { postId, decisionId: 'again' }, { jobId: `refer-${postId}-again` });
     // A re-upload: another post whose duplicateOfId is the first.
-    const first = await h.db.post.findUniqueOrThrow({ where: { id: postId } });
-    const dup = await h.db.post.create({ data: { platformId: first.platformId, platformPostId: `${first.platformPostId}-re`, url: first.url, text: first.text, contentHash: first.contentHash, duplicateOfId: postId, outcome: 'duplicate' } });
-    await h.db.reviewItem.create({ data: { postId: dup.id, status: 'confirmed', priority: 1, score: 0.9, platformId: first.platformId, language: 'en', category: 'boat_crossing' } });
+    const first = await h.db.prisma.post.findUniqueOrThrow({ where: { id: postId } });
+    const dup = await h.db.prisma.post.create({ data: { platformId: first.platformId, platformPostId: `${first.platformPostId}-re`, url: first.url, text: first.text, contentHash: first.contentHash, duplicateOfId: postId, outcome: 'duplicate' } });
+    await h.db.prisma.reviewItem.create({ data: { postId: dup.id, status: 'confirmed', priority: 1, score: 0.9, platformId: first.platformId, language: 'en', category: 'boat_crossing' } });
     await h.rt.queues.refer.add('refer', { postId: dup.id, decisionId: 'dup' });
     await new Promise((res) => setTimeout(res, 1_500));
-    expect(await h.db.referral.count({ where: { idempotencyKey: r.idempotencyKey } })).toBe(1);
+    expect(await h.db.prisma.referral.count({ where: { idempotencyKey: r.idempotencyKey } })).toBe(1);
     expect(fake.attempts.filter((a) => a.webhookId === r.idempotencyKey && a.status === 200)).toHaveLength(1);
   });
 
   it('dead-letters a referral the receiver refuses (bad signature) as failed', async () => {
-    await h.db.platform.update({ where: { name: 'tiktok' }, data: { signingSecret: generateSigningSecret() } });
+    await h.db.prisma.platform.update({ where: { name: 'tiktok' }, data: { signingSecret: generateSigningSecret() } });
     try {
       const postId = await confirmed('a3');
-      const r = await until(() => h.db.referral.findFirst({ where: { postId, status: 'failed' } }));
+      const r = await until(() => h.db.prisma.referral.findFirst({ where: { postId, status: 'failed' } }));
       expect(r.lastError).toMatch(/401/);
       expect(fake.attempts.filter((a) => a.webhookId === r.idempotencyKey).map((a) => a.status)).toEqual([401]);
-      expect(await h.db.auditEvent.count({ where: { subjectId: r.id, action: 'referral.failed' } })).toBe(1);
+      expect(await h.db.prisma.auditEvent.count({ where: { subjectId: r.id, action: 'referral.failed' } })).toBe(1);
     } finally {
-      await h.db.platform.update({ where: { name: 'tiktok' }, data: { signingSecret: secret } });
+      await h.db.prisma.platform.update({ where: { name: 'tiktok' }, data: { signingSecret: secret } });
     }
   });
 
@@ -109,7 +109,7 @@ describe('referral delivery to a fake platform', () => {
     fake.failNext = 100;
     try {
       const postId = await confirmed('a4');
-      const r = await until(() => h.db.referral.findFirst({ where: { postId, status: 'failed' } }), 30_000);
+      const r = await until(() => h.db.prisma.referral.findFirst({ where: { postId, status: 'failed' } }), 30_000);
       expect(r.attempts).toBe(4);
       expect(fake.notices.has(r.idempotencyKey)).toBe(false);
     } finally {
@@ -142,7 +142,7 @@ describe('referral delivery to a fake platform', () => {
     expect(await err(await report(r.id, { status: 'acknowledged', ticketId: 'T-9' }, { key: otherKey, secret: null }))).toMatchObject({ status: 403, message: expect.stringMatching(/another platform/) });
     expect(await err(await report('019abc12-3456-7def-8123-456789abcdef', { status: 'acknowledged', ticketId: 'T-9' }))).toMatchObject({ status: 404 });
     expect(await err(await report(r.id, { status: 'declined' }))).toMatchObject({ status: 400, message: expect.stringMatching(/reason/) });
-    expect((await h.db.referral.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('sent');
+    expect((await h.db.prisma.referral.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('sent');
 
     const ack = await report(r.id, { status: 'acknowledged', ticketId: 'T-9' });
     expect(ack.status, await ack.clone().text()).toBe(200);
@@ -155,13 +155,13 @@ describe('referral delivery to a fake platform', () => {
 
     fake.removed.add('live1');
     expect((await report(r.id, { status: 'actioned', decision_visibility: ['DECISION_VISIBILITY_CONTENT_REMOVED'] })).status).toBe(200);
-    await until(() => h.db.referral.findFirst({ where: { id: r.id, status: 'confirmed_offline' } }));
+    await until(() => h.db.prisma.referral.findFirst({ where: { id: r.id, status: 'confirmed_offline' } }));
     fake.removed.delete('live1');
-    const back = await until(() => h.db.referral.findFirst({ where: { id: r.id, status: 'reappeared' } }));
+    const back = await until(() => h.db.prisma.referral.findFirst({ where: { id: r.id, status: 'reappeared' } }));
     expect(back.reappearedAt).not.toBeNull();
     // Liveness checks run every second here, so whether a removal was first seen before the
     // platform's report (referral.offline) depends on timing; the lifecycle steps do not.
-    const actions = (await h.db.auditEvent.findMany({ where: { subjectId: r.id }, orderBy: { id: 'asc' } })).map((a) => a.action).filter((a) => !['referral.offline', 'referral.online', 'referral.still_online'].includes(a));
+    const actions = (await h.db.prisma.auditEvent.findMany({ where: { subjectId: r.id }, orderBy: { id: 'asc' } })).map((a) => a.action).filter((a) => !['referral.offline', 'referral.online', 'referral.still_online'].includes(a));
     expect(actions).toEqual(['referral.create', 'referral.sent', 'referral.acknowledged', 'referral.actioned', 'referral.confirmed_offline', 'referral.reappeared']);
   });
 

@@ -55,8 +55,8 @@ beforeAll(async () => {
   const env = { REFER_THRESHOLD: '0.3', REVIEW_THRESHOLD: '0.1', LIVENESS_SCHEDULE: '1h,1h', EXPORT_DIR: exportDir };
   h = await startHarness({ workers: [], api: false }, env);
   // telegram takes automated referrals as export bundles (nothing leaves the machine); facebook takes none.
-  await h.db.platform.update({ where: { name: 'telegram' }, data: { autoRefer: true, deliveryMode: 'export' } });
-  await h.db.platform.update({ where: { name: 'tiktok' }, data: { deliveryMode: 'none' } });
+  await h.db.prisma.platform.update({ where: { name: 'telegram' }, data: { autoRefer: true, deliveryMode: 'export' } });
+  await h.db.prisma.platform.update({ where: { name: 'tiktok' }, data: { deliveryMode: 'none' } });
 }, 60_000);
 
 afterAll(async () => {
@@ -157,7 +157,7 @@ const rows: Row[] = [
     what: 'evidence (page refused) → deliver',
     job: 'evidence',
     data: async () => {
-      ids.referral = (await h.db.referral.findFirstOrThrow({ where: { postId: ids.advert! } })).id;
+      ids.referral = (await h.db.prisma.referral.findFirstOrThrow({ where: { postId: ids.advert! } })).id;
       return { referralId: ids.referral };
     },
     config: () => capture(true),

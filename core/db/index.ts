@@ -19,6 +19,8 @@ export const sql = Prisma.sql;
 export const join = Prisma.join;
 export const raw = Prisma.raw;
 export const empty = Prisma.empty;
+/** The database clock as UTC wall time: what `timestamp(3)` columns hold (Prisma's convention). */
+export const NOW_UTC = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
 export interface QueryOptions {
   /**
