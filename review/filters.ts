@@ -1,5 +1,5 @@
 /**
- * Queue filters as SQL, shared by the listing and its counts (review/queue.ts)
+ * Queue filters as SQL, shared by the listing and its counts (review/review-list.ts)
  * and by "claim next" (review/claims.ts), so all of them select exactly the same items.
  */
 import { Prisma } from '../core/db/index.ts';

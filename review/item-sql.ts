@@ -13,7 +13,7 @@
  */
 import { Prisma, type PoolDb } from '../core/db/index.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
-import type { ReviewItemView, Signal } from './queue.ts';
+import type { ReviewItemView, Signal } from './review-list.ts';
 
 /** One flat row of {@link selectItems}; null columns where a relation is absent; times as ISO 8601 text. */
 type ItemRow = Pick<

@@ -1,12 +1,12 @@
 /**
  * The review listing as it was built before review/item-sql.ts: Prisma's nested include, mapped in
  * TypeScript. Kept only as a test oracle, so the SQL path is checked against an independent
- * implementation of the same view (review/item-sql.test.ts). Counts are not part of it.
+ * implementation of the same view (review/review-list.test.ts). Counts are not part of it.
  */
 import type { Prisma, PoolDb } from '../core/db/index.ts';
 import { badCursor, decodeCursor, encodeCursor } from '../review/cursor.ts';
 import type { QueueFilters } from '../review/filters.ts';
-import type { ListOptions, ListResult, ReviewItemView, Signal } from '../review/queue.ts';
+import type { ListOptions, ListResult, ReviewItemView, Signal } from '../review/review-list.ts';
 
 /** The filters minus status, as a Prisma where (the listing's filter before review/filters.ts's SQL). */
 function filterWhere(f: QueueFilters): Prisma.ReviewItemWhereInput {

@@ -11,7 +11,7 @@ import { isolate, type Isolated } from '../test/isolation.ts';
 import { seedReviewItems, type SeedItem } from '../test/review-fixtures.ts';
 import { referenceItem, referenceList } from '../test/review-list-reference.ts';
 import { REVIEW_STATUSES, type QueueFilters, type Sort } from './filters.ts';
-import { getReviewItem, listReviewItems } from './queue.ts';
+import { getReviewItem, listReviewItems } from './review-list.ts';
 
 const PLATFORMS = ['facebook', 'tiktok', 'telegram'];
 const LANGUAGES = ['en', 'ar', 'fa'];
