@@ -1,25 +1,26 @@
 /**
- * Review items as one SQL statement: the items chosen by `where` and a sort (a keyset page or one
- * id), each with its post, latest classification, re-upload count, near-duplicate (with the
- * earlier post's item and last decision) and network, as flat rows mapped straight to the view.
- *
- * Why not Prisma's nested include: at 150,000 items the page query itself takes ~1 ms in
- * PostgreSQL, but the include built nested JSONB for every item (Post, Platform ×2,
- * Classification, NearDuplicate → Post → ReviewItem → Decision, NetworkMember → Network) that the
- * client then parsed, re-typed and mapped again, plus a second round trip for the re-upload counts:
- * most of a list request's CPU, in both processes. Here the page is chosen first (`LIMIT` inside
- * the subquery, served by the (status, …, priority) and (status, createdAt) indexes) and only its
- * rows are joined.
+ * The review domain's SQL: the listing (one statement per page or item, flat rows), the per-status
+ * counts, and the statements claims and decisions run inside their transactions. Why one flat
+ * statement rather than Prisma's nested include, and when its plan is generic: docs/database.md#review.
  */
-import { Prisma, type PoolDb } from '../core/db/index.ts';
-import type { ReviewStatus } from '../generated/prisma/enums.ts';
-import type { ReviewItemView, Signal } from './review-list.ts';
+import { v7 as uuidv7 } from 'uuid';
+import { raw, sql, type Db, type Sql } from '../core/db/index.ts';
+import type { DecisionAction, ReviewStatus } from '../generated/prisma/enums.ts';
+import { filterSql, NOW_UTC, type QueueFilters, type Sort } from './filters.ts';
 
 /** One flat row of {@link selectItems}; null columns where a relation is absent; times as ISO 8601 text. */
-type ItemRow = Pick<
-  ReviewItemView,
-  'id' | 'status' | 'priority' | 'score' | 'referralCandidate' | 'language' | 'category' | 'platform' | 'createdAt' | 'updatedAt' | 'decidedAt'
-> & {
+export interface ItemRow {
+  id: string;
+  status: ReviewStatus;
+  priority: number;
+  score: number;
+  referralCandidate: boolean;
+  language: string;
+  category: string;
+  platform: string;
+  createdAt: string;
+  updatedAt: string;
+  decidedAt: string | null;
   postId: string;
   claimedBy: string | null;
   leaseExpiresAt: string | null;
@@ -49,57 +50,52 @@ type ItemRow = Pick<
   networkId: string | null;
   networkSize: number | null;
   networkVouched: number | null;
-};
+}
 
 /** The queue's orders: `priority` most urgent first, `oldest` first routed first; ids break ties. */
 const ORDER = {
-  priority: (t: Prisma.Sql) => Prisma.sql`${t}.priority DESC, ${t}.id ASC`,
-  oldest: (t: Prisma.Sql) => Prisma.sql`${t}."createdAt" ASC, ${t}.id ASC`,
-} as const;
+  priority: (t: Sql) => sql`${t}.priority DESC, ${t}.id ASC`,
+  oldest: (t: Sql) => sql`${t}."createdAt" ASC, ${t}.id ASC`,
+} as const satisfies Record<Sort, (t: Sql) => Sql>;
 
 /** A DateTime column (UTC without a zone, millisecond precision) as JavaScript's toISOString() writes it. */
-const iso = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const iso = (column: string) => sql`to_char(${raw(column)}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Up to `limit` items matching `where` (SQL over "ReviewItem"), in `sort` order. */
 export async function selectItems(
-  db: PoolDb | Db,
+  db: Db,
   page: {
-    where: Prisma.Sql;
-    sort: keyof typeof ORDER;
+    where: Sql;
+    sort: Sort;
     limit: number;
     /** The best plan does not depend on the values bound into `where` (review/filters.ts planFitsAnyValues). */
     planFitsAnyValues?: boolean;
   },
 ): Promise<ItemRow[]> {
   const order = ORDER[page.sort];
-  // Where the plan fits any values, it is made once per connection (queryPrepared's genericPlan):
-  // left to choose, PostgreSQL planned this statement on every execution, ~1.5 ms on a 2-core
-  // machine, about as long as running it, since a keyset condition (`priority <= $n`) always
-  // looks cheaper in a custom plan, though the plan is the same index scan. There the limit is
-  // written into the text, so the generic plan knows how few rows are wanted (page sizes are few,
-  // so are the variants). Elsewhere it stays bound: with a literal limit PostgreSQL itself comes
-  // to prefer a generic plan after five executions, the very plan that is slow for rare values.
-  if (!Number.isInteger(page.limit) || page.limit < 1) throw new RangeError(`selectItems: limit must be a positive integer, got ${page.limit}`);
+  if (!Number.isInteger(page.limit) || page.limit < 1) {
+    throw new RangeError(`selectItems: limit must be a positive integer, got ${page.limit}`);
+  }
+  // Where the plan fits any values it is made once per connection, with the limit written into the
+  // text so the plan knows how few rows are wanted; elsewhere the limit stays bound (docs/database.md#review).
   const generic = page.planFitsAnyValues === true;
-  const limit = generic ? Prisma.raw(String(page.limit)) : Prisma.sql`${page.limit}`;
-  const r = (column: string) => Prisma.raw(`r."${column}"`);
-  // Ids and enums are cast to text so the driver hands back plain strings.
-  // To-one lookups are scalar subqueries or LATERAL … LIMIT 1 blocks rather than joins: each is
-  // planned on its own, which took planning from ~1.0 to ~0.6 ms (as much as running it).
-  const query = Prisma.sql`
+  const limit = generic ? raw(String(page.limit)) : sql`${page.limit}`;
+  // Ids and enums are cast to text so the driver hands back plain strings. To-one lookups are
+  // scalar subqueries or LATERAL … LIMIT 1 blocks rather than joins: each is planned on its own.
+  const query = sql`
     SELECT r.id::text AS id, r."postId"::text AS "postId", r.status::text AS status, r.priority, r.score, r."referralCandidate",
       r.language, r.category, (SELECT name FROM "Platform" WHERE id = r."platformId") AS platform,
-      ${iso(r('createdAt'))} AS "createdAt", ${iso(r('updatedAt'))} AS "updatedAt",
-      ${iso(r('decidedAt'))} AS "decidedAt", r."claimedBy", ${iso(r('leaseExpiresAt'))} AS "leaseExpiresAt",
+      ${iso('r."createdAt"')} AS "createdAt", ${iso('r."updatedAt"')} AS "updatedAt",
+      ${iso('r."decidedAt"')} AS "decidedAt", r."claimedBy", ${iso('r."leaseExpiresAt"')} AS "leaseExpiresAt",
       (SELECT count(*)::int FROM "Post" d WHERE d."duplicateOfId" = r."postId") AS duplicates,
       p.text AS "postText", p.url AS "postUrl", (SELECT name FROM "Platform" WHERE id = p."platformId") AS "postPlatform",
       p."authorHandle" AS "postAuthor", p.language AS "postLanguage",
-      ${iso(Prisma.raw('p."postedAt"'))} AS "postedAt", ${iso(Prisma.raw('p."ingestedAt"'))} AS "ingestedAt",
-      c."modelVersion" AS "clsModelVersion", c.score AS "clsScore", c.category AS "clsCategory", c.language AS "clsLanguage", c."languageTag" AS "clsLanguageTag",
-      c.signals AS "clsSignals", ${iso(Prisma.raw('c."createdAt"'))} AS "clsCreatedAt",
-      nd."ndEarlierPostId", nd."ndSimilarity", nd."ndItemId", nd."ndItemStatus", nd."ndAction", nd."ndReasonCode", nd."ndActor", nd."ndDecidedAt",
-      net."networkId", net."networkSize", net."networkVouched"
-    FROM (SELECT * FROM "ReviewItem" i WHERE ${page.where} ORDER BY ${order(Prisma.raw('i'))} LIMIT ${limit}) r
+      ${iso('p."postedAt"')} AS "postedAt", ${iso('p."ingestedAt"')} AS "ingestedAt",
+      c."modelVersion" AS "clsModelVersion", c.score AS "clsScore", c.category AS "clsCategory", c.language AS "clsLanguage",
+      c."languageTag" AS "clsLanguageTag", c.signals AS "clsSignals", ${iso('c."createdAt"')} AS "clsCreatedAt",
+      nd."ndEarlierPostId", nd."ndSimilarity", nd."ndItemId", nd."ndItemStatus", nd."ndAction", nd."ndReasonCode", nd."ndActor",
+      nd."ndDecidedAt", net."networkId", net."networkSize", net."networkVouched"
+    FROM (SELECT * FROM "ReviewItem" i WHERE ${page.where} ORDER BY ${order(raw('i'))} LIMIT ${limit}) r
     JOIN "Post" p ON p.id = r."postId"
     LEFT JOIN LATERAL (
       SELECT "modelVersion", score, category, language, "languageTag", signals, "createdAt" FROM "Classification"
@@ -108,7 +104,7 @@ export async function selectItems(
     LEFT JOIN LATERAL (
       SELECT nd."earlierPostId"::text AS "ndEarlierPostId", nd.similarity AS "ndSimilarity", ei.id::text AS "ndItemId",
         ei.status::text AS "ndItemStatus", ed.action::text AS "ndAction", ed."reasonCode" AS "ndReasonCode", ed.actor AS "ndActor",
-        ${iso(Prisma.raw('ed."createdAt"'))} AS "ndDecidedAt"
+        ${iso('ed."createdAt"')} AS "ndDecidedAt"
       FROM "NearDuplicate" nd
       LEFT JOIN "ReviewItem" ei ON ei."postId" = nd."earlierPostId"
       LEFT JOIN LATERAL (
@@ -120,62 +116,117 @@ export async function selectItems(
       SELECT n.id::text AS "networkId", n."postCount" AS "networkSize", n."vouchedCount" AS "networkVouched"
       FROM "NetworkMember" nm JOIN "Network" n ON n.id = nm."networkId" WHERE nm."postId" = r."postId" LIMIT 1
     ) net ON true
-    ORDER BY ${order(Prisma.raw('r'))}`;
-  // The filters present and the page size decide the text, so at most a few hundred prepared
-  // variants. Every column reads the same through pg as through Prisma here: text, numbers,
-  // booleans, times formatted above.
+    ORDER BY ${order(raw('r'))}`;
+  // The filters present and the page size decide the text, so at most a few hundred prepared variants.
   return db.query<ItemRow>(query, { genericPlan: generic });
 }
 
-/** A row as the API shows it; `now` decides whether a claim's lease is still live. */
-export function itemView(r: ItemRow, now: Date): ReviewItemView {
-  const live = r.claimedBy && r.leaseExpiresAt && Date.parse(r.leaseExpiresAt) > now.getTime();
-  return {
-    id: r.id,
-    status: r.status,
-    priority: r.priority,
-    score: r.score,
-    referralCandidate: r.referralCandidate,
-    language: r.language,
-    category: r.category,
-    platform: r.platform,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    decidedAt: r.decidedAt,
-    claim: live ? { holder: r.claimedBy!, leaseExpiresAt: r.leaseExpiresAt! } : null,
-    duplicates: r.duplicates,
-    nearDuplicateOf:
-      r.ndEarlierPostId === null
-        ? null
-        : {
-            postId: r.ndEarlierPostId,
-            similarity: r.ndSimilarity!,
-            reviewItemId: r.ndItemId,
-            status: r.ndItemStatus,
-            decision: r.ndAction === null ? null : { action: r.ndAction, reasonCode: r.ndReasonCode!, actor: r.ndActor!, decidedAt: r.ndDecidedAt! },
-          },
-    network: r.networkId === null ? null : { id: r.networkId, size: r.networkSize!, vouched: r.networkVouched! },
-    post: {
-      id: r.postId,
-      text: r.postText,
-      url: r.postUrl,
-      platform: r.postPlatform,
-      author: r.postAuthor,
-      language: r.postLanguage,
-      postedAt: r.postedAt,
-      ingestedAt: r.ingestedAt,
-    },
-    classification:
-      r.clsModelVersion === null
-        ? null
-        : {
-            modelVersion: r.clsModelVersion,
-            score: r.clsScore!,
-            category: r.clsCategory!,
-            language: r.clsLanguage!,
-            languageTag: r.clsLanguageTag ?? r.clsLanguage!,
-            signals: Array.isArray(r.clsSignals) ? (r.clsSignals as Signal[]) : [],
-            createdAt: r.clsCreatedAt!,
-          },
-  };
+/**
+ * Items after the cursor's row `(v, id)` in sort order. The redundant `<=` / `>=` bound lets the
+ * index scan start at the cursor instead of filtering every earlier row.
+ */
+export function afterCursor(sort: Sort, v: number | Date, id: string): Sql {
+  if (sort === 'priority') return sql`priority <= ${v}::float8 AND (priority < ${v}::float8 OR id > ${id}::uuid)`;
+  // Columns hold UTC without a zone (Prisma's DateTime).
+  const at = sql`(${(v as Date).toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  return sql`"createdAt" >= ${at} AND ("createdAt" > ${at} OR id > ${id}::uuid)`;
+}
+
+/** Items per status under the filters (status itself ignored). */
+export function countByStatus(db: Db, filters: QueueFilters): Promise<{ status: ReviewStatus; n: number }[]> {
+  // One count per status, each an index range scan on (status, …) (GROUP BY status reads every item).
+  return db.query<{ status: ReviewStatus; n: number }>`
+    SELECT s::text AS status,
+      (SELECT count(*)::int FROM "ReviewItem" WHERE status = s AND ${filterSql({ ...filters, status: undefined })}) AS n
+    FROM unnest(enum_range(NULL::"ReviewStatus")) s`;
+}
+
+/** An item's claim state, row-locked until the transaction ends. */
+export interface ItemLockRow {
+  id: string;
+  postId: string;
+  status: ReviewStatus;
+  claimedBy: string | null;
+  leaseExpiresAt: Date | null;
+  /** Whether the lease is live by the database clock. */
+  leaseActive: boolean;
+}
+
+export async function selectItemForUpdate(tx: Db, id: string): Promise<ItemLockRow | undefined> {
+  const [row] = await tx.query<ItemLockRow>`
+    SELECT id::text AS id, "postId"::text AS "postId", status::text AS status, "claimedBy", "leaseExpiresAt",
+           COALESCE("leaseExpiresAt" > ${NOW_UTC}, false) AS "leaseActive"
+    FROM "ReviewItem" WHERE id = ${id}::uuid FOR UPDATE`;
+  return row;
+}
+
+const leaseEnd = (seconds: number) => sql`${NOW_UTC} + make_interval(secs => ${seconds}::double precision)`;
+
+/** Gives the item to `actor` for `leaseSeconds` by the database clock; returns when the lease ends. */
+export async function setLease(tx: Db, id: string, actor: string, leaseSeconds: number): Promise<Date> {
+  const [row] = await tx.query<{ leaseExpiresAt: Date }>`
+    UPDATE "ReviewItem" SET "claimedBy" = ${actor}, "leaseExpiresAt" = ${leaseEnd(leaseSeconds)}, "updatedAt" = ${NOW_UTC}
+    WHERE id = ${id}::uuid RETURNING "leaseExpiresAt"`;
+  return row!.leaseExpiresAt;
+}
+
+export async function clearLease(tx: Db, id: string): Promise<void> {
+  await tx.execute`UPDATE "ReviewItem" SET "claimedBy" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${NOW_UTC} WHERE id = ${id}::uuid`;
+}
+
+/**
+ * Leases the first unclaimed (or lapsed) item under the filters in `sort` order, skipping rows
+ * other transactions hold, so concurrent callers each get a different item without waiting.
+ */
+export async function leaseNextFree(
+  tx: Db,
+  actor: string,
+  filters: QueueFilters,
+  sort: Sort,
+  leaseSeconds: number,
+): Promise<{ id: string; prevHolder: string | null; leaseExpiresAt: Date } | undefined> {
+  const [row] = await tx.query<{ id: string; prevHolder: string | null; leaseExpiresAt: Date }>`
+    WITH picked AS (
+      SELECT id, "claimedBy" AS "prevHolder" FROM "ReviewItem"
+      WHERE ${filterSql(filters)} AND ("claimedBy" IS NULL OR "leaseExpiresAt" IS NULL OR "leaseExpiresAt" <= ${NOW_UTC})
+      ORDER BY ${ORDER[sort](raw('"ReviewItem"'))}
+      LIMIT 1 FOR UPDATE SKIP LOCKED
+    )
+    UPDATE "ReviewItem" r
+    SET "claimedBy" = ${actor}, "leaseExpiresAt" = ${leaseEnd(leaseSeconds)}, "updatedAt" = ${NOW_UTC}
+    FROM picked WHERE r.id = picked.id
+    RETURNING r.id::text AS id, picked."prevHolder", r."leaseExpiresAt"`;
+  return row;
+}
+
+/** Moves the item to `status`, unclaimed; `decided` stamps (or, false, clears) `decidedAt`. */
+export async function setItemStatus(tx: Db, id: string, status: ReviewStatus, decided: boolean): Promise<void> {
+  await tx.execute`
+    UPDATE "ReviewItem" SET status = ${status}::"ReviewStatus", "claimedBy" = NULL, "leaseExpiresAt" = NULL,
+           "decidedAt" = ${decided ? NOW_UTC : null}, "updatedAt" = ${NOW_UTC}
+    WHERE id = ${id}::uuid`;
+}
+
+export interface DecisionRow {
+  reviewItemId: string;
+  postId: string;
+  actor: string;
+  action: DecisionAction;
+  reasonCode: string;
+  note: string | null;
+}
+
+/** Records a decision; returns its id (a UUIDv7, as the schema's `@default(uuid(7))` made them). */
+export async function insertDecision(tx: Db, d: DecisionRow): Promise<string> {
+  const id = uuidv7();
+  await tx.execute`
+    INSERT INTO "Decision" (id, "reviewItemId", "postId", actor, action, "reasonCode", note, "createdAt")
+    VALUES (${id}::uuid, ${d.reviewItemId}::uuid, ${d.postId}::uuid, ${d.actor}, ${d.action}::"DecisionAction", ${d.reasonCode}, ${d.note},
+            ${NOW_UTC})`;
+  return id;
+}
+
+export async function referralExists(tx: Db, postId: string): Promise<boolean> {
+  const [row] = await tx.query<{ exists: boolean }>`SELECT EXISTS (SELECT 1 FROM "Referral" WHERE "postId" = ${postId}::uuid) AS exists`;
+  return row!.exists;
 }
