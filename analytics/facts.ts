@@ -21,7 +21,7 @@
  * trail, because the status moves on (`actioned` → `confirmed_offline` → `reappeared`) and
  * `offlineAt` is cleared when content reappears.
  */
-import { Prisma } from '../core/db/index.ts';
+import { join, sql, type Sql } from '../core/db/index.ts';
 import type { StatsFilters } from './filters.ts';
 
 export const STAGES = ['flagged', 'classified', 'sentToReview', 'referred', 'acknowledged', 'removed', 'declined'] as const;
@@ -45,10 +45,10 @@ export const REMOVAL_BINS = [
  * string functions over the lower-cased URL (scheme, host, first two path segments): a regular
  * expression per post costs several times more on large ranges.
  */
-const urlParts = Prisma.sql`CROSS JOIN LATERAL (SELECT lower(split_part(split_part(p.url, '#', 1), '?', 1)) AS u) url_
+const urlParts = sql`CROSS JOIN LATERAL (SELECT lower(split_part(split_part(p.url, '#', 1), '?', 1)) AS u) url_
   CROSS JOIN LATERAL (SELECT split_part(url_.u, '/', 3) AS h, split_part(url_.u, '/', 4) AS s1, split_part(url_.u, '/', 5) AS s2) seg`;
 
-const pageOf = Prisma.sql`CASE
+const pageOf = sql`CASE
     WHEN seg.h IN ('t.me', 'www.t.me', 'telegram.me', 'www.telegram.me') THEN
       CASE WHEN seg.s1 = 's' THEN NULLIF(seg.s2, '') WHEN seg.s1 = 'c' THEN 'c/' || NULLIF(seg.s2, '') ELSE NULLIF(seg.s1, '') END
     WHEN seg.h IN ('facebook.com', 'www.facebook.com', 'm.facebook.com', 'web.facebook.com') THEN
@@ -57,24 +57,24 @@ const pageOf = Prisma.sql`CASE
       CASE WHEN seg.s1 LIKE '@_%' THEN seg.s1 WHEN seg.s1 IN ('channel', 'c') THEN seg.s1 || '/' || NULLIF(seg.s2, '') END
   END`;
 
-const ts = (d: Date) => Prisma.sql`${d.toISOString()}::timestamp`;
+const ts = (d: Date) => sql`${d.toISOString()}::timestamp`;
 
 /** `col` within [from, to). Columns are zone-less UTC, as Prisma stores DateTime. */
-export function inRange(col: Prisma.Sql, f: Pick<StatsFilters, 'from' | 'to'>): Prisma.Sql {
-  return Prisma.sql`${col} >= ${ts(f.from)} AND ${col} < ${ts(f.to)}`;
+export function inRange(col: Sql, f: Pick<StatsFilters, 'from' | 'to'>): Sql {
+  return sql`${col} >= ${ts(f.from)} AND ${col} < ${ts(f.to)}`;
 }
 
 /** The latest classification's category of post `p` (a re-upload takes its original's), as `cl.category`. */
-export const categoryJoin = Prisma.sql`LEFT JOIN LATERAL (
+export const categoryJoin = sql`LEFT JOIN LATERAL (
     SELECT c.category FROM "Classification" c WHERE c."postId" = COALESCE(p."duplicateOfId", p.id) ORDER BY c."createdAt" DESC, c.id DESC LIMIT 1
   ) cl ON true`;
 
-export const LANGUAGE = Prisma.sql`COALESCE(p.language, 'und')`;
-export const CATEGORY = Prisma.sql`COALESCE(cl.category, 'unclassified')`;
+export const LANGUAGE = sql`COALESCE(p.language, 'und')`;
+export const CATEGORY = sql`COALESCE(cl.category, 'unclassified')`;
 
 /** Platform / language / category conditions over post `p` joined with `categoryJoin`. */
-export function postFilter(f: StatsFilters): Prisma.Sql {
-  return Prisma.sql`(${f.platformId ?? null}::int IS NULL OR p."platformId" = ${f.platformId ?? null}::int)
+export function postFilter(f: StatsFilters): Sql {
+  return sql`(${f.platformId ?? null}::int IS NULL OR p."platformId" = ${f.platformId ?? null}::int)
     AND (${f.language ?? null}::text IS NULL OR ${LANGUAGE} = ${f.language ?? null}::text)
     AND (${f.category ?? null}::text IS NULL OR ${CATEGORY} = ${f.category ?? null}::text)`;
 }
@@ -84,15 +84,15 @@ export function postFilter(f: StatsFilters): Prisma.Sql {
  * counted over posts that were not dismissed (nor re-uploads of a dismissed post): those are
  * the only posts retention purges, so purging never changes an account or page count.
  */
-const accountAndPage = Prisma.sql`
+const accountAndPage = sql`
   CASE WHEN eff.outcome = 'dismissed' OR p."authorHandle" IS NULL THEN NULL
        ELSE p."platformId"::text || ':' || ltrim(lower(p."authorHandle"), '@') END AS account,
   CASE WHEN eff.outcome = 'dismissed' THEN NULL
        ELSE p."platformId"::text || ':' || ${pageOf} END AS page`;
 
 /** Referrals sent in the range, with the platform's decision and the confirmed removal time. */
-function referralOutcomes(f: StatsFilters): Prisma.Sql {
-  return Prisma.sql`
+function referralOutcomes(f: StatsFilters): Sql {
+  return sql`
   SELECT r.id, r."postId", r."sentAt", r."acknowledgedAt", d.action AS decision,
     LEAST(
       CASE WHEN d.action = 'referral.actioned' THEN COALESCE(r."decidedAt", d."createdAt") END,
@@ -109,7 +109,7 @@ function referralOutcomes(f: StatsFilters): Prisma.Sql {
     SELECT min(a."createdAt") AS first_offline FROM "AuditEvent" a
     WHERE a."subjectType" = 'referral' AND a."subjectId" = r.id::text AND a.action IN ('referral.offline', 'referral.confirmed_offline')
   ) off ON true
-  WHERE ${inRange(Prisma.sql`r."sentAt"`, f)}`;
+  WHERE ${inRange(sql`r."sentAt"`, f)}`;
 }
 
 /**
@@ -118,22 +118,22 @@ function referralOutcomes(f: StatsFilters): Prisma.Sql {
  * instead of guessing; the aggregates then read one small, flat table.
  */
 export const CREATE_TEMP_TABLES = [
-  Prisma.sql`CREATE TEMP TABLE stats_ev (stage text NOT NULL, post_id uuid NOT NULL, at timestamp NOT NULL, hours float8) ON COMMIT DROP`,
-  Prisma.sql`CREATE TEMP TABLE stats_facts (stage text NOT NULL, at timestamp NOT NULL, hours float8, platform_id int NOT NULL, language text NOT NULL,
-    category text NOT NULL, account text, page text) ON COMMIT DROP`,
+  sql`CREATE TEMP TABLE stats_ev (stage text NOT NULL, post_id uuid NOT NULL, at timestamp NOT NULL, hours float8) ON COMMIT DROP`,
+  sql`CREATE TEMP TABLE stats_facts (stage text NOT NULL, at timestamp NOT NULL, hours float8, platform_id int NOT NULL,
+    language text NOT NULL, category text NOT NULL, account text, page text) ON COMMIT DROP`,
 ];
 
 /** `stats_ev`: one row per stage event in the range; `at` dates it for the series, `hours` is sending → removal on `removed` rows. */
-export function insertEvents(f: StatsFilters): Prisma.Sql {
-  return Prisma.sql`
+export function insertEvents(f: StatsFilters): Sql {
+  return sql`
   INSERT INTO stats_ev (stage, post_id, at, hours)
   WITH ro AS MATERIALIZED (${referralOutcomes(f)})
-  SELECT 'flagged'::text, p.id, p."ingestedAt", NULL::float8 FROM "Post" p WHERE ${inRange(Prisma.sql`p."ingestedAt"`, f)}
+  SELECT 'flagged'::text, p.id, p."ingestedAt", NULL::float8 FROM "Post" p WHERE ${inRange(sql`p."ingestedAt"`, f)}
   UNION ALL
   SELECT 'classified', p.id, p."routedAt", NULL FROM "Post" p
-    WHERE ${inRange(Prisma.sql`p."routedAt"`, f)} AND p.outcome IN ('dismissed', 'review', 'referral_candidate')
+    WHERE ${inRange(sql`p."routedAt"`, f)} AND p.outcome IN ('dismissed', 'review', 'referral_candidate')
   UNION ALL
-  SELECT 'sentToReview', ri."postId", ri."createdAt", NULL FROM "ReviewItem" ri WHERE ${inRange(Prisma.sql`ri."createdAt"`, f)}
+  SELECT 'sentToReview', ri."postId", ri."createdAt", NULL FROM "ReviewItem" ri WHERE ${inRange(sql`ri."createdAt"`, f)}
   UNION ALL
   SELECT 'referred', ro."postId", ro."sentAt", NULL FROM ro
   UNION ALL
@@ -145,8 +145,8 @@ export function insertEvents(f: StatsFilters): Prisma.Sql {
 }
 
 /** `stats_facts`: the events of posts matching the filters, with platform, language, category, account and page. */
-export function insertFacts(f: StatsFilters): Prisma.Sql {
-  return Prisma.sql`
+export function insertFacts(f: StatsFilters): Sql {
+  return sql`
   INSERT INTO stats_facts (stage, at, hours, platform_id, language, category, account, page)
   WITH posts AS MATERIALIZED (
     SELECT p.id, p."platformId", p.language, p.url, p."authorHandle", p."duplicateOfId",
@@ -171,7 +171,11 @@ export function insertFacts(f: StatsFilters): Prisma.Sql {
 }
 
 /** The time-to-removal bin of `hours`, as SQL. */
-export const removalBin = Prisma.sql`CASE ${Prisma.join(
-  REMOVAL_BINS.map((b) => (b.toHours === null ? Prisma.sql`WHEN hours >= ${b.fromHours}::float8 THEN ${b.bin}::text` : Prisma.sql`WHEN hours < ${b.toHours}::float8 THEN ${b.bin}::text`)),
+export const removalBin = sql`CASE ${join(
+  REMOVAL_BINS.map((b) =>
+    b.toHours === null
+      ? sql`WHEN hours >= ${b.fromHours}::float8 THEN ${b.bin}::text`
+      : sql`WHEN hours < ${b.toHours}::float8 THEN ${b.bin}::text`,
+  ),
   ' ',
 )} END`;

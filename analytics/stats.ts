@@ -4,7 +4,7 @@
  * language, category and removal time), the referral candidates' review outcomes, and the
  * reviewers' decisions. See `facts.ts` for what each count means.
  */
-import { Prisma, type PoolDb } from '../core/db/index.ts';
+import { join, raw, sql, type Db, type PoolDb } from '../core/db/index.ts';
 import { categoryJoin, CREATE_TEMP_TABLES, inRange, insertEvents, insertFacts, postFilter, removalBin, REMOVAL_BINS, STAGES, type Stage } from './facts.ts';
 import { bucketStarts, dayString, type StatsFilters } from './filters.ts';
 
@@ -98,12 +98,13 @@ interface GroupedRow {
   p90_hours: number | null;
 }
 
-const PERCENTILES = Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median_hours, percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90_hours`;
-const POSTS_ONLY = Prisma.sql`count(*)::int AS posts, 0 AS accounts, 0 AS pages, NULL::float8 AS median_hours, NULL::float8 AS p90_hours`;
+const PERCENTILES = sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median_hours,
+  percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90_hours`;
+const POSTS_ONLY = sql`count(*)::int AS posts, 0 AS accounts, 0 AS pages, NULL::float8 AS median_hours, NULL::float8 AS p90_hours`;
 
 /** Stage counts in total and per bucket, platform, language, category and removal-time bin. */
-async function grouped(db: PoolDb, f: StatsFilters): Promise<GroupedRow[]> {
-  return db.$transaction(
+async function grouped(db: Db, f: StatsFilters): Promise<GroupedRow[]> {
+  return db.transaction(
     async (tx) => {
       // Compiling these one-off analytical plans costs more than it saves.
       await tx.execute`SET LOCAL jit = off`;
@@ -125,30 +126,31 @@ async function grouped(db: PoolDb, f: StatsFilters): Promise<GroupedRow[]> {
         UNION ALL SELECT stage, 'bin', ${removalBin}, ${POSTS_ONLY} FROM stats_facts WHERE stage = 'removed' GROUP BY 1, 3`;
       return [...totals, ...platforms, ...dims];
     },
-    { timeout: 300_000, maxWait: 30_000 },
+    // Over a long range these statements take minutes, not the default 30 s.
+    { statementTimeoutMs: 300_000 },
   );
 }
 
-async function precision(db: PoolDb, f: StatsFilters): Promise<Stats['automatedReferralPrecision']> {
+async function precision(db: Db, f: StatsFilters): Promise<Stats['automatedReferralPrecision']> {
   const [row] = await db.query<{ candidates: number; confirmed: number; rejected: number }>`
     SELECT count(*)::int AS candidates,
       count(*) FILTER (WHERE ri.status = 'confirmed')::int AS confirmed,
       count(*) FILTER (WHERE ri.status = 'rejected')::int AS rejected
     FROM "ReviewItem" ri JOIN "Post" p ON p.id = ri."postId" ${categoryJoin}
-    WHERE ri."referralCandidate" AND ${inRange(Prisma.sql`ri."createdAt"`, f)} AND ${postFilter(f)}`;
+    WHERE ri."referralCandidate" AND ${inRange(sql`ri."createdAt"`, f)} AND ${postFilter(f)}`;
   const { candidates, confirmed, rejected } = row!;
   return { candidates, confirmed, rejected, undecided: candidates - confirmed - rejected, precision: ratio(confirmed, confirmed + rejected) };
 }
 
-async function reviewers(db: PoolDb, f: StatsFilters, days: number): Promise<ReviewerRow[]> {
+async function reviewers(db: Db, f: StatsFilters, days: number): Promise<ReviewerRow[]> {
   const rows = await db.query<(Omit<ReviewerRow, 'perDay'> & { reviewer: string })>`
     SELECT d.actor AS reviewer, k.name, count(*)::int AS decisions,
-      ${Prisma.join(
-        DECISION_KINDS.map((a) => Prisma.sql`count(*) FILTER (WHERE d.action = ${a}::"DecisionAction")::int AS ${Prisma.raw(`"${a}"`)}`),
+      ${join(
+        DECISION_KINDS.map((a) => sql`count(*) FILTER (WHERE d.action = ${a}::"DecisionAction")::int AS ${raw(`"${a}"`)}`),
         ', ',
       )}
     FROM "Decision" d JOIN "Post" p ON p.id = d."postId" LEFT JOIN "ApiKey" k ON k.id = d.actor ${categoryJoin}
-    WHERE ${inRange(Prisma.sql`d."createdAt"`, f)} AND ${postFilter(f)}
+    WHERE ${inRange(sql`d."createdAt"`, f)} AND ${postFilter(f)}
     GROUP BY d.actor, k.name ORDER BY decisions DESC, k.name NULLS LAST, d.actor`;
   return rows.map((r) => ({ ...r, perDay: round(r.decisions / days) }));
 }

@@ -116,9 +116,9 @@ export async function measureReviewApi(opts: ReviewApiOptions): Promise<ReviewAp
   let api: Spawned | undefined;
   try {
     const seeded = opts.reuseDb ? await seededAlready(db.url) : { ...(await seedReviewData(db.url, opts.posts)), posts: opts.posts };
-    const prisma = createDb(db.url, 1);
-    const { key } = await createApiKey(prisma, { role: 'analyst', name: 'benchmark', createdBy: 'bench' });
-    await prisma.$disconnect();
+    const keysDb = createDb(db.url, 1);
+    const { key } = await createApiKey(keysDb, { role: 'analyst', name: 'benchmark', createdBy: 'bench' });
+    await keysDb.close();
 
     const port = await freePort();
     api = spawnTidewatch('api', ['api'], {

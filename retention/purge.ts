@@ -12,7 +12,7 @@
  * once (`purgedAt IS NULL`), so re-running, or two purges at once (SKIP LOCKED), never purge twice.
  */
 import { appendAudit } from '../core/audit.ts';
-import { Prisma, type PoolDb } from '../core/db/index.ts';
+import { sql, type Db, type Sql } from '../core/db/index.ts';
 
 export interface PurgeOptions {
   /** Days after dismissal to keep text and author (config `retention.dismissedDays`, default 90). */
@@ -40,15 +40,15 @@ export interface PurgeResult {
 }
 
 /** Posts `p` (with original `c`) that are due: dismissed, or a re-upload of a dismissed post, before the cutoff, not yet purged. */
-function due(cutoff: Date): Prisma.Sql {
-  const at = Prisma.sql`${cutoff.toISOString()}::timestamp`;
-  return Prisma.sql`p."purgedAt" IS NULL AND (
+function due(cutoff: Date): Sql {
+  const at = sql`${cutoff.toISOString()}::timestamp`;
+  return sql`p."purgedAt" IS NULL AND (
     (p.outcome = 'dismissed' AND p."routedAt" < ${at})
     OR (p.outcome = 'duplicate' AND c.outcome = 'dismissed' AND GREATEST(c."routedAt", p."ingestedAt") < ${at})
   )`;
 }
 
-export async function purgeDismissed(db: PoolDb, opts: PurgeOptions): Promise<PurgeResult> {
+export async function purgeDismissed(db: Db, opts: PurgeOptions): Promise<PurgeResult> {
   const now = opts.now ?? new Date();
   const cutoff = new Date(now.getTime() - opts.days * 86_400_000);
   const batchSize = opts.batchSize ?? 500;
@@ -65,7 +65,7 @@ export async function purgeDismissed(db: PoolDb, opts: PurgeOptions): Promise<Pu
   // table once however many batches it takes (rows another purge holds are left to it).
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const ids = await db.$transaction(async (tx) => {
+    const ids = await db.transaction(async (tx) => {
       const rows = await tx.query<{ id: string; platform: string }>`
         WITH batch AS (
           SELECT p.id FROM "Post" p LEFT JOIN "Post" c ON c.id = p."duplicateOfId"

@@ -6,10 +6,11 @@
  * machines agree.
  */
 import { appendAudit } from '../core/audit.ts';
-import { Prisma, type PoolDb } from '../core/db/index.ts';
+import type { Db } from '../core/db/index.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
 import { itemNotFound, ReviewError } from './errors.ts';
-import { filterSql, NOW_UTC, type QueueFilters, type Sort } from './filters.ts';
+import type { QueueFilters, Sort } from './filters.ts';
+import { clearLease, leaseNextFree, selectItemForUpdate, setLease } from './sql.ts';
 
 export interface Actor {
   /** API key id (or `cli:<user>`). */
@@ -32,10 +33,7 @@ export interface LockedItem {
 }
 
 export async function lockItem(tx: Db, id: string): Promise<LockedItem> {
-  const [row] = await tx.query<Omit<LockedItem, 'expiredHolder'>>`
-    SELECT id::text AS id, "postId"::text AS "postId", status::text AS status, "claimedBy", "leaseExpiresAt",
-           COALESCE("leaseExpiresAt" > ${NOW_UTC}, false) AS "leaseActive"
-    FROM "ReviewItem" WHERE id = ${id}::uuid FOR UPDATE`;
+  const row = await selectItemForUpdate(tx, id);
   if (!row) throw itemNotFound(id);
   return { ...row, claimedBy: row.leaseActive ? row.claimedBy : null, expiredHolder: row.leaseActive ? null : row.claimedBy };
 }
@@ -68,17 +66,9 @@ export interface ClaimResult {
   renewed: boolean;
 }
 
-async function setLease(tx: Db, id: string, actor: string, leaseSeconds: number): Promise<Date> {
-  const [row] = await tx.query<{ leaseExpiresAt: Date }>`
-    UPDATE "ReviewItem" SET "claimedBy" = ${actor}, "leaseExpiresAt" = ${NOW_UTC} + make_interval(secs => ${leaseSeconds}::double precision),
-           "updatedAt" = ${NOW_UTC}
-    WHERE id = ${id}::uuid RETURNING "leaseExpiresAt"`;
-  return row!.leaseExpiresAt;
-}
-
 /** Claims (or, for the holder, renews) an item. 409 naming the holder when someone else has it. */
-export async function claimItem(db: PoolDb, id: string, actor: Actor, leaseSeconds: number): Promise<ClaimResult> {
-  return db.$transaction(async (tx) => {
+export async function claimItem(db: Db, id: string, actor: Actor, leaseSeconds: number): Promise<ClaimResult> {
+  return db.transaction(async (tx) => {
     const item = await lockItem(tx, id);
     assertClaimable(item, actor);
     const renewed = item.claimedBy === actor.id;
@@ -96,8 +86,8 @@ export async function claimItem(db: PoolDb, id: string, actor: Actor, leaseSecon
 }
 
 /** Gives a claim up. Only the holder may release (leads included: they decide, not release, others' items). */
-export async function releaseItem(db: PoolDb, id: string, actor: Actor): Promise<{ id: string; released: boolean }> {
-  return db.$transaction(async (tx) => {
+export async function releaseItem(db: Db, id: string, actor: Actor): Promise<{ id: string; released: boolean }> {
+  return db.transaction(async (tx) => {
     const item = await lockItem(tx, id);
     if (!item.claimedBy) return { id, released: false };
     if (item.claimedBy !== actor.id) {
@@ -106,7 +96,7 @@ export async function releaseItem(db: PoolDb, id: string, actor: Actor): Promise
         leaseExpiresAt: item.leaseExpiresAt!.toISOString(),
       });
     }
-    await tx.execute`UPDATE "ReviewItem" SET "claimedBy" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${NOW_UTC} WHERE id = ${id}::uuid`;
+    await clearLease(tx, id);
     await appendAudit(tx, {
       actor: actor.id,
       action: 'review.release',
@@ -125,7 +115,7 @@ export async function releaseItem(db: PoolDb, id: string, actor: Actor): Promise
  * a different item without waiting on each other. Returns undefined when nothing is left.
  */
 export async function claimNext(
-  db: PoolDb,
+  db: Db,
   actor: Actor,
   filters: QueueFilters,
   sort: Sort,
@@ -135,19 +125,8 @@ export async function claimNext(
   if (!claimableStatuses(actor).includes(status)) {
     throw new ReviewError(status === 'escalated' ? 'forbidden' : 'invalid', `cannot claim ${status} items${status === 'escalated' ? ': only leads handle escalated items' : ''}`, { field: 'status' });
   }
-  const order = sort === 'priority' ? Prisma.sql`priority DESC, id ASC` : Prisma.sql`"createdAt" ASC, id ASC`;
-  return db.$transaction(async (tx) => {
-    const [row] = await tx.query<{ id: string; prevHolder: string | null; leaseExpiresAt: Date }>`
-      WITH picked AS (
-        SELECT id, "claimedBy" AS "prevHolder" FROM "ReviewItem"
-        WHERE ${filterSql({ ...filters, status })} AND ("claimedBy" IS NULL OR "leaseExpiresAt" IS NULL OR "leaseExpiresAt" <= ${NOW_UTC})
-        ORDER BY ${order}
-        LIMIT 1 FOR UPDATE SKIP LOCKED
-      )
-      UPDATE "ReviewItem" r
-      SET "claimedBy" = ${actor.id}, "leaseExpiresAt" = ${NOW_UTC} + make_interval(secs => ${leaseSeconds}::double precision), "updatedAt" = ${NOW_UTC}
-      FROM picked WHERE r.id = picked.id
-      RETURNING r.id::text AS id, picked."prevHolder", r."leaseExpiresAt"`;
+  return db.transaction(async (tx) => {
+    const row = await leaseNextFree(tx, actor.id, { ...filters, status }, sort, leaseSeconds);
     if (!row) return undefined;
     await appendAudit(tx, {
       actor: actor.id,

@@ -7,14 +7,14 @@
  * undecided items in the post's network (networks/priority.ts), in the same transaction.
  */
 import { appendAudit } from '../core/audit.ts';
-import type { Prisma, PoolDb } from '../core/db/index.ts';
+import type { Db } from '../core/db/index.ts';
 import type { DecisionAction, ReviewStatus } from '../generated/prisma/enums.ts';
 import { lockNetworks } from '../networks/lock.ts';
 import { raiseNetworkOnConfirm } from '../networks/priority.ts';
 import { enqueue, type Queues } from '../core/jobs.ts';
 import { lockItem, type Actor, type LockedItem } from './claims.ts';
 import { ReviewError } from './errors.ts';
-import { NOW_UTC } from './filters.ts';
+import { insertDecision, referralExists, setItemStatus } from './sql.ts';
 
 export const DECISION_ACTIONS = ['confirm', 'reject', 'escalate', 'needs_translation'] as const satisfies readonly DecisionAction[];
 export type ReviewAction = (typeof DECISION_ACTIONS)[number];
@@ -48,7 +48,7 @@ export interface DecisionResult {
 }
 
 export interface DecisionDeps {
-  db: PoolDb;
+  db: Db;
   /** Without queues (e.g. an offline tool) a confirmation is recorded but not queued for referral. */
   queues?: Queues | undefined;
 }
@@ -94,14 +94,14 @@ async function decideLocked(
   input: DecisionInput,
 ): Promise<Omit<DecisionResult, 'referQueued'>> {
   const status = ACTION_STATUS[input.action];
-  const final = status === 'confirmed' || status === 'rejected';
-  await tx.execute`
-    UPDATE "ReviewItem" SET status = ${status}::"ReviewStatus", "claimedBy" = NULL, "leaseExpiresAt" = NULL,
-           "decidedAt" = ${final ? NOW_UTC : null}, "updatedAt" = ${NOW_UTC}
-    WHERE id = ${item.id}::uuid`;
-  const decision = await tx.decision.create({
-    data: { reviewItemId: item.id, postId: item.postId, actor: actor.id, action: input.action, reasonCode: input.reasonCode, note: input.note ?? null },
-    select: { id: true },
+  await setItemStatus(tx, item.id, status, status === 'confirmed' || status === 'rejected');
+  const decisionId = await insertDecision(tx, {
+    reviewItemId: item.id,
+    postId: item.postId,
+    actor: actor.id,
+    action: input.action,
+    reasonCode: input.reasonCode,
+    note: input.note ?? null,
   });
   await appendAudit(tx, {
     actor: actor.id,
@@ -109,9 +109,9 @@ async function decideLocked(
     subjectType: 'review_item',
     subjectId: item.id,
     before: { status: item.status, claimedBy: item.claimedBy },
-    after: { status, claimedBy: null, decisionId: decision.id, action: input.action, reasonCode: input.reasonCode, note: input.note ?? null },
+    after: { status, claimedBy: null, decisionId, action: input.action, reasonCode: input.reasonCode, note: input.note ?? null },
   });
-  return { itemId: item.id, postId: item.postId, decisionId: decision.id, status };
+  return { itemId: item.id, postId: item.postId, decisionId, status };
 }
 
 /**
@@ -128,7 +128,7 @@ async function queueReferral(deps: DecisionDeps, r: Omit<DecisionResult, 'referQ
 /** One reviewer's decision on an item they hold. */
 export async function decideItem(deps: DecisionDeps, itemId: string, actor: Actor, input: DecisionInput): Promise<DecisionResult> {
   checkInput(input);
-  const r = await deps.db.$transaction(async (tx) => {
+  const r = await deps.db.transaction(async (tx) => {
     if (input.action === 'confirm') await lockNetworks(tx); // before the item: the order classify uses
     const item = await lockItem(tx, itemId);
     if (item.expiredHolder === actor.id && item.status !== 'confirmed' && item.status !== 'rejected') {
@@ -157,7 +157,7 @@ export async function bulkDecide(deps: DecisionDeps, ids: readonly string[], act
   const out: BulkOutcome[] = [];
   for (const id of new Set(ids)) {
     try {
-      const r = await deps.db.$transaction(async (tx) => {
+      const r = await deps.db.transaction(async (tx) => {
         if (input.action === 'confirm') await lockNetworks(tx);
         const item = await lockItem(tx, id);
         assertDecidable(item, input.action, actor, 'bulk');
@@ -187,7 +187,7 @@ export async function reverseDecision(
 ): Promise<{ itemId: string; decisionId: string; status: 'open'; previousStatus: ReviewStatus; referralExists: boolean }> {
   if (!actor.lead) throw new ReviewError('forbidden', 'only leads reverse decisions');
   checkInput({ action: 'reject', ...input });
-  return deps.db.$transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const item = await lockItem(tx, itemId);
     if (item.status === 'open') throw new ReviewError('conflict', `item ${itemId} is open: there is no decision to reverse`, { status: item.status });
     if (item.claimedBy && item.claimedBy !== actor.id) {
@@ -196,22 +196,24 @@ export async function reverseDecision(
         leaseExpiresAt: item.leaseExpiresAt!.toISOString(),
       });
     }
-    await tx.execute`
-      UPDATE "ReviewItem" SET status = 'open'::"ReviewStatus", "claimedBy" = NULL, "leaseExpiresAt" = NULL, "decidedAt" = NULL, "updatedAt" = ${NOW_UTC}
-      WHERE id = ${itemId}::uuid`;
-    const decision = await tx.decision.create({
-      data: { reviewItemId: itemId, postId: item.postId, actor: actor.id, action: 'reverse', reasonCode: input.reasonCode, note: input.note ?? null },
-      select: { id: true },
+    await setItemStatus(tx, itemId, 'open', false);
+    const decisionId = await insertDecision(tx, {
+      reviewItemId: itemId,
+      postId: item.postId,
+      actor: actor.id,
+      action: 'reverse',
+      reasonCode: input.reasonCode,
+      note: input.note ?? null,
     });
-    const referralExists = (await tx.referral.count({ where: { postId: item.postId } })) > 0;
+    const referred = await referralExists(tx, item.postId);
     await appendAudit(tx, {
       actor: actor.id,
       action: 'review.reverse',
       subjectType: 'review_item',
       subjectId: itemId,
       before: { status: item.status },
-      after: { status: 'open', decisionId: decision.id, reasonCode: input.reasonCode, note: input.note ?? null, referralExists },
+      after: { status: 'open', decisionId, reasonCode: input.reasonCode, note: input.note ?? null, referralExists: referred },
     });
-    return { itemId, decisionId: decision.id, status: 'open' as const, previousStatus: item.status, referralExists };
+    return { itemId, decisionId, status: 'open' as const, previousStatus: item.status, referralExists: referred };
   });
 }

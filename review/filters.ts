@@ -1,8 +1,8 @@
 /**
- * Queue filters as SQL, shared by the listing and its counts (review/queue.ts)
+ * Queue filters as SQL, shared by the listing and its counts (review/review-list.ts)
  * and by "claim next" (review/claims.ts), so all of them select exactly the same items.
  */
-import { Prisma } from '../core/db/index.ts';
+import { join, sql, type Sql } from '../core/db/index.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
 
 export const REVIEW_STATUSES = ['open', 'escalated', 'needs_translation', 'confirmed', 'rejected'] as const satisfies readonly ReviewStatus[];
@@ -23,21 +23,21 @@ export interface QueueFilters {
 }
 
 /** The filters as SQL conditions over "ReviewItem" (status included when given). */
-export function filterSql(f: QueueFilters): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (f.status) parts.push(Prisma.sql`status = ${f.status}::"ReviewStatus"`);
-  if (f.language) parts.push(Prisma.sql`language = ${f.language}`);
-  if (f.platformId !== undefined) parts.push(Prisma.sql`"platformId" = ${f.platformId}`);
-  if (f.category) parts.push(Prisma.sql`category = ${f.category}`);
-  if (f.referralCandidate !== undefined) parts.push(Prisma.sql`"referralCandidate" = ${f.referralCandidate}`);
-  if (f.minScore !== undefined) parts.push(Prisma.sql`score >= ${f.minScore}`);
-  if (f.maxScore !== undefined) parts.push(Prisma.sql`score <= ${f.maxScore}`);
-  return Prisma.join(parts, ' AND ');
+export function filterSql(f: QueueFilters): Sql {
+  const parts: Sql[] = [sql`TRUE`];
+  if (f.status) parts.push(sql`status = ${f.status}::"ReviewStatus"`);
+  if (f.language) parts.push(sql`language = ${f.language}`);
+  if (f.platformId !== undefined) parts.push(sql`"platformId" = ${f.platformId}`);
+  if (f.category) parts.push(sql`category = ${f.category}`);
+  if (f.referralCandidate !== undefined) parts.push(sql`"referralCandidate" = ${f.referralCandidate}`);
+  if (f.minScore !== undefined) parts.push(sql`score >= ${f.minScore}`);
+  if (f.maxScore !== undefined) parts.push(sql`score <= ${f.maxScore}`);
+  return join(parts, ' AND ');
 }
 
 /**
  * Whether the listing's best plan is the same whatever the filter values, so PostgreSQL may plan
- * it once and reuse the plan (review/item-sql.ts): by priority with at most one equality filter,
+ * it once and reuse the plan (review/sql.ts): by priority with at most one equality filter,
  * each of which has its (status, filter, priority) index, or oldest first with none, on
  * (status, createdAt). A score range, or two equality filters, or oldest first with one, leaves
  * the choice of index to how common the values are: a plan reused for `minScore=0.999` or a rare
@@ -50,4 +50,4 @@ export function planFitsAnyValues(f: QueueFilters, sort: Sort): boolean {
 }
 
 /** Database "now" in the same zone-less UTC form Prisma stores DateTime columns in. */
-export const NOW_UTC = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+export const NOW_UTC = sql`(now() AT TIME ZONE 'UTC')`;

@@ -1,12 +1,12 @@
 /**
- * The review listing as it was built before review/item-sql.ts: Prisma's nested include, mapped in
+ * The review listing as it was built before review/sql.ts: Prisma's nested include, mapped in
  * TypeScript. Kept only as a test oracle, so the SQL path is checked against an independent
- * implementation of the same view (review/item-sql.test.ts). Counts are not part of it.
+ * implementation of the same view (review/review-list.test.ts). Counts are not part of it.
  */
 import type { Prisma, PoolDb } from '../core/db/index.ts';
 import { badCursor, decodeCursor, encodeCursor } from '../review/cursor.ts';
 import type { QueueFilters } from '../review/filters.ts';
-import type { ListOptions, ListResult, ReviewItemView, Signal } from '../review/queue.ts';
+import type { ListOptions, ListResult, ReviewItemView, Signal } from '../review/review-list.ts';
 
 /** The filters minus status, as a Prisma where (the listing's filter before review/filters.ts's SQL). */
 function filterWhere(f: QueueFilters): Prisma.ReviewItemWhereInput {
@@ -64,7 +64,7 @@ function nearDuplicateView(n: Row['post']['nearDuplicate']): ReviewItemView['nea
  * Re-uploads per post, by the `duplicateOfId` index. (Prisma's `_count` in an include joins an
  * aggregate over the whole Post table: a full scan per page, ~2 s at 1,000,000 posts.)
  */
-async function duplicateCounts(db: PoolDb | Db, postIds: string[]): Promise<Map<string, number>> {
+async function duplicateCounts(db: PoolDb, postIds: string[]): Promise<Map<string, number>> {
   if (!postIds.length) return new Map();
   const groups = await db.prisma.post.groupBy({ by: ['duplicateOfId'], where: { duplicateOfId: { in: postIds } }, _count: { _all: true } });
   return new Map(groups.map((g) => [g.duplicateOfId!, g._count._all]));

@@ -6,8 +6,9 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { appendAudit } from '../../core/audit.ts';
-import type { PoolDb } from '../../core/db/index.ts';
+import type { Db, PoolDb } from '../../core/db/index.ts';
 import type { ApiRole } from '../../generated/prisma/enums.ts';
+import { insertApiKey, selectKeyForUpdate, setKeyRevoked } from './sql.ts';
 
 export const API_ROLES = ['admin', 'lead', 'reviewer', 'analyst', 'platform', 'ingest'] as const satisfies readonly ApiRole[];
 export type Role = (typeof API_ROLES)[number];
@@ -70,10 +71,14 @@ export async function createApiKey(
   }
   const id = newId();
   const key = `tw_${id}_${randomBytes(24).toString('base64url')}`;
-  await db.$transaction(async (tx) => {
-    const row = await tx.apiKey.create({
-      data: { id, name: input.name.trim(), role: input.role, platformId, secretHash: hashKey(key), createdBy: input.createdBy },
-      select: { id: true, name: true, role: true, platformId: true, createdAt: true },
+  await db.transaction(async (tx) => {
+    const row = await insertApiKey(tx, {
+      id,
+      name: input.name.trim(),
+      role: input.role,
+      platformId,
+      secretHash: hashKey(key),
+      createdBy: input.createdBy,
     });
     await appendAudit(tx, { actor: input.createdBy, action: 'key.create', subjectType: 'api_key', subjectId: id, after: row });
   });
@@ -104,15 +109,16 @@ export async function listApiKeys(db: PoolDb): Promise<KeyListing[]> {
 }
 
 /** Revokes a key (idempotent: revoking twice keeps the first time). Accepts `ID` or `tw_ID`. */
-export async function revokeApiKey(db: PoolDb, idOrPrefix: string, actor: string): Promise<{ id: string; revokedAt: Date; already: boolean }> {
+export async function revokeApiKey(db: Db, idOrPrefix: string, actor: string): Promise<{ id: string; revokedAt: Date; already: boolean }> {
   const id = idOrPrefix.replace(/^tw_/, '').split('_')[0]!;
-  return db.$transaction(async (tx) => {
-    const [row] = await tx.query<{ id: string; revokedAt: Date | null }>`SELECT id, "revokedAt" FROM "ApiKey" WHERE id = ${id} FOR UPDATE`;
+  return db.transaction(async (tx) => {
+    const row = await selectKeyForUpdate(tx, id);
     if (!row) throw new KeyError(`no key with id "${id}"`);
     if (row.revokedAt) return { id, revokedAt: row.revokedAt, already: true };
-    const updated = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() }, select: { revokedAt: true } });
-    await appendAudit(tx, { actor, action: 'key.revoke', subjectType: 'api_key', subjectId: id, before: { revokedAt: null }, after: updated });
-    return { id, revokedAt: updated.revokedAt!, already: false };
+    const revokedAt = await setKeyRevoked(tx, id, new Date());
+    const after = { revokedAt };
+    await appendAudit(tx, { actor, action: 'key.revoke', subjectType: 'api_key', subjectId: id, before: { revokedAt: null }, after });
+    return { id, revokedAt, already: false };
   });
 }
 

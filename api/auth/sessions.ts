@@ -11,8 +11,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { appendAudit } from '../../core/audit.ts';
-import type { PoolDb } from '../../core/db/index.ts';
+import type { Db, PoolDb } from '../../core/db/index.ts';
 import type { Principal, Role } from './keys.ts';
+import { deleteSession, insertSession } from './sql.ts';
 
 /** `lastSeenAt` is written at most this often per session, not on every request. */
 export const LAST_SEEN_EVERY_MS = 60_000;
@@ -37,15 +38,14 @@ export async function createSession(db: PoolDb, principal: Principal, ttlMs: num
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlMs);
   await purgeExpiredSessions(db, now);
-  const row = await db.$transaction(async (tx) => {
-    const created = await tx.session.create({
-      data: { tokenHash: hashToken(token), apiKeyId: principal.keyId, createdAt: now, lastSeenAt: now, expiresAt },
-      select: { id: true },
-    });
-    await appendAudit(tx, { actor: principal.keyId, action: 'session.start', subjectType: 'session', subjectId: created.id, after: { apiKeyId: principal.keyId, expiresAt } });
+  const id = await db.transaction(async (tx) => {
+    const session = { tokenHash: hashToken(token), apiKeyId: principal.keyId, createdAt: now, lastSeenAt: now, expiresAt };
+    const created = await insertSession(tx, session);
+    const after = { apiKeyId: principal.keyId, expiresAt };
+    await appendAudit(tx, { actor: principal.keyId, action: 'session.start', subjectType: 'session', subjectId: created, after });
     return created;
   });
-  return { id: row.id, token, expiresAt };
+  return { id, token, expiresAt };
 }
 
 /**
@@ -103,11 +103,10 @@ export async function listSessions(db: PoolDb, now = new Date()): Promise<Sessio
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An admin ends a session by id; false when there is none. Audited. */
-export async function endSessionById(db: PoolDb, id: string, actor: string): Promise<boolean> {
+export async function endSessionById(db: Db, id: string, actor: string): Promise<boolean> {
   if (!UUID.test(id)) throw new SessionError(`session id "${id}" is not a UUID (see \`tidewatch sessions list\`)`);
-  return db.$transaction(async (tx) => {
-    const deleted = await tx.session.deleteMany({ where: { id } });
-    if (deleted.count === 0) return false;
+  return db.transaction(async (tx) => {
+    if (!(await deleteSession(tx, id))) return false;
     await appendAudit(tx, { actor, action: 'session.end', subjectType: 'session', subjectId: id });
     return true;
   });

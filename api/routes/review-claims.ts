@@ -5,7 +5,7 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { claimItem, claimNext, releaseItem } from '../../review/claims.ts';
-import { getReviewItem } from '../../review/queue.ts';
+import { getReviewItem } from '../../review/review-list.ts';
 import { reviewActor, ROLE_SETS, secured } from '../auth/require-role.ts';
 import { badRequest } from '../errors.ts';
 import { errors, router, z } from '../openapi.ts';

@@ -4,7 +4,7 @@
  * here changes state.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { getReviewItem, listReviewItems } from '../../review/queue.ts';
+import { getReviewItem, listReviewItems } from '../../review/review-list.ts';
 import { ROLE_SETS, secured } from '../auth/require-role.ts';
 import type { ApiContext } from '../context.ts';
 import { badRequest } from '../errors.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReviewItemView } from '../../../review/queue.ts';
+import type { ReviewItemView } from '../../../review/review-list.ts';
 import { ItemPage } from './item-page.tsx';
 
 function item(language: string, languageTag: string): ReviewItemView {

@@ -2,7 +2,7 @@
 import type { Signal } from '../../../detector/types.ts';
 import { entityOf } from '../../../networks/entities.ts';
 import { KNOWN_CONTACT } from '../../../networks/known-contacts.ts';
-import type { ReviewItemView } from '../../../review/queue.ts';
+import type { ReviewItemView } from '../../../review/review-list.ts';
 import { BenignControl } from '../networks/benign-form.tsx';
 import { Name } from './bidi.tsx';
 import { glossOf, highlightRuns, signalLabel } from './highlight.ts';

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { ListResult } from '../../../review/queue.ts';
+import type { ListResult } from '../../../review/review-list.ts';
 import { REVIEW_STATUSES } from '../../../review/filters.ts';
 import { PostText } from './bidi.tsx';
 import { Layout, LANGUAGE_NAMES } from './layout.tsx';

@@ -13,7 +13,7 @@ import { claimItem, claimNext } from '../../../review/claims.ts';
 import { decideItem, DECISION_ACTIONS, type ReviewAction } from '../../../review/decisions.ts';
 import { ReviewError } from '../../../review/errors.ts';
 import { REVIEW_STATUSES, type QueueFilters } from '../../../review/filters.ts';
-import { getReviewItem, listReviewItems } from '../../../review/queue.ts';
+import { getReviewItem, listReviewItems } from '../../../review/review-list.ts';
 import { addBenign, BenignContactError, benignKeys, removeBenign } from '../../../networks/benign.ts';
 import { contactKeys } from '../../../networks/known-contacts.ts';
 import { endSession, requirePageRole, startSession } from '../session.ts';

@@ -1,5 +1,5 @@
 /**
- * The SQL listing (review/item-sql.ts) against the Prisma include it replaced
+ * The SQL listing (review/review-list.ts, review/sql.ts) against the Prisma include it replaced
  * (test/review-list-reference.ts): the same items, field for field, in the same order, with the
  * same cursors, for every filter and sort and across cursor pages, over a queue with re-uploads,
  * near-duplicates (with and without an earlier item and decisions), networks, live and expired
@@ -11,7 +11,7 @@ import { isolate, type Isolated } from '../test/isolation.ts';
 import { seedReviewItems, type SeedItem } from '../test/review-fixtures.ts';
 import { referenceItem, referenceList } from '../test/review-list-reference.ts';
 import { REVIEW_STATUSES, type QueueFilters, type Sort } from './filters.ts';
-import { getReviewItem, listReviewItems } from './queue.ts';
+import { getReviewItem, listReviewItems } from './review-list.ts';
 
 const PLATFORMS = ['facebook', 'tiktok', 'telegram'];
 const LANGUAGES = ['en', 'ar', 'fa'];
@@ -151,8 +151,8 @@ describe('review listing in one SQL statement', () => {
     for (const { id } of items) {
       const reference = await referenceItem(iso.db, id);
       expect(await getReviewItem(iso.db, id)).toEqual(reference);
-      // Inside a transaction the statement goes through Prisma rather than the pool: same answer.
-      expect(await iso.db.$transaction((tx) => getReviewItem(tx, id))).toEqual(reference);
+      // Inside a transaction the statement runs on the transaction's connection, not generic-plan: same answer.
+      expect(await iso.db.transaction((tx) => getReviewItem(tx, id))).toEqual(reference);
     }
     await expect(getReviewItem(iso.db, randomUUID())).rejects.toMatchObject({ kind: 'not_found' });
     await expect(getReviewItem(iso.db, 'not-an-id')).rejects.toMatchObject({ kind: 'not_found' });

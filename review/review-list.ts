@@ -1,16 +1,16 @@
 /**
- * Reading the review queue: filtered, sorted, keyset-paginated listings, per-status counts, and
+ * The review list: filtered, sorted, keyset-paginated pages of review items, per-status counts, and
  * one item with everything a reviewer needs to decide (post, latest classification with signal
- * spans, claim, duplicates), read with one SQL statement (review/item-sql.ts). Plain functions
- * over Prisma so the API, the review page and the CLI share them.
+ * spans, claim, duplicates), each read with one SQL statement (review/sql.ts). Plain functions
+ * over a `Db` so the API, the review page and the CLI share them.
  */
-import { Prisma, type PoolDb } from '../core/db/index.ts';
+import { join, sql, type Db, type PoolDb } from '../core/db/index.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
 import { queueCountsCache } from './counts-cache.ts';
 import { badCursor, decodeCursor, encodeCursor } from './cursor.ts';
 import { itemNotFound } from './errors.ts';
 import { filterSql, planFitsAnyValues, REVIEW_STATUSES, type QueueFilters, type Sort } from './filters.ts';
-import { itemView, selectItems } from './item-sql.ts';
+import { afterCursor, countByStatus, selectItems, type ItemRow } from './sql.ts';
 
 export interface Signal {
   type: string;
@@ -55,9 +55,10 @@ export interface ReviewItemView {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function getReviewItem(db: PoolDb | Db, id: string): Promise<ReviewItemView> {
+export async function getReviewItem(db: Db, id: string): Promise<ReviewItemView> {
   // Not shaped like an id: no such item (rather than a cast error from the database).
-  const [row] = UUID.test(id) ? await selectItems(db, { where: Prisma.sql`id = ${id}::uuid`, sort: 'priority', limit: 1, planFitsAnyValues: true }) : [];
+  if (!UUID.test(id)) throw itemNotFound(id);
+  const [row] = await selectItems(db, { where: sql`id = ${id}::uuid`, sort: 'priority', limit: 1, planFitsAnyValues: true });
   if (!row) throw itemNotFound(id);
   return itemView(row, new Date());
 }
@@ -85,27 +86,25 @@ export async function listReviewItems(db: PoolDb, opts: ListOptions, countsCache
   if (opts.cursor) {
     const c = decodeCursor(opts.cursor, opts.sort);
     if (!UUID.test(c.id)) throw badCursor('not a cursor');
-    // After the cursor's row in sort order; the redundant `<=` / `>=` bound lets the index scan
-    // start at the cursor instead of filtering every earlier row.
     if (opts.sort === 'priority') {
       if (typeof c.v !== 'number') throw badCursor('not a cursor');
-      where.push(Prisma.sql`priority <= ${c.v}::float8 AND (priority < ${c.v}::float8 OR id > ${c.id}::uuid)`);
+      where.push(afterCursor('priority', c.v, c.id));
     } else {
       const t = new Date(String(c.v));
       if (Number.isNaN(t.getTime())) throw badCursor('not a cursor');
-      // Columns hold UTC without a zone (Prisma's DateTime).
-      const at = Prisma.sql`(${t.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-      where.push(Prisma.sql`"createdAt" >= ${at} AND ("createdAt" > ${at} OR id > ${c.id}::uuid)`);
+      where.push(afterCursor('oldest', t, c.id));
     }
   }
   const [rows, groups] = await Promise.all([
-    selectItems(db, { where: Prisma.join(where, ' AND '), sort: opts.sort, limit: opts.limit + 1, planFitsAnyValues: planFitsAnyValues(opts, opts.sort) }),
+    selectItems(db, {
+      where: join(where, ' AND '),
+      sort: opts.sort,
+      limit: opts.limit + 1,
+      planFitsAnyValues: planFitsAnyValues(opts, opts.sort),
+    }),
     queueCountsCache<{ status: ReviewStatus; n: number }[]>(db, countsCacheMs).get(
       JSON.stringify([opts.language, opts.platformId, opts.category, opts.referralCandidate, opts.minScore, opts.maxScore]),
-      // One count per status, each an index range scan on (status, …) (GROUP BY status reads every item).
-      () => db.query<{ status: ReviewStatus; n: number }>`
-        SELECT s::text AS status, (SELECT count(*)::int FROM "ReviewItem" WHERE status = s AND ${filterSql({ ...opts, status: undefined })}) AS n
-        FROM unnest(enum_range(NULL::"ReviewStatus")) s`,
+      () => countByStatus(db, opts),
     ),
   ]);
   const page = rows.slice(0, opts.limit);
@@ -118,4 +117,60 @@ export async function listReviewItems(db: PoolDb, opts: ListOptions, countsCache
   for (const g of groups) counts[g.status] = g.n;
   const now = new Date();
   return { items: page.map((r) => itemView(r, now)), nextCursor, counts };
+}
+
+/** A row as the API shows it; `now` decides whether a claim's lease is still live. */
+function itemView(r: ItemRow, now: Date): ReviewItemView {
+  const live = r.claimedBy && r.leaseExpiresAt && Date.parse(r.leaseExpiresAt) > now.getTime();
+  return {
+    id: r.id,
+    status: r.status,
+    priority: r.priority,
+    score: r.score,
+    referralCandidate: r.referralCandidate,
+    language: r.language,
+    category: r.category,
+    platform: r.platform,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    decidedAt: r.decidedAt,
+    claim: live ? { holder: r.claimedBy!, leaseExpiresAt: r.leaseExpiresAt! } : null,
+    duplicates: r.duplicates,
+    nearDuplicateOf:
+      r.ndEarlierPostId === null
+        ? null
+        : {
+            postId: r.ndEarlierPostId,
+            similarity: r.ndSimilarity!,
+            reviewItemId: r.ndItemId,
+            status: r.ndItemStatus,
+            decision:
+              r.ndAction === null
+                ? null
+                : { action: r.ndAction, reasonCode: r.ndReasonCode!, actor: r.ndActor!, decidedAt: r.ndDecidedAt! },
+          },
+    network: r.networkId === null ? null : { id: r.networkId, size: r.networkSize!, vouched: r.networkVouched! },
+    post: {
+      id: r.postId,
+      text: r.postText,
+      url: r.postUrl,
+      platform: r.postPlatform,
+      author: r.postAuthor,
+      language: r.postLanguage,
+      postedAt: r.postedAt,
+      ingestedAt: r.ingestedAt,
+    },
+    classification:
+      r.clsModelVersion === null
+        ? null
+        : {
+            modelVersion: r.clsModelVersion,
+            score: r.clsScore!,
+            category: r.clsCategory!,
+            language: r.clsLanguage!,
+            languageTag: r.clsLanguageTag ?? r.clsLanguage!,
+            signals: Array.isArray(r.clsSignals) ? (r.clsSignals as Signal[]) : [],
+            createdAt: r.clsCreatedAt!,
+          },
+  };
 }
