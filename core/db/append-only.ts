@@ -1,9 +1,9 @@
 /**
  * Database-enforced append-only tables. Prisma's schema language cannot express triggers, and
  * migrations are generated from the schema, so the guard is (re)installed idempotently by every
- * `db migrate`, right after the migrations, through the same client the process then uses.
+ * `db migrate`, right after the migrations, through the same handle the process then uses.
  */
-import type { PoolDb } from './index.ts';
+import { raw, type Db } from './index.ts';
 
 export const APPEND_ONLY_TABLES = ['AuditEvent'] as const;
 
@@ -15,7 +15,7 @@ BEGIN
 END;
 $$ LANGUAGE plpgsql`;
 
-export async function installAppendOnlyGuards(db: PoolDb): Promise<void> {
+export async function installAppendOnlyGuards(db: Db): Promise<void> {
   const statements = [FORBID_CHANGE];
   for (const table of APPEND_ONLY_TABLES) {
     statements.push(
@@ -23,5 +23,7 @@ export async function installAppendOnlyGuards(db: PoolDb): Promise<void> {
       `CREATE TRIGGER "${table}_append_only" BEFORE UPDATE OR DELETE OR TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION tidewatch_forbid_change()`,
     );
   }
-  await db.$transaction(statements.map((sql) => db.prisma.$executeRawUnsafe(sql)));
+  await db.transaction(async (tx) => {
+    for (const statement of statements) await tx.execute(raw(statement));
+  });
 }
