@@ -64,7 +64,7 @@ function nearDuplicateView(n: Row['post']['nearDuplicate']): ReviewItemView['nea
  * Re-uploads per post, by the `duplicateOfId` index. (Prisma's `_count` in an include joins an
  * aggregate over the whole Post table: a full scan per page, ~2 s at 1,000,000 posts.)
  */
-async function duplicateCounts(db: PoolDb, postIds: string[]): Promise<Map<string, number>> {
+async function duplicateCounts(db: PoolDb | Db, postIds: string[]): Promise<Map<string, number>> {
   if (!postIds.length) return new Map();
   const groups = await db.prisma.post.groupBy({ by: ['duplicateOfId'], where: { duplicateOfId: { in: postIds } }, _count: { _all: true } });
   return new Map(groups.map((g) => [g.duplicateOfId!, g._count._all]));
