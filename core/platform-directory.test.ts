@@ -60,7 +60,9 @@ describe('PlatformDirectory', () => {
         prop === 'prisma'
           ? {
               platform: {
-                findMany: (args: Parameters<PoolDb['prisma']['platform']['findMany']>[0]) => (loads.push(Date.now()), target.prisma.platform.findMany(args)),
+                findMany: (args: Parameters<PoolDb['prisma']['platform']['findMany']>[0]) => (
+                  loads.push(Date.now()), target.prisma.platform.findMany(args)
+                ),
               },
             }
           : Reflect.get(target, prop),

@@ -46,7 +46,8 @@ export async function recordShadow(db: PoolDb, shadow: Detector, posts: readonly
   const rows = posts.map((p, i) => {
     const l = live[i]!;
     const s = mine[i]!;
-    return sql`(${p.id}::uuid, ${shadow.version}, ${l.modelVersion}, ${p.language ?? l.lang}, ${l.score}, ${s.score}, ${l.decision}::"Verdict", ${s.decision}::"Verdict")`;
+    return sql`(${p.id}::uuid, ${shadow.version}, ${l.modelVersion}, ${p.language ?? l.lang}, ${l.score}, ${s.score},
+      ${l.decision}::"Verdict", ${s.decision}::"Verdict")`;
   });
   return db.execute`
     INSERT INTO "ShadowComparison" ("postId", "shadowVersion", "liveVersion", language, "liveScore", "shadowScore", "liveDecision", "shadowDecision")

@@ -51,7 +51,8 @@ export interface NewModelRow {
 /** Inserts a version unless it is there already (versions are content hashes); whether it inserted. */
 export async function insertModel(db: Db, m: NewModelRow): Promise<boolean> {
   const inserted = await db.execute`
-    INSERT INTO "DetectorModel" (version, status, "modelJson", "metaJson", weights, metrics, source, "createdAt", "createdBy", "promotedAt", "promotedBy")
+    INSERT INTO "DetectorModel"
+      (version, status, "modelJson", "metaJson", weights, metrics, source, "createdAt", "createdBy", "promotedAt", "promotedBy")
     VALUES (${m.version}, ${m.status}::"DetectorModelStatus", ${m.modelJson}, ${m.metaJson}, ${Buffer.from(m.weights)}, ${m.metrics}::jsonb,
       ${m.source}::jsonb, now() AT TIME ZONE 'UTC', ${m.createdBy}, ${m.promotedAt}::timestamp(3), ${m.promotedBy})
     ON CONFLICT DO NOTHING`;
@@ -67,7 +68,11 @@ export function retireModel(tx: Db, version: string, at: Date): Promise<number> 
  * Makes `version` live as promoted by `actor` at `at`. `forced` and `previousLive` are set when
  * given and left as they are otherwise (a rollback keeps `previousLive`, so a second one goes further back).
  */
-export function makeLive(tx: Db, version: string, p: { at: Date; actor: string; forced?: boolean; previousLive?: string }): Promise<number> {
+export function makeLive(
+  tx: Db,
+  version: string,
+  p: { at: Date; actor: string; forced?: boolean; previousLive?: string },
+): Promise<number> {
   return tx.execute`
     UPDATE "DetectorModel" SET status = 'live', "promotedAt" = ${p.at}::timestamp(3), "promotedBy" = ${p.actor},
       forced = COALESCE(${p.forced ?? null}::boolean, forced),

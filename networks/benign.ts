@@ -68,7 +68,8 @@ export async function addBenign(db: PoolDb, contact: string, note: string, actor
       ON CONFLICT (key) DO UPDATE SET note = excluded.note
       RETURNING key, note, "createdBy", "createdAt"`;
     const after = view(row!);
-    await appendAudit(tx, { actor, action: 'contact.benign_add', subjectType: 'contact', subjectId: key, before: before ? view(before) : undefined, after });
+    const audit = { actor, action: 'contact.benign_add', subjectType: 'contact', subjectId: key } as const;
+    await appendAudit(tx, { ...audit, before: before ? view(before) : undefined, after });
     return after;
   });
 }

@@ -83,7 +83,8 @@ describe('findNearDuplicates', () => {
   it('does not trust a cached signature whose band keys are not the stored ones', async () => {
     await storeElsewhere(stored[1]!, lorry);
     // This process believes stored[1] is the advert (its own insert is a no-op: the row exists).
-    await iso.db.transaction((tx) => saveNearDuplicates(tx, { signatures: new Map([[stored[1]!, signatureOf(advert)]]), matches: new Map() }, () => true));
+    const again = { signatures: new Map([[stored[1]!, signatureOf(advert)]]), matches: new Map() };
+    await iso.db.transaction((tx) => saveNearDuplicates(tx, again, () => true));
     const { matches } = await scan(lorry.replace('any time', 'anytime'));
     expect([...matches.values()]).toMatchObject([{ earlierPostId: stored[1] }]);
     expect((await scan('Nothing like either of them: a ferry timetable for Dover')).matches.size).toBe(0);

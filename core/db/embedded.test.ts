@@ -54,7 +54,9 @@ describe('openEmbeddedPostgres', () => {
       // Both pools at once (the review list's generic-plan pool beside the main one), many connections.
       const db = createDb(guest.url, 4);
       const rows = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => db.query<{ n: number }>(sql`SELECT ${i}::int AS n, pg_sleep(0.05)::text`, { genericPlan: i % 2 === 0 })),
+        Array.from({ length: 8 }, (_, i) =>
+          db.query<{ n: number }>(sql`SELECT ${i}::int AS n, pg_sleep(0.05)::text`, { genericPlan: i % 2 === 0 }),
+        ),
       );
       expect(rows.map((r) => r[0]!.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
       await db.close();

@@ -36,11 +36,13 @@ describe('createDb against a silent server', () => {
 });
 
 describe('prepared and generic-plan statements', () => {
-  const backends = (iso: Isolated) =>
-    adminSql<{ type: string; n: number }>(
+  const backends = (iso: Isolated) => {
+    const name = new URL(iso.databaseUrl).pathname.slice(1);
+    return adminSql<{ type: string; n: number }>(
       ADMIN_URL,
-      `SELECT backend_type AS type, count(*)::int AS n FROM pg_stat_activity WHERE datname = '${new URL(iso.databaseUrl).pathname.slice(1)}' GROUP BY 1`,
+      `SELECT backend_type AS type, count(*)::int AS n FROM pg_stat_activity WHERE datname = '${name}' GROUP BY 1`,
     );
+  };
 
   it('generic-plan reads run on connections that plan generically, beside the main pool, and close with it', async () => {
     const iso = await isolate();
@@ -88,9 +90,11 @@ describe('transactions', () => {
   afterAll(async () => iso?.cleanup());
 
   const count = async () => (await iso.db.query<{ n: number }>`SELECT count(*)::int AS n FROM tx_probe`)[0]!.n;
-  const insert = (tx: Db, id: number, at: Date | null = null) => tx.execute`INSERT INTO tx_probe (id, at, note) VALUES (${id}, ${at}, ${`row ${id}`})`;
+  const insert = (tx: Db, id: number, at: Date | null = null) =>
+    tx.execute`INSERT INTO tx_probe (id, at, note) VALUES (${id}, ${at}, ${`row ${id}`})`;
   /** Whether row `id` is visible to another connection (committed). */
-  const committed = async (id: number) => (await adminSql<{ n: number }>(iso.databaseUrl, `SELECT count(*)::int AS n FROM tx_probe WHERE id = ${id}`))[0]!.n === 1;
+  const committed = async (id: number) =>
+    (await adminSql<{ n: number }>(iso.databaseUrl, `SELECT count(*)::int AS n FROM tx_probe WHERE id = ${id}`))[0]!.n === 1;
 
   it('commits what the callback wrote and returns its result', async () => {
     const before = await count();

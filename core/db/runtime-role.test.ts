@@ -123,7 +123,8 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
     };
 
     await call('POST', '/v1/posts', ingest, { posts: [makePost(ADVERT, { lang: 'en' }), makePost(NEWS), makePost(ADVERT, { platform: 'tiktok' })] });
-    await waitForDrain(rt.queues, { done: async () => (await runtimeDb.prisma.post.count({ where: { outcome: 'pending' } })) === 0, timeoutMs: 60_000 });
+    const pending = () => runtimeDb.prisma.post.count({ where: { outcome: 'pending' } });
+    await waitForDrain(rt.queues, { done: async () => (await pending()) === 0, timeoutMs: 60_000 });
     const outcomes = (await runtimeDb.prisma.post.findMany({ select: { outcome: true } })).map((p) => p.outcome);
     expect(outcomes).toHaveLength(3);
     expect(outcomes).toContain('dismissed');

@@ -87,14 +87,13 @@ export const isRuntimeRole = (r: ConnectedRole) => !r.superuser && r.owner === f
 
 /** Migrations in prisma/migrations not recorded as applied (every one when the table is missing). */
 export async function pendingMigrations(db: Db): Promise<string[]> {
-  const [table] = await db.query<{ exists: boolean }>`SELECT to_regclass(format('%I._prisma_migrations', current_schema())) IS NOT NULL AS exists`;
-  const applied = table?.exists
-    ? new Set(
-        (await db.query<{ name: string }>`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).map(
-          (r) => r.name,
-        ),
-      )
-    : new Set<string>();
+  const [table] = await db.query<{ exists: boolean }>`
+    SELECT to_regclass(format('%I._prisma_migrations', current_schema())) IS NOT NULL AS exists`;
+  const done = table?.exists
+    ? await db.query<{ name: string }>`
+        SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`
+    : [];
+  const applied = new Set(done.map((r) => r.name));
   // Imported when used: migrations.ts brings the schema engine, which a runtime process never needs.
   const { loadMigrationList } = await import('./migrations.ts');
   return (await loadMigrationList()).migrationDirectories.map((d) => d.path).filter((name) => !applied.has(name));
