@@ -67,7 +67,7 @@ try {
         const near = await findNearDuplicates(db, posts);
         findMs += performance.now() - f0;
         const r0 = performance.now();
-        await db.$transaction(async (tx) =>
+        await db.transaction(async (tx) =>
           recordPostLinks(tx, near, posts.map((p) => ({ id: p.id, outcome: outcomeOf(p.id) })), posts, (id) => byId.get(id)!.signals),
         );
         recordMs += performance.now() - r0;

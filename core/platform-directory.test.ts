@@ -57,8 +57,14 @@ describe('PlatformDirectory', () => {
     const loads: number[] = [];
     const counting = new Proxy(db, {
       get: (target, prop) =>
-        prop === 'platform'
-          ? { findMany: (args: Parameters<PoolDb['platform']['findMany']>[0]) => (loads.push(Date.now()), target.platform.findMany(args)) }
+        prop === 'prisma'
+          ? {
+              platform: {
+                findMany: (args: Parameters<PoolDb['prisma']['platform']['findMany']>[0]) => (
+                  loads.push(Date.now()), target.prisma.platform.findMany(args)
+                ),
+              },
+            }
           : Reflect.get(target, prop),
     });
     const interval = 300;

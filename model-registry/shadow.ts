@@ -6,31 +6,28 @@
  * but the report. It costs a second detector pass per post, so run one while it is needed.
  */
 import { appendAudit } from '../core/audit.ts';
-import { Prisma, type PoolDb } from '../core/db/index.ts';
-import { } from '../core/db/index.ts';
+import { join, sql, type Db, type PoolDb } from '../core/db/index.ts';
 import type { Detector } from '../detector/detector.ts';
 import type { DetectorResult } from '../detector/types.ts';
+import { selectModel, selectShadowVersion, setShadowRow } from './sql.ts';
 import { RegistryError } from './store.ts';
 
-type Db = PoolDb | Db;
-
-export async function shadowVersion(db: Db): Promise<string | null> {
-  return (await db.prisma.detectorModel.findFirst({ where: { shadow: true }, select: { version: true } }))?.version ?? null;
+export function shadowVersion(db: Db): Promise<string | null> {
+  return selectShadowVersion(db);
 }
 
 /** Marks `version` as the shadow (replacing any other), or stops shadowing with null. */
 export async function setShadow(db: PoolDb, version: string | null, actor: string): Promise<{ previous: string | null }> {
-  return db.$transaction(async (tx) => {
-    const previous = await shadowVersion(tx);
+  return db.transaction(async (tx) => {
+    const previous = await selectShadowVersion(tx);
     if (version !== null) {
-      const row = await tx.detectorModel.findUnique({ where: { version }, select: { status: true } });
+      const row = await selectModel(tx, version);
       if (!row) throw new RegistryError(`model ${version} is not in the registry`);
       if (row.status === 'live') throw new RegistryError(`model ${version} is live: a shadow runs a candidate beside it`);
     } else if (previous === null) {
       throw new RegistryError('no model is running in shadow');
     }
-    await tx.detectorModel.updateMany({ where: { shadow: true }, data: { shadow: false } });
-    if (version !== null) await tx.detectorModel.update({ where: { version }, data: { shadow: true } });
+    await setShadowRow(tx, version);
     await appendAudit(tx, { actor, action: version ? 'model.shadow' : 'model.shadow_stop', subjectType: 'detector_model', subjectId: version ?? previous!, before: { shadow: previous }, after: { shadow: version } });
     return { previous };
   });
@@ -49,11 +46,12 @@ export async function recordShadow(db: PoolDb, shadow: Detector, posts: readonly
   const rows = posts.map((p, i) => {
     const l = live[i]!;
     const s = mine[i]!;
-    return Prisma.sql`(${p.id}::uuid, ${shadow.version}, ${l.modelVersion}, ${p.language ?? l.lang}, ${l.score}, ${s.score}, ${l.decision}::"Verdict", ${s.decision}::"Verdict")`;
+    return sql`(${p.id}::uuid, ${shadow.version}, ${l.modelVersion}, ${p.language ?? l.lang}, ${l.score}, ${s.score},
+      ${l.decision}::"Verdict", ${s.decision}::"Verdict")`;
   });
   return db.execute`
     INSERT INTO "ShadowComparison" ("postId", "shadowVersion", "liveVersion", language, "liveScore", "shadowScore", "liveDecision", "shadowDecision")
-    VALUES ${Prisma.join(rows)}
+    VALUES ${join(rows)}
     ON CONFLICT DO NOTHING`;
 }
 

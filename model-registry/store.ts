@@ -9,8 +9,9 @@
  * leave two rows live or roll back past each other.
  */
 import { appendAudit } from '../core/audit.ts';
-import type { Prisma, PoolDb } from '../core/db/index.ts';
+import type { Db, PoolDb, Prisma } from '../core/db/index.ts';
 import { MODELS_DIR, modelFromArtifacts, readArtifacts, resolveVersion, type ModelArtifacts, type StoredModel } from '../detector/model/storage.ts';
+import { insertModel, lockRegistry, makeLive, retireModel, selectLiveVersion, selectModel } from './sql.ts';
 
 /** A refusal meant for the operator (unknown version, nothing to roll back to, a failed check). */
 export class RegistryError extends Error {
@@ -35,22 +36,14 @@ export interface RegisteredModel {
   shadow: boolean;
 }
 
-type Tx = Db;
-type Db = PoolDb | Tx;
-
-/** Serialises every change of the live version (any constant shared by all processes). */
-const REGISTRY_LOCK = 0x7464_6d6f; // "tdmo"
-const lockRegistry = (tx: Tx) => tx.execute`SELECT pg_advisory_xact_lock(${REGISTRY_LOCK})`;
-
 const SUMMARY = {
   version: true, status: true, metrics: true, source: true, createdAt: true, createdBy: true,
   promotedAt: true, promotedBy: true, forced: true, previousLive: true, retiredAt: true, shadow: true,
 } as const;
 
 /** The live version in the table, or null while none is (bootstrap: models/current.json). */
-export async function registeredLiveVersion(db: Db): Promise<string | null> {
-  const row = await db.prisma.detectorModel.findFirst({ where: { status: 'live' }, select: { version: true } });
-  return row?.version ?? null;
+export function registeredLiveVersion(db: Db): Promise<string | null> {
+  return selectLiveVersion(db);
 }
 
 /** The version workers should run: the table's live row, else the version in git. */
@@ -59,11 +52,11 @@ export async function liveVersion(db: Db, modelsDir = MODELS_DIR): Promise<{ ver
   return v ? { version: v, bootstrap: false } : { version: resolveVersion(modelsDir), bootstrap: true };
 }
 
-export async function listModels(db: Db): Promise<RegisteredModel[]> {
+export async function listModels(db: PoolDb): Promise<RegisteredModel[]> {
   return (await db.prisma.detectorModel.findMany({ select: SUMMARY, orderBy: [{ createdAt: 'desc' }, { version: 'asc' }] })) as RegisteredModel[];
 }
 
-export async function getModel(db: Db, version: string): Promise<RegisteredModel | null> {
+export async function getModel(db: PoolDb, version: string): Promise<RegisteredModel | null> {
   return (await db.prisma.detectorModel.findUnique({ where: { version }, select: SUMMARY })) as RegisteredModel | null;
 }
 
@@ -77,27 +70,24 @@ export async function registerModel(
   info: { createdBy: string; source?: unknown; metrics?: unknown; status?: ModelStatus },
 ): Promise<{ version: string; created: boolean }> {
   const { meta } = modelFromArtifacts(artifacts, 'model to register', { verify: true });
-  const existing = await db.prisma.detectorModel.findUnique({ where: { version: meta.version }, select: { version: true } });
-  if (existing) return { version: meta.version, created: false };
-  await db.prisma.detectorModel.createMany({
-    data: [{
-      version: meta.version,
-      status: info.status ?? 'candidate',
-      modelJson: artifacts.modelJson,
-      metaJson: artifacts.metaJson,
-      weights: Uint8Array.from(artifacts.weights),
-      metrics: json(info.metrics),
-      source: json(info.source),
-      createdBy: info.createdBy,
-      ...(info.status === 'live' ? { promotedAt: new Date(), promotedBy: info.createdBy } : {}),
-    }],
-    skipDuplicates: true,
+  const live = info.status === 'live';
+  const created = await insertModel(db, {
+    version: meta.version,
+    status: info.status ?? 'candidate',
+    modelJson: artifacts.modelJson,
+    metaJson: artifacts.metaJson,
+    weights: artifacts.weights,
+    metrics: jsonText(info.metrics),
+    source: jsonText(info.source),
+    createdBy: info.createdBy,
+    promotedAt: live ? new Date() : null,
+    promotedBy: live ? info.createdBy : null,
   });
-  return { version: meta.version, created: true };
+  return { version: meta.version, created };
 }
 
 /** Stores evaluation summaries with a version (`model eval`, `model train`). */
-export async function setMetrics(db: Db, version: string, metrics: unknown): Promise<void> {
+export async function setMetrics(db: PoolDb, version: string, metrics: unknown): Promise<void> {
   await db.prisma.detectorModel.updateMany({ where: { version }, data: { metrics: json(metrics) } });
 }
 
@@ -105,7 +95,7 @@ export async function setMetrics(db: Db, version: string, metrics: unknown): Pro
  * A version's weights and meta: from the registry, else (the version in git, or one trained
  * with `tidewatch train`) from models/. Registry artifacts are verified against their version.
  */
-export async function loadRegisteredModel(db: Db, version: string, modelsDir = MODELS_DIR): Promise<Omit<StoredModel, 'dir'>> {
+export async function loadRegisteredModel(db: PoolDb, version: string, modelsDir = MODELS_DIR): Promise<Omit<StoredModel, 'dir'>> {
   const row = await db.prisma.detectorModel.findUnique({ where: { version }, select: { modelJson: true, metaJson: true, weights: true } });
   if (row) return modelFromArtifacts(row, `model registry: version ${version}`, { verify: true });
   try {
@@ -117,12 +107,11 @@ export async function loadRegisteredModel(db: Db, version: string, modelsDir = M
 }
 
 /** Inside the lock: the live row, recording the version in git as live first if none is. */
-async function liveRow(tx: Tx, actor: string, modelsDir: string): Promise<string> {
-  const live = await registeredLiveVersion(tx);
+async function liveRow(tx: Db, actor: string, modelsDir: string): Promise<string> {
+  const live = await selectLiveVersion(tx);
   if (live) return live;
   const version = resolveVersion(modelsDir);
-  const exists = await tx.detectorModel.findUnique({ where: { version }, select: { version: true } });
-  if (exists) await tx.detectorModel.update({ where: { version }, data: { status: 'live', promotedAt: new Date(), promotedBy: actor, retiredAt: null } });
+  if (await selectModel(tx, version)) await makeLive(tx, version, { at: new Date(), actor });
   else await registerModel(tx, readArtifacts(version, modelsDir), { createdBy: `${actor} (bootstrap: models/current.json)`, source: { bootstrap: 'models/current.json' }, status: 'live' });
   return version;
 }
@@ -141,19 +130,16 @@ export interface PromoteInput {
 /** Makes a registered version live; the one it replaces is retired and remembered for rollback. */
 export async function promoteModel(db: PoolDb, input: PromoteInput): Promise<{ previous: string }> {
   const modelsDir = input.modelsDir ?? MODELS_DIR;
-  return db.$transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await lockRegistry(tx);
-    const target = await tx.detectorModel.findUnique({ where: { version: input.version }, select: { status: true } });
+    const target = await selectModel(tx, input.version);
     if (!target) throw new RegistryError(`model ${input.version} is not in the registry: register it with \`tidewatch model train\` or \`tidewatch model import\``);
     const previous = await liveRow(tx, input.actor, modelsDir);
     if (previous === input.version) throw new RegistryError(`model ${input.version} is already live`);
     if (previous !== input.checkedAgainst) throw new RegistryError(`the live model changed to ${previous} during the check (was ${input.checkedAgainst}); run the promotion again`);
     const now = new Date();
-    await tx.detectorModel.update({ where: { version: previous }, data: { status: 'retired', retiredAt: now } });
-    await tx.detectorModel.update({
-      where: { version: input.version },
-      data: { status: 'live', promotedAt: now, promotedBy: input.actor, forced: input.forced, previousLive: previous, retiredAt: null },
-    });
+    await retireModel(tx, previous, now);
+    await makeLive(tx, input.version, { at: now, actor: input.actor, forced: input.forced, previousLive: previous });
     await appendAudit(tx, {
       actor: input.actor,
       action: 'model.promote',
@@ -163,30 +149,34 @@ export async function promoteModel(db: PoolDb, input: PromoteInput): Promise<{ p
       after: { live: input.version, forced: input.forced, check: input.check },
     });
     return { previous };
-  }, { timeout: 30_000 });
+  }, { statementTimeoutMs: 30_000 });
 }
 
 /** Returns to the version the live one replaced; refused when it replaced none. */
 export async function rollbackModel(db: PoolDb, input: { actor: string; modelsDir?: string }): Promise<{ from: string; to: string }> {
-  return db.$transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await lockRegistry(tx);
-    const live = await registeredLiveVersion(tx);
-    const row = live ? await tx.detectorModel.findUnique({ where: { version: live }, select: { previousLive: true } }) : null;
+    const live = await selectLiveVersion(tx);
+    const row = live ? await selectModel(tx, live) : undefined;
     if (!live || !row?.previousLive) {
       throw new RegistryError(`nothing to roll back to: the live model (${live ?? `${resolveVersion(input.modelsDir ?? MODELS_DIR)}, from models/current.json`}) did not replace another`);
     }
     const to = row.previousLive;
-    const target = await tx.detectorModel.findUnique({ where: { version: to }, select: { version: true } });
-    if (!target) throw new RegistryError(`cannot roll back: the previous model ${to} is no longer in the registry`);
+    if (!(await selectModel(tx, to))) throw new RegistryError(`cannot roll back: the previous model ${to} is no longer in the registry`);
     const now = new Date();
-    await tx.detectorModel.update({ where: { version: live }, data: { status: 'retired', retiredAt: now } });
+    await retireModel(tx, live, now);
     // `previousLive` of the restored version stays: a second rollback goes one further back.
-    await tx.detectorModel.update({ where: { version: to }, data: { status: 'live', promotedAt: now, promotedBy: input.actor, forced: false, retiredAt: null } });
+    await makeLive(tx, to, { at: now, actor: input.actor, forced: false });
     await appendAudit(tx, { actor: input.actor, action: 'model.rollback', subjectType: 'detector_model', subjectId: to, before: { live }, after: { live: to } });
     return { from: live, to };
-  }, { timeout: 30_000 });
+  }, { statementTimeoutMs: 30_000 });
 }
 
 function json(value: unknown): Prisma.InputJsonValue | undefined {
   return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}
+
+/** The JSON a Prisma Json column would store for `value` (Dates as ISO text), or null for nothing. */
+function jsonText(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
 }

@@ -7,7 +7,7 @@
  * and unmarking are audited.
  */
 import { appendAudit } from '../core/audit.ts';
-import type { PoolDb } from '../core/db/index.ts';
+import type { Db, PoolDb } from '../core/db/index.ts';
 import { extractEntities } from '../detector/extract/index.ts';
 import { entitiesOf } from './entities.ts';
 
@@ -50,18 +50,27 @@ export function contactKey(input: string): string {
   return entities[0]!.key;
 }
 
-const view = (r: { key: string; note: string; createdBy: string; createdAt: Date }): BenignContact => ({ ...r, createdAt: r.createdAt.toISOString() });
+type Row = { key: string; note: string; createdBy: string; createdAt: Date };
+const view = (r: Row): BenignContact => ({ ...r, createdAt: r.createdAt.toISOString() });
+
+const selectContact = async (tx: Db, key: string): Promise<Row | undefined> =>
+  (await tx.query<Row>`SELECT key, note, "createdBy", "createdAt" FROM "BenignContact" WHERE key = ${key}`)[0];
 
 /** Marks a contact benign (or updates its note); returns the stored row. */
 export async function addBenign(db: PoolDb, contact: string, note: string, actor: string): Promise<BenignContact> {
   const key = contactKey(contact);
   const text = note.trim();
   if (!text || text.length > MAX_NOTE) throw new BenignContactError('invalid', `note: must be 1–${MAX_NOTE} characters (say whose contact it is)`);
-  return db.$transaction(async (tx) => {
-    const before = await tx.benignContact.findUnique({ where: { key } });
-    const row = await tx.benignContact.upsert({ where: { key }, create: { key, note: text, createdBy: actor }, update: { note: text } });
-    await appendAudit(tx, { actor, action: 'contact.benign_add', subjectType: 'contact', subjectId: key, before: before ? view(before) : undefined, after: view(row) });
-    return view(row);
+  return db.transaction(async (tx) => {
+    const before = await selectContact(tx, key);
+    const [row] = await tx.query<Row>`
+      INSERT INTO "BenignContact" (key, note, "createdBy", "createdAt") VALUES (${key}, ${text}, ${actor}, now() AT TIME ZONE 'UTC')
+      ON CONFLICT (key) DO UPDATE SET note = excluded.note
+      RETURNING key, note, "createdBy", "createdAt"`;
+    const after = view(row!);
+    const audit = { actor, action: 'contact.benign_add', subjectType: 'contact', subjectId: key } as const;
+    await appendAudit(tx, { ...audit, before: before ? view(before) : undefined, after });
+    return after;
   });
 }
 
@@ -78,10 +87,9 @@ export async function benignKeys(db: PoolDb, keys: readonly string[]): Promise<S
 /** Unmarks a contact: it counts and links again for posts classified from then on. */
 export async function removeBenign(db: PoolDb, contact: string, actor: string): Promise<BenignContact> {
   const key = contactKey(contact);
-  return db.$transaction(async (tx) => {
-    const row = await tx.benignContact.findUnique({ where: { key } });
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<Row>`DELETE FROM "BenignContact" WHERE key = ${key} RETURNING key, note, "createdBy", "createdAt"`;
     if (!row) throw new BenignContactError('not_found', `contact ${key} is not marked benign`);
-    await tx.benignContact.delete({ where: { key } });
     await appendAudit(tx, { actor, action: 'contact.benign_remove', subjectType: 'contact', subjectId: key, before: view(row) });
     return view(row);
   });

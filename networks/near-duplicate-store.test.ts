@@ -62,7 +62,7 @@ describe('findNearDuplicates', () => {
     const scan = await findNearDuplicates(iso.db, [{ id: reused!, text: flight, ingestedAt: new Date() }]);
     expect([...scan.matches.values()].map((m) => m.earlierPostId)).not.toContain(reused);
     expect(scan.ownBands?.get(reused!)?.size).toBe(distinctSorted(sig.bands.slice(1)).length);
-    await iso.db.$transaction((tx) => saveNearDuplicates(tx, scan, () => true));
+    await iso.db.transaction((tx) => saveNearDuplicates(tx, scan, () => true));
     expect(await bandRows(reused!)).toEqual(distinctSorted(sig.bands));
     const [stored] = await iso.db.query<{ n: number }>`SELECT count(*)::int AS n FROM "PostSignature" WHERE "postId" = ${reused}::uuid`;
     expect(stored!.n).toBe(1);
@@ -75,15 +75,16 @@ describe('findNearDuplicates', () => {
     const colliding = Int32Array.from(bands);
     colliding[3] = colliding[7]!;
     const scan = { signatures: new Map([[post!, { minhash, bands: colliding }]]), matches: new Map() };
-    await iso.db.$transaction((tx) => saveNearDuplicates(tx, scan, () => true));
-    await iso.db.$transaction((tx) => saveNearDuplicates(tx, scan, () => true));
+    await iso.db.transaction((tx) => saveNearDuplicates(tx, scan, () => true));
+    await iso.db.transaction((tx) => saveNearDuplicates(tx, scan, () => true));
     expect(await bandRows(post!)).toEqual(distinctSorted(colliding));
   });
 
   it('does not trust a cached signature whose band keys are not the stored ones', async () => {
     await storeElsewhere(stored[1]!, lorry);
     // This process believes stored[1] is the advert (its own insert is a no-op: the row exists).
-    await iso.db.$transaction((tx) => saveNearDuplicates(tx, { signatures: new Map([[stored[1]!, signatureOf(advert)]]), matches: new Map() }, () => true));
+    const again = { signatures: new Map([[stored[1]!, signatureOf(advert)]]), matches: new Map() };
+    await iso.db.transaction((tx) => saveNearDuplicates(tx, again, () => true));
     const { matches } = await scan(lorry.replace('any time', 'anytime'));
     expect([...matches.values()]).toMatchObject([{ earlierPostId: stored[1] }]);
     expect((await scan('Nothing like either of them: a ferry timetable for Dover')).matches.size).toBe(0);

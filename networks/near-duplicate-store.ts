@@ -13,9 +13,8 @@
  * those race-free).
  */
 import { pgArray } from '../core/db/binary-array.ts';
-import { Prisma, type PoolDb } from '../core/db/index.ts';
+import { sql, type Db } from '../core/db/index.ts';
 import { bandsOf, minhashBytes, minhashFromBytes, NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity, type Signature } from './near-duplicate.ts';
-import type { Db } from '../core/db/index.ts';
 import { SignatureCache } from './signature-cache.ts';
 
 /**
@@ -55,7 +54,7 @@ interface PostForScan {
  * routing and is what the reviewer is shown), then the most similar, then the smaller post id.
  */
 export async function findNearDuplicates(
-  tx: Pick<PoolDb, '$queryRaw'> | Db,
+  tx: Db,
   posts: readonly PostForScan[],
   /** Signatures already computed for some of `posts` (by ingest); the rest are computed here. */
   given?: ReadonlyMap<string, Signature>,
@@ -74,7 +73,7 @@ export async function findNearDuplicates(
 
   // Band keys come back as comma-separated text, read by parseInts: pg's generic array parser
   // (element by element through strings) was a visible share of a classify job's CPU.
-  const query = Prisma.sql`
+  const query = sql`
     SELECT b."postId", string_agg(b.band::text, ',') AS bands,
       EXISTS (SELECT 1 FROM "ReviewItem" ri WHERE ri."postId" = b."postId" AND ri.status = 'confirmed') AS confirmed
     FROM "NearDuplicateBand" b
@@ -90,7 +89,7 @@ export async function findNearDuplicates(
   // again under the same id with another text is read afresh.
   const unknown = rows.filter((r) => !known.matches(r.postId, parseInts(r.bands))).map((r) => r.postId);
   if (unknown.length) {
-    const minima = Prisma.sql`
+    const minima = sql`
       SELECT "postId", encode(minhash, 'hex') AS minhash FROM "PostSignature" WHERE "postId" = ANY(${pgArray.uuid(unknown)}::uuid[])`;
     for (const r of await tx.query<{ postId: string; minhash: string }>(minima, { prepared: true })) {
       const minhash = minhashFromBytes(Buffer.from(r.minhash, 'hex'));

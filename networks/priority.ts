@@ -12,7 +12,7 @@
  * retried confirmation does not repeat it; a reversal keeps it (the contact point was still
  * confirmed once).
  */
-import type { Prisma } from '../core/db/index.ts';
+import type { Db } from '../core/db/index.ts';
 import { vouchForPost } from './known-contacts.ts';
 import { lockNetworks } from './lock.ts';
 

@@ -7,7 +7,7 @@
  * A post counts as removed when the platform reported it actioned or the liveness check found it
  * offline (`Referral.offlineAt`), unless a later check saw it still online or back again.
  */
-import { Prisma, type PoolDb } from '../core/db/index.ts';
+import { empty, sql, type PoolDb } from '../core/db/index.ts';
 import { badCursor, decodeCursor, encodeCursor } from '../review/cursor.ts';
 import type { EntityKind } from './entities.ts';
 import type { NetworkRow } from './union.ts';
@@ -53,7 +53,7 @@ export interface NetworkDetail extends NetworkSummary {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const REMOVED = Prisma.sql`EXISTS (SELECT 1 FROM "Referral" rf WHERE rf."postId" = p.id
+const REMOVED = sql`EXISTS (SELECT 1 FROM "Referral" rf WHERE rf."postId" = p.id
   AND rf.status NOT IN ('still_online', 'reappeared')
   AND (rf.status IN ('actioned', 'confirmed_offline') OR rf."offlineAt" IS NOT NULL))`;
 
@@ -100,11 +100,11 @@ export interface ListNetworksOptions {
 export async function listNetworks(db: PoolDb, opts: ListNetworksOptions = {}): Promise<{ networks: NetworkSummary[]; nextCursor: string | null }> {
   const minSize = opts.minSize ?? 2;
   const limit = opts.limit ?? 50;
-  let after = Prisma.empty;
+  let after = empty;
   if (opts.cursor) {
     const c = decodeCursor(opts.cursor, 'networks');
     if (typeof c.v !== 'number' || !UUID.test(c.id)) throw badCursor('not a cursor');
-    after = Prisma.sql`AND ("postCount" < ${c.v} OR ("postCount" = ${c.v} AND id > ${c.id}::uuid))`;
+    after = sql`AND ("postCount" < ${c.v} OR ("postCount" = ${c.v} AND id > ${c.id}::uuid))`;
   }
   const rows = await db.query<NetworkRow>`
     SELECT id::text, "postCount", "entityCount", "firstSeenAt", "lastSeenAt", "confirmedAt", "vouchedCount" FROM "Network"

@@ -21,7 +21,7 @@ describe('addToNetworks', () => {
   });
   afterAll(async () => iso?.cleanup());
 
-  const add = (input: NetworkMemberInput[]) => iso.db.$transaction((tx) => addToNetworks(tx, input));
+  const add = (input: NetworkMemberInput[]) => iso.db.transaction((tx) => addToNetworks(tx, input));
 
   it('is idempotent: the same posts again change nothing', async () => {
     const input = [
@@ -63,7 +63,7 @@ describe('addToNetworks', () => {
     const [a, b, c] = (await seedReviewItems(iso.db, [{}, {}, {}])).map((s) => s.postId);
     await add([{ postId: a!, seenAt: day(8), entities: [handle('vouch_x')] }]);
     await add([{ postId: b!, seenAt: day(9), entities: [handle('vouch_y')] }]);
-    const vouch = (postId: string) => iso.db.$transaction((tx) => vouchForPost(tx, postId));
+    const vouch = (postId: string) => iso.db.transaction((tx) => vouchForPost(tx, postId));
     await vouch(a!);
     await vouch(a!); // counted once
     const networkOf = async (postId: string) => (await iso.db.prisma.networkMember.findUniqueOrThrow({ where: { postId } })).networkId;

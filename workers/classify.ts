@@ -6,7 +6,6 @@
  */
 import type { Job } from 'bullmq';
 import type { Detector } from '../detector/detector.ts';
-import { } from '../core/db/index.ts';
 import type { DetectorResult, Thresholds } from '../detector/types.ts';
 import { recordShadow } from '../model-registry/shadow.ts';
 import { receivedSignature, type Signature } from '../networks/near-duplicate.ts';
@@ -128,10 +127,8 @@ export function createClassifyHandler(ctx: PipelineContext) {
       // A near-duplicate of a post a reviewer confirmed goes straight to referral candidate (networks/).
       const near = await findNearDuplicates(ctx.db, posts, givenSignatures(job.data.signatures, posts));
       const keys = posts.flatMap((p) => contactKeys(byId.get(p.id)!.signals, p.text));
-      // Near-duplicate links and network membership commit with the routing, or not at all. On the
-      // pg pool rather than through Prisma (core/db/sql-transaction.ts: a batch's parameters are
-      // ~1 MB, which Prisma's raw layer copies several times). The network lock may queue it behind
-      // other workers, hence the generous statement timeout.
+      // Near-duplicate links and network membership commit with the routing, or not at all. The
+      // network lock may queue it behind other workers, hence the generous statement timeout.
       // Known and benign contacts are read in the transaction (one statement for the batch), so
       // routing, stored signals and links all follow the same reading.
       routed = await ctx.db.transaction(async (tx) => {

@@ -4,7 +4,6 @@
  * converges on the same rows.
  */
 import type { Job } from 'bullmq';
-import { } from '../core/db/index.ts';
 import { canonicalText, hashCanonical } from '../core/content-hash.ts';
 import { sentSignature, signatureOfCanonical } from '../networks/near-duplicate.ts';
 import { postIdFor, validatePost, type FieldError } from '../core/post-input.ts';

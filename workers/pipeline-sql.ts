@@ -6,28 +6,15 @@
  * own, so a retried or concurrently re-run job converges on the same rows.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { Prisma } from '../core/db/index.ts';
 import { timestampText } from '../core/db/array-literal.ts';
 import { pgArray } from '../core/db/binary-array.ts';
-import type { Db } from '../core/db/index.ts';
+import { sql, type Db } from '../core/db/index.ts';
 import type { RoutedOutcome } from './route.ts';
 
-/*
- * Every statement here reaches a batch's posts through their ids, whatever the planner's
- * statistics say. `pending` is a transient state: statistics taken in a quiet hour say almost no
- * post is pending, and a table too large for a backlog to trigger autovacuum's ANALYZE keeps them.
- * Given `outcome = 'pending'` as an indexable condition, the planner then reads every pending post
- * through the (outcome, …) index for each batch: with 300,000 pending among 500,000 posts and
- * such statistics, 78 ms for classify's read of 1,000 posts, 80 ms for ingest's pending check and
- * 320 ms for the routing update (it hashed all 300,000), where a lookup by id takes 7 and 31 ms.
- * So the reads look each post up by id (a LATERAL … LIMIT 1 per id, which no statistics can turn
- * into a scan), and the updates keep the guard, which PostgreSQL re-checks on the row it locks,
- * in a form no index can serve: the planner finds the rows by id, or on a table of a few thousand
- * rows scans it, which is as cheap there (the pipeline benchmark measured no difference).
- * workers/pipeline-sql.test.ts counts the rows each statement reads in that situation.
- */
+// Every statement reaches a batch's posts by id, whatever the planner's statistics say about `pending`
+// (docs/database.md, "Why every statement reaches posts by id"; pipeline-sql.test.ts counts the rows read).
 /** The updates' guard: still pending when locked (not indexable, so rows are found by id). */
-const STILL_PENDING = Prisma.sql`(p.outcome = 'pending') IS TRUE`;
+const STILL_PENDING = sql`(p.outcome = 'pending') IS TRUE`;
 
 /** A post as ingest writes it. */
 export interface PostRow {

@@ -13,7 +13,7 @@ describe('AuditEvent is append-only in the database', () => {
     expect(await iso.db.prisma.auditEvent.count()).toBe(1);
     await expect(iso.db.prisma.auditEvent.update({ where: { id: e.id }, data: { actor: 'someone-else' } })).rejects.toThrow(/append-only: UPDATE/);
     await expect(iso.db.prisma.auditEvent.deleteMany({})).rejects.toThrow(/append-only: DELETE/);
-    await expect(iso.db.prisma.$executeRawUnsafe('TRUNCATE "AuditEvent"')).rejects.toThrow(/append-only: TRUNCATE/);
+    await expect(iso.db.execute`TRUNCATE "AuditEvent"`).rejects.toThrow(/append-only: TRUNCATE/);
     expect(await iso.db.prisma.auditEvent.findUniqueOrThrow({ where: { id: e.id } })).toMatchObject({ actor: 'key:1' });
   });
 });

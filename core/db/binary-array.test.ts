@@ -18,25 +18,25 @@ const ECHO = {
 
 describe('binary array parameters', () => {
   let c: pg.Client;
-  let prisma: PoolDb;
+  let db: PoolDb;
   beforeAll(async () => {
     c = new pg.Client({ connectionString: ADMIN_URL });
     await c.connect();
-    prisma = createDb(ADMIN_URL, 1);
+    db = createDb(ADMIN_URL, 1);
   });
   afterAll(async () => {
     await c?.end();
-    await prisma?.close();
+    await db?.close();
   });
 
-  /** The array as PostgreSQL reads it from the binary parameter, and from the text literal Prisma sends. */
+  /** The array as PostgreSQL reads it from the binary parameter (pg itself and the door), and from its text literal. */
   async function bothWays(a: PgArray): Promise<[unknown, unknown]> {
     const sql = ECHO[a.type];
     const { rows } = await c.query<{ v: unknown }>(sql, [a]);
-    const [viaPrisma] = await prisma.query<{ v: unknown }>(Prisma.raw(sql.replace('$1', `'${a.literal().replace(/'/g, "''")}'`)));
-    const [viaPrismaParam] = await prisma.query<{ v: unknown }>(Prisma.sql([sql.slice(0, sql.indexOf('$1')), sql.slice(sql.indexOf('$1') + 2)], a));
-    expect(viaPrismaParam!.v).toEqual(viaPrisma!.v);
-    return [rows[0]!.v, viaPrisma!.v];
+    const [viaLiteral] = await db.query<{ v: unknown }>(Prisma.raw(sql.replace('$1', `'${a.literal().replace(/'/g, "''")}'`)));
+    const [viaDoor] = await db.query<{ v: unknown }>(Prisma.sql([sql.slice(0, sql.indexOf('$1')), sql.slice(sql.indexOf('$1') + 2)], a));
+    expect(viaDoor!.v).toEqual(viaLiteral!.v);
+    return [rows[0]!.v, viaLiteral!.v];
   }
 
   it('sends each element type in binary and reads back what was sent', async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
-import { createDb, Prisma, } from './index.ts';
+import { createDb, sql } from './index.ts';
 import { alive } from '../process-alive.ts';
 import { openEmbeddedPostgres, unreachableAbove } from './embedded.ts';
 
@@ -54,7 +54,9 @@ describe('openEmbeddedPostgres', () => {
       // Both pools at once (the review list's generic-plan pool beside the main one), many connections.
       const db = createDb(guest.url, 4);
       const rows = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => queryPrepared<{ n: number }>(db, Prisma.sql`SELECT ${i}::int AS n, pg_sleep(0.05)::text`, { genericPlan: i % 2 === 0 })),
+        Array.from({ length: 8 }, (_, i) =>
+          db.query<{ n: number }>(sql`SELECT ${i}::int AS n, pg_sleep(0.05)::text`, { genericPlan: i % 2 === 0 }),
+        ),
       );
       expect(rows.map((r) => r[0]!.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
       await db.close();
@@ -69,14 +71,14 @@ describe('openEmbeddedPostgres', () => {
   it('keeps its data across restarts', async () => {
     const first = await openEmbeddedPostgres(dir, log);
     const db = createDb(first.url, 1);
-    await db.prisma.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS kept (v text)');
-    await db.prisma.$executeRawUnsafe(`INSERT INTO kept VALUES ('still here')`);
+    await db.execute`CREATE TABLE IF NOT EXISTS kept (v text)`;
+    await db.execute`INSERT INTO kept VALUES ('still here')`;
     await db.close();
     await first.stop();
     const second = await openEmbeddedPostgres(dir, log);
     const again = createDb(second.url, 1);
     try {
-      expect(await again.prisma.$queryRawUnsafe('SELECT v FROM kept')).toEqual([{ v: 'still here' }]);
+      expect(await again.query`SELECT v FROM kept`).toEqual([{ v: 'still here' }]);
     } finally {
       await again.close();
       await second.stop();
@@ -100,7 +102,7 @@ describe('openEmbeddedPostgres', () => {
     const heir = await openEmbeddedPostgres(dir, log);
     expect(heir.owned).toBe(true);
     const db = createDb(heir.url, 1);
-    expect(await db.prisma.$queryRawUnsafe('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    expect(await db.query`SELECT 1 AS one`).toEqual([{ one: 1 }]);
     await db.close();
     await heir.stop();
     expect(await waitGone(postmasterPid)).toBe(true);
@@ -128,15 +130,15 @@ describe('openEmbeddedPostgres', () => {
     const root = process.getuid?.() === 0;
     expect(state.pgdata?.startsWith(clusters) ?? false).toBe(root);
     let db = createDb(first.url, 1);
-    await db.prisma.$executeRawUnsafe('CREATE TABLE kept (n int)');
-    await db.prisma.$executeRawUnsafe('INSERT INTO kept VALUES (7)');
+    await db.execute`CREATE TABLE kept (n int)`;
+    await db.execute`INSERT INTO kept VALUES (7)`;
     await db.close();
     await first.stop();
     expect(await waitGone(state.postmasterPid)).toBe(true);
 
     const again = await openEmbeddedPostgres(dataDir, log, clusters);
     db = createDb(again.url, 1);
-    expect(await db.prisma.$queryRawUnsafe('SELECT n FROM kept')).toEqual([{ n: 7 }]);
+    expect(await db.query`SELECT n FROM kept`).toEqual([{ n: 7 }]);
     await db.close();
     await again.stop();
   });

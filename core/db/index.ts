@@ -203,10 +203,10 @@ export class PoolDb extends Db {
     return this.#generic;
   }
 
-  /** Ends both pools; the handle cannot be used after. */
+  /** Ends both pools (a second call does nothing); the handle cannot be used after. */
   async close(): Promise<void> {
     await this.prisma.$disconnect().catch(() => undefined);
-    await Promise.all([this.#pool.ended ? undefined : this.#pool.end(), this.#generic?.end()]);
+    await Promise.all([this.#pool.ended ? undefined : this.#pool.end(), this.#generic?.ended === false ? this.#generic.end() : undefined]);
   }
 }
 

@@ -123,8 +123,9 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
     };
 
     await call('POST', '/v1/posts', ingest, { posts: [makePost(ADVERT, { lang: 'en' }), makePost(NEWS), makePost(ADVERT, { platform: 'tiktok' })] });
-    await waitForDrain(rt.queues, { done: async () => (await runtimeDb.post.count({ where: { outcome: 'pending' } })) === 0, timeoutMs: 60_000 });
-    const outcomes = (await runtimeDb.post.findMany({ select: { outcome: true } })).map((p) => p.outcome);
+    const pending = () => runtimeDb.prisma.post.count({ where: { outcome: 'pending' } });
+    await waitForDrain(rt.queues, { done: async () => (await pending()) === 0, timeoutMs: 60_000 });
+    const outcomes = (await runtimeDb.prisma.post.findMany({ select: { outcome: true } })).map((p) => p.outcome);
     expect(outcomes).toHaveLength(3);
     expect(outcomes).toContain('dismissed');
 
@@ -133,7 +134,7 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
     const id = items[0]!.id;
     await call('POST', `/v1/review/items/${id}/claim`, reviewer);
     await call('POST', `/v1/review/items/${id}/decision`, reviewer, { action: 'confirm', reasonCode: 'smuggling_offer' });
-    await waitForDrain(rt.queues, { done: async () => (await runtimeDb.referral.count()) > 0, timeoutMs: 30_000 });
+    await waitForDrain(rt.queues, { done: async () => (await runtimeDb.prisma.referral.count()) > 0, timeoutMs: 30_000 });
     const audit = (await call('GET', '/v1/audit?limit=100', lead)) as { events: { action: string }[] };
     expect(audit.events.map((e) => e.action)).toEqual(expect.arrayContaining(['review.claim', 'review.decision', 'referral.create']));
     await call('GET', '/v1/stats', analyst);
@@ -141,7 +142,7 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
     // Retention blanks dismissed posts (UPDATE on Post and Classification, an audit INSERT).
     const purged = await purgeDismissed(runtimeDb, { days: 1, now: new Date(Date.now() + 2 * 86_400_000), actor: 'test' });
     expect(purged.posts).toBeGreaterThan(0);
-    expect(await runtimeDb.post.count({ where: { outcome: 'dismissed', purgedAt: null } })).toBe(0);
+    expect(await runtimeDb.prisma.post.count({ where: { outcome: 'dismissed', purgedAt: null } })).toBe(0);
   }, 120_000);
 
   it('refuses to start with pending migrations it may not apply, naming them', async () => {

@@ -10,7 +10,7 @@
  */
 import type { Logger } from '../logger.ts';
 import { APPEND_ONLY_TABLES } from './append-only.ts';
-import type { PoolDb } from './index.ts';
+import { raw, type Db } from './index.ts';
 
 export const RUNTIME_ROLE = 'tidewatch_runtime';
 
@@ -55,14 +55,14 @@ END $$`;
  * covered. A migrating role without CREATEROLE cannot create it: that is logged, not fatal (the
  * operator creates the role; see the README), and the grants are still made if it exists.
  */
-export async function installRuntimeRole(db: PoolDb, log: Logger): Promise<boolean> {
+export async function installRuntimeRole(db: Db, log: Logger): Promise<boolean> {
   try {
-    await db.prisma.$executeRawUnsafe(CREATE_ROLE);
+    await db.execute(raw(CREATE_ROLE));
   } catch (err) {
     log.warn({ err: (err as Error).message, role: RUNTIME_ROLE }, `could not create the database role ${RUNTIME_ROLE}; create it (NOLOGIN) as a role administrator and run db migrate again (${RUNTIME_ROLE_DOCS})`);
     return false;
   }
-  await db.prisma.$executeRawUnsafe(GRANTS);
+  await db.execute(raw(GRANTS));
   return true;
 }
 
@@ -73,12 +73,12 @@ export interface ConnectedRole {
   owner: boolean | null;
 }
 
-export async function connectedRole(db: PoolDb): Promise<ConnectedRole> {
-  const [row] = await db.prisma.$queryRawUnsafe<{ role: string; superuser: boolean; owner: boolean | null }[]>(`
+export async function connectedRole(db: Db): Promise<ConnectedRole> {
+  const [row] = await db.query<ConnectedRole>`
     SELECT current_user AS role,
       (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser,
       (SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c
-        WHERE c.oid = to_regclass(format('%I.%I', current_schema(), 'AuditEvent'))) AS owner`);
+        WHERE c.oid = to_regclass(format('%I.%I', current_schema(), 'AuditEvent'))) AS owner`;
   return row!;
 }
 
@@ -86,11 +86,14 @@ export async function connectedRole(db: PoolDb): Promise<ConnectedRole> {
 export const isRuntimeRole = (r: ConnectedRole) => !r.superuser && r.owner === false;
 
 /** Migrations in prisma/migrations not recorded as applied (every one when the table is missing). */
-export async function pendingMigrations(db: PoolDb): Promise<string[]> {
-  const [table] = await db.prisma.$queryRawUnsafe<{ exists: boolean }[]>(`SELECT to_regclass(format('%I._prisma_migrations', current_schema())) IS NOT NULL AS exists`);
-  const applied = table?.exists
-    ? new Set((await db.prisma.$queryRawUnsafe<{ name: string }[]>(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).map((r) => r.name))
-    : new Set<string>();
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const [table] = await db.query<{ exists: boolean }>`
+    SELECT to_regclass(format('%I._prisma_migrations', current_schema())) IS NOT NULL AS exists`;
+  const done = table?.exists
+    ? await db.query<{ name: string }>`
+        SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`
+    : [];
+  const applied = new Set(done.map((r) => r.name));
   // Imported when used: migrations.ts brings the schema engine, which a runtime process never needs.
   const { loadMigrationList } = await import('./migrations.ts');
   return (await loadMigrationList()).migrationDirectories.map((d) => d.path).filter((name) => !applied.has(name));
@@ -101,7 +104,7 @@ export async function pendingMigrations(db: PoolDb): Promise<string[]> {
  * guard off itself (it connects as a superuser or as the tables' owner). The development default
  * (`postgres`) keeps working; production should not run like that.
  */
-export async function warnIfPrivileged(db: PoolDb, log: Logger): Promise<void> {
+export async function warnIfPrivileged(db: Db, log: Logger): Promise<void> {
   const r = await connectedRole(db);
   if (isRuntimeRole(r) || r.owner === null) return;
   log.warn(
