@@ -5,6 +5,7 @@
  */
 import type { Config } from '../core/config.ts';
 import { appendAudit } from '../core/audit.ts';
+import { DomainError, type ErrorKind } from '../core/errors.ts';
 import type { Prisma, PrismaClient } from '../core/db/client.ts';
 import type { Queues } from '../workers/queues.ts';
 import { enqueueAfterCreate, referralKey } from '../workers/refer.ts';
@@ -12,8 +13,12 @@ import { noticeFor } from './deliver.ts';
 import { writeExportBundle } from './delivery/export.ts';
 import { transition } from './lifecycle.ts';
 
-export class ActionDayError extends Error {
+/** An action day the operator asked for cannot run (unknown platform or batch). */
+export class ActionDayError extends DomainError {
   override readonly name = 'ActionDayError';
+  constructor(message: string, kind: ErrorKind = 'bad_request') {
+    super(kind, message);
+  }
 }
 
 export interface ActionDayResult {

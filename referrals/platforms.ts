@@ -5,13 +5,18 @@
  * whether one is set.
  */
 import type { PrismaClient } from '../core/db/client.ts';
+import { DomainError, type ErrorKind } from '../core/errors.ts';
 import type { DeliveryMode } from '../generated/prisma/enums.ts';
 import { generateSigningSecret, isSigningSecret, sealSecret } from './secrets.ts';
 
 export const DELIVERY_MODES = ['webhook', 'export', 'none'] as const satisfies readonly DeliveryMode[];
 
-export class PlatformError extends Error {
+/** Platform settings the operator gave that cannot be saved as they are. */
+export class PlatformError extends DomainError {
   override readonly name = 'PlatformError';
+  constructor(message: string, kind: ErrorKind = 'bad_request') {
+    super(kind, message);
+  }
 }
 
 export interface PlatformSettings {

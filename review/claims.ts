@@ -133,7 +133,11 @@ export async function claimNext(
 ): Promise<ClaimResult | undefined> {
   const status = filters.status ?? 'open';
   if (!claimableStatuses(actor).includes(status)) {
-    throw new ReviewError(status === 'escalated' ? 'forbidden' : 'invalid', `cannot claim ${status} items${status === 'escalated' ? ': only leads handle escalated items' : ''}`, { field: 'status' });
+    throw new ReviewError(
+      status === 'escalated' ? 'forbidden' : 'bad_request',
+      `cannot claim ${status} items${status === 'escalated' ? ': only leads handle escalated items' : ''}`,
+      { field: 'status' },
+    );
   }
   const order = sort === 'priority' ? Prisma.sql`priority DESC, id ASC` : Prisma.sql`"createdAt" ASC, id ASC`;
   return db.$transaction(async (tx) => {

@@ -7,6 +7,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { appendAudit } from '../../core/audit.ts';
 import type { PrismaClient } from '../../core/db/client.ts';
+import { DomainError, type ErrorKind } from '../../core/errors.ts';
 import type { ApiRole } from '../../generated/prisma/enums.ts';
 
 export const API_ROLES = ['admin', 'lead', 'reviewer', 'analyst', 'platform', 'ingest'] as const satisfies readonly ApiRole[];
@@ -40,8 +41,12 @@ export function parseKey(key: string): { id: string } | undefined {
   return m ? { id: m[1]! } : undefined;
 }
 
-export class KeyError extends Error {
+/** A key operation refused: bad input (bad_request) or no such key or platform (not_found). */
+export class KeyError extends DomainError {
   override readonly name = 'KeyError';
+  constructor(message: string, kind: ErrorKind = 'bad_request') {
+    super(kind, message);
+  }
 }
 
 export interface CreatedKey {
@@ -65,7 +70,7 @@ export async function createApiKey(
   let platformId: number | null = null;
   if (input.platform) {
     const p = await db.platform.findUnique({ where: { name: input.platform }, select: { id: true } });
-    if (!p) throw new KeyError(`unknown platform "${input.platform}"`);
+    if (!p) throw new KeyError(`unknown platform "${input.platform}"`, 'not_found');
     platformId = p.id;
   }
   const id = newId();
@@ -108,7 +113,7 @@ export async function revokeApiKey(db: PrismaClient, idOrPrefix: string, actor: 
   const id = idOrPrefix.replace(/^tw_/, '').split('_')[0]!;
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ id: string; revokedAt: Date | null }[]>`SELECT id, "revokedAt" FROM "ApiKey" WHERE id = ${id} FOR UPDATE`;
-    if (!row) throw new KeyError(`no key with id "${id}"`);
+    if (!row) throw new KeyError(`no key with id "${id}"`, 'not_found');
     if (row.revokedAt) return { id, revokedAt: row.revokedAt, already: true };
     const updated = await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() }, select: { revokedAt: true } });
     await appendAudit(tx, { actor, action: 'key.revoke', subjectType: 'api_key', subjectId: id, before: { revokedAt: null }, after: updated });

@@ -14,7 +14,7 @@ import type { ApiEnv } from '../context.ts';
 import { principalOf, secured } from '../auth/require-role.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { errors, router, z } from '../openapi.ts';
-import { PLATFORM_REPORTABLE, transition, TransitionError } from '../../referrals/lifecycle.ts';
+import { PLATFORM_REPORTABLE, transition } from '../../referrals/lifecycle.ts';
 import { verify } from '../../referrals/delivery/signature.ts';
 import { openSecret } from '../../referrals/secrets.ts';
 import { oncePerWebhookId } from '../middleware/webhook-replay.ts';
@@ -173,13 +173,8 @@ export function platformReferralRoutes() {
       status === 'acknowledged'
         ? { ticketId, acknowledgedAt: now }
         : { decidedAt: now, outcome: outcome as object, ...(ticketId ? { ticketId } : {}) };
-    try {
-      const t = await transition(c.var.ctx.db, { referralId: id, to: status, actor: principalOf(c).keyId, data });
-      return c.json({ id, from: t.from, status: t.to }, 200);
-    } catch (err) {
-      if (err instanceof TransitionError) throw err.code === 'not_found' ? notFound(err.message) : new ApiError(409, 'conflict', err.message, { current: err.current });
-      throw err;
-    }
+    const t = await transition(c.var.ctx.db, { referralId: id, to: status, actor: principalOf(c).keyId, data });
+    return c.json({ id, from: t.from, status: t.to }, 200);
   });
   return app;
 }
