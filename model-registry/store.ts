@@ -10,6 +10,7 @@
  */
 import { appendAudit } from '../core/audit.ts';
 import { DomainError, type ErrorKind } from '../core/errors.ts';
+import type { DetectorModelStatus } from '../generated/prisma/enums.ts';
 import type { Prisma, PrismaClient } from '../core/db/client.ts';
 import { MODELS_DIR, modelFromArtifacts, readArtifacts, resolveVersion, type ModelArtifacts, type StoredModel } from '../detector/model/storage.ts';
 
@@ -21,7 +22,7 @@ export class RegistryError extends DomainError {
   }
 }
 
-export type ModelStatus = 'candidate' | 'live' | 'retired';
+export type ModelStatus = DetectorModelStatus;
 
 export interface RegisteredModel {
   version: string;

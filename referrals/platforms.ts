@@ -6,10 +6,10 @@
  */
 import type { PrismaClient } from '../core/db/client.ts';
 import { DomainError, type ErrorKind } from '../core/errors.ts';
-import type { DeliveryMode } from '../generated/prisma/enums.ts';
+import { DeliveryMode } from '../generated/prisma/enums.ts';
 import { generateSigningSecret, isSigningSecret, sealSecret } from './secrets.ts';
 
-export const DELIVERY_MODES = ['webhook', 'export', 'none'] as const satisfies readonly DeliveryMode[];
+export const DELIVERY_MODES = Object.freeze(Object.values(DeliveryMode));
 
 /** Platform settings the operator gave that cannot be saved as they are. */
 export class PlatformError extends DomainError {

@@ -8,10 +8,10 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { appendAudit } from '../../core/audit.ts';
 import type { PrismaClient } from '../../core/db/client.ts';
 import { DomainError, type ErrorKind } from '../../core/errors.ts';
-import type { ApiRole } from '../../generated/prisma/enums.ts';
+import { ApiRole } from '../../generated/prisma/enums.ts';
 
-export const API_ROLES = ['admin', 'lead', 'reviewer', 'analyst', 'platform', 'ingest'] as const satisfies readonly ApiRole[];
-export type Role = (typeof API_ROLES)[number];
+export const API_ROLES = Object.freeze(Object.values(ApiRole));
+export type Role = ApiRole;
 
 const KEY_PATTERN = /^tw_([a-z0-9]{8})_([A-Za-z0-9_-]{32})$/;
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';

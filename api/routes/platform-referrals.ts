@@ -14,13 +14,14 @@ import type { ApiEnv } from '../context.ts';
 import { principalOf, secured } from '../auth/require-role.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { errors, router, z } from '../openapi.ts';
+import { ReferralStatus } from '../../generated/prisma/enums.ts';
 import { PLATFORM_REPORTABLE, transition } from '../../referrals/lifecycle.ts';
 import { verify } from '../../referrals/delivery/signature.ts';
 import { openSecret } from '../../referrals/secrets.ts';
 import { oncePerWebhookId } from '../middleware/webhook-replay.ts';
 
 const ROLES = ['admin', 'platform'] as const;
-const STATUSES = ['queued', 'sent', 'acknowledged', 'actioned', 'declined', 'confirmed_offline', 'still_online', 'reappeared', 'failed'] as const;
+const STATUSES = Object.values(ReferralStatus);
 
 const Referral = z
   .object({
