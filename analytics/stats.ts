@@ -5,6 +5,7 @@
  * reviewers' decisions. See `facts.ts` for what each count means.
  */
 import { join, raw, sql, type Db, type PoolDb } from '../core/db/index.ts';
+import { DecisionAction } from '../generated/prisma/enums.ts';
 import { categoryJoin, CREATE_TEMP_TABLES, inRange, insertEvents, insertFacts, postFilter, removalBin, REMOVAL_BINS, STAGES, type Stage } from './facts.ts';
 import { bucketStarts, dayString, type StatsFilters } from './filters.ts';
 
@@ -46,8 +47,8 @@ export interface RemovalTimeRow {
   removed: number;
 }
 
-export const DECISION_KINDS = ['confirm', 'reject', 'escalate', 'needs_translation', 'reverse'] as const;
-type DecisionKind = (typeof DECISION_KINDS)[number];
+export const DECISION_KINDS = Object.freeze(Object.values(DecisionAction));
+type DecisionKind = DecisionAction;
 
 export interface ReviewerRow extends Record<DecisionKind, number> {
   /** API key id (the actor in the audit trail). */

@@ -41,19 +41,19 @@
 import { createApiKey } from '../api/auth/keys.ts';
 import type { PoolDb } from '../core/db/index.ts';
 import { postIdFor } from '../core/post-input.ts';
+import type { DecisionAction, PostOutcome, ReviewStatus } from '../generated/prisma/enums.ts';
 
-type Outcome = 'dismissed' | 'review' | 'referral_candidate' | 'duplicate' | 'pending';
 interface PostSpec {
   n: number;
   platform: string;
   lang: string;
   cats: string[];
   at: string;
-  outcome: Outcome;
+  outcome: PostOutcome;
   author: string;
   url: string;
   dupOf?: number;
-  item?: 'open' | 'confirmed' | 'rejected' | 'escalated' | 'needs_translation';
+  item?: ReviewStatus;
 }
 
 export const t = (s: string) => new Date(`2026-${s.replace(' ', 'T')}:00.000Z`);
@@ -147,7 +147,7 @@ export async function seedHistory(db: PoolDb): Promise<History> {
     }
   }
 
-  const decisions: [number, keyof History['reviewers'], 'confirm' | 'reject' | 'escalate' | 'needs_translation' | 'reverse', string][] = [
+  const decisions: [number, keyof History['reviewers'], DecisionAction, string][] = [
     [0, 'A', 'confirm', '08-25 12:00'],
     [1, 'A', 'confirm', '09-01 12:00'],
     [2, 'A', 'reject', '09-01 12:30'],

@@ -9,16 +9,21 @@
  * leave two rows live or roll back past each other.
  */
 import { appendAudit } from '../core/audit.ts';
+import { DomainError, type ErrorKind } from '../core/errors.ts';
+import type { DetectorModelStatus } from '../generated/prisma/enums.ts';
 import type { Db, PoolDb, Prisma } from '../core/db/index.ts';
 import { MODELS_DIR, modelFromArtifacts, readArtifacts, resolveVersion, type ModelArtifacts, type StoredModel } from '../detector/model/storage.ts';
 import { insertModel, lockRegistry, makeLive, retireModel, selectLiveVersion, selectModel } from './sql.ts';
 
 /** A refusal meant for the operator (unknown version, nothing to roll back to, a failed check). */
-export class RegistryError extends Error {
+export class RegistryError extends DomainError {
   override readonly name = 'RegistryError';
+  constructor(message: string, kind: ErrorKind = 'bad_request') {
+    super(kind, message);
+  }
 }
 
-export type ModelStatus = 'candidate' | 'live' | 'retired';
+export type ModelStatus = DetectorModelStatus;
 
 export interface RegisteredModel {
   version: string;

@@ -8,15 +8,15 @@
  */
 import { appendAudit } from '../core/audit.ts';
 import type { Db, PoolDb } from '../core/db/index.ts';
+import { DomainError } from '../core/errors.ts';
 import { extractEntities } from '../detector/extract/index.ts';
 import { entitiesOf } from './entities.ts';
 
-export class BenignContactError extends Error {
-  constructor(
-    readonly kind: 'invalid' | 'not_found',
-    message: string,
-  ) {
-    super(message);
+export class BenignContactError extends DomainError {
+  override readonly name = 'BenignContactError';
+  declare readonly kind: 'bad_request' | 'not_found';
+  constructor(kind: 'bad_request' | 'not_found', message: string) {
+    super(kind, message);
   }
 }
 
@@ -39,13 +39,13 @@ export function contactKey(input: string): string {
   const s = input.trim();
   if (/^(?:phone|handle|link):/.test(s)) {
     const key = s.startsWith('phone:') ? s : s.toLowerCase();
-    if (!KEY.test(key)) throw new BenignContactError('invalid', `contact: "${s.slice(0, 80)}" is not a well-formed entity key`);
+    if (!KEY.test(key)) throw new BenignContactError('bad_request', `contact: "${s.slice(0, 80)}" is not a well-formed entity key`);
     return key;
   }
   if (HANDLE.test(s)) return `handle:${s.toLowerCase()}`;
   const entities = s.length <= 300 ? entitiesOf(extractEntities(s), s) : [];
   if (entities.length !== 1) {
-    throw new BenignContactError('invalid', `contact: "${s.slice(0, 80)}" is not one phone number, @handle or messenger link`);
+    throw new BenignContactError('bad_request', `contact: "${s.slice(0, 80)}" is not one phone number, @handle or messenger link`);
   }
   return entities[0]!.key;
 }
@@ -60,7 +60,7 @@ const selectContact = async (tx: Db, key: string): Promise<Row | undefined> =>
 export async function addBenign(db: PoolDb, contact: string, note: string, actor: string): Promise<BenignContact> {
   const key = contactKey(contact);
   const text = note.trim();
-  if (!text || text.length > MAX_NOTE) throw new BenignContactError('invalid', `note: must be 1–${MAX_NOTE} characters (say whose contact it is)`);
+  if (!text || text.length > MAX_NOTE) throw new BenignContactError('bad_request', `note: must be 1–${MAX_NOTE} characters (say whose contact it is)`);
   return db.transaction(async (tx) => {
     const before = await selectContact(tx, key);
     const [row] = await tx.query<Row>`

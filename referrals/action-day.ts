@@ -5,6 +5,7 @@
  */
 import type { Config } from '../core/config.ts';
 import { appendAudit } from '../core/audit.ts';
+import { DomainError, type ErrorKind } from '../core/errors.ts';
 import type { Prisma, PoolDb } from '../core/db/index.ts';
 import type { Queues } from '../core/jobs.ts';
 import { referralKey } from './create-referral.ts';
@@ -14,8 +15,12 @@ import { writeExportBundle } from './delivery/export.ts';
 import { transition } from './lifecycle.ts';
 import { existingReferralKeys, insertReferralBatch, insertReferrals } from './sql.ts';
 
-export class ActionDayError extends Error {
+/** An action day the operator asked for cannot run (unknown platform or batch). */
+export class ActionDayError extends DomainError {
   override readonly name = 'ActionDayError';
+  constructor(message: string, kind: ErrorKind = 'bad_request') {
+    super(kind, message);
+  }
 }
 
 export interface ActionDayResult {

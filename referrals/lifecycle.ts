@@ -10,6 +10,7 @@
 import type { ReferralStatus } from '../generated/prisma/enums.ts';
 import { appendAudit } from '../core/audit.ts';
 import type { Db } from '../core/db/index.ts';
+import { DomainError } from '../core/errors.ts';
 import { lockReferralStatus, moveReferral, type ReferralChanges } from './sql.ts';
 
 export const TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
@@ -27,14 +28,15 @@ export const TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
 /** What a platform may report; the rest is decided by delivery and liveness checks. */
 export const PLATFORM_REPORTABLE = ['acknowledged', 'actioned', 'declined'] as const satisfies readonly ReferralStatus[];
 
-export class TransitionError extends Error {
+/** Unknown referral (not_found) or a move the table or a concurrent move forbids (conflict, with `current`). */
+export class TransitionError extends DomainError {
   override readonly name = 'TransitionError';
   constructor(
-    readonly code: 'not_found' | 'illegal_transition',
+    readonly reason: 'not_found' | 'illegal_transition',
     message: string,
     readonly current?: ReferralStatus,
   ) {
-    super(message);
+    super(reason === 'not_found' ? 'not_found' : 'conflict', message, reason === 'not_found' ? undefined : { current });
   }
 }
 

@@ -9,6 +9,7 @@
  * `referrals/notice.schema.json`; tests validate built notices against it.
  */
 import type { Config } from '../core/config.ts';
+import type { Signal } from '../detector/types.ts';
 
 export const NOTICE_SCHEMA_ID = 'https://tidewatch.invalid/schemas/notice/v1.json';
 
@@ -16,14 +17,8 @@ export const NOTICE_SCHEMA_ID = 'https://tidewatch.invalid/schemas/notice/v1.jso
 export const GOOD_FAITH_STATEMENT =
   'The notifier states a bona fide belief that the information and allegations contained in this notice are accurate and complete.';
 
-export interface NoticeSignal {
-  type: string;
-  value: string;
-  start: number;
-  end: number;
-  /** English gloss of a lexicon cue, so a platform reviewer who does not read the language sees what fired. */
-  gloss?: string;
-}
+/** What a notice cites of a signal; the gloss lets a platform reviewer who does not read the language see what fired. */
+export type NoticeSignal = Pick<Signal, 'type' | 'value' | 'start' | 'end' | 'gloss'>;
 
 /** `concept:transport "بلم" (boat (Iranian slang for an inflatable dinghy))`; no gloss (entities, old rows): without it. */
 function cue(s: NoticeSignal): string {

@@ -5,13 +5,18 @@
  * whether one is set.
  */
 import type { PoolDb } from '../core/db/index.ts';
-import type { DeliveryMode } from '../generated/prisma/enums.ts';
+import { DomainError, type ErrorKind } from '../core/errors.ts';
+import { DeliveryMode } from '../generated/prisma/enums.ts';
 import { generateSigningSecret, isSigningSecret, sealSecret } from './secrets.ts';
 
-export const DELIVERY_MODES = ['webhook', 'export', 'none'] as const satisfies readonly DeliveryMode[];
+export const DELIVERY_MODES = Object.freeze(Object.values(DeliveryMode));
 
-export class PlatformError extends Error {
+/** Platform settings the operator gave that cannot be saved as they are. */
+export class PlatformError extends DomainError {
   override readonly name = 'PlatformError';
+  constructor(message: string, kind: ErrorKind = 'bad_request') {
+    super(kind, message);
+  }
 }
 
 export interface PlatformSettings {

@@ -123,7 +123,11 @@ export async function claimNext(
 ): Promise<ClaimResult | undefined> {
   const status = filters.status ?? 'open';
   if (!claimableStatuses(actor).includes(status)) {
-    throw new ReviewError(status === 'escalated' ? 'forbidden' : 'invalid', `cannot claim ${status} items${status === 'escalated' ? ': only leads handle escalated items' : ''}`, { field: 'status' });
+    throw new ReviewError(
+      status === 'escalated' ? 'forbidden' : 'bad_request',
+      `cannot claim ${status} items${status === 'escalated' ? ': only leads handle escalated items' : ''}`,
+      { field: 'status' },
+    );
   }
   return db.transaction(async (tx) => {
     const row = await leaseNextFree(tx, actor.id, { ...filters, status }, sort, leaseSeconds);

@@ -14,7 +14,7 @@ export function encodeCursor(c: Cursor): string {
 
 /** Decodes a cursor made for `sort`; anything else is a 400 naming `cursor`. */
 export const badCursor = (why: string) =>
-  new ReviewError('invalid', `cursor is malformed: ${why}; pass the nextCursor of a previous page unchanged`, { field: 'cursor' });
+  new ReviewError('bad_request', `cursor is malformed: ${why}; pass the nextCursor of a previous page unchanged`, { field: 'cursor' });
 
 export function decodeCursor(raw: string, sort: string): Cursor {
   const bad = badCursor;

@@ -55,10 +55,12 @@ export interface DecisionDeps {
 
 function checkInput(input: DecisionInput): void {
   if (!REASON_CODE.test(input.reasonCode)) {
-    throw new ReviewError('invalid', 'reasonCode must be 2–64 lower-case letters, digits or _ (e.g. "smuggling_offer")', { field: 'reasonCode' });
+    throw new ReviewError('bad_request', 'reasonCode must be 2–64 lower-case letters, digits or _ (e.g. "smuggling_offer")', {
+      field: 'reasonCode',
+    });
   }
   if (input.note !== undefined && input.note.length > MAX_NOTE) {
-    throw new ReviewError('invalid', `note must be at most ${MAX_NOTE} characters`, { field: 'note' });
+    throw new ReviewError('bad_request', `note must be at most ${MAX_NOTE} characters`, { field: 'note' });
   }
 }
 
@@ -153,7 +155,7 @@ export type BulkOutcome = { id: string; ok: true; status: ReviewStatus; decision
 export async function bulkDecide(deps: DecisionDeps, ids: readonly string[], actor: Actor, input: DecisionInput): Promise<BulkOutcome[]> {
   if (!actor.lead) throw new ReviewError('forbidden', 'only leads decide in bulk');
   checkInput(input);
-  if (ids.length > MAX_BULK) throw new ReviewError('invalid', `at most ${MAX_BULK} items per bulk decision`, { field: 'ids' });
+  if (ids.length > MAX_BULK) throw new ReviewError('bad_request', `at most ${MAX_BULK} items per bulk decision`, { field: 'ids' });
   const out: BulkOutcome[] = [];
   for (const id of new Set(ids)) {
     try {

@@ -1,18 +1,22 @@
 /**
- * Why a review operation could not happen, in domain terms. The API maps these to HTTP statuses
- * (404 / 409 / 400 / 403); the CLI and the review page can print `message` as is.
+ * Why a review operation could not happen, in domain terms. The API maps the kind to an HTTP
+ * status (404 / 409 / 400 / 403); the CLI and the review page can print `message` as is.
  */
-export type ReviewErrorKind = 'not_found' | 'conflict' | 'invalid' | 'forbidden';
+import { DomainError } from '../core/errors.ts';
 
-export class ReviewError extends Error {
+export type ReviewErrorKind = 'not_found' | 'conflict' | 'bad_request' | 'forbidden';
+
+export class ReviewError extends DomainError {
   override readonly name = 'ReviewError';
+  declare readonly kind: ReviewErrorKind;
+  declare readonly details?: Record<string, unknown>;
   constructor(
-    readonly kind: ReviewErrorKind,
+    kind: ReviewErrorKind,
     message: string,
     /** Machine-readable specifics, e.g. `{ holder, leaseExpiresAt }` or `{ field: 'cursor' }`. */
-    readonly details?: Record<string, unknown>,
+    details?: Record<string, unknown>,
   ) {
-    super(message);
+    super(kind, message, details);
   }
 }
 

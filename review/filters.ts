@@ -3,9 +3,10 @@
  * and by "claim next" (review/claims.ts), so all of them select exactly the same items.
  */
 import { join, sql, type Sql } from '../core/db/index.ts';
-import type { ReviewStatus } from '../generated/prisma/enums.ts';
+import { ReviewStatus } from '../generated/prisma/enums.ts';
 
-export const REVIEW_STATUSES = ['open', 'escalated', 'needs_translation', 'confirmed', 'rejected'] as const satisfies readonly ReviewStatus[];
+/** Every review status, in the schema's order (the API documents them in this order). */
+export const REVIEW_STATUSES = Object.freeze(Object.values(ReviewStatus));
 /** Statuses in which an item still waits for someone; the others are final until reversed. */
 export const PENDING_STATUSES = ['open', 'escalated', 'needs_translation'] as const satisfies readonly ReviewStatus[];
 export const SORTS = ['priority', 'oldest'] as const;

@@ -5,6 +5,7 @@
  * over a `Db` so the API, the review page and the CLI share them.
  */
 import { join, sql, type Db, type PoolDb } from '../core/db/index.ts';
+import type { Signal as DetectorSignal } from '../detector/types.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
 import { queueCountsCache } from './counts-cache.ts';
 import { badCursor, decodeCursor, encodeCursor } from './cursor.ts';
@@ -12,15 +13,8 @@ import { itemNotFound } from './errors.ts';
 import { filterSql, planFitsAnyValues, REVIEW_STATUSES, type QueueFilters, type Sort } from './filters.ts';
 import { afterCursor, countByStatus, selectItems, type ItemRow } from './sql.ts';
 
-export interface Signal {
-  type: string;
-  value: string;
-  start: number;
-  end: number;
-  /** English gloss of a lexicon cue; rows stored before glosses existed have none. */
-  gloss?: string;
-  [k: string]: unknown;
-}
+/** A detector signal as stored with its classification (JSON): older rows lack `gloss`; other fields pass through. */
+export type Signal = DetectorSignal & { [k: string]: unknown };
 
 export interface ReviewItemView {
   id: string;

@@ -4,6 +4,7 @@
  */
 import type { PoolDb } from '../core/db/index.ts';
 import { postIdFor } from '../core/post-input.ts';
+import type { ReviewStatus } from '../generated/prisma/enums.ts';
 
 export interface SeedItem {
   text?: string;
@@ -13,7 +14,7 @@ export interface SeedItem {
   score?: number;
   priority?: number;
   referralCandidate?: boolean;
-  status?: 'open' | 'escalated' | 'needs_translation' | 'confirmed' | 'rejected';
+  status?: ReviewStatus;
   createdAt?: Date;
 }
 

@@ -2,8 +2,9 @@
  * Routing: where a classified post goes. Pure functions, so the rule is testable without queues.
  */
 import type { Thresholds } from '../detector/types.ts';
+import type { PostOutcome } from '../generated/prisma/enums.ts';
 
-export type RoutedOutcome = 'dismissed' | 'review' | 'referral_candidate';
+export type RoutedOutcome = Extract<PostOutcome, 'dismissed' | 'review' | 'referral_candidate'>;
 
 /** score ≥ refer → referral candidate (reviewed first, queued on `refer`); ≥ review → review; else dismissed. */
 export function routeByScore(score: number, t: Thresholds): RoutedOutcome {

@@ -7,11 +7,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { appendAudit } from '../../core/audit.ts';
 import type { Db, PoolDb } from '../../core/db/index.ts';
-import type { ApiRole } from '../../generated/prisma/enums.ts';
+import { DomainError, type ErrorKind } from '../../core/errors.ts';
+import { ApiRole } from '../../generated/prisma/enums.ts';
 import { insertApiKey, selectKeyForUpdate, setKeyRevoked } from './sql.ts';
 
-export const API_ROLES = ['admin', 'lead', 'reviewer', 'analyst', 'platform', 'ingest'] as const satisfies readonly ApiRole[];
-export type Role = (typeof API_ROLES)[number];
+export const API_ROLES = Object.freeze(Object.values(ApiRole));
+export type Role = ApiRole;
 
 const KEY_PATTERN = /^tw_([a-z0-9]{8})_([A-Za-z0-9_-]{32})$/;
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -41,8 +42,12 @@ export function parseKey(key: string): { id: string } | undefined {
   return m ? { id: m[1]! } : undefined;
 }
 
-export class KeyError extends Error {
+/** A key operation refused: bad input (bad_request) or no such key or platform (not_found). */
+export class KeyError extends DomainError {
   override readonly name = 'KeyError';
+  constructor(message: string, kind: ErrorKind = 'bad_request') {
+    super(kind, message);
+  }
 }
 
 export interface CreatedKey {
@@ -66,7 +71,7 @@ export async function createApiKey(
   let platformId: number | null = null;
   if (input.platform) {
     const p = await db.prisma.platform.findUnique({ where: { name: input.platform }, select: { id: true } });
-    if (!p) throw new KeyError(`unknown platform "${input.platform}"`);
+    if (!p) throw new KeyError(`unknown platform "${input.platform}"`, 'not_found');
     platformId = p.id;
   }
   const id = newId();
@@ -113,7 +118,7 @@ export async function revokeApiKey(db: Db, idOrPrefix: string, actor: string): P
   const id = idOrPrefix.replace(/^tw_/, '').split('_')[0]!;
   return db.transaction(async (tx) => {
     const row = await selectKeyForUpdate(tx, id);
-    if (!row) throw new KeyError(`no key with id "${id}"`);
+    if (!row) throw new KeyError(`no key with id "${id}"`, 'not_found');
     if (row.revokedAt) return { id, revokedAt: row.revokedAt, already: true };
     const revokedAt = await setKeyRevoked(tx, id, new Date());
     const after = { revokedAt };

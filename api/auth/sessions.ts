@@ -12,6 +12,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { appendAudit } from '../../core/audit.ts';
 import type { Db, PoolDb } from '../../core/db/index.ts';
+import { DomainError, type ErrorKind } from '../../core/errors.ts';
 import type { Principal, Role } from './keys.ts';
 import { deleteSession, insertSession } from './sql.ts';
 
@@ -22,8 +23,12 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
-export class SessionError extends Error {
+/** A session operation refused: a session id that cannot be one. */
+export class SessionError extends DomainError {
   override readonly name = 'SessionError';
+  constructor(message: string, kind: ErrorKind = 'bad_request') {
+    super(kind, message);
+  }
 }
 
 export interface StartedSession {

@@ -4,9 +4,8 @@
  * Reading the list is open to every reading role; marking and unmarking to leads and admins.
  */
 import { createRoute } from '@hono/zod-openapi';
-import { addBenign, BenignContactError, listBenign, MAX_NOTE, removeBenign } from '../../networks/benign.ts';
+import { addBenign, listBenign, MAX_NOTE, removeBenign } from '../../networks/benign.ts';
 import { principalOf, ROLE_SETS, secured } from '../auth/require-role.ts';
-import { badRequest, notFound } from '../errors.ts';
 import { errors, router, z } from '../openapi.ts';
 
 const BenignContact = z
@@ -67,18 +66,13 @@ const remove = createRoute({
   },
 });
 
-const asApiError = (err: unknown): never => {
-  if (err instanceof BenignContactError) throw err.kind === 'not_found' ? notFound(err.message) : badRequest(err.message);
-  throw err;
-};
-
 export function contactRoutes() {
   const app = router();
   app.openapi(list, async (c) => c.json({ contacts: await listBenign(c.var.ctx.db) }, 200));
   app.openapi(add, async (c) => {
     const { contact, note } = c.req.valid('json');
-    return c.json(await addBenign(c.var.ctx.db, contact, note, principalOf(c).keyId).catch(asApiError), 201);
+    return c.json(await addBenign(c.var.ctx.db, contact, note, principalOf(c).keyId), 201);
   });
-  app.openapi(remove, async (c) => c.json(await removeBenign(c.var.ctx.db, c.req.valid('query').contact, principalOf(c).keyId).catch(asApiError), 200));
+  app.openapi(remove, async (c) => c.json(await removeBenign(c.var.ctx.db, c.req.valid('query').contact, principalOf(c).keyId), 200));
   return app;
 }

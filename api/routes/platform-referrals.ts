@@ -14,13 +14,14 @@ import type { ApiEnv } from '../context.ts';
 import { principalOf, secured } from '../auth/require-role.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { errors, router, z } from '../openapi.ts';
-import { PLATFORM_REPORTABLE, transition, TransitionError } from '../../referrals/lifecycle.ts';
+import { ReferralStatus } from '../../generated/prisma/enums.ts';
+import { PLATFORM_REPORTABLE, transition } from '../../referrals/lifecycle.ts';
 import { verify } from '../../referrals/delivery/signature.ts';
 import { openSecret } from '../../referrals/secrets.ts';
 import { oncePerWebhookId } from '../middleware/webhook-replay.ts';
 
 const ROLES = ['admin', 'platform'] as const;
-const STATUSES = ['queued', 'sent', 'acknowledged', 'actioned', 'declined', 'confirmed_offline', 'still_online', 'reappeared', 'failed'] as const;
+const STATUSES = Object.values(ReferralStatus);
 
 const Referral = z
   .object({
@@ -173,13 +174,8 @@ export function platformReferralRoutes() {
       status === 'acknowledged'
         ? { ticketId, acknowledgedAt: now }
         : { decidedAt: now, outcome: outcome as object, ...(ticketId ? { ticketId } : {}) };
-    try {
-      const t = await transition(c.var.ctx.db, { referralId: id, to: status, actor: principalOf(c).keyId, data });
-      return c.json({ id, from: t.from, status: t.to }, 200);
-    } catch (err) {
-      if (err instanceof TransitionError) throw err.code === 'not_found' ? notFound(err.message) : new ApiError(409, 'conflict', err.message, { current: err.current });
-      throw err;
-    }
+    const t = await transition(c.var.ctx.db, { referralId: id, to: status, actor: principalOf(c).keyId, data });
+    return c.json({ id, from: t.from, status: t.to }, 200);
   });
   return app;
 }

@@ -2,6 +2,7 @@
  * zod schemas for the review routes: the validation of queries, paths and bodies, and the shapes
  * of answers, documented in /openapi.json from these same definitions.
  */
+import type { ReviewStatus } from '../../generated/prisma/enums.ts';
 import { DECISION_ACTIONS, MAX_BULK, MAX_NOTE, REASON_CODE } from '../../review/decisions.ts';
 import { REVIEW_STATUSES, SORTS } from '../../review/filters.ts';
 import { queryBoolean, z } from '../openapi.ts';
@@ -34,7 +35,7 @@ export const ListQuery = z
 
 export const NextBody = z
   .object({
-    status: z.enum(['open', 'needs_translation', 'escalated']).default('open'),
+    status: z.enum(['open', 'needs_translation', 'escalated'] as const satisfies readonly ReviewStatus[]).default('open'),
     language: QueueFilterFields.language,
     platform: QueueFilterFields.platform,
     category: QueueFilterFields.category,

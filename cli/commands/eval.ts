@@ -14,6 +14,7 @@ import { loadConfig } from '../../core/config.ts';
 import { readLabelled } from '../../detector/model/corpus.ts';
 import { prCurve, sliceMetrics, type SliceMetrics } from '../../detector/model/metrics.ts';
 import { loadDetector, type Detector } from '../../detector/index.ts';
+import { DECISIONS } from '../../detector/types.ts';
 import { CHALLENGE_SET, challengeSet, metricsTable, scoreLabelled, sliceKeyMetrics, testSplit, type EvalSet, type ScoredPost } from '../../model-registry/evaluate.ts';
 import { prChartSvg } from '../pr-chart.ts';
 
@@ -49,7 +50,7 @@ export function evalReport(items: readonly EvalItem[], detector: Detector): { te
   for (const [name, m] of slices) lines.push(row(name, m));
   const c = slices.get('overall')!.confusion;
   lines.push('', 'confusion (decision × truth):', `${''.padEnd(10)}${'advert'.padStart(8)}${'not'.padStart(8)}`);
-  for (const d of ['refer', 'review', 'dismiss'] as const) lines.push(`${d.padEnd(10)}${String(c[d].advert).padStart(8)}${String(c[d].not).padStart(8)}`);
+  for (const d of DECISIONS) lines.push(`${d.padEnd(10)}${String(c[d].advert).padStart(8)}${String(c[d].not).padStart(8)}`);
   const fpKinds = new Map<string, number>();
   for (const i of items) if (i.label === 0 && i.decision !== 'dismiss') fpKinds.set(i.kind ?? 'unknown', (fpKinds.get(i.kind ?? 'unknown') ?? 0) + 1);
   if (fpKinds.size) lines.push('', `non-adverts flagged, by kind: ${[...fpKinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);

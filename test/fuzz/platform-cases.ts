@@ -5,9 +5,10 @@
  */
 import fc from 'fast-check';
 import { Webhook } from 'standardwebhooks';
+import { ReferralStatus } from '../../generated/prisma/enums.ts';
 import { badAuthorization, contentType, encodeBytes, hostileString, nonObject, nonString, PROTO_KEYS, queryString, truncate, withPollution, type FuzzCase } from './arbitraries.ts';
 
-const STATUSES = ['queued', 'sent', 'acknowledged', 'actioned', 'declined', 'confirmed_offline', 'still_online', 'reappeared', 'failed'];
+const STATUSES: readonly string[] = Object.values(ReferralStatus);
 
 /** [field, a value it must refuse] in a status report. */
 const badReportField: fc.Arbitrary<[string, unknown]> = fc.oneof(

@@ -9,8 +9,8 @@ import { computeStats } from '../../../analytics/stats.ts';
 import { exportTable } from '../../../analytics/tables.ts';
 import { ROLE_SETS } from '../../auth/require-role.ts';
 import type { ApiEnv } from '../../context.ts';
-import { ApiError } from '../../errors.ts';
 import { ExportQuery, StatsQuery, toStatsFilters } from '../../routes/stats-schemas.ts';
+import { pageError } from '../page-error.ts';
 import { requirePageRole } from '../session.ts';
 import { AnalyticsPage, type AnalyticsForm } from './page.tsx';
 
@@ -40,8 +40,8 @@ export function analyticsPageRoutes() {
       Object.assign(form, { from: stats.range.from, to: stats.range.to, bucket: stats.range.bucket });
       return c.html(<AnalyticsPage who={whoOf(c)} form={form} platforms={platforms} stats={stats} />);
     } catch (err) {
-      if (!(err instanceof ApiError) || err.status !== 400) throw err;
-      return c.html(<AnalyticsPage who={whoOf(c)} form={form} platforms={platforms} error={err.message.replace(/^query /, '')} />, 400);
+      const e = pageError(err, 'bad_request');
+      return c.html(<AnalyticsPage who={whoOf(c)} form={form} platforms={platforms} error={e.message.replace(/^query /, '')} />, e.status);
     }
   });
 
@@ -54,8 +54,8 @@ export function analyticsPageRoutes() {
       const out = exportTable(stats, parsed.data.table, parsed.data.format);
       return c.body(out.body, 200, { 'content-type': out.contentType, 'content-disposition': `attachment; filename="${out.filename}"` });
     } catch (err) {
-      if (!(err instanceof ApiError) || err.status !== 400) throw err;
-      return c.text(err.message.replace(/^query /, ''), 400);
+      const e = pageError(err, 'bad_request');
+      return c.text(e.message.replace(/^query /, ''), e.status);
     }
   });
   return app;

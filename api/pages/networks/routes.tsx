@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { ROLE_SETS } from '../../auth/require-role.ts';
 import type { ApiEnv } from '../../context.ts';
 import { getNetwork, listNetworks } from '../../../networks/read.ts';
-import { ReviewError } from '../../../review/errors.ts';
+import { pageError } from '../page-error.ts';
 import { requirePageRole } from '../session.ts';
 import { Layout } from '../review/layout.tsx';
 import { NetworkPage, NetworkListPage } from './pages.tsx';
@@ -23,12 +23,12 @@ export function networkPageRoutes() {
       const page = await listNetworks(c.var.ctx.db, { cursor: c.req.query('cursor') || undefined, limit: 50 });
       return c.html(<NetworkListPage who={who(c.var.principal!)} {...page} />);
     } catch (err) {
-      if (!(err instanceof ReviewError)) throw err;
+      const e = pageError(err);
       return c.html(
         <Layout title="Networks" who={who(c.var.principal!)}>
-          <p role="alert">{err.message}</p>
+          <p role="alert">{e.message}</p>
         </Layout>,
-        400,
+        e.status,
       );
     }
   });

@@ -2,6 +2,7 @@
 import type { Signal } from '../../../detector/types.ts';
 import { entityOf } from '../../../networks/entities.ts';
 import { KNOWN_CONTACT } from '../../../networks/known-contacts.ts';
+import { PENDING_STATUSES } from '../../../review/filters.ts';
 import type { ReviewItemView } from '../../../review/review-list.ts';
 import { BenignControl } from '../networks/benign-form.tsx';
 import { Name } from './bidi.tsx';
@@ -83,7 +84,7 @@ export function ItemPage(props: { who: string; me: string; item: ReviewItemView;
   const detectedTag = item.classification?.languageTag;
   const tag = detectedTag && detectedTag.startsWith(`${lang}-`) ? detectedTag : lang;
   const mine = item.claim?.holder === props.me;
-  const pending = item.status === 'open' || item.status === 'escalated' || item.status === 'needs_translation';
+  const pending = (PENDING_STATUSES as readonly string[]).includes(item.status);
   return (
     <Layout title={`Item ${item.id.slice(0, 8)}`} who={props.who}>
       {props.error ? (

@@ -11,17 +11,15 @@ import type { ApiEnv } from '../../context.ts';
 import { rateLimitsOf } from '../../middleware/rate-limit.ts';
 import { claimItem, claimNext } from '../../../review/claims.ts';
 import { decideItem, DECISION_ACTIONS, type ReviewAction } from '../../../review/decisions.ts';
-import { ReviewError } from '../../../review/errors.ts';
 import { REVIEW_STATUSES, type QueueFilters } from '../../../review/filters.ts';
 import { getReviewItem, listReviewItems } from '../../../review/review-list.ts';
-import { addBenign, BenignContactError, benignKeys, removeBenign } from '../../../networks/benign.ts';
+import { addBenign, benignKeys, removeBenign } from '../../../networks/benign.ts';
 import { contactKeys } from '../../../networks/known-contacts.ts';
+import { pageError } from '../page-error.ts';
 import { endSession, requirePageRole, startSession } from '../session.ts';
 import { ItemPage } from './item-page.tsx';
 import { QueuePage, type QueueQuery } from './queue-page.tsx';
 import { SignInPage } from './sign-in-page.tsx';
-
-const STATUS_CODE = { not_found: 404, conflict: 409, invalid: 400, forbidden: 403 } as const;
 
 function readQuery(get: (k: string) => string | undefined): QueueQuery {
   const status = get('status') ?? '';
@@ -96,8 +94,8 @@ export function reviewPageRoutes() {
     try {
       list = await listReviewItems(c.var.ctx.db, { ...(await toFilters(c, q)), sort: q.sort as 'priority' | 'oldest', limit: 50, cursor: c.req.query('cursor') }, c.var.ctx.config.reviewCountsCacheMs);
     } catch (err) {
-      if (err instanceof ReviewError) return c.html(<p>{err.message}</p>, STATUS_CODE[err.kind]);
-      throw err;
+      const e = pageError(err);
+      return c.html(<p>{e.message}</p>, e.status);
     }
     const done = c.req.query('done');
     const flash = done ? `Decision recorded: ${done.replace('_', ' ')}.` : c.req.query('empty') ? 'Nothing left to take with these filters.' : undefined;
@@ -108,17 +106,27 @@ export function reviewPageRoutes() {
   app.post('/review/next', work, async (c) => {
     const body = await c.req.parseBody();
     const q = readQuery((k) => (typeof body[k] === 'string' ? (body[k] as string) : undefined));
-    const claimed = await claimNext(c.var.ctx.db, reviewActor(c), await toFilters(c, q), q.sort as 'priority' | 'oldest', c.var.ctx.config.reviewLeaseSeconds).catch(
-      (err: unknown) => (err instanceof ReviewError ? err : Promise.reject(err)),
-    );
-    if (claimed instanceof ReviewError) return c.html(<p>{claimed.message}</p>, STATUS_CODE[claimed.kind]);
+    const filters = await toFilters(c, q);
+    let claimed;
+    try {
+      const sort = q.sort as 'priority' | 'oldest';
+      claimed = await claimNext(c.var.ctx.db, reviewActor(c), filters, sort, c.var.ctx.config.reviewLeaseSeconds);
+    } catch (err) {
+      const e = pageError(err);
+      return c.html(<p>{e.message}</p>, e.status);
+    }
     if (!claimed) return c.redirect('/review?empty=1', 303);
     return c.redirect(`/review/items/${claimed.id}`, 303);
   });
 
   app.get('/review/items/:id', read, async (c) => {
-    const item = await getReviewItem(c.var.ctx.db, c.req.param('id')).catch((err: unknown) => (err instanceof ReviewError ? err : Promise.reject(err)));
-    if (item instanceof ReviewError) return c.html(<p>{item.message}</p>, STATUS_CODE[item.kind]);
+    let item;
+    try {
+      item = await getReviewItem(c.var.ctx.db, c.req.param('id'));
+    } catch (err) {
+      const e = pageError(err);
+      return c.html(<p>{e.message}</p>, e.status);
+    }
     const signals = item.classification?.signals ?? [];
     const benign = await benignKeys(c.var.ctx.db, contactKeys(signals, item.post.text));
     const lead = (ROLE_SETS.lead as readonly string[]).includes(c.var.principal!.role);
@@ -138,8 +146,7 @@ export function reviewPageRoutes() {
           : await removeBenign(c.var.ctx.db, contact, c.var.principal!.keyId);
         return c.redirect(withFlash(back, 'done', `${row.key} ${mark ? 'marked benign' : 'no longer benign'}`), 303);
       } catch (err) {
-        if (!(err instanceof BenignContactError)) throw err;
-        return c.redirect(withFlash(back, 'error', err.message), 303);
+        return c.redirect(withFlash(back, 'error', pageError(err).message), 303);
       }
     });
   }
@@ -150,8 +157,7 @@ export function reviewPageRoutes() {
       await claimItem(c.var.ctx.db, id, reviewActor(c), c.var.ctx.config.reviewLeaseSeconds);
       return c.redirect(`/review/items/${id}`, 303);
     } catch (err) {
-      if (!(err instanceof ReviewError)) throw err;
-      return c.redirect(`/review/items/${id}?error=${encodeURIComponent(err.message)}`, 303);
+      return c.redirect(`/review/items/${id}?error=${encodeURIComponent(pageError(err).message)}`, 303);
     }
   });
 
@@ -167,8 +173,7 @@ export function reviewPageRoutes() {
       await decideItem({ db: c.var.ctx.db, queues: c.var.ctx.queues }, id, reviewActor(c), { action: action as ReviewAction, reasonCode: String(body.reasonCode ?? ''), note });
       return c.redirect(`/review?done=${action}`, 303);
     } catch (err) {
-      if (!(err instanceof ReviewError)) throw err;
-      return c.redirect(`/review/items/${id}?error=${encodeURIComponent(err.message)}`, 303);
+      return c.redirect(`/review/items/${id}?error=${encodeURIComponent(pageError(err).message)}`, 303);
     }
   });
 
