@@ -38,7 +38,7 @@ export const envSchema = z
       .url({ protocol: /^postgres(ql)?$/ })
       .optional()
       .describe(
-        'The same database as the tables\' owner, used only by `tidewatch db migrate` (which also grants `tidewatch_runtime` its ' +
+        "The same database as the tables' owner, used only by `tidewatch db migrate` (which also grants `tidewatch_runtime` its " +
           'rights; see docs/operations.md, "Database roles"). Unset: migrations use `DATABASE_URL`.',
       ),
     DATA_DIR: z
@@ -55,14 +55,14 @@ export const envSchema = z
     API_PORT: port.optional().describe('Port the API listens on. Unset: `PORT`, else 3000.'),
     PORT: port
       .optional()
-      .describe('The hosting platforms\' convention (Heroku, Render, Cloud Run…) for the API\'s port; `API_PORT` wins when both are set.'),
+      .describe("The hosting platforms' convention (Heroku, Render, Cloud Run…) for the API's port; `API_PORT` wins when both are set."),
     REFER_THRESHOLD: unit
       .optional()
-      .describe('Score at or above which a post becomes a referral candidate. Unset: the one stored with the detector\'s model version.'),
+      .describe("Score at or above which a post becomes a referral candidate. Unset: the one stored with the detector's model version."),
     REVIEW_THRESHOLD: unit
       .optional()
       .describe(
-        'Score at or above which a post goes to review (below it: dismissed). Unset: the model version\'s. ' +
+        "Score at or above which a post goes to review (below it: dismissed). Unset: the model version's. " +
           'Must not exceed `REFER_THRESHOLD`.',
       ),
     INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4).describe('Ingest jobs processed at once per worker process.'),
@@ -90,13 +90,13 @@ export const envSchema = z
       .number()
       .positive()
       .default(24)
-      .describe('Review priority: the score\'s weight halves every this many hours of post age.'),
+      .describe("Review priority: the score's weight halves every this many hours of post age."),
     TIDEWATCH_MODEL: z
       .string()
       .regex(/^[\w.-]+$/, 'a model version such as ngram-1df9f5d9d84b')
       .optional()
       .describe(
-        'Pins the detector version, e.g. `ngram-1df9f5d9d84b` (workers then ignore promotions). Unset: the model registry\'s live ' +
+        "Pins the detector version, e.g. `ngram-1df9f5d9d84b` (workers then ignore promotions). Unset: the model registry's live " +
           'version (`tidewatch model list`), or `models/current.json` while the registry has none.',
       ),
     MODEL_POLL_MS: z.coerce
@@ -118,7 +118,7 @@ export const envSchema = z
       .min(10)
       .max(86_400)
       .default(600)
-      .describe('How long a reviewer\'s claim on a review item lasts unless renewed (claiming again renews it); 10–86400.'),
+      .describe("How long a reviewer's claim on a review item lasts unless renewed (claiming again renews it); 10–86400."),
     REVIEW_COUNTS_CACHE_MS: z.coerce
       .number()
       .int()
@@ -126,7 +126,7 @@ export const envSchema = z
       .max(60_000)
       .default(1_000)
       .describe(
-        'How long (ms) a process reuses the review list\'s per-status counts (`0`: count on every request); a claim or decision ' +
+        "How long (ms) a process reuses the review list's per-status counts (`0`: count on every request); a claim or decision " +
           'made through the same process clears them.',
       ),
     API_KEY_CACHE_MS: z.coerce
@@ -165,7 +165,7 @@ export const envSchema = z
       .describe('The legal ground stated in every notice (DSA Art. 16(2)(a)).'),
     NOTICE_JURISDICTION: z.string().min(2).max(16).default('GB').describe('The jurisdiction whose law the legal ground cites.'),
     NOTIFIER_NAME: z.string().min(1).default('Tidewatch operator').describe('Who sends the notices (DSA Art. 16(2)(c)).'),
-    NOTIFIER_EMAIL: z.email().default('referrals@tidewatch.invalid').describe('The notifier\'s contact address (DSA Art. 16(2)(c)).'),
+    NOTIFIER_EMAIL: z.email().default('referrals@tidewatch.invalid').describe("The notifier's contact address (DSA Art. 16(2)(c))."),
     TRUSTED_FLAGGER_ID: z
       .string()
       .min(1)
@@ -180,7 +180,7 @@ export const envSchema = z
       .string()
       .min(1)
       .default('./.data/evidence')
-      .describe('Where evidence capture stores each referral\'s screenshot and HTML (`EVIDENCE_DIR/<referral id>/`).'),
+      .describe("Where evidence capture stores each referral's screenshot and HTML (`EVIDENCE_DIR/<referral id>/`)."),
     EVIDENCE_CAPTURE: z
       .enum(['on', 'off'])
       .default('on')
@@ -209,19 +209,16 @@ export const envSchema = z
     FETCH_ALLOW_HOSTS: z
       .string()
       .default('')
-      .refine(
-        (s) => {
-          try {
-            parseAllowHosts(s);
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        'comma-separated host or host:port entries, e.g. 127.0.0.1:8080,intranet.example',
-      )
+      .refine((s) => {
+        try {
+          parseAllowHosts(s);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'comma-separated host or host:port entries, e.g. 127.0.0.1:8080,intranet.example')
       .describe(
-        'Comma-separated `host` or `host:port` entries (e.g. a platform\'s receiver on an internal network) that evidence capture, ' +
+        "Comma-separated `host` or `host:port` entries (e.g. a platform's receiver on an internal network) that evidence capture, " +
           'liveness checks and webhooks may reach although their address is loopback, private or link-local; every other ' +
           'non-public address is refused.',
       ),
@@ -253,7 +250,7 @@ export const envSchema = z
       .max(3_600_000)
       .default(30_000)
       .describe(
-        'A job\'s lease (ms): a worker that dies mid-job (SIGKILL, lost machine) stops renewing it, and once it lapses another ' +
+        "A job's lease (ms): a worker that dies mid-job (SIGKILL, lost machine) stops renewing it, and once it lapses another " +
           'worker runs the job again, within about lease + 2 × `WORKER_STALLED_INTERVAL_MS`. Keep it well above the longest ' +
           'detector batch, or live jobs are taken for dead ones.',
       ),
@@ -299,13 +296,15 @@ export const envSchema = z
       .min(1)
       .max(86_400)
       .default(60)
-      .describe('The rate limits\' window; limits are counted in Redis, so they hold across API processes.'),
+      .describe("The rate limits' window; limits are counted in Redis, so they hold across API processes."),
     RATE_LIMIT_ADMIN: rateLimit.default(6_000).describe('Requests per window per `admin` key.'),
     RATE_LIMIT_LEAD: rateLimit.default(1_200).describe('Requests per window per `lead` key.'),
     RATE_LIMIT_REVIEWER: rateLimit.default(1_200).describe('Requests per window per `reviewer` key.'),
     RATE_LIMIT_ANALYST: rateLimit.default(1_200).describe('Requests per window per `analyst` key.'),
     RATE_LIMIT_PLATFORM: rateLimit.default(3_000).describe('Requests per window per `platform` key.'),
-    RATE_LIMIT_INGEST: rateLimit.default(6_000).describe('Requests per window per `ingest` key (one ingest request carries up to 1,000 posts).'),
+    RATE_LIMIT_INGEST: rateLimit
+      .default(6_000)
+      .describe('Requests per window per `ingest` key (one ingest request carries up to 1,000 posts).'),
     RATE_LIMIT_ANONYMOUS: rateLimit
       .default(300)
       .describe('Requests per window per client IP without a valid key (public routes, sign-in attempts, wrong or revoked keys).'),
