@@ -3,7 +3,7 @@
  * platform, language, category, account and page, which `stats.ts` then counts. Every value from a
  * request is a bound parameter; nothing is concatenated into the SQL text.
  *
- * Definitions (also in the README, "Analytics"):
+ * Definitions (also in docs/analytics.md):
  * - flagged: posts ingested in the range (`Post.ingestedAt`), re-uploads included.
  * - classified: posts classified and routed in the range (`routedAt`; re-uploads are not classified).
  * - sentToReview: review items created in the range.

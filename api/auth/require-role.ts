@@ -66,7 +66,7 @@ export function secured<const R extends Role[]>(...roles: R) {
   };
 }
 
-/** Who may do what, named once so routes and the README's table agree. */
+/** Who may do what, named once so routes and docs/api.md's table agree. */
 export const ROLE_SETS = {
   /** Read the queue and items. */
   read: ['admin', 'lead', 'reviewer', 'analyst'],

@@ -15,7 +15,7 @@ import { raw, type Db } from './index.ts';
 export const RUNTIME_ROLE = 'tidewatch_runtime';
 
 /** README section operators are pointed to. */
-export const RUNTIME_ROLE_DOCS = 'README.md, "Database roles"';
+export const RUNTIME_ROLE_DOCS = 'docs/operations.md, "Database roles"';
 
 // Roles are cluster-wide: concurrent migrations of different databases (test runs) may both try to
 // create it; the loser's duplicate_object / unique_violation means it exists, which is the goal.
@@ -53,7 +53,7 @@ END $$`;
  * Creates `tidewatch_runtime` if missing and grants it the runtime's rights on every table of the
  * current schema. Run by `db migrate` after the migrations (as the owner), so new tables are
  * covered. A migrating role without CREATEROLE cannot create it: that is logged, not fatal (the
- * operator creates the role; see the README), and the grants are still made if it exists.
+ * operator creates the role; see docs/operations.md), and the grants are still made if it exists.
  */
 export async function installRuntimeRole(db: Db, log: Logger): Promise<boolean> {
   try {
