@@ -1,5 +1,5 @@
 /**
- * Cost of the networks + near-duplicate step of classify (networks/pipeline.ts) on this machine:
+ * Cost of the networks + near-duplicate step of classify (networks/classify-hook.ts) on this machine:
  * N corpus posts (bench-env corpusPosts: the corpus cycled with a serial, so every text recurs as
  * a near-duplicate and contact points recur across posts: a harsh case for both) are persisted and
  * classified in-process, then fed through findNearDuplicates + (saveNearDuplicates, addToNetworks)
@@ -12,7 +12,7 @@ import { createDb } from '../core/db/index.ts';
 import { contentHash } from '../core/content-hash.ts';
 import { postIdFor } from '../core/post-input.ts';
 import { loadDetector } from '../detector/index.ts';
-import { findNearDuplicates, recordPostLinks } from '../networks/pipeline.ts';
+import { findNearDuplicates, recordPostLinks } from '../networks/classify-hook.ts';
 import { persistChunk } from '../workers/pipeline-sql.ts';
 import { corpusPosts, createBenchDb } from './bench-env.ts';
 

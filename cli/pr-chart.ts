@@ -2,7 +2,7 @@
  * A precision-recall chart as hand-written SVG (no chart library: one polyline per curve, axes,
  * grid and the operating points), for `tidewatch eval` reports.
  */
-import type { PrPoint } from '../detector/model/metrics.ts';
+import type { PrPoint } from '../detector/model/eval-metrics.ts';
 
 export interface ChartCurve {
   name: string;

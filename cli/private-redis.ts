@@ -5,7 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { freePort } from '../core/free-port.ts';
-import { UsageError } from './lifecycle.ts';
+import { UsageError } from './process-lifecycle.ts';
 
 export { freePort };
 

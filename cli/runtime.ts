@@ -4,7 +4,7 @@
  */
 import type { ServerType } from '@hono/node-server';
 import type { Redis } from 'ioredis';
-import type { PipelineContext } from '../workers/context.ts';
+import type { PipelineContext } from '../workers/pipeline-context.ts';
 import type { LiveDetector } from '../workers/live-detector.ts';
 import { closeQueues, createRedis, openQueues, type QueueName, type Queues } from '../core/queues.ts';
 import { WorkerPool } from '../workers/worker-pool.ts';

@@ -12,7 +12,7 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 
 /**
  * Fail-closed networking for a browser that must reach nothing by itself: every request is meant
- * to be intercepted and answered from Node (referrals/evidence.ts), so whatever interception cannot
+ * to be intercepted and answered from Node (referrals/page-capture.ts), so whatever interception cannot
  * see goes to a proxy that does not exist (127.0.0.1:1, loopback included via `<-loopback>`), no
  * host name resolves inside Chromium, and WebRTC may not send UDP around the proxy.
  */

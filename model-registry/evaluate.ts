@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Detector } from '../detector/detector.ts';
 import { readLabelled, readSplit, splitPath, type LabelledPost } from '../detector/model/corpus.ts';
-import { sliceMetrics, type Scored } from '../detector/model/metrics.ts';
+import { sliceMetrics, type Scored } from '../detector/model/eval-metrics.ts';
 import type { Decision } from '../detector/types.ts';
 
 /** The frozen blind challenge set: read only to be scored, never printed post by post. */

@@ -8,7 +8,7 @@
  * offline (`Referral.offlineAt`), unless a later check saw it still online or back again.
  */
 import { empty, sql, type PoolDb } from '../core/db/index.ts';
-import { badCursor, decodeCursor, encodeCursor } from '../review/cursor.ts';
+import { badCursor, decodeCursor, encodeCursor } from '../core/cursor.ts';
 import type { EntityKind } from './entities.ts';
 import type { NetworkRow } from './union.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The evidence stage's rules: capture the referred page (referrals/evidence.ts), record the result
+ * The evidence stage's rules: capture the referred page (referrals/page-capture.ts), record the result
  * on the referral, then queue the notice for delivery. A failed capture is retried; on the last
  * attempt the failure itself is recorded as the evidence and the notice goes out anyway — a
  * missing screenshot must not keep illegal content online. A URL the SSRF rule refuses (an
@@ -12,7 +12,7 @@ import type { ReferralDeps } from './create-referral.ts';
 import { sha256 } from './deliver.ts';
 import type { Attempt } from './delivery-attempt.ts';
 import { enqueueDelivery } from './enqueue.ts';
-import { CaptureFailed, captureEvidence, launchEvidenceBrowser, type EvidenceRecord } from './evidence.ts';
+import { CaptureFailed, captureEvidence, launchEvidenceBrowser, type EvidenceRecord } from './page-capture.ts';
 
 export type EvidenceStageResult = { skipped: true } | { captured: boolean };
 

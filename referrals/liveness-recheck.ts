@@ -1,5 +1,5 @@
 /**
- * The liveness stage's rules: re-check a referred URL (referrals/liveness.ts) and move the referral
+ * The liveness stage's rules: re-check a referred URL (referrals/liveness-probe.ts) and move the referral
  * along the lifecycle: after the platform's decision, to `confirmed_offline` or `still_online`; from
  * `confirmed_offline` back online is `reappeared`. Before the platform has decided, a removal is
  * recorded (`offlineAt`, audited) without changing the status, so the lifecycle stays in order.
@@ -11,7 +11,7 @@ import type { ReferralDeps } from './create-referral.ts';
 import { scheduleLiveness } from './enqueue.ts';
 import { transition } from './lifecycle.ts';
 import { updateReferral } from './sql.ts';
-import { checkLiveness, type Liveness } from './liveness.ts';
+import { checkLiveness, type Liveness } from './liveness-probe.ts';
 
 const NEXT: Partial<Record<ReferralStatus, { offline?: ReferralStatus; online?: ReferralStatus }>> = {
   actioned: { offline: 'confirmed_offline', online: 'still_online' },

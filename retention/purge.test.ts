@@ -1,12 +1,12 @@
 /**
- * Retention purge over the known history (analytics/test-history.ts): dismissed posts P9
+ * Retention purge over the known history (test/analytics-history.ts): dismissed posts P9
  * (routed 09-10 10:01), P10 (09-10 11:01), P11 (09-11 10:01) and P14 (a re-upload of P10, ingested
  * 09-12 12:00). Every figure of analytics/ must be the same before and after.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeStats } from '../analytics/stats.ts';
 import type { StatsFilters } from '../analytics/filters.ts';
-import { seedHistory, t, type History } from '../analytics/test-history.ts';
+import { seedHistory, t, type History } from '../test/analytics-history.ts';
 import { postIdFor } from '../core/post-input.ts';
 import { isolate, type Isolated } from '../test/isolation.ts';
 import { runCli } from '../test/cli.ts';

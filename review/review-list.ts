@@ -8,7 +8,7 @@ import { join, sql, type Db, type PoolDb } from '../core/db/index.ts';
 import type { Signal as DetectorSignal } from '../detector/types.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
 import { queueCountsCache } from './counts-cache.ts';
-import { badCursor, decodeCursor, encodeCursor } from './cursor.ts';
+import { badCursor, decodeCursor, encodeCursor } from '../core/cursor.ts';
 import { itemNotFound } from './errors.ts';
 import { filterSql, planFitsAnyValues, REVIEW_STATUSES, type QueueFilters, type Sort } from './filters.ts';
 import { afterCursor, countByStatus, selectItems, type ItemRow } from './sql.ts';

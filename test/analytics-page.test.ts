@@ -1,5 +1,5 @@
 /**
- * `/analytics` in real Chromium over the known history (analytics/test-history.ts): sign in as an
+ * `/analytics` in real Chromium over the known history (test/analytics-history.ts): sign in as an
  * analyst, filter, and check each chart draws one mark per row of its table with the API's
  * values, that export links download the same rows, and that the page loads nothing from
  * anywhere but Tidewatch itself.
@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stats } from '../analytics/stats.ts';
 import { tableRows } from '../analytics/tables.ts';
-import { seedHistory } from '../analytics/test-history.ts';
+import { seedHistory } from './analytics-history.ts';
 import { launchBrowser } from '../core/chromium.ts';
 import { ROOT } from './cli.ts';
 import { startHarness, type Harness } from './harness.ts';

@@ -4,7 +4,7 @@
  * implementation of the same view (review/review-list.test.ts). Counts are not part of it.
  */
 import type { Prisma, PoolDb } from '../core/db/index.ts';
-import { badCursor, decodeCursor, encodeCursor } from '../review/cursor.ts';
+import { badCursor, decodeCursor, encodeCursor } from '../core/cursor.ts';
 import type { QueueFilters } from '../review/filters.ts';
 import type { ListOptions, ListResult, ReviewItemView, Signal } from '../review/review-list.ts';
 

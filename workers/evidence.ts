@@ -5,7 +5,7 @@
 import type { Job } from 'bullmq';
 import type { JobPayloads } from '../core/jobs.ts';
 import { captureForReferral } from '../referrals/evidence-stage.ts';
-import type { PipelineContext } from './context.ts';
+import type { PipelineContext } from './pipeline-context.ts';
 import { attemptOf } from './processors.ts';
 
 export function createEvidenceHandler(ctx: PipelineContext) {

@@ -1,5 +1,5 @@
 import type { QueueName } from '../core/jobs.ts';
-import type { PipelineContext } from './context.ts';
+import type { PipelineContext } from './pipeline-context.ts';
 import { byJobName, type Handler } from './processors.ts';
 
 export type HandlerFactory = (ctx: PipelineContext) => Handler;

@@ -8,7 +8,7 @@ import { canonicalText, hashCanonical } from '../core/content-hash.ts';
 import { sentSignature, signatureOfCanonical } from '../networks/near-duplicate.ts';
 import { postIdFor, validatePost, type FieldError } from '../core/post-input.ts';
 import { platformsNamed } from '../core/platform-directory.ts';
-import type { PipelineContext } from './context.ts';
+import type { PipelineContext } from './pipeline-context.ts';
 import { persistChunk, type PostRow } from './pipeline-sql.ts';
 import { enqueue, type JobPayloads } from '../core/jobs.ts';
 

@@ -13,7 +13,7 @@ import { enqueue, getJobOptions, JOBS, QUEUE_NAMES, type JobName, type JobPayloa
 import { postIdFor } from '../core/post-input.ts';
 import { makePost, startHarness, type Harness } from '../test/harness.ts';
 import { seedReviewItems } from '../test/review-fixtures.ts';
-import type { PipelineContext } from './context.ts';
+import type { PipelineContext } from './pipeline-context.ts';
 import { HANDLERS } from './handlers.ts';
 
 const ADVERT = 'Boat to UK leaving this week 🚤🇬🇧 100% guaranteed safe crossing, 1500€ per person. WhatsApp +44 7911 123456';

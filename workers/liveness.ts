@@ -5,7 +5,7 @@
 import type { Job } from 'bullmq';
 import type { JobPayloads } from '../core/jobs.ts';
 import { recheckReferral } from '../referrals/liveness-recheck.ts';
-import type { PipelineContext } from './context.ts';
+import type { PipelineContext } from './pipeline-context.ts';
 
 export function createLivenessHandler(ctx: PipelineContext) {
   return (job: Job<JobPayloads['liveness']>) => recheckReferral(ctx, job.data.referralId, job.data.check);

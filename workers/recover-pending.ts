@@ -12,7 +12,7 @@
  * and model version), so a post whose old job turns up after all is still classified once.
  */
 import type { Redis } from 'ioredis';
-import type { PipelineContext } from './context.ts';
+import type { PipelineContext } from './pipeline-context.ts';
 import { enqueueBulk, INGEST_CHUNK, jobIds } from '../core/jobs.ts';
 
 /** The sweep's name in its log lines and its Redis lock key. */

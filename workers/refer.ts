@@ -9,7 +9,7 @@ import type { JobPayloads } from '../core/jobs.ts';
 import { referCandidates, referPost } from '../referrals/create-referral.ts';
 import { DeliveryError } from '../referrals/deliver.ts';
 import { deliverAttempt } from '../referrals/delivery-attempt.ts';
-import type { PipelineContext } from './context.ts';
+import type { PipelineContext } from './pipeline-context.ts';
 import { attemptOf, type Processors } from './processors.ts';
 
 export function createReferProcessors(ctx: PipelineContext): Processors<'refer'> {

@@ -5,7 +5,7 @@
  * effects.
  */
 import { MetricsTime, Worker } from 'bullmq';
-import type { PipelineContext } from './context.ts';
+import type { PipelineContext } from './pipeline-context.ts';
 import { HANDLERS, type HandlerFactory } from './handlers.ts';
 import { createRedis, type QueueName } from '../core/queues.ts';
 import { RecoverySweep } from './recover-pending.ts';

@@ -5,7 +5,7 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { listAudit } from '../../core/audit.ts';
-import { badCursor, decodeCursor, encodeCursor } from '../../review/cursor.ts';
+import { badCursor, decodeCursor, encodeCursor } from '../../core/cursor.ts';
 import { ROLE_SETS, secured } from '../auth/require-role.ts';
 import { DATETIME_PATTERN, errors, router, z } from '../openapi.ts';
 

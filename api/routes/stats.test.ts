@@ -1,12 +1,12 @@
 /**
- * `GET /v1/stats` and `/v1/stats/export` over the known history of analytics/test-history.ts:
+ * `GET /v1/stats` and `/v1/stats/export` over the known history of test/analytics-history.ts:
  * every figure below was worked out by hand from that file's table.
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stats } from '../../analytics/stats.ts';
 import { TABLES, tableRows } from '../../analytics/tables.ts';
-import { seedHistory, type History } from '../../analytics/test-history.ts';
+import { seedHistory, type History } from '../../test/analytics-history.ts';
 import { startHarness, type Harness } from '../../test/harness.ts';
 
 const RANGE = 'from=2026-09-01&to=2026-09-14';

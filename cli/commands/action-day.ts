@@ -4,7 +4,7 @@ import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
 import { startRuntime } from '../runtime.ts';
 import { ActionDayError, actionDayReport, runActionDay } from '../../referrals/action-day.ts';
-import { UsageError } from '../lifecycle.ts';
+import { UsageError } from '../process-lifecycle.ts';
 
 function parseSince(since: string | undefined): Date | undefined {
   if (since === undefined) return undefined;

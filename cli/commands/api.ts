@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
 import { startRuntime } from '../runtime.ts';
-import { closeOnSignals } from '../lifecycle.ts';
+import { closeOnSignals } from '../process-lifecycle.ts';
 
 export function apiCommand() {
   return new Command('api')

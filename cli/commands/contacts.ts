@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { addBenign, BenignContactError, listBenign, removeBenign } from '../../networks/benign.ts';
 import type { Database } from '../../core/db/database.ts';
-import { withCommandDatabase } from '../lifecycle.ts';
+import { withCommandDatabase } from '../process-lifecycle.ts';
 
 const withDb = <T>(fn: (db: Database['db']) => Promise<T>) => withCommandDatabase([BenignContactError], (db) => fn(db));
 const actor = () => `cli:${userInfo().username}`;

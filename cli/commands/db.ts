@@ -3,7 +3,7 @@ import { loadConfig } from '../../core/config.ts';
 import { openDatabase } from '../../core/db/database.ts';
 import { createMigration } from '../../core/db/migrations.ts';
 import { createLogger } from '../../core/logger.ts';
-import { UsageError } from '../lifecycle.ts';
+import { UsageError } from '../process-lifecycle.ts';
 
 export function dbCommand() {
   const db = new Command('db').description('database migrations');

@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { readLabelled } from '../../detector/model/corpus.ts';
-import { prCurve, sliceMetrics, type SliceMetrics } from '../../detector/model/metrics.ts';
+import { prCurve, sliceMetrics, type SliceMetrics } from '../../detector/model/eval-metrics.ts';
 import { loadDetector, type Detector } from '../../detector/index.ts';
 import { DECISIONS } from '../../detector/types.ts';
 import { CHALLENGE_SET, challengeSet, metricsTable, scoreLabelled, sliceKeyMetrics, testSplit, type EvalSet, type ScoredPost } from '../../model-registry/evaluate.ts';

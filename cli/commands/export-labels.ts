@@ -5,7 +5,7 @@ import { loadConfig } from '../../core/config.ts';
 import { openDatabase } from '../../core/db/database.ts';
 import { createLogger } from '../../core/logger.ts';
 import { labelledPosts } from '../../review/export-labels.ts';
-import { UsageError } from '../lifecycle.ts';
+import { UsageError } from '../process-lifecycle.ts';
 
 /** `--since DATE` (ISO 8601) as a Date; undefined when not given. */
 export function parseSince(given: string | undefined): Date | undefined {

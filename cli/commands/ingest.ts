@@ -4,7 +4,7 @@ import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
 import { startRuntime } from '../runtime.ts';
 import { formatFileErrors, ingestFile } from '../ingest-file.ts';
-import { UsageError } from '../lifecycle.ts';
+import { UsageError } from '../process-lifecycle.ts';
 
 export function ingestCommand() {
   return new Command('ingest')

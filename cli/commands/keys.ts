@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
 import { API_ROLES, createApiKey, KeyError, listApiKeys, revokeApiKey, type Role } from '../../api/auth/keys.ts';
 import type { Database } from '../../core/db/database.ts';
-import { withCommandDatabase } from '../lifecycle.ts';
+import { withCommandDatabase } from '../process-lifecycle.ts';
 
 /** The audit trail's actor for changes made at the terminal. */
 const cliActor = () => `cli:${userInfo().username}`;

@@ -24,7 +24,7 @@ import { getModel, listModels, liveVersion, loadRegisteredModel, promoteModel, r
 import { setShadow, shadowReport, shadowVersion, type ShadowReport } from '../../model-registry/shadow.ts';
 import { labelledPosts, reversedDecidedItems } from '../../review/export-labels.ts';
 import { NearDupIndex } from '../../samples/corpus/dedup.ts';
-import { UsageError, withCommandDatabase } from '../lifecycle.ts';
+import { UsageError, withCommandDatabase } from '../process-lifecycle.ts';
 import { parseSince } from './export-labels.ts';
 import { checkExtraFiles, progressBars, trainingSummary } from './train.ts';
 

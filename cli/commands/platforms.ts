@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { DELIVERY_MODES, listPlatforms, PlatformError, upsertPlatform, type PlatformSettings } from '../../referrals/platforms.ts';
 import type { DeliveryMode } from '../../generated/prisma/enums.ts';
 import type { Database } from '../../core/db/database.ts';
-import { withCommandDatabase } from '../lifecycle.ts';
+import { withCommandDatabase } from '../process-lifecycle.ts';
 
 const withDb = <T>(fn: (db: Database['db'], secretsKey: string | undefined) => Promise<T>) =>
   withCommandDatabase([PlatformError], (db, config) => fn(db, config.secretsKey));

@@ -4,7 +4,7 @@ import { loadConfig } from '../../core/config.ts';
 import { openDatabase } from '../../core/db/database.ts';
 import { createLogger } from '../../core/logger.ts';
 import { purgeDismissed, type PurgeResult } from '../../retention/purge.ts';
-import { UsageError } from '../lifecycle.ts';
+import { UsageError } from '../process-lifecycle.ts';
 
 function describe(r: PurgeResult): string {
   const posts = `${r.posts} post${r.posts === 1 ? '' : 's'} dismissed before ${r.cutoff.toISOString()} (retention ${r.days} days)`;

@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { endSessionById, listSessions, SessionError } from '../../api/auth/sessions.ts';
 import type { Database } from '../../core/db/database.ts';
-import { UsageError, withCommandDatabase } from '../lifecycle.ts';
+import { UsageError, withCommandDatabase } from '../process-lifecycle.ts';
 
 const withDb = <T>(fn: (db: Database['db']) => Promise<T>) => withCommandDatabase([SessionError], (db) => fn(db));
 

@@ -12,7 +12,7 @@ import { Command } from 'commander';
 import { readLabelled } from '../../detector/model/corpus.ts';
 import type { ModelMeta } from '../../detector/model/meta.ts';
 import { trainDetector } from '../../detector/model/train.ts';
-import { UsageError } from '../lifecycle.ts';
+import { UsageError } from '../process-lifecycle.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/a');

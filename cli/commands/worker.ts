@@ -3,7 +3,7 @@ import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/logger.ts';
 import { startRuntime } from '../runtime.ts';
 import { QUEUE_NAMES, type QueueName } from '../../core/jobs.ts';
-import { closeOnSignals, UsageError } from '../lifecycle.ts';
+import { closeOnSignals, UsageError } from '../process-lifecycle.ts';
 
 export function parseQueues(list: string): QueueName[] {
   const names = list.split(',').map((s) => s.trim()).filter(Boolean);

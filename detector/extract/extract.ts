@@ -6,7 +6,7 @@
 import type { Signal } from '../types.ts';
 import { normalise, type Normalised } from '../normalise/normalise.ts';
 import { tokenize, type Tokens } from '../heuristics/tokenize.ts';
-import { DIGIT_ARABIC_INDIC, DIGIT_PERSIAN, foldForExtraction } from './fold.ts';
+import { DIGIT_ARABIC_INDIC, DIGIT_PERSIAN, foldForExtraction } from './entity-fold.ts';
 import { DEFAULT_COUNTRIES, findPhones } from './phones.ts';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { findMessengers } from './messengers.ts';

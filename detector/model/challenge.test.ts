@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDetector, type Detector } from '../index.ts';
 import { readLabelled, type LabelledPost } from './corpus.ts';
-import { sliceMetrics } from './metrics.ts';
+import { sliceMetrics } from './eval-metrics.ts';
 
 const FILE = fileURLToPath(new URL('../../samples/challenge/challenge.jsonl', import.meta.url));
 

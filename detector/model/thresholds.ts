@@ -16,7 +16,7 @@
  * alone would close the review band, and posts unlike the corpus land exactly there.
  */
 import type { Thresholds } from '../types.ts';
-import { prCurve } from './metrics.ts';
+import { prCurve } from './eval-metrics.ts';
 
 export interface ThresholdItem {
   score: number;

@@ -17,7 +17,7 @@ import { quantiseFloat16 } from './float16.ts';
 import { fitFusion, fusedLogit, fusionRow, type FusionLayer } from './fusion.ts';
 import { DEFAULT_HASHING, FeatureBuffer, hashWords, type HashingParams } from './hashing.ts';
 import type { ModelMeta, SplitSummary } from './meta.ts';
-import { sliceMetrics } from './metrics.ts';
+import { sliceMetrics } from './eval-metrics.ts';
 import { mulberry32, shuffled } from './random.ts';
 import { saveModel } from './save-model.ts';
 import { setCurrentVersion, MODELS_DIR, type StoredModel } from './storage.ts';

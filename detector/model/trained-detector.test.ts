@@ -3,7 +3,7 @@ import { InvalidInputError, MAX_TEXT_CHARS } from '../errors.ts';
 import { loadDetector, type Detector } from '../index.ts';
 import { CATEGORIES, DECISIONS } from '../types.ts';
 import { readSplit } from './corpus.ts';
-import { sliceMetrics } from './metrics.ts';
+import { sliceMetrics } from './eval-metrics.ts';
 
 let detector: Detector;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { validateText } from '../errors.ts';
 import { analyse } from '../heuristics/analyse.ts';
 import { FEATURE_NAMES } from '../heuristics/analyse.ts';
 import type { DetectorInput, DetectorResult } from '../types.ts';
-import { decide } from './metrics.ts';
+import { decide } from './eval-metrics.ts';
 import { NgramModel, PostScorer } from './post-scorer.ts';
 import type { StoredModel } from './storage.ts';
 

@@ -7,7 +7,7 @@
  * whole-string NFKC loses the link between output and input offsets that reviewers need for
  * highlighting evidence.
  */
-import { ARABIC_UNIFY, DESTINATION_FLAGS, EMOJI_TOKENS, easternDigit, isDropped } from './tables.ts';
+import { ARABIC_UNIFY, DESTINATION_FLAGS, EMOJI_TOKENS, easternDigit, isDropped } from './char-tables.ts';
 import { MARK, charClass } from './chars.ts';
 import { allocInt32 } from './pool.ts';
 import { unitsToString } from './units.ts';

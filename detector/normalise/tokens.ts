@@ -10,7 +10,7 @@ import { HOMOGLYPHS } from './confusables.ts';
 import { DIGIT, LETTER, SCRIPT_CYRGREEK, SCRIPT_LATIN, charClass, charInfo } from './chars.ts';
 import type { Mapped } from './fold.ts';
 import { MappedBuilder } from './builder.ts';
-import { LEET } from './tables.ts';
+import { LEET } from './char-tables.ts';
 
 /** How much de-obfuscation fired; useful as model features (obfuscation is itself a signal). */
 export interface ObfuscationStats {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllowHosts, type AllowedHost } from '../core/net/address-policy.ts';
-import { checkLiveness } from './liveness.ts';
+import { checkLiveness } from './liveness-probe.ts';
 import { parseSchedule } from './liveness-schedule.ts';
 
 describe('checkLiveness', () => {

@@ -3,7 +3,7 @@
  * offset) pagination stays correct and fast while items are claimed and decided under the reader.
  */
 import { z } from 'zod';
-import { ReviewError } from './errors.ts';
+import { ReviewError } from '../review/errors.ts';
 
 const cursorSchema = z.object({ s: z.string().min(1).max(32), v: z.union([z.number(), z.string().max(64)]), id: z.string().min(1).max(64) });
 export type Cursor = z.infer<typeof cursorSchema>;

@@ -15,7 +15,7 @@ import { parseAllowHosts, type AllowedHost } from '../core/net/address-policy.ts
 import { FetchRefused } from '../core/net/safe-fetch.ts';
 import { startHarness, type Harness } from '../test/harness.ts';
 import { seedReviewItems } from '../test/review-fixtures.ts';
-import { captureEvidence, launchEvidenceBrowser } from './evidence.ts';
+import { captureEvidence, launchEvidenceBrowser } from './page-capture.ts';
 
 interface Listener {
   server: Server;

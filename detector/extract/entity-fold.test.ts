@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readSplit } from '../model/corpus.ts';
-import { DIGIT_ARABIC_INDIC, DIGIT_ASCII, DIGIT_PERSIAN, foldForExtraction } from './fold.ts';
+import { DIGIT_ARABIC_INDIC, DIGIT_ASCII, DIGIT_PERSIAN, foldForExtraction } from './entity-fold.ts';
 
 /** The definition: each unit on its own (ASCII capitals, Eastern digits, Arabic separators, ＋). */
 function reference(text: string): string {
