@@ -80,7 +80,8 @@ module.exports = {
     {
       name: 'no-dev-package-in-production',
       severity: 'error',
-      comment: 'Production code (not tests, harnesses or tooling) may import only "dependencies", since the image installs with NODE_ENV=production (no devDependencies).',
+      comment:
+        'Production code (not tests, harnesses or tooling) may import only "dependencies", since the image installs with NODE_ENV=production (no devDependencies).',
       from: { path: '^(analytics|api|cli|core|detector|model-registry|networks|referrals|retention|review|workers|bin)/', pathNot: TEST },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },

@@ -28,11 +28,23 @@ describe('folder cycles', () => {
 
 describe('folder edges', () => {
   it('counts imports between top-level folders, leaving out tests, packages, built-ins and same-folder imports', () => {
-    const dep = (resolved: string, extra: object = {}) => ({ resolved, dependencyTypes: ['local'], coreModule: false, couldNotResolve: false, ...extra });
+    const dep = (resolved: string, extra: object = {}) => ({
+      resolved,
+      dependencyTypes: ['local'],
+      coreModule: false,
+      couldNotResolve: false,
+      ...extra,
+    });
     const result = {
       modules: [
-        { source: 'review/decisions.ts', dependencies: [dep('networks/lock.ts'), dep('review/errors.ts'), dep('node_modules/zod/index.js')] },
-        { source: 'networks/read.ts', dependencies: [dep('review/cursor.ts', { dependencyTypes: ['local', 'type-only'] }), dep('fs', { coreModule: true })] },
+        {
+          source: 'review/decisions.ts',
+          dependencies: [dep('networks/lock.ts'), dep('review/errors.ts'), dep('node_modules/zod/index.js')],
+        },
+        {
+          source: 'networks/read.ts',
+          dependencies: [dep('review/cursor.ts', { dependencyTypes: ['local', 'type-only'] }), dep('fs', { coreModule: true })],
+        },
         { source: 'core/csv.test.ts', dependencies: [dep('referrals/notice.ts')] },
       ],
     } as unknown as ICruiseResult;
