@@ -54,8 +54,6 @@ const load0 = os.loadavg();
 const reference0 = await machineReferenceMs();
 const started = new Date();
 
-let ceiling: CeilingResult | undefined;
-let pipeline: ThroughputResult | undefined;
 let classify: ClassifyRateResult | undefined;
 let api: ReviewApiResult | undefined;
 
@@ -75,8 +73,8 @@ for (let round = 1; round <= rounds; round++) {
   }
 }
 const best = <T,>(list: T[], by: (t: T) => number) => list.reduce<T | undefined>((b, t) => (b === undefined || by(t) > by(b) ? t : b), undefined);
-ceiling = best(ceilings, (c) => c.jobsPerSec);
-pipeline = best(pipelines, (p) => p.postsPerSec);
+const ceiling = best(ceilings, (c) => c.jobsPerSec);
+const pipeline = best(pipelines, (p) => p.postsPerSec);
 if (only.has('d')) {
   console.error('(d) classify only …');
   classify = await measureClassifyRate();

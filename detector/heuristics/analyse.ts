@@ -151,7 +151,10 @@ export function analyse(text: string, lang?: string | null): Analysis {
     if (s.type === 'phone') phones += s.valid === false ? 0 : 1;
     else if (s.type === 'messenger') messengers++;
     else if (s.type === 'price') prices++;
-    else if (s.type === 'route') s.value.startsWith('dest:') ? destRoutes++ : originRoutes++;
+    else if (s.type === 'route') {
+      if (s.value.startsWith('dest:')) destRoutes++;
+      else originRoutes++;
+    }
   }
   signals.push(...entities);
   signals.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from './analyse.ts';
-import { lexiconFiles, lexiconMatcher } from './lexicon.ts';
+import { lexiconFiles } from './lexicon.ts';
 
 const conceptSignals = (t: string, lang?: string) => analyse(t, lang).signals.filter((s) => s.type.startsWith('concept:') || s.type.startsWith('counter:'));
 

@@ -44,9 +44,9 @@ function plain(w: string): string {
     .replace(/\p{M}/gu, '')
     .replace(/ı/g, 'i')
     .replace(/đ/g, 'd')
-    .replace(/\u0001/g, 'sh')
-    .replace(/\u0002/g, 'ch')
-    .replace(/\u0003/g, 'zh');
+    .replaceAll('\u0001', 'sh')
+    .replaceAll('\u0002', 'ch')
+    .replaceAll('\u0003', 'zh');
 }
 
 /**

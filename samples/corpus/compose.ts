@@ -155,7 +155,7 @@ export function composeAdvert(rng: Rng, pack: LangPack, cat: Category): string {
   const offer = pick(rng, A.offer[cat]);
   // the last price line pairs a boat price with a lorry price: only for those two categories
   const prices = cat === 'boat_crossing' || cat === 'lorry' ? A.price : A.price.slice(0, -1);
-  let middle: string[] = [];
+  let middle: string[];
   let head: string[] = [];
   if (style < 0.18) {
     middle = [chance(rng, 0.5) && cat !== 'recruitment' ? pick(rng, prices) : pick(rng, A.guarantee)];

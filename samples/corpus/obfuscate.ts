@@ -43,13 +43,13 @@ function targetWords(rng: Rng, text: string, pack: LangPack, f: (w: string) => s
   return out;
 }
 
-const PHONE_RE = /(\+|00)?\d[\d \-]{6,}\d/g;
+const PHONE_RE = /(\+|00)?\d[\d -]{6,}\d/g;
 function digitTrick(rng: Rng, text: string, pack: LangPack): string {
   if (pack.digits && chance(rng, 0.75)) {
     return chance(rng, 0.6) ? text.replace(PHONE_RE, (m) => nativeDigits(m, pack.digits!)) : nativeDigits(text, pack.digits);
   }
   return text.replace(PHONE_RE, (m) => {
-    const d = m.replace(/[ \-]/g, '');
+    const d = m.replace(/[ -]/g, '');
     return chance(rng, 0.5) ? [...d].join(' ') : d.replace(/(\d{2})/g, '$1 ').replace(/0/g, () => (chance(rng, 0.3) ? 'O' : '0')).trim();
   });
 }

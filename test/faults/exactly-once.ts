@@ -95,13 +95,12 @@ const BUSY = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']
  */
 export async function waitForQuiet(queues: Queues, db: PoolDb, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let last = '';
   for (;;) {
     const counts = await Promise.all((['ingest', 'classify', 'refer'] as const).map((n) => queues[n].getJobCounts(...BUSY)));
     const busy = counts.reduce((s, c) => s + BUSY.reduce((t, k) => t + (c[k] ?? 0), 0), 0);
     const pending = await db.prisma.post.count({ where: { outcome: 'pending' } });
     if (busy === 0 && pending === 0) return;
-    last = JSON.stringify({ ingest: counts[0], classify: counts[1], refer: counts[2], pending });
+    const last = JSON.stringify({ ingest: counts[0], classify: counts[1], refer: counts[2], pending });
     if (Date.now() > deadline) throw new Error(`pipeline not quiet after ${timeoutMs} ms: ${last}`);
     await new Promise((r) => setTimeout(r, 250));
   }

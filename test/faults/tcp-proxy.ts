@@ -14,7 +14,6 @@ export class CuttableProxy {
   private constructor(private readonly server: Server, readonly port: number) {}
 
   static async start(target: { host: string; port: number }): Promise<CuttableProxy> {
-    let proxy!: CuttableProxy;
     const server = createServer((client) => {
       if (proxy.#cut) {
         proxy.resets += 1;
@@ -41,7 +40,7 @@ export class CuttableProxy {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
     });
-    proxy = new CuttableProxy(server, port);
+    const proxy = new CuttableProxy(server, port);
     return proxy;
   }
 
