@@ -39,7 +39,8 @@ module.exports = {
       severity: 'error',
       comment: 'A worker stage is a thin adapter; what two stages share lives in a domain folder or core/jobs, not in another stage.',
       // $1 is the importer's stage name, so refer.test.ts or refer-candidates.test.ts may import refer.ts.
-      from: { path: '^workers/([a-z]+)', pathNot: TEST },
+      // workers/handlers.ts is the registry: the one module that names every stage (loaded lazily, by queue).
+      from: { path: '^workers/([a-z]+)', pathNot: [TEST, '^workers/handlers\\.ts$'] },
       to: { path: WORKER_STAGE, pathNot: '^workers/$1(?:-worker)?\\.ts$' },
     },
     {

@@ -3,7 +3,7 @@
  * offset) pagination stays correct and fast while items are claimed and decided under the reader.
  */
 import { z } from 'zod';
-import { ReviewError } from '../review/errors.ts';
+import { DomainError } from './errors.ts';
 
 const cursorSchema = z.object({ s: z.string().min(1).max(32), v: z.union([z.number(), z.string().max(64)]), id: z.string().min(1).max(64) });
 export type Cursor = z.infer<typeof cursorSchema>;
@@ -14,7 +14,7 @@ export function encodeCursor(c: Cursor): string {
 
 /** Decodes a cursor made for `sort`; anything else is a 400 naming `cursor`. */
 export const badCursor = (why: string) =>
-  new ReviewError('bad_request', `cursor is malformed: ${why}; pass the nextCursor of a previous page unchanged`, { field: 'cursor' });
+  new DomainError('bad_request', `cursor is malformed: ${why}; pass the nextCursor of a previous page unchanged`, { field: 'cursor' });
 
 export function decodeCursor(raw: string, sort: string): Cursor {
   const bad = badCursor;

@@ -5,7 +5,7 @@
  * (store.ts, shadow.ts).
  */
 import type { Db } from '../core/db/index.ts';
-import type { ModelStatus } from './store.ts';
+import type { DetectorModelStatus as ModelStatus } from '../generated/prisma/enums.ts';
 
 /** Serialises every change of the live version (any constant shared by all processes). */
 const REGISTRY_LOCK = 0x7464_6d6f; // "tdmo"

@@ -6,7 +6,7 @@
 import type { Config } from '../core/config.ts';
 import { appendAudit } from '../core/audit.ts';
 import { DomainError, type ErrorKind } from '../core/errors.ts';
-import type { Prisma, PoolDb } from '../core/db/index.ts';
+import type { PoolDb } from '../core/db/index.ts';
 import type { Queues } from '../core/jobs.ts';
 import { referralKey } from './create-referral.ts';
 import { enqueueAfterCreate } from './enqueue.ts';

@@ -68,7 +68,7 @@ export type DeliverResult = { delivery: 'sent' | 'not_queued' | 'manual'; mode?:
 
 /** Delivers one queued referral; throws DeliveryError (after recording it) when it could not. */
 export async function deliverReferral(db: PoolDb, config: Config, referralId: string, actor = 'system:refer'): Promise<DeliverResult> {
-  const { notice, status, platform, batchId, idempotencyKey } = await noticeFor(db, config, referralId);
+  const { notice, status, platform, idempotencyKey } = await noticeFor(db, config, referralId);
   if (status !== 'queued') return { delivery: 'not_queued' };
   const sent = async (data: ReferralChanges, note: Record<string, unknown>) => {
     await transition(db, {

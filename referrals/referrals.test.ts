@@ -44,7 +44,6 @@ describe('referral delivery to a fake platform', () => {
     await h.rt.queues.refer.add('refer', { postId, decisionId: `d-${id}` }, { jobId: `refer-${postId}` });
     return postId;
   }
-  const referralOf = (postId: string) => until(() => h.db.prisma.referral.findFirst({ where: { postId } }));
   const sentOf = (postId: string) => until(() => h.db.prisma.referral.findFirst({ where: { postId, status: { not: 'queued' } } }));
 
   beforeAll(async () => {

@@ -59,7 +59,7 @@ async function readState(file: string): Promise<ServerState | undefined> {
     return JSON.parse(await readFile(file, 'utf8')) as ServerState;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`${file} is unreadable (${(err as Error).message}); delete ${path.dirname(file)} to start the embedded database afresh`);
+    throw new Error(`${file} is unreadable (${(err as Error).message}); delete ${path.dirname(file)} to start the embedded database afresh`, { cause: err });
   }
 }
 
@@ -156,7 +156,7 @@ async function initialise(pgdata: string, password: string, log: Logger): Promis
   try {
     await server.initialise();
   } catch (err) {
-    throw new Error(`initdb failed for ${pgdata}: ${(err as Error).message}\n${output.join('').slice(-2_000)}`);
+    throw new Error(`initdb failed for ${pgdata}: ${(err as Error).message}\n${output.join('').slice(-2_000)}`, { cause: err });
   } finally {
     if (tmpdir === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = tmpdir;
