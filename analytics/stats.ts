@@ -6,7 +6,18 @@
  */
 import { join, raw, sql, type Db, type PoolDb } from '../core/db/index.ts';
 import { DecisionAction } from '../generated/prisma/enums.ts';
-import { categoryJoin, CREATE_TEMP_TABLES, inRange, insertEvents, insertFacts, postFilter, removalBin, REMOVAL_BINS, STAGES, type Stage } from './facts.ts';
+import {
+  categoryJoin,
+  CREATE_TEMP_TABLES,
+  inRange,
+  insertEvents,
+  insertFacts,
+  postFilter,
+  removalBin,
+  REMOVAL_BINS,
+  STAGES,
+  type Stage,
+} from './facts.ts';
 import { bucketStarts, dayString, type StatsFilters } from './filters.ts';
 
 export interface Counts {
@@ -140,11 +151,17 @@ async function precision(db: Db, f: StatsFilters): Promise<Stats['automatedRefer
     FROM "ReviewItem" ri JOIN "Post" p ON p.id = ri."postId" ${categoryJoin}
     WHERE ri."referralCandidate" AND ${inRange(sql`ri."createdAt"`, f)} AND ${postFilter(f)}`;
   const { candidates, confirmed, rejected } = row!;
-  return { candidates, confirmed, rejected, undecided: candidates - confirmed - rejected, precision: ratio(confirmed, confirmed + rejected) };
+  return {
+    candidates,
+    confirmed,
+    rejected,
+    undecided: candidates - confirmed - rejected,
+    precision: ratio(confirmed, confirmed + rejected),
+  };
 }
 
 async function reviewers(db: Db, f: StatsFilters, days: number): Promise<ReviewerRow[]> {
-  const rows = await db.query<(Omit<ReviewerRow, 'perDay'> & { reviewer: string })>`
+  const rows = await db.query<Omit<ReviewerRow, 'perDay'> & { reviewer: string }>`
     SELECT d.actor AS reviewer, k.name, count(*)::int AS decisions,
       ${join(
         DECISION_KINDS.map((a) => sql`count(*) FILTER (WHERE d.action = ${a}::"DecisionAction")::int AS ${raw(`"${a}"`)}`),
@@ -209,15 +226,28 @@ export async function computeStats(db: PoolDb, f: StatsFilters): Promise<Stats> 
     (r) => r.platform,
   );
   const languages = busiestFirst(
-    [...byKey(rows, 'language')].map(([language, e]) => ({ language, ...e.counts, removalRate: ratio(e.counts.removed, e.counts.referred) })),
+    [...byKey(rows, 'language')].map(([language, e]) => ({
+      language,
+      ...e.counts,
+      removalRate: ratio(e.counts.removed, e.counts.referred),
+    })),
     (r) => r.language,
   );
   const categories = busiestFirst(
-    [...byKey(rows, 'category')].map(([category, e]) => ({ category, ...e.counts, removalRate: ratio(e.counts.removed, e.counts.referred) })),
+    [...byKey(rows, 'category')].map(([category, e]) => ({
+      category,
+      ...e.counts,
+      removalRate: ratio(e.counts.removed, e.counts.referred),
+    })),
     (r) => r.category,
   );
   const bins = new Map(rows.filter((r) => r.dim === 'bin' && r.stage === 'removed').map((r) => [r.key, r.posts]));
-  const timeToRemoval = REMOVAL_BINS.map((b) => ({ bin: b.bin, fromHours: b.fromHours, toHours: b.toHours, removed: bins.get(b.bin) ?? 0 }));
+  const timeToRemoval = REMOVAL_BINS.map((b) => ({
+    bin: b.bin,
+    fromHours: b.fromHours,
+    toHours: b.toHours,
+    removed: bins.get(b.bin) ?? 0,
+  }));
 
   const totalDecisions = revs.reduce((n, r) => n + r.decisions, 0);
   const decisionMix = DECISION_KINDS.map((action) => {

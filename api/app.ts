@@ -22,7 +22,6 @@ import { analyticsPageRoutes } from './pages/analytics/routes.tsx';
 import { adminQueuesRoutes } from './routes/admin-queues.ts';
 import { queueCountsCache } from '../review/counts-cache.ts';
 
-
 export function createApp(ctx: ApiContext) {
   const app = new Hono<ApiEnv>();
   app.onError(errorHandler(ctx.log));

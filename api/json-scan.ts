@@ -17,7 +17,8 @@ const OPEN_OBJECT = 0x7b;
 const CLOSE_ARRAY = 0x5d;
 const CLOSE_OBJECT = 0x7d;
 
-const hexValue = (b: number) => (b >= 0x30 && b <= 0x39 ? b - 0x30 : b >= 0x61 && b <= 0x66 ? b - 0x57 : b >= 0x41 && b <= 0x46 ? b - 0x37 : -1);
+const hexValue = (b: number) =>
+  b >= 0x30 && b <= 0x39 ? b - 0x30 : b >= 0x61 && b <= 0x66 ? b - 0x57 : b >= 0x41 && b <= 0x46 ? b - 0x37 : -1;
 
 export class JsonScan {
   /** Bytes seen so far. */
@@ -82,9 +83,12 @@ export async function readScanned(stream: ReadableStream<Uint8Array>): Promise<{
     const at = scan.push(value);
     if (at >= 0) {
       await reader.cancel().catch(() => undefined);
-      throw new ApiError(400, 'bad_request', `request body nests deeper than ${MAX_JSON_DEPTH} arrays/objects (at byte ${at}); the limit is ${MAX_JSON_DEPTH}`, [
-        { in: 'body', field: '(body)', message: `nests deeper than ${MAX_JSON_DEPTH} levels` },
-      ]);
+      throw new ApiError(
+        400,
+        'bad_request',
+        `request body nests deeper than ${MAX_JSON_DEPTH} arrays/objects (at byte ${at}); the limit is ${MAX_JSON_DEPTH}`,
+        [{ in: 'body', field: '(body)', message: `nests deeper than ${MAX_JSON_DEPTH} levels` }],
+      );
     }
     chunks.push(value);
     size += value.length;

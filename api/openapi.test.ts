@@ -8,7 +8,13 @@ describe('router() documents the common responses of every route it registers', 
   const app = router();
   const body = z.object({ note: z.string() });
   app.openapi(
-    createRoute({ method: 'post', path: '/v1/example/{id}', ...secured('admin'), request: { params: z.object({ id: z.string() }), body: { required: true, content: { 'application/json': { schema: body } } } }, responses: { 200: { description: 'ok' } } }),
+    createRoute({
+      method: 'post',
+      path: '/v1/example/{id}',
+      ...secured('admin'),
+      request: { params: z.object({ id: z.string() }), body: { required: true, content: { 'application/json': { schema: body } } } },
+      responses: { 200: { description: 'ok' } },
+    }),
     (c) => c.body(null, 200),
   );
   app.openAPIRegistry.registerPath({ method: 'get', path: '/v1/public', responses: { 200: { description: 'ok' } } });

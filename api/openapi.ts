@@ -41,10 +41,9 @@ const DESCRIPTIONS = {
 
 /** Error responses for a route, all with the shared body. */
 export function errors(...codes: (keyof typeof DESCRIPTIONS)[]) {
-  return Object.fromEntries(codes.map((code) => [code, { description: DESCRIPTIONS[code], content: { 'application/json': { schema: ErrorBody } } }])) as Record<
-    keyof typeof DESCRIPTIONS,
-    { description: string; content: { 'application/json': { schema: typeof ErrorBody } } }
-  >;
+  return Object.fromEntries(
+    codes.map((code) => [code, { description: DESCRIPTIONS[code], content: { 'application/json': { schema: ErrorBody } } }]),
+  ) as Record<keyof typeof DESCRIPTIONS, { description: string; content: { 'application/json': { schema: typeof ErrorBody } } }>;
 }
 
 /** Error responses every protected route can give. */
@@ -95,8 +94,17 @@ export function withCommonResponses<R extends DocumentedRoute>(route: R): R {
   const responses: Record<string, object> = { ...route.responses };
   for (const [code, response] of Object.entries(errors(...codes))) responses[code] ??= response;
   responses[429] = { ...responses[429], headers: RATE_LIMIT_HEADERS };
-  if (responses[413]) responses[413] = { ...responses[413], headers: { Connection: { description: '`close`: the rest of the body is not read', schema: { type: 'string', enum: ['close'] } } } };
-  return { ...route, security: route.security ?? [], operationId: route.operationId ?? operationIdFor(route.method, route.path), responses };
+  if (responses[413])
+    responses[413] = {
+      ...responses[413],
+      headers: { Connection: { description: '`close`: the rest of the body is not read', schema: { type: 'string', enum: ['close'] } } },
+    };
+  return {
+    ...route,
+    security: route.security ?? [],
+    operationId: route.operationId ?? operationIdFor(route.method, route.path),
+    responses,
+  };
 }
 
 /** `get /v1/review/items/{id}` → `getV1ReviewItemsById`: stable, unique per method and path. */

@@ -128,7 +128,13 @@ export function spawnTidewatch(name: string, args: string[], env: Record<string,
  * Waits for `check()` to hold, polling; throws after `timeoutMs`, or as soon as one of `processes`
  * (those the wait depends on) has exited.
  */
-export async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 120_000, intervalMs = 100, processes: Spawned[] = []): Promise<void> {
+export async function until(
+  check: () => Promise<boolean> | boolean,
+  what: string,
+  timeoutMs = 120_000,
+  intervalMs = 100,
+  processes: Spawned[] = [],
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     for (const p of processes) {
@@ -150,7 +156,10 @@ const PLATFORMS = ['facebook', 'instagram', 'tiktok', 'telegram', 'x', 'youtube'
 export function corpusPosts(n: number, idPrefix = 'bench'): PostInput[] {
   const dir = path.join(ROOT, 'samples/corpus');
   const rows = ['train', 'validation', 'test'].flatMap((s) =>
-    readFileSync(path.join(dir, `${s}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; lang: string }),
+    readFileSync(path.join(dir, `${s}.jsonl`), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; lang: string }),
   );
   return Array.from({ length: n }, (_, i) => {
     const r = rows[i % rows.length]!;

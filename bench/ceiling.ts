@@ -35,17 +35,29 @@ async function runLayout(jobs: number, layout: CeilingLayout): Promise<{ jobsPer
   const workers: Spawned[] = [];
   try {
     for (let i = 0; i < layout.processes; i++) {
-      workers.push(spawnNode(`noop-worker-${i}`, ['--import', 'tsx', 'bench/noop-worker.ts', REDIS_URL, prefix, 'noop', String(layout.concurrency)], {}));
+      workers.push(
+        spawnNode(
+          `noop-worker-${i}`,
+          ['--import', 'tsx', 'bench/noop-worker.ts', REDIS_URL, prefix, 'noop', String(layout.concurrency)],
+          {},
+        ),
+      );
     }
     await until(async () => (await queue.getWorkersCount()) >= layout.processes, 'no-op workers to connect', 60_000, 100, workers);
     const t0 = performance.now();
     for (let i = 0; i < jobs; i += BULK) {
       await queue.addBulk(Array.from({ length: Math.min(BULK, jobs - i) }, (_, k) => ({ name: 'noop', data: { i: i + k } })));
     }
-    await until(async () => {
-      const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-      return Object.values(c).every((v) => v === 0);
-    }, 'the no-op jobs to finish', 10 * 60_000, 20, workers);
+    await until(
+      async () => {
+        const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        return Object.values(c).every((v) => v === 0);
+      },
+      'the no-op jobs to finish',
+      10 * 60_000,
+      20,
+      workers,
+    );
     const seconds = (performance.now() - t0) / 1_000;
     const done = (await queue.getMetrics('completed')).meta.count;
     if (done !== jobs) throw new Error(`ceiling: ${done} of ${jobs} no-op jobs completed`);

@@ -29,14 +29,32 @@ for (const [name, posts] of Object.entries(sources)) {
     const inputs: DetectorInput[] = posts.map((p, i) => ({ id: `${name}:${i}`, text: p.text, lang: withLang ? p.lang : null }));
     for (let i = 0; i < inputs.length; i += 500) {
       for (const r of detector.classify(inputs.slice(i, i + 500))) {
-        results.update(JSON.stringify({ id: r.id, score: r.score.toPrecision(12), decision: r.decision, category: r.category, lang: r.lang, signals: r.signals }));
+        results.update(
+          JSON.stringify({
+            id: r.id,
+            score: r.score.toPrecision(12),
+            decision: r.decision,
+            category: r.category,
+            lang: r.lang,
+            signals: r.signals,
+          }),
+        );
         results.update('\n');
         n++;
       }
     }
     for (const input of inputs) {
       const a = analyse(input.text, input.lang);
-      deep.update(JSON.stringify({ id: input.id, words: a.tokens.words, features: Array.from(a.features), category: a.category, lang: a.lang, signals: a.signals }));
+      deep.update(
+        JSON.stringify({
+          id: input.id,
+          words: a.tokens.words,
+          features: Array.from(a.features),
+          category: a.category,
+          lang: a.lang,
+          signals: a.signals,
+        }),
+      );
       deep.update('\n');
     }
   }

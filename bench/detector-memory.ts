@@ -15,7 +15,9 @@ function peakRss(): string {
 }
 function show(stage: string): void {
   const m = process.memoryUsage();
-  console.log(`${stage.padEnd(22)} rss ${mb(m.rss).padStart(6)}  heap used ${mb(m.heapUsed).padStart(6)}  external ${mb(m.external).padStart(5)}  peak rss ${peakRss()}`);
+  console.log(
+    `${stage.padEnd(22)} rss ${mb(m.rss).padStart(6)}  heap used ${mb(m.heapUsed).padStart(6)}  external ${mb(m.external).padStart(5)}  peak rss ${peakRss()}`,
+  );
 }
 
 show('node alone');
@@ -25,5 +27,6 @@ show('detector imported');
 const detector = await loadDetector();
 show('model loaded');
 const posts = readSplit('test').slice(0, 500);
-for (const withLang of [true, false]) detector.classify(posts.map((p, i) => ({ id: String(i), text: p.text, lang: withLang ? p.lang : null })));
+for (const withLang of [true, false])
+  detector.classify(posts.map((p, i) => ({ id: String(i), text: p.text, lang: withLang ? p.lang : null })));
 show('500 posts classified');

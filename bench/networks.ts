@@ -68,7 +68,13 @@ try {
         findMs += performance.now() - f0;
         const r0 = performance.now();
         await db.transaction(async (tx) =>
-          recordPostLinks(tx, near, posts.map((p) => ({ id: p.id, outcome: outcomeOf(p.id) })), posts, (id) => byId.get(id)!.signals),
+          recordPostLinks(
+            tx,
+            near,
+            posts.map((p) => ({ id: p.id, outcome: outcomeOf(p.id) })),
+            posts,
+            (id) => byId.get(id)!.signals,
+          ),
         );
         recordMs += performance.now() - r0;
       }
@@ -85,7 +91,9 @@ try {
   console.log(`posts                 ${N} in ${batches.length} batches of ${BATCH}, ${W} workers`);
   console.log(`step alone            ${(N / seconds).toFixed(0)} posts/s (${seconds.toFixed(1)} s)`);
   console.log(`time per batch        find ${(findMs / batches.length).toFixed(1)} ms, record ${(recordMs / batches.length).toFixed(1)} ms`);
-  console.log(`networks              ${figures!.live} live, ${figures!.merged} merged away, ${figures!.members} member posts, largest ${figures!.largest}`);
+  console.log(
+    `networks              ${figures!.live} live, ${figures!.merged} merged away, ${figures!.members} member posts, largest ${figures!.largest}`,
+  );
   console.log(`near-duplicate links  ${figures!.links} (signatures stored: ${figures!.signatures})`);
 } finally {
   await db.close();

@@ -22,5 +22,8 @@ const worker = new Worker(queue!, async () => undefined, {
 worker.on('error', (err) => console.error(err.message));
 await worker.waitUntilReady();
 process.once('SIGTERM', () => {
-  void worker.close().then(() => connection.quit()).then(() => process.exit(0));
+  void worker
+    .close()
+    .then(() => connection.quit())
+    .then(() => process.exit(0));
 });

@@ -62,7 +62,9 @@ async function seededAlready(url: string): Promise<{ seconds: number; reviewItem
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const { rows } = await c.query<{ posts: number; items: number }>('SELECT (SELECT count(*)::int FROM "Post") AS posts, (SELECT count(*)::int FROM "ReviewItem") AS items');
+    const { rows } = await c.query<{ posts: number; items: number }>(
+      'SELECT (SELECT count(*)::int FROM "Post") AS posts, (SELECT count(*)::int FROM "ReviewItem") AS items',
+    );
     return { seconds: 0, reviewItems: rows[0]!.items, steps: {}, posts: rows[0]!.posts };
   } finally {
     await c.end();
@@ -134,7 +136,13 @@ export async function measureReviewApi(opts: ReviewApiOptions): Promise<ReviewAp
     await until(async () => (await fetch(`${base}/healthz`).catch(() => undefined))?.ok === true, 'the API to listen', 120_000, 250, [api]);
     const paths = await requestPaths(base, key);
     // Warm-up: connection pool, JIT, Postgres buffers.
-    await autocannon({ url: base, connections: 2, duration: 2, headers: { authorization: `Bearer ${key}` }, requests: paths.map((path) => ({ method: 'GET', path })) });
+    await autocannon({
+      url: base,
+      connections: 2,
+      duration: 2,
+      headers: { authorization: `Bearer ${key}` },
+      requests: paths.map((path) => ({ method: 'GET', path })),
+    });
     const apiPid = api.child.pid;
     const meter = new CpuMeter({
       api: () => (apiPid ? [apiPid] : []),
@@ -152,7 +160,8 @@ export async function measureReviewApi(opts: ReviewApiOptions): Promise<ReviewAp
     });
     const cpu = meter.stop();
     const machine = machineShares(ticks, machineTicks());
-    if (res.non2xx || res.errors || res.timeouts) throw new Error(`review API: ${res.non2xx} non-2xx, ${res.errors} errors, ${res.timeouts} timeouts`);
+    if (res.non2xx || res.errors || res.timeouts)
+      throw new Error(`review API: ${res.non2xx} non-2xx, ${res.errors} errors, ${res.timeouts} timeouts`);
     return {
       posts: seeded.posts,
       reviewItems: seeded.reviewItems,

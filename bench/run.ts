@@ -65,14 +65,20 @@ for (let round = 1; round <= rounds; round++) {
   // The ceiling with the layouts a pipeline could use on two cores: two processes as (b) runs, or one.
   if (only.has('a')) {
     console.error(`(a) BullMQ ceiling${of} …`);
-    ceilings.push(await measureCeiling(Math.max(posts, 20_000), [{ processes: 2, concurrency: 4 }, { processes: 1, concurrency: 8 }]));
+    ceilings.push(
+      await measureCeiling(Math.max(posts, 20_000), [
+        { processes: 2, concurrency: 4 },
+        { processes: 1, concurrency: 8 },
+      ]),
+    );
   }
   if (only.has('b')) {
     console.error(`(b) pipeline, ${posts} posts${of} …`);
     pipelines.push(await measureThroughput({ posts, keep: args.keep }));
   }
 }
-const best = <T,>(list: T[], by: (t: T) => number) => list.reduce<T | undefined>((b, t) => (b === undefined || by(t) > by(b) ? t : b), undefined);
+const best = <T>(list: T[], by: (t: T) => number) =>
+  list.reduce<T | undefined>((b, t) => (b === undefined || by(t) > by(b) ? t : b), undefined);
 const ceiling = best(ceilings, (c) => c.jobsPerSec);
 const pipeline = best(pipelines, (p) => p.postsPerSec);
 if (only.has('d')) {
@@ -95,7 +101,7 @@ const reference1 = await machineReferenceMs();
 
 const rssMb: Record<string, number | undefined> = {
   ...(pipeline?.rssMb ?? {}),
-  'api': api?.apiRssMb,
+  api: api?.apiRssMb,
   'classify bench': classify?.rssMb,
   'bench driver (producer, autocannon)': process.resourceUsage().maxRSS / 1024,
 };
@@ -105,7 +111,15 @@ const maxRssMb = Math.max(...Object.values(rssMb).filter((v): v is number => v !
 
 const results = {
   measuredAt: started.toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAvgBefore: load0, loadAvgAfter: load1, referenceMsBefore: reference0, referenceMsAfter: reference1 },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    node: process.version,
+    loadAvgBefore: load0,
+    loadAvgAfter: load1,
+    referenceMsBefore: reference0,
+    referenceMsAfter: reference1,
+  },
   ceilingJobsPerSec: ceiling?.jobsPerSec ?? null,
   pipelinePostsPerSec: pipeline?.postsPerSec ?? null,
   ratio: ratio ?? null,
@@ -122,20 +136,46 @@ const results = {
 };
 writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
-const fmt = (v: number | undefined, digits = 0) => (v === undefined ? '–' : v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const fmt = (v: number | undefined, digits = 0) =>
+  v === undefined ? '–' : v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const verdict = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'met' : 'NOT met');
 const rows: [string, string, string, string][] = [
-  [`(a) BullMQ ceiling: no-op jobs/s, added by addBulk(${100}) with the pipeline's job defaults, consumed by ${ceiling?.layout.processes ?? '?'} worker process(es) × concurrency ${ceiling?.layout.concurrency ?? '?'}`, fmt(ceiling?.jobsPerSec), '', ''],
-  [`(b) pipeline posts/s, ingest → classify → persist → route, ${posts} posts${pipeline ? ` in ${fmt(pipeline.seconds, 1)} s` : ''}`, fmt(pipeline?.postsPerSec), '≥ 2,000', verdict(pipeline && pipeline.postsPerSec >= TARGETS.pipelinePostsPerSec)],
-  [`    … with the ${fmt(pipeline?.outcomes.referral_candidate)} refer jobs drained too (${fmt(pipeline?.secondsWithRefer, 1)} s)`, fmt(pipeline && posts / pipeline.secondsWithRefer), '', ''],
+  [
+    `(a) BullMQ ceiling: no-op jobs/s, added by addBulk(${100}) with the pipeline's job defaults, consumed by ${ceiling?.layout.processes ?? '?'} worker process(es) × concurrency ${ceiling?.layout.concurrency ?? '?'}`,
+    fmt(ceiling?.jobsPerSec),
+    '',
+    '',
+  ],
+  [
+    `(b) pipeline posts/s, ingest → classify → persist → route, ${posts} posts${pipeline ? ` in ${fmt(pipeline.seconds, 1)} s` : ''}`,
+    fmt(pipeline?.postsPerSec),
+    '≥ 2,000',
+    verdict(pipeline && pipeline.postsPerSec >= TARGETS.pipelinePostsPerSec),
+  ],
+  [
+    `    … with the ${fmt(pipeline?.outcomes.referral_candidate)} refer jobs drained too (${fmt(pipeline?.secondsWithRefer, 1)} s)`,
+    fmt(pipeline && posts / pipeline.secondsWithRefer),
+    '',
+    '',
+  ],
   ['(c) ratio b ÷ a', fmt(ratio, 2), '≥ 0.5', verdict(ratio === undefined ? undefined : ratio >= TARGETS.ratio)],
   ['(d) classify only: detector posts/s, one core, language given (bench/classify.ts)', fmt(classify?.postsPerSec), '', ''],
-  [`(e) GET /v1/review/items req/s, ${fmt(api?.posts)} posts, ${fmt(api?.reviewItems)} review items, ${args.connections} connections`, fmt(api?.reqPerSec), '', ''],
+  [
+    `(e) GET /v1/review/items req/s, ${fmt(api?.posts)} posts, ${fmt(api?.reviewItems)} review items, ${args.connections} connections`,
+    fmt(api?.reqPerSec),
+    '',
+    '',
+  ],
   ['    latency p50, ms', fmt(api?.p50Ms, 1), '', ''],
   ['    latency p99, ms', fmt(api?.p99Ms, 1), '< 50', verdict(api && api.p99Ms < TARGETS.apiListP99Ms)],
   ...Object.entries(rssMb).map(([name, mb]): [string, string, string, string] => {
     const worker = name.endsWith('worker');
-    return [`(f) peak RSS, ${name}, MB`, fmt(mb), worker ? '< 400' : '', worker ? verdict(mb === undefined ? undefined : mb < TARGETS.workerRssMb) : ''];
+    return [
+      `(f) peak RSS, ${name}, MB`,
+      fmt(mb),
+      worker ? '< 400' : '',
+      worker ? verdict(mb === undefined ? undefined : mb < TARGETS.workerRssMb) : '',
+    ];
   }),
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));
@@ -143,17 +183,38 @@ console.log(`${'figure'.padEnd(w0)}  ${'value'.padStart(9)}  ${'target'.padEnd(8
 for (const [k, v, t, ok] of rows) console.log(`${k.padEnd(w0)}  ${v.padStart(9)}  ${t.padEnd(8)}  ${ok}`);
 if (pipeline) {
   const s = pipeline.stages;
-  console.log(`stage job times (${INGEST_CHUNK}-post chunks): ingest ${fmt(s.ingest.meanMs)} ms × ${s.ingest.jobs} jobs, classify ${fmt(s.classify.meanMs)} ms × ${s.classify.jobs} jobs; outcomes ${JSON.stringify(pipeline.outcomes)}`);
+  console.log(
+    `stage job times (${INGEST_CHUNK}-post chunks): ingest ${fmt(s.ingest.meanMs)} ms × ${s.ingest.jobs} jobs, classify ${fmt(s.classify.meanMs)} ms × ${s.classify.jobs} jobs; outcomes ${JSON.stringify(pipeline.outcomes)}`,
+  );
   const m = pipeline.machine;
-  console.log(`machine CPU during (b): ${fmt(m.busy)}% busy, ${fmt(m.idle)}% idle, ${fmt(m.steal)}% taken by the host (steal); CPU ms per post: ${Object.entries(pipeline.cpuMsPerPost).map(([k, v]) => `${k} ${fmt(v, 3)}`).join(', ')}`);
+  console.log(
+    `machine CPU during (b): ${fmt(m.busy)}% busy, ${fmt(m.idle)}% idle, ${fmt(m.steal)}% taken by the host (steal); CPU ms per post: ${Object.entries(
+      pipeline.cpuMsPerPost,
+    )
+      .map(([k, v]) => `${k} ${fmt(v, 3)}`)
+      .join(', ')}`,
+  );
 }
 if (api) {
   const m = api.machine;
-  console.log(`machine CPU during (e): ${fmt(m.busy)}% busy, ${fmt(m.idle)}% idle, ${fmt(m.steal)}% taken by the host (steal); CPU ms per request: ${Object.entries(api.cpuMsPerRequest).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}`);
+  console.log(
+    `machine CPU during (e): ${fmt(m.busy)}% busy, ${fmt(m.idle)}% idle, ${fmt(m.steal)}% taken by the host (steal); CPU ms per request: ${Object.entries(
+      api.cpuMsPerRequest,
+    )
+      .map(([k, v]) => `${k} ${fmt(v, 2)}`)
+      .join(', ')}`,
+  );
 }
 if (rounds > 1) {
-  console.log(`rounds (best taken): (a) ${ceilings.map((c) => fmt(c.jobsPerSec)).join(', ') || '–'} jobs/s; (b) ${pipelines.map((p) => fmt(p.postsPerSec)).join(', ') || '–'} posts/s`);
+  console.log(
+    `rounds (best taken): (a) ${ceilings.map((c) => fmt(c.jobsPerSec)).join(', ') || '–'} jobs/s; (b) ${pipelines.map((p) => fmt(p.postsPerSec)).join(', ') || '–'} posts/s`,
+  );
 }
-if (ceiling) console.log(`ceiling layouts tried: ${ceiling.tried.map((t) => `${t.layout.processes}×${t.layout.concurrency}: ${fmt(t.jobsPerSec)} jobs/s`).join(', ')}`);
+if (ceiling)
+  console.log(
+    `ceiling layouts tried: ${ceiling.tried.map((t) => `${t.layout.processes}×${t.layout.concurrency}: ${fmt(t.jobsPerSec)} jobs/s`).join(', ')}`,
+  );
 console.log(describeReference(reference0, reference1));
-console.log(`${os.cpus().length} CPUs, load average ${load0.map((l) => l.toFixed(1)).join(' ')} before, ${load1.map((l) => l.toFixed(1)).join(' ')} after; written to bench/results.json`);
+console.log(
+  `${os.cpus().length} CPUs, load average ${load0.map((l) => l.toFixed(1)).join(' ')} before, ${load1.map((l) => l.toFixed(1)).join(' ')} after; written to bench/results.json`,
+);

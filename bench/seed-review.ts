@@ -16,9 +16,15 @@ const SIGNALS = JSON.stringify([
   { type: 'price', value: '€2,500', start: 40, end: 46 },
 ]);
 
-export async function seedReviewData(url: string, n: number): Promise<{ seconds: number; reviewItems: number; steps: Record<string, number> }> {
+export async function seedReviewData(
+  url: string,
+  n: number,
+): Promise<{ seconds: number; reviewItems: number; steps: Record<string, number> }> {
   const corpus = ['train', 'validation', 'test'].flatMap((s) =>
-    readFileSync(path.join(ROOT, 'samples/corpus', `${s}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; lang: string; category: string }),
+    readFileSync(path.join(ROOT, 'samples/corpus', `${s}.jsonl`), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; lang: string; category: string }),
   );
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -101,7 +107,10 @@ export async function seedReviewData(url: string, n: number): Promise<{ seconds:
       await c.query('VACUUM "ReviewItem"');
     }
     const visible = await allVisibleShare(c, 'ReviewItem');
-    if (visible < 0.99) console.error(`seed: ReviewItem only ${Math.round(visible * 100)} % all-visible after a minute (a long transaction elsewhere on the server?)`);
+    if (visible < 0.99)
+      console.error(
+        `seed: ReviewItem only ${Math.round(visible * 100)} % all-visible after a minute (a long transaction elsewhere on the server?)`,
+      );
     step('vacuum analyze');
     return { seconds: (performance.now() - t0) / 1_000, reviewItems: rowCount ?? 0, steps };
   } finally {
@@ -111,6 +120,9 @@ export async function seedReviewData(url: string, n: number): Promise<{ seconds:
 
 /** Share of a table's pages the visibility map marks all-visible. */
 async function allVisibleShare(c: pg.Client, table: string): Promise<number> {
-  const { rows } = await c.query<{ share: number }>('SELECT relallvisible::float8 / greatest(relpages, 1) AS share FROM pg_class WHERE relname = $1', [table]);
+  const { rows } = await c.query<{ share: number }>(
+    'SELECT relallvisible::float8 / greatest(relpages, 1) AS share FROM pg_class WHERE relname = $1',
+    [table],
+  );
   return rows[0]?.share ?? 0;
 }

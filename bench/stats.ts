@@ -92,11 +92,17 @@ try {
   const tg = (await db.prisma.platform.findUniqueOrThrow({ where: { name: 'telegram' } })).id;
   const s = await timed('stats, 90 days by day, no filter', () => computeStats(db, { ...range(90), bucket: 'day' }));
   await timed('stats, 90 days by day, no filter (warm)', () => computeStats(db, { ...range(90), bucket: 'day' }));
-  await timed('stats, 30 days by week, platform + language', () => computeStats(db, { ...range(30), bucket: 'week', platformId: tg, language: 'ar' }));
+  await timed('stats, 30 days by week, platform + language', () =>
+    computeStats(db, { ...range(30), bucket: 'week', platformId: tg, language: 'ar' }),
+  );
   await timed('stats, 7 days by day, category', () => computeStats(db, { ...range(7), bucket: 'day', category: 'lorry' }));
-  process.stdout.write(`  (90 days: ${s.counts.flagged.posts} flagged, ${s.counts.referred.posts} referred, ${s.counts.removed.posts} removed, median ${s.timeToRemovalHours.median} h)\n`);
+  process.stdout.write(
+    `  (90 days: ${s.counts.flagged.posts} flagged, ${s.counts.referred.posts} referred, ${s.counts.removed.posts} removed, median ${s.timeToRemovalHours.median} h)\n`,
+  );
   const dry = await timed('purge --dry-run (retention 30 days)', () => purgeDismissed(db, { days: 30, dryRun: true, actor: 'bench' }));
-  const run = await timed(`purge ${dry.posts.toLocaleString('en')} posts (batches of 500)`, () => purgeDismissed(db, { days: 30, actor: 'bench' }));
+  const run = await timed(`purge ${dry.posts.toLocaleString('en')} posts (batches of 500)`, () =>
+    purgeDismissed(db, { days: 30, actor: 'bench' }),
+  );
   process.stdout.write(`  (${run.posts} purged in ${run.batches} batches)\n`);
   await db.close();
 } finally {

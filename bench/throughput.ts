@@ -94,11 +94,26 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
       const classifiers = opts.layout === 'split2' ? ['classify worker 1', 'classify worker 2'] : ['classify worker'];
       for (const name of classifiers) workers.push(spawnTidewatch(name, ['worker', '--queues', 'classify'], env));
     }
-    await until(async () => (await queues.ingest.getWorkersCount()) >= 1 && (await queues.classify.getWorkersCount()) >= 1 && (await queues.refer.getWorkersCount()) >= 1, 'workers to start', 120_000, 250, workers);
+    await until(
+      async () =>
+        (await queues.ingest.getWorkersCount()) >= 1 &&
+        (await queues.classify.getWorkersCount()) >= 1 &&
+        (await queues.refer.getWorkersCount()) >= 1,
+      'workers to start',
+      120_000,
+      250,
+      workers,
+    );
 
     const warm = 1_000;
     await enqueuePosts(queues, corpusPosts(warm, 'warm'));
-    await until(async () => (await routed()) === warm && (await outstanding(queues, ['ingest', 'classify', 'refer'])) === 0, 'the warm-up batch', 300_000, 100, workers);
+    await until(
+      async () => (await routed()) === warm && (await outstanding(queues, ['ingest', 'classify', 'refer'])) === 0,
+      'the warm-up batch',
+      300_000,
+      100,
+      workers,
+    );
 
     const posts = corpusPosts(opts.posts);
     const meter = new CpuMeter({
@@ -112,7 +127,13 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
     const since = Date.now();
     const t0 = performance.now();
     await enqueuePosts(queues, posts);
-    await until(async () => (await outstanding(queues, ['ingest', 'classify'])) === 0 && (await routed()) === warm + opts.posts, 'the pipeline to route every post', 30 * 60_000, 50, workers);
+    await until(
+      async () => (await outstanding(queues, ['ingest', 'classify'])) === 0 && (await routed()) === warm + opts.posts,
+      'the pipeline to route every post',
+      30 * 60_000,
+      50,
+      workers,
+    );
     const seconds = (performance.now() - t0) / 1_000;
     await until(async () => (await outstanding(queues, ['refer'])) === 0, 'the refer queue', 30 * 60_000, 50, workers);
     const secondsWithRefer = (performance.now() - t0) / 1_000;
@@ -123,16 +144,24 @@ export async function measureThroughput(opts: ThroughputOptions): Promise<Throug
 
     // The result must be right, not only fast.
     const total = warm + opts.posts;
-    const classified = await count(`SELECT count(*) AS n FROM "Post" p WHERE outcome IN ('dismissed', 'review', 'referral_candidate') AND EXISTS (SELECT 1 FROM "Classification" c WHERE c."postId" = p.id)`);
+    const classified = await count(
+      `SELECT count(*) AS n FROM "Post" p WHERE outcome IN ('dismissed', 'review', 'referral_candidate') AND EXISTS (SELECT 1 FROM "Classification" c WHERE c."postId" = p.id)`,
+    );
     const classificationRows = await count(`SELECT count(*) AS n FROM "Classification"`);
     const toReview = await count(`SELECT count(*) AS n FROM "Post" WHERE outcome IN ('review', 'referral_candidate')`);
     const reviewItems = await count(`SELECT count(*) AS n FROM "ReviewItem"`);
     const notDuplicate = total - (await count(`SELECT count(*) AS n FROM "Post" WHERE outcome = 'duplicate'`));
     if (classified !== notDuplicate || classificationRows !== notDuplicate || reviewItems !== toReview) {
-      throw new Error(`pipeline result wrong: ${classificationRows} classifications, ${classified}/${notDuplicate} posts routed with one, ${reviewItems} review items for ${toReview} posts to review`);
+      throw new Error(
+        `pipeline result wrong: ${classificationRows} classifications, ${classified}/${notDuplicate} posts routed with one, ${reviewItems} review items for ${toReview} posts to review`,
+      );
     }
     const outcomes = Object.fromEntries(
-      (await sql.query<{ outcome: string; n: string }>(`SELECT outcome, count(*) AS n FROM "Post" WHERE "platformPostId" NOT LIKE 'warm-%' GROUP BY 1`)).rows.map((r) => [r.outcome, Number(r.n)]),
+      (
+        await sql.query<{ outcome: string; n: string }>(
+          `SELECT outcome, count(*) AS n FROM "Post" WHERE "platformPostId" NOT LIKE 'warm-%' GROUP BY 1`,
+        )
+      ).rows.map((r) => [r.outcome, Number(r.n)]),
     );
     return {
       posts: opts.posts,

@@ -18,8 +18,14 @@ describe('tidewatch contacts benign', () => {
 
     const list = await runCli(['contacts', 'benign', 'list', '--json'], env());
     expect(list.code).toBe(0);
-    const rows = list.stdout.trim().split('\n').map((l) => JSON.parse(l) as { key: string; note: string; createdBy: string });
-    expect(rows.map((r) => [r.key, r.note])).toEqual([['handle:@help_desk', 'NGO desk'], ['phone:+441632960000', 'police non-emergency line']]);
+    const rows = list.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { key: string; note: string; createdBy: string });
+    expect(rows.map((r) => [r.key, r.note])).toEqual([
+      ['handle:@help_desk', 'NGO desk'],
+      ['phone:+441632960000', 'police non-emergency line'],
+    ]);
     expect(rows[0]!.createdBy).toMatch(/^cli:/);
 
     const remove = await runCli(['contacts', 'benign', 'remove', 'phone:+441632960000'], env());

@@ -26,15 +26,27 @@ export async function demoSummary(db: PoolDb, postIds: string[]): Promise<string
   });
   const out = [
     `${posts.length} posts`,
-    table('by outcome', count(posts, (p) => p.outcome)),
-    table('by language', count(posts, (p) => p.language ?? 'und')),
-    table('by platform', count(posts, (p) => p.platform.name)),
+    table(
+      'by outcome',
+      count(posts, (p) => p.outcome),
+    ),
+    table(
+      'by language',
+      count(posts, (p) => p.language ?? 'und'),
+    ),
+    table(
+      'by platform',
+      count(posts, (p) => p.platform.name),
+    ),
     'top referral candidates:',
   ];
   top.forEach((item, i) => {
     const signals = ((item.post.classifications[0]?.signals ?? []) as unknown as Signal[])
       .slice(0, 8)
-      .map((s) => `${s.type.replace(/^concept:/, '')}=${JSON.stringify(s.value)}${typeof s.gloss === 'string' && s.gloss ? ` (${s.gloss})` : ''}`);
+      .map(
+        (s) =>
+          `${s.type.replace(/^concept:/, '')}=${JSON.stringify(s.value)}${typeof s.gloss === 'string' && s.gloss ? ` (${s.gloss})` : ''}`,
+      );
     const text = item.post.text.replace(/\s+/g, ' ');
     out.push(
       `  ${i + 1}. score ${item.score.toFixed(3)}  ${item.platform.name}/${item.language}/${item.category}  ${item.post.url}`,

@@ -15,9 +15,15 @@ describe('tidewatch eval', () => {
   let challenge: string;
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'tw-eval-'));
-    const lines = (await readFile(path.join(import.meta.dirname, '../samples/challenge/challenge.jsonl'), 'utf8')).trim().split('\n').slice(0, 40);
+    const lines = (await readFile(path.join(import.meta.dirname, '../samples/challenge/challenge.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .slice(0, 40);
     challenge = path.join(dir, 'challenge.jsonl');
-    await writeFile(challenge, lines.map((l, i) => (i % 4 === 0 ? JSON.stringify({ ...JSON.parse(l), romanised: true }) : l)).join('\n') + '\n');
+    await writeFile(
+      challenge,
+      lines.map((l, i) => (i % 4 === 0 ? JSON.stringify({ ...JSON.parse(l), romanised: true }) : l)).join('\n') + '\n',
+    );
   });
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 

@@ -20,7 +20,8 @@ describe('tidewatch export-labels', () => {
       { status: 'escalated' },
       { status: 'confirmed', text: 'Old confirmation' },
     ]);
-    const decided = (i: number, at: string) => iso.db.prisma.reviewItem.update({ where: { id: items[i]!.id }, data: { decidedAt: new Date(at) } });
+    const decided = (i: number, at: string) =>
+      iso.db.prisma.reviewItem.update({ where: { id: items[i]!.id }, data: { decidedAt: new Date(at) } });
     await decided(0, '2026-11-20T12:00:00Z');
     await decided(1, '2026-11-21T12:00:00Z');
     await decided(4, '2026-01-01T00:00:00Z');
@@ -36,7 +37,10 @@ describe('tidewatch export-labels', () => {
     const res = await runCli(['export-labels', '--output', file], env());
     expect(res.code, res.stderr).toBe(0);
     expect(res.stderr).toContain(`exported 3 labels (2 confirmed, 1 rejected) to ${file}`);
-    const rows = (await readFile(file, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const rows = (await readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rows).toHaveLength(3);
     expect(rows).toEqual(
       expect.arrayContaining([
@@ -50,7 +54,10 @@ describe('tidewatch export-labels', () => {
   it('--since keeps recent decisions; to standard output without --output', async () => {
     const res = await runCli(['export-labels', '--since', '2026-11-01'], env());
     expect(res.code, res.stderr).toBe(0);
-    const ids = res.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    const ids = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id);
     expect(ids.sort()).toEqual([items[0]!.postId, items[1]!.postId].sort());
   });
 

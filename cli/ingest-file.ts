@@ -18,7 +18,10 @@ const FLUSH_EVERY = 1_000;
 export async function ingestFile(rt: Runtime, file: string, opts: { progress: boolean }): Promise<IngestFileResult> {
   const size = statSync(file).size;
   const bar = opts.progress
-    ? new SingleBar({ format: 'reading  [{bar}] {percentage}% | {posts} posts queued, {errors} rejected', hideCursor: true }, Presets.shades_classic)
+    ? new SingleBar(
+        { format: 'reading  [{bar}] {percentage}% | {posts} posts queued, {errors} rejected', hideCursor: true },
+        Presets.shades_classic,
+      )
     : undefined;
   bar?.start(size, 0, { posts: 0, errors: 0 });
   const names = await rt.pipeline.platforms.names();

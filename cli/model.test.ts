@@ -25,9 +25,15 @@ describe('tidewatch model', () => {
     iso = await isolate();
     dir = await mkdtemp(path.join(tmpdir(), 'tw-model-'));
     // A stand-in challenge set (tests never read the blind one): part of the public one, some marked romanised.
-    const lines = (await readFile(path.join(import.meta.dirname, '../samples/challenge/challenge.jsonl'), 'utf8')).trim().split('\n').slice(0, 80);
+    const lines = (await readFile(path.join(import.meta.dirname, '../samples/challenge/challenge.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .slice(0, 80);
     challenge = path.join(dir, 'challenge.jsonl');
-    await writeFile(challenge, lines.map((l, i) => (i % 8 === 0 ? JSON.stringify({ ...JSON.parse(l), romanised: true }) : l)).join('\n') + '\n');
+    await writeFile(
+      challenge,
+      lines.map((l, i) => (i % 8 === 0 ? JSON.stringify({ ...JSON.parse(l), romanised: true }) : l)).join('\n') + '\n',
+    );
     await registerModel(iso.db, WORSE, { createdBy: 'test' });
   });
   afterAll(async () => {
@@ -38,17 +44,43 @@ describe('tidewatch model', () => {
   const cli = (...args: string[]) => runCli(['model', ...args], env());
 
   it.each([
-    ['an unknown version', () => ['promote', 'ngram-000000000000', '--challenge', challenge], 2, /model ngram-000000000000 is not in the registry/],
-    ['a candidate worse than live on the challenge set', () => ['promote', WORSE.version, '--challenge', challenge], 2,
-      new RegExp(`promotion of ${WORSE.version} refused: worse than live ${SHIPPED} beyond the margin:\\n  refer-or-review recall on the challenge set: candidate 0\\.0000 vs live 0\\.\\d{4} \\(lower by 0\\.\\d{4}, margin 0\\.0100\\)`)],
-    ['a missing challenge set', () => ['promote', WORSE.version, '--challenge', path.join(dir, 'nope.jsonl')], 2, /challenge set .*nope\.jsonl not found/],
+    [
+      'an unknown version',
+      () => ['promote', 'ngram-000000000000', '--challenge', challenge],
+      2,
+      /model ngram-000000000000 is not in the registry/,
+    ],
+    [
+      'a candidate worse than live on the challenge set',
+      () => ['promote', WORSE.version, '--challenge', challenge],
+      2,
+      new RegExp(
+        `promotion of ${WORSE.version} refused: worse than live ${SHIPPED} beyond the margin:\\n  refer-or-review recall on the challenge set: candidate 0\\.0000 vs live 0\\.\\d{4} \\(lower by 0\\.\\d{4}, margin 0\\.0100\\)`,
+      ),
+    ],
+    [
+      'a missing challenge set',
+      () => ['promote', WORSE.version, '--challenge', path.join(dir, 'nope.jsonl')],
+      2,
+      /challenge set .*nope\.jsonl not found/,
+    ],
     ['a margin outside 0..1', () => ['promote', WORSE.version, '--margin', '2'], 1, /--margin.*expected a number from 0 to 1/],
-    ['a rollback with nothing before the live model', () => ['rollback'], 2, new RegExp(`nothing to roll back to: the live model \\(${SHIPPED}, from models/current.json\\) did not replace another`)],
+    [
+      'a rollback with nothing before the live model',
+      () => ['rollback'],
+      2,
+      new RegExp(`nothing to roll back to: the live model \\(${SHIPPED}, from models/current.json\\) did not replace another`),
+    ],
     ['--since without --from-decisions', () => ['train', '--since', '2026-01-01'], 2, /--since applies to --from-decisions/],
     ['a bad --since', () => ['train', '--from-decisions', '--since', 'yesterday'], 2, /--since: "yesterday" is not a date/],
     ['a missing --extra file', () => ['train', '--extra', path.join(dir, 'none.jsonl')], 2, /none\.jsonl: no such file/],
     ['importing a directory that is no model', () => ['import', dir], 2, /expected a models\/detector-<version>\/ directory/],
-    ['evaluating an unknown version', () => ['eval', 'ngram-000000000000', '--challenge', challenge], 2, /model ngram-000000000000 is neither in the registry/],
+    [
+      'evaluating an unknown version',
+      () => ['eval', 'ngram-000000000000', '--challenge', challenge],
+      2,
+      /model ngram-000000000000 is neither in the registry/,
+    ],
     ['shadow without a version or --stop', () => ['shadow'], 2, /give a VERSION to shadow, or --stop/],
     ['stopping a shadow run when none runs', () => ['shadow', '--stop'], 2, /no model is running in shadow/],
     ['a shadow report with no shadow and no version', () => ['shadow-report'], 2, /no model is running in shadow: name the VERSION/],
@@ -59,14 +91,20 @@ describe('tidewatch model', () => {
   });
 
   it('changed nothing while refusing', async () => {
-    expect(await iso.db.prisma.detectorModel.findMany({ select: { version: true, status: true } })).toEqual([{ version: WORSE.version, status: 'candidate' }]);
+    expect(await iso.db.prisma.detectorModel.findMany({ select: { version: true, status: true } })).toEqual([
+      { version: WORSE.version, status: 'candidate' },
+    ]);
     expect(await iso.db.prisma.auditEvent.count({ where: { subjectType: 'detector_model' } })).toBe(0);
   });
 
   it('imports, compares side by side, promotes, forces, rolls back, lists, with an audit trail', async () => {
     const variant = path.join(dir, `detector-${SAME.version}`);
     await mkdir(variant);
-    await Promise.all([writeFile(path.join(variant, 'model.json'), SAME.modelJson), writeFile(path.join(variant, 'meta.json'), SAME.metaJson), writeFile(path.join(variant, 'weights.bin'), SAME.weights)]);
+    await Promise.all([
+      writeFile(path.join(variant, 'model.json'), SAME.modelJson),
+      writeFile(path.join(variant, 'meta.json'), SAME.metaJson),
+      writeFile(path.join(variant, 'weights.bin'), SAME.weights),
+    ]);
     const imported = await cli('import', variant, '--challenge', challenge);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain(`${SAME.version} registered as a candidate`);
@@ -98,7 +136,9 @@ describe('tidewatch model', () => {
     const back = await cli('rollback');
     expect(back.stdout).toContain(`${SAME.version} is live again (was ${WORSE.version})`);
     expect((await cli('rollback')).stdout).toContain(`${SHIPPED} is live again (was ${SAME.version})`);
-    expect((await cli('rollback')).stderr).toMatch(new RegExp(`nothing to roll back to: the live model \\(${SHIPPED}\\) did not replace another`));
+    expect((await cli('rollback')).stderr).toMatch(
+      new RegExp(`nothing to roll back to: the live model \\(${SHIPPED}\\) did not replace another`),
+    );
 
     const events = await iso.db.prisma.auditEvent.findMany({ where: { subjectType: 'detector_model' }, orderBy: { id: 'asc' } });
     expect(events.map((e) => [e.action, e.subjectId])).toEqual([
@@ -108,8 +148,17 @@ describe('tidewatch model', () => {
       ['model.rollback', SHIPPED],
     ]);
     expect(events.every((e) => e.actor.startsWith('cli:'))).toBe(true);
-    expect(events[1]!.after).toMatchObject({ live: WORSE.version, forced: true, check: { margin: 0.01, failures: [expect.stringMatching(/^refer-or-review recall/)] } });
-    expect(await iso.db.prisma.detectorModel.findUniqueOrThrow({ where: { version: WORSE.version }, select: { forced: true, status: true, previousLive: true } })).toEqual({ forced: true, status: 'retired', previousLive: SAME.version });
+    expect(events[1]!.after).toMatchObject({
+      live: WORSE.version,
+      forced: true,
+      check: { margin: 0.01, failures: [expect.stringMatching(/^refer-or-review recall/)] },
+    });
+    expect(
+      await iso.db.prisma.detectorModel.findUniqueOrThrow({
+        where: { version: WORSE.version },
+        select: { forced: true, status: true, previousLive: true },
+      }),
+    ).toEqual({ forced: true, status: 'retired', previousLive: SAME.version });
   });
 
   it('starts, lists, reports and stops a shadow run', async () => {
@@ -130,17 +179,35 @@ describe('tidewatch model', () => {
       { status: 'open' },
     ]);
     // The third was confirmed, reversed by a lead, then rejected: a disputed label.
-    await iso.db.prisma.decision.create({ data: { reviewItemId: items[2]!.id, postId: items[2]!.postId, actor: 'lead', action: 'reverse', reasonCode: 'mistake' } });
-    const res = await runCli(['model', 'train', '--from-decisions', '--epochs', '1', '--folds', '2', '--no-progress', '--challenge', challenge], env(), { timeoutMs: 170_000 });
+    await iso.db.prisma.decision.create({
+      data: { reviewItemId: items[2]!.id, postId: items[2]!.postId, actor: 'lead', action: 'reverse', reasonCode: 'mistake' },
+    });
+    const res = await runCli(
+      ['model', 'train', '--from-decisions', '--epochs', '1', '--folds', '2', '--no-progress', '--challenge', challenge],
+      env(),
+      { timeoutMs: 170_000 },
+    );
     expect(res.code, res.stderr).toBe(0);
-    expect(res.stdout).toContain('reviewer decisions: 1 confirmed (label 1), 1 rejected (label 0) used; 1 left out because a decision on them was reversed, 0 as near-copies of test or challenge posts');
+    expect(res.stdout).toContain(
+      'reviewer decisions: 1 confirmed (label 1), 1 rejected (label 0) used; 1 left out because a decision on them was reversed, 0 as near-copies of test or challenge posts',
+    );
     const version = /candidate (ngram-[0-9a-f]{12}) registered/.exec(res.stdout)?.[1];
     expect(version, res.stdout).toBeDefined();
     expect(res.stdout).toMatch(/trained on \d+ posts \(2 extra\)/);
-    const row = await iso.db.prisma.detectorModel.findUniqueOrThrow({ where: { version: version! }, select: { status: true, source: true, metrics: true } });
+    const row = await iso.db.prisma.detectorModel.findUniqueOrThrow({
+      where: { version: version! },
+      select: { status: true, source: true, metrics: true },
+    });
     expect(row.status).toBe('candidate');
     expect(row.source).toMatchObject({ decisions: { confirmed: 1, rejected: 1, excludedReversed: 1 } });
-    expect(row.metrics).toMatchObject({ sets: { 'test split': { slices: { overall: { posts: expect.any(Number) } } }, 'challenge set': { slices: { overall: { posts: 80 } } } } });
-    expect(await iso.db.prisma.detectorModel.findFirstOrThrow({ where: { status: 'live' }, select: { version: true } })).toEqual({ version: SHIPPED });
+    expect(row.metrics).toMatchObject({
+      sets: {
+        'test split': { slices: { overall: { posts: expect.any(Number) } } },
+        'challenge set': { slices: { overall: { posts: 80 } } },
+      },
+    });
+    expect(await iso.db.prisma.detectorModel.findFirstOrThrow({ where: { status: 'live' }, select: { version: true } })).toEqual({
+      version: SHIPPED,
+    });
   });
 });

@@ -13,19 +13,45 @@ describe('tidewatch platforms', () => {
   const env = () => ({ DATABASE_URL: iso.databaseUrl, SECRETS_KEY });
 
   it('adds a platform with a generated secret printed once and stored encrypted; updates; lists without secrets', async () => {
-    const add = await runCli(['platforms', 'add', 'mastodon', '--display-name', 'Mastodon', '--delivery', 'webhook', '--webhook-url', 'https://t.example/hook', '--signing-secret', 'generate', '--auto-refer', '--offline-pattern', 'not available'], env());
+    const add = await runCli(
+      [
+        'platforms',
+        'add',
+        'mastodon',
+        '--display-name',
+        'Mastodon',
+        '--delivery',
+        'webhook',
+        '--webhook-url',
+        'https://t.example/hook',
+        '--signing-secret',
+        'generate',
+        '--auto-refer',
+        '--offline-pattern',
+        'not available',
+      ],
+      env(),
+    );
     expect(add.code, add.stderr).toBe(0);
     const secret = add.stdout.trim();
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
     const row = await iso.db.prisma.platform.findUniqueOrThrow({ where: { name: 'mastodon' } });
-    expect(row).toMatchObject({ deliveryMode: 'webhook', webhookUrl: 'https://t.example/hook', autoRefer: true, offlinePatterns: ['not available'] });
+    expect(row).toMatchObject({
+      deliveryMode: 'webhook',
+      webhookUrl: 'https://t.example/hook',
+      autoRefer: true,
+      offlinePatterns: ['not available'],
+    });
     expect(row.signingSecret).not.toContain(secret.slice(6));
     expect(openSecret(row.signingSecret!, SECRETS_KEY)).toBe(secret);
 
     const upd = await runCli(['platforms', 'update', 'mastodon', '--delivery', 'export', '--no-auto-refer'], env());
     expect(upd.code, upd.stderr).toBe(0);
     expect(upd.stdout).toBe('');
-    expect(await iso.db.prisma.platform.findUniqueOrThrow({ where: { name: 'mastodon' } })).toMatchObject({ deliveryMode: 'export', autoRefer: false });
+    expect(await iso.db.prisma.platform.findUniqueOrThrow({ where: { name: 'mastodon' } })).toMatchObject({
+      deliveryMode: 'export',
+      autoRefer: false,
+    });
 
     const list = await runCli(['platforms', 'list'], env());
     expect(list.code).toBe(0);

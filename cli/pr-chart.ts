@@ -29,7 +29,9 @@ const y = (precision: number) => M.top + (1 - (Math.max(precision, P_MIN) - P_MI
 
 export function prChartSvg(title: string, curves: readonly ChartCurve[], markers: readonly ChartMarker[] = []): string {
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
+  );
   parts.push(`<rect width="${W}" height="${H}" fill="white"/>`);
   parts.push(`<text x="${M.left}" y="24" font-size="15" font-weight="bold">${esc(title)}</text>`);
   for (let i = 0; i <= 10; i++) {
@@ -49,7 +51,9 @@ export function prChartSvg(title: string, curves: readonly ChartCurve[], markers
     for (const p of c.points) pts.push(`${x(p.recall)},${y(p.precision)}`);
     parts.push(`<polyline fill="none" stroke="${c.colour}" stroke-width="${i === 0 ? 2.5 : 1.2}" points="${pts.join(' ')}"/>`);
     const ly = M.top + 14 + i * 16;
-    parts.push(`<line x1="${M.left + PW + 12}" y1="${ly - 4}" x2="${M.left + PW + 32}" y2="${ly - 4}" stroke="${c.colour}" stroke-width="2"/>`);
+    parts.push(
+      `<line x1="${M.left + PW + 12}" y1="${ly - 4}" x2="${M.left + PW + 32}" y2="${ly - 4}" stroke="${c.colour}" stroke-width="2"/>`,
+    );
     parts.push(`<text x="${M.left + PW + 36}" y="${ly}">${esc(c.name)}</text>`);
   });
   for (const m of markers) {

@@ -46,7 +46,8 @@ export async function startRuntime(given: Config, log: Logger, opts: RuntimeOpti
   const config: Config = { ...given, redisUrl };
   const database = await openDatabase(config, log, { migrate: opts.migrate ?? true });
   // The local embedded database is the development default; anything else should not run as its owner.
-  if (!database.embedded) await warnIfPrivileged(database.db, log).catch((err: Error) => log.warn({ err: err.message }, 'could not check the database role'));
+  if (!database.embedded)
+    await warnIfPrivileged(database.db, log).catch((err: Error) => log.warn({ err: err.message }, 'could not check the database role'));
   // Named so an operator (and the shutdown test) can tell this process's connection in CLIENT LIST.
   const redis = createRedis(config.redisUrl, `${config.queuePrefix}:${opts.api ? 'api' : 'main'}`);
   const queues = openQueues(redis, config.queuePrefix);
@@ -72,7 +73,10 @@ export async function startRuntime(given: Config, log: Logger, opts: RuntimeOpti
     platforms,
     // Imported on first use: only classify workers need the model, and a process that never
     // classifies should not carry it in memory. It follows promotions (workers/live-detector.ts).
-    detector: async () => (await (live ??= import('../workers/live-detector.ts').then((m) => (liveLoaded = new m.LiveDetector(database.db, config, log))))).get(),
+    detector: async () =>
+      (
+        await (live ??= import('../workers/live-detector.ts').then((m) => (liveLoaded = new m.LiveDetector(database.db, config, log))))
+      ).get(),
     shadowDetector: () => liveLoaded?.shadow(),
   };
 
@@ -85,7 +89,10 @@ export async function startRuntime(given: Config, log: Logger, opts: RuntimeOpti
     closing ??= (async () => {
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       await pool?.close();
-      await live?.then((l) => l.stop(), () => undefined);
+      await live?.then(
+        (l) => l.stop(),
+        () => undefined,
+      );
       await closeQueues(queues);
       await redis.quit().catch(() => redis.disconnect());
       await database.close();

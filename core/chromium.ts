@@ -5,10 +5,19 @@ import { loadConfig } from './config.ts';
 /** Debian/Ubuntu's Chromium (`apt-get install chromium`): playwright's own download cannot run on every machine. */
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
-export const HOW_TO_GET_CHROMIUM = 'apt-get install chromium (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary, or npx playwright-core install chromium';
+export const HOW_TO_GET_CHROMIUM =
+  'apt-get install chromium (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary, or npx playwright-core install chromium';
 
 /** Without the background-networking flags Chromium keeps dialling Google services a closed network refuses. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /**
  * Fail-closed networking for a browser that must reach nothing by itself: every request is meant

@@ -24,18 +24,37 @@ describe('CSV cells a spreadsheet would run', () => {
   });
 
   it('are neutralised in export-delivery bundles too (one writer for every CSV)', () => {
-    const cfg = { legalGround: 'law', jurisdiction: 'EU', notifierName: '@notifier', notifierEmail: 'n@example.org', trustedFlaggerId: undefined };
+    const cfg = {
+      legalGround: 'law',
+      jurisdiction: 'EU',
+      notifierName: '@notifier',
+      notifierEmail: 'n@example.org',
+      trustedFlaggerId: undefined,
+    };
     const notice = buildNotice(
       {
         referral: { id: '019abc12-3456-7def-8123-456789abcdef', idempotencyKey: 'k', automated: false, createdAt: new Date() },
         platform: { name: 'telegram' },
-        post: { url: 'https://t.me/x/1', platformPostId: '=HYPERLINK("http://attacker.invalid","x")', authorHandle: '+44 7700 900123', text: 't', textSha256: 'ab', language: null, postedAt: null },
+        post: {
+          url: 'https://t.me/x/1',
+          platformPostId: '=HYPERLINK("http://attacker.invalid","x")',
+          authorHandle: '+44 7700 900123',
+          text: 't',
+          textSha256: 'ab',
+          language: null,
+          postedAt: null,
+        },
         classification: null,
         evidence: null,
       },
       cfg,
     );
     const [row] = parse(noticesCsv([notice]), { columns: true }) as Record<string, string>[];
-    expect(row).toMatchObject({ puid: `'=HYPERLINK("http://attacker.invalid","x")`, accountId: "'+44 7700 900123", notifierName: "'@notifier", url: 'https://t.me/x/1' });
+    expect(row).toMatchObject({
+      puid: `'=HYPERLINK("http://attacker.invalid","x")`,
+      accountId: "'+44 7700 900123",
+      notifierName: "'@notifier",
+      url: 'https://t.me/x/1',
+    });
   });
 });

@@ -5,7 +5,11 @@
 import { z } from 'zod';
 import { DomainError } from './errors.ts';
 
-const cursorSchema = z.object({ s: z.string().min(1).max(32), v: z.union([z.number(), z.string().max(64)]), id: z.string().min(1).max(64) });
+const cursorSchema = z.object({
+  s: z.string().min(1).max(32),
+  v: z.union([z.number(), z.string().max(64)]),
+  id: z.string().min(1).max(64),
+});
 export type Cursor = z.infer<typeof cursorSchema>;
 
 export function encodeCursor(c: Cursor): string {

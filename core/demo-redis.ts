@@ -25,7 +25,10 @@ export async function recordDemoRedis(dataDir: string, redisUrl: string): Promis
 /** The Redis this process should use: REDIS_URL if given, else a running demo's on this DATA_DIR, else the default. */
 export async function redisUrlFor(config: Config): Promise<string> {
   if (config.redisUrlExplicit || config.databaseUrl) return config.redisUrl;
-  const state = await readFile(fileOf(config.dataDir), 'utf8').then((t) => JSON.parse(t) as DemoState, () => undefined);
+  const state = await readFile(fileOf(config.dataDir), 'utf8').then(
+    (t) => JSON.parse(t) as DemoState,
+    () => undefined,
+  );
   if (!state || state.pid === process.pid) return config.redisUrl;
   // A demo that died without cleaning up left the file behind.
   return alive(state.pid) ? state.redisUrl : config.redisUrl;

@@ -7,14 +7,7 @@
 
 /** What went wrong, in terms every caller understands; the HTTP status follows from it. */
 export type ErrorKind =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'too_many_requests'
-  | 'unavailable';
+  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'payload_too_large' | 'too_many_requests' | 'unavailable';
 
 export class DomainError extends Error {
   override readonly name: string = 'DomainError';

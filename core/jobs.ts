@@ -73,7 +73,11 @@ export const EVIDENCE_ATTEMPTS = 3;
 export type JobConfig = Pick<Config, 'refer'>;
 
 /** A set of post ids as a short digest (order-independent): job ids by content. */
-const digestOf = (postIds: readonly string[]) => createHash('sha256').update([...postIds].sort().join(',')).digest('hex').slice(0, 32);
+const digestOf = (postIds: readonly string[]) =>
+  createHash('sha256')
+    .update([...postIds].sort().join(','))
+    .digest('hex')
+    .slice(0, 32);
 
 /** Deterministic job ids: a re-enqueue after a crash collapses onto the first job. */
 export const jobIds = {

@@ -2,7 +2,18 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-const SECRET_FIELDS = ['authorization', 'apiKey', 'key', 'secret', 'signingSecret', 'secretsKey', 'password', 'cookie', 'redisUrl', 'databaseUrl'];
+const SECRET_FIELDS = [
+  'authorization',
+  'apiKey',
+  'key',
+  'secret',
+  'signingSecret',
+  'secretsKey',
+  'password',
+  'cookie',
+  'redisUrl',
+  'databaseUrl',
+];
 
 /**
  * Credentials by shape, scrubbed from every finished log line whatever field (or error message)
@@ -33,7 +44,15 @@ export function createLogger(level: string, name = 'tidewatch', destination?: De
     level,
     redact: {
       // Top level and one level down (pino's `*` matches exactly one level).
-      paths: [...SECRET_FIELDS, ...SECRET_FIELDS.map((f) => `*.${f}`), '*.headers.authorization', '*.headers.cookie', 'SECRETS_KEY', 'DATABASE_URL', 'REDIS_URL'],
+      paths: [
+        ...SECRET_FIELDS,
+        ...SECRET_FIELDS.map((f) => `*.${f}`),
+        '*.headers.authorization',
+        '*.headers.cookie',
+        'SECRETS_KEY',
+        'DATABASE_URL',
+        'REDIS_URL',
+      ],
       censor: '[redacted]',
     },
     hooks: { streamWrite: scrubSecrets },

@@ -93,7 +93,11 @@ export function createMetrics(sources: { queues: Queues; db: PoolDb }): Metrics 
     registers: [registry],
     async collect() {
       // Served by the (outcome, ingestedAt) index: one row read.
-      const oldest = await db.prisma.post.findFirst({ where: { outcome: 'pending' }, orderBy: { ingestedAt: 'asc' }, select: { ingestedAt: true } });
+      const oldest = await db.prisma.post.findFirst({
+        where: { outcome: 'pending' },
+        orderBy: { ingestedAt: 'asc' },
+        select: { ingestedAt: true },
+      });
       this.set(oldest ? Math.max(0, (Date.now() - oldest.ingestedAt.getTime()) / 1000) : 0);
     },
   });

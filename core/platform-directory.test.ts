@@ -61,7 +61,8 @@ describe('PlatformDirectory', () => {
           ? {
               platform: {
                 findMany: (args: Parameters<PoolDb['prisma']['platform']['findMany']>[0]) => (
-                  loads.push(Date.now()), target.prisma.platform.findMany(args)
+                  loads.push(Date.now()),
+                  target.prisma.platform.findMany(args)
                 ),
               },
             }

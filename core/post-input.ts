@@ -43,13 +43,23 @@ export const postInputSchema = z.object({
     .refine(wellFormed, 'is not valid Unicode (lone surrogate)')
     .refine((s) => s.trim().length > 0, 'must not be empty or whitespace only')
     .refine((s) => s.length <= MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`),
-  author: z.string().max(256, 'must be at most 256 characters').refine(noNul, NUL_MESSAGE).refine(wellFormed, 'is not valid Unicode').nullish(),
+  author: z
+    .string()
+    .max(256, 'must be at most 256 characters')
+    .refine(noNul, NUL_MESSAGE)
+    .refine(wellFormed, 'is not valid Unicode')
+    .nullish(),
   postedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-11-01T12:00:00Z' }).nullish(),
   lang: z
     .string()
     .regex(/^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/, 'must be a language code such as "en" or "ckb"')
     .nullish(),
-  source: z.string().max(256, 'must be at most 256 characters').refine(noNul, NUL_MESSAGE).refine(wellFormed, 'is not valid Unicode').nullish(),
+  source: z
+    .string()
+    .max(256, 'must be at most 256 characters')
+    .refine(noNul, NUL_MESSAGE)
+    .refine(wellFormed, 'is not valid Unicode')
+    .nullish(),
 });
 
 export type PostInput = z.infer<typeof postInputSchema>;

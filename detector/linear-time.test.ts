@@ -31,7 +31,13 @@ const MIN_LENGTH = 5_000;
 const sample = <T>(items: readonly T[]) => fc.constantFrom(...items);
 const LETTERS = [...'abcdegijlnostuxyzаоеіρνωσΣİıăêđسلا'];
 const DIGITS = [...'0123456789٠٣۴'];
-const MARKS = Array.from({ length: 0x70 }, (_, i) => String.fromCharCode(0x300 + i)).concat(['\u0591', '\u05b0', '\u064b', '\u0670', '\u20d0']);
+const MARKS = Array.from({ length: 0x70 }, (_, i) => String.fromCharCode(0x300 + i)).concat([
+  '\u0591',
+  '\u05b0',
+  '\u064b',
+  '\u0670',
+  '\u20d0',
+]);
 const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060', '\u00ad', '\ufe0f', '\u202e', '\u061c'];
 const EMOJI = ['🚤', '⛵', '😀', '🇬🇧', '🇫🇷', '🇿🇿', '👨‍👩‍👧', '💶', '📞', '✈️', '\ud83d'];
 
@@ -40,19 +46,42 @@ const piece = fc.oneof(
   // "g u a r d", "b.0.a.t", "1 1 1", "a-b-c", "x/y/z": single characters and a separator.
   fc.tuple(fc.oneof(sample(LETTERS), sample(DIGITS)), sample([' ', '.', '-', '_', '/', '*', '·', '', '. '])).map(([c, s]) => c + s),
   // Digit groups and runs: "111 ", "1,000", "0770", phone and price look-alikes.
-  fc.tuple(fc.array(sample(DIGITS), { minLength: 1, maxLength: 4 }), sample([' ', ',', '.', '', '\u00a0', '-', ') ('])).map(([d, s]) => d.join('') + s),
+  fc
+    .tuple(fc.array(sample(DIGITS), { minLength: 1, maxLength: 4 }), sample([' ', ',', '.', '', '\u00a0', '-', ') (']))
+    .map(([d, s]) => d.join('') + s),
   // Emoji runs, flags, joiners.
   sample(EMOJI),
   // A base letter and combining marks (up to 40), or marks alone (unbounded runs when repeated).
-  fc.tuple(fc.option(sample(LETTERS), { nil: '' }), fc.array(sample(MARKS), { minLength: 1, maxLength: 40 })).map(([b, m]) => b + m.join('')),
+  fc
+    .tuple(fc.option(sample(LETTERS), { nil: '' }), fc.array(sample(MARKS), { minLength: 1, maxLength: 40 }))
+    .map(([b, m]) => b + m.join('')),
   // Zero-width and bidi controls, alone or inside a word.
   fc.tuple(sample(LETTERS), sample(INVISIBLE)).map(([c, z]) => c + z),
   // Mixed-script words (homoglyph, leet and repeat rewriting).
   fc.array(fc.oneof(sample(LETTERS), sample(['0', '1', '3', '@', '$'])), { minLength: 1, maxLength: 12 }).map((w) => w.join('') + ' '),
   // Entity look-alikes: handles, messenger links, currencies, prefixes.
-  sample(['@abcd', '@x_y.z ', 't.me/', 'wa.me/', 'wa.me/44', 'viber://chat?number=', '+44', '00', '€', '£ ', ' k', ' euro', 'http://', '.', '@', '$']),
+  sample([
+    '@abcd',
+    '@x_y.z ',
+    't.me/',
+    'wa.me/',
+    'wa.me/44',
+    'viber://chat?number=',
+    '+44',
+    '00',
+    '€',
+    '£ ',
+    ' k',
+    ' euro',
+    'http://',
+    '.',
+    '@',
+    '$',
+  ]),
   // Long runs of one character: what a pattern may retry from each position of.
-  fc.tuple(sample(['.', ',', '-', '_', '/', ' ', '1', 'a', '@', '€', '\u0301', '\u200d', '🚤']), fc.integer({ min: 10, max: 5_000 })).map(([c, k]) => c.repeat(k)),
+  fc
+    .tuple(sample(['.', ',', '-', '_', '/', ' ', '1', 'a', '@', '€', '\u0301', '\u200d', '🚤']), fc.integer({ min: 10, max: 5_000 }))
+    .map(([c, k]) => c.repeat(k)),
 );
 
 interface Case {
@@ -73,7 +102,7 @@ const hostileCase: fc.Arbitrary<Case> = fc.record({
 function hostileText(c: Case, seed: number): string {
   const rand = mulberry32(seed);
   const parts: string[] = [];
-  for (let n = 0; n < c.length; ) {
+  for (let n = 0; n < c.length;) {
     const p = c.pieces[Math.floor(rand() * c.pieces.length)]!;
     parts.push(p);
     n += p.length;

@@ -10,15 +10,7 @@ export type Language = (typeof LANGUAGES)[number];
 export const DECISIONS = ['refer', 'review', 'dismiss'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-export const CATEGORIES = [
-  'boat_crossing',
-  'lorry',
-  'flight_documents',
-  'land_route',
-  'job_lure',
-  'recruitment',
-  'none',
-] as const;
+export const CATEGORIES = ['boat_crossing', 'lorry', 'flight_documents', 'land_route', 'job_lure', 'recruitment', 'none'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** One piece of evidence, located in the ORIGINAL text by UTF-16 offsets [start, end). */

@@ -34,7 +34,16 @@ export function scoreLabelled(detector: Detector, posts: readonly LabelledPost[]
     const results = detector.classify(part.map((p, j) => ({ id: p.id ?? String(i + j), text: p.text, lang: p.lang })));
     results.forEach((r, j) => {
       const p = part[j]!;
-      out.push({ score: r.score, label: p.label, lang: p.lang ?? r.lang, obfuscated: p.obfuscated, romanised: p.romanised, kind: p.kind, ambiguous: p.ambiguous, decision: r.decision });
+      out.push({
+        score: r.score,
+        label: p.label,
+        lang: p.lang ?? r.lang,
+        obfuscated: p.obfuscated,
+        romanised: p.romanised,
+        kind: p.kind,
+        ambiguous: p.ambiguous,
+        decision: r.decision,
+      });
     });
   }
   return out;
@@ -74,7 +83,11 @@ export function keyMetrics(items: readonly ScoredPost[], t: Detector['thresholds
 /** Overall, each language (sorted), then the romanised and obfuscated posts where there are any. */
 export function sliceKeyMetrics(items: readonly ScoredPost[], t: Detector['thresholds']): Record<string, KeyMetrics> {
   const out: Record<string, KeyMetrics> = { overall: keyMetrics(items, t) };
-  for (const lang of [...new Set(items.map((i) => i.lang))].sort()) out[lang] = keyMetrics(items.filter((i) => i.lang === lang), t);
+  for (const lang of [...new Set(items.map((i) => i.lang))].sort())
+    out[lang] = keyMetrics(
+      items.filter((i) => i.lang === lang),
+      t,
+    );
   const romanised = items.filter((i) => i.romanised);
   if (romanised.length) out.romanised = keyMetrics(romanised, t);
   const obfuscated = items.filter((i) => i.obfuscated);
@@ -145,7 +158,9 @@ export function metricsTable(setName: string, models: readonly { label: string; 
       const k = m.result.slices[slice];
       const head = `${(i === 0 ? slice : '').padEnd(12)}${m.label.padEnd(width)}`;
       if (!k) return lines.push(`${head}(no posts)`);
-      lines.push(`${head}${String(k.posts).padStart(6)}${String(k.adverts).padStart(5)}${COLUMNS.map((c) => cell(k[c.key], c.pct)).join('')}`);
+      lines.push(
+        `${head}${String(k.posts).padStart(6)}${String(k.adverts).padStart(5)}${COLUMNS.map((c) => cell(k[c.key], c.pct)).join('')}`,
+      );
     });
   }
   return lines.join('\n') + '\n';

@@ -38,7 +38,9 @@ export function checkPromotion(candidate: KeyMetrics, live: KeyMetrics, margin: 
     const worseBy = higherIsBetter ? l - c : c - l;
     // A hair of tolerance so that an exactly-at-margin difference passes despite float rounding.
     if (worseBy > margin + 1e-12) {
-      out.failures.push(`${name} on the challenge set: candidate ${fmt(c)} vs live ${fmt(l)} (${higherIsBetter ? 'lower' : 'higher'} by ${fmt(worseBy)}, margin ${fmt(margin)})`);
+      out.failures.push(
+        `${name} on the challenge set: candidate ${fmt(c)} vs live ${fmt(l)} (${higherIsBetter ? 'lower' : 'higher'} by ${fmt(worseBy)}, margin ${fmt(margin)})`,
+      );
     }
   }
   return out;

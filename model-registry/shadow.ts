@@ -28,7 +28,14 @@ export async function setShadow(db: PoolDb, version: string | null, actor: strin
       throw new RegistryError('no model is running in shadow');
     }
     await setShadowRow(tx, version);
-    await appendAudit(tx, { actor, action: version ? 'model.shadow' : 'model.shadow_stop', subjectType: 'detector_model', subjectId: version ?? previous!, before: { shadow: previous }, after: { shadow: version } });
+    await appendAudit(tx, {
+      actor,
+      action: version ? 'model.shadow' : 'model.shadow_stop',
+      subjectType: 'detector_model',
+      subjectId: version ?? previous!,
+      before: { shadow: previous },
+      after: { shadow: version },
+    });
     return { previous };
   });
 }
@@ -40,7 +47,12 @@ export interface ShadowPost {
 }
 
 /** Scores the posts with the shadow and records both models' results (idempotent per post and version). */
-export async function recordShadow(db: PoolDb, shadow: Detector, posts: readonly ShadowPost[], live: readonly DetectorResult[]): Promise<number> {
+export async function recordShadow(
+  db: PoolDb,
+  shadow: Detector,
+  posts: readonly ShadowPost[],
+  live: readonly DetectorResult[],
+): Promise<number> {
   if (posts.length === 0) return 0;
   const mine = shadow.classify(posts.map((p) => ({ id: p.id, text: p.text, lang: p.language })));
   const rows = posts.map((p, i) => {
@@ -65,7 +77,11 @@ export interface ShadowReport {
 }
 
 export async function shadowReport(db: PoolDb, version: string): Promise<ShadowReport> {
-  const pairs = await db.prisma.shadowComparison.groupBy({ by: ['liveDecision', 'shadowDecision'], where: { shadowVersion: version }, _count: { _all: true } });
+  const pairs = await db.prisma.shadowComparison.groupBy({
+    by: ['liveDecision', 'shadowDecision'],
+    where: { shadowVersion: version },
+    _count: { _all: true },
+  });
   const langs = await db.query<{ language: string; compared: bigint; disagreed: bigint }>`
     SELECT language, count(*) AS compared, count(*) FILTER (WHERE "liveDecision" <> "shadowDecision") AS disagreed
     FROM "ShadowComparison" WHERE "shadowVersion" = ${version} GROUP BY language ORDER BY language`;

@@ -12,7 +12,14 @@ import { appendAudit } from '../core/audit.ts';
 import { DomainError, type ErrorKind } from '../core/errors.ts';
 import type { DetectorModelStatus } from '../generated/prisma/enums.ts';
 import type { Db, PoolDb, Prisma } from '../core/db/index.ts';
-import { MODELS_DIR, modelFromArtifacts, readArtifacts, resolveVersion, type ModelArtifacts, type StoredModel } from '../detector/model/storage.ts';
+import {
+  MODELS_DIR,
+  modelFromArtifacts,
+  readArtifacts,
+  resolveVersion,
+  type ModelArtifacts,
+  type StoredModel,
+} from '../detector/model/storage.ts';
 import { insertModel, lockRegistry, makeLive, retireModel, selectLiveVersion, selectModel } from './sql.ts';
 
 /** A refusal meant for the operator (unknown version, nothing to roll back to, a failed check). */
@@ -42,8 +49,18 @@ export interface RegisteredModel {
 }
 
 const SUMMARY = {
-  version: true, status: true, metrics: true, source: true, createdAt: true, createdBy: true,
-  promotedAt: true, promotedBy: true, forced: true, previousLive: true, retiredAt: true, shadow: true,
+  version: true,
+  status: true,
+  metrics: true,
+  source: true,
+  createdAt: true,
+  createdBy: true,
+  promotedAt: true,
+  promotedBy: true,
+  forced: true,
+  previousLive: true,
+  retiredAt: true,
+  shadow: true,
 } as const;
 
 /** The live version in the table, or null while none is (bootstrap: models/current.json). */
@@ -58,7 +75,10 @@ export async function liveVersion(db: Db, modelsDir = MODELS_DIR): Promise<{ ver
 }
 
 export async function listModels(db: PoolDb): Promise<RegisteredModel[]> {
-  return (await db.prisma.detectorModel.findMany({ select: SUMMARY, orderBy: [{ createdAt: 'desc' }, { version: 'asc' }] })) as RegisteredModel[];
+  return (await db.prisma.detectorModel.findMany({
+    select: SUMMARY,
+    orderBy: [{ createdAt: 'desc' }, { version: 'asc' }],
+  })) as RegisteredModel[];
 }
 
 export async function getModel(db: PoolDb, version: string): Promise<RegisteredModel | null> {
@@ -106,7 +126,8 @@ export async function loadRegisteredModel(db: PoolDb, version: string, modelsDir
   try {
     return modelFromArtifacts(readArtifacts(version, modelsDir), `${modelsDir}detector-${version}`, { verify: true });
   } catch (err) {
-    if ((err as Error).message.includes('not found')) throw new RegistryError(`model ${version} is neither in the registry (tidewatch model list) nor under ${modelsDir}`);
+    if ((err as Error).message.includes('not found'))
+      throw new RegistryError(`model ${version} is neither in the registry (tidewatch model list) nor under ${modelsDir}`);
     throw err;
   }
 }
@@ -117,7 +138,12 @@ async function liveRow(tx: Db, actor: string, modelsDir: string): Promise<string
   if (live) return live;
   const version = resolveVersion(modelsDir);
   if (await selectModel(tx, version)) await makeLive(tx, version, { at: new Date(), actor });
-  else await registerModel(tx, readArtifacts(version, modelsDir), { createdBy: `${actor} (bootstrap: models/current.json)`, source: { bootstrap: 'models/current.json' }, status: 'live' });
+  else
+    await registerModel(tx, readArtifacts(version, modelsDir), {
+      createdBy: `${actor} (bootstrap: models/current.json)`,
+      source: { bootstrap: 'models/current.json' },
+      status: 'live',
+    });
   return version;
 }
 
@@ -135,46 +161,67 @@ export interface PromoteInput {
 /** Makes a registered version live; the one it replaces is retired and remembered for rollback. */
 export async function promoteModel(db: PoolDb, input: PromoteInput): Promise<{ previous: string }> {
   const modelsDir = input.modelsDir ?? MODELS_DIR;
-  return db.transaction(async (tx) => {
-    await lockRegistry(tx);
-    const target = await selectModel(tx, input.version);
-    if (!target) throw new RegistryError(`model ${input.version} is not in the registry: register it with \`tidewatch model train\` or \`tidewatch model import\``);
-    const previous = await liveRow(tx, input.actor, modelsDir);
-    if (previous === input.version) throw new RegistryError(`model ${input.version} is already live`);
-    if (previous !== input.checkedAgainst) throw new RegistryError(`the live model changed to ${previous} during the check (was ${input.checkedAgainst}); run the promotion again`);
-    const now = new Date();
-    await retireModel(tx, previous, now);
-    await makeLive(tx, input.version, { at: now, actor: input.actor, forced: input.forced, previousLive: previous });
-    await appendAudit(tx, {
-      actor: input.actor,
-      action: 'model.promote',
-      subjectType: 'detector_model',
-      subjectId: input.version,
-      before: { live: previous },
-      after: { live: input.version, forced: input.forced, check: input.check },
-    });
-    return { previous };
-  }, { statementTimeoutMs: 30_000 });
+  return db.transaction(
+    async (tx) => {
+      await lockRegistry(tx);
+      const target = await selectModel(tx, input.version);
+      if (!target)
+        throw new RegistryError(
+          `model ${input.version} is not in the registry: register it with \`tidewatch model train\` or \`tidewatch model import\``,
+        );
+      const previous = await liveRow(tx, input.actor, modelsDir);
+      if (previous === input.version) throw new RegistryError(`model ${input.version} is already live`);
+      if (previous !== input.checkedAgainst)
+        throw new RegistryError(
+          `the live model changed to ${previous} during the check (was ${input.checkedAgainst}); run the promotion again`,
+        );
+      const now = new Date();
+      await retireModel(tx, previous, now);
+      await makeLive(tx, input.version, { at: now, actor: input.actor, forced: input.forced, previousLive: previous });
+      await appendAudit(tx, {
+        actor: input.actor,
+        action: 'model.promote',
+        subjectType: 'detector_model',
+        subjectId: input.version,
+        before: { live: previous },
+        after: { live: input.version, forced: input.forced, check: input.check },
+      });
+      return { previous };
+    },
+    { statementTimeoutMs: 30_000 },
+  );
 }
 
 /** Returns to the version the live one replaced; refused when it replaced none. */
 export async function rollbackModel(db: PoolDb, input: { actor: string; modelsDir?: string }): Promise<{ from: string; to: string }> {
-  return db.transaction(async (tx) => {
-    await lockRegistry(tx);
-    const live = await selectLiveVersion(tx);
-    const row = live ? await selectModel(tx, live) : undefined;
-    if (!live || !row?.previousLive) {
-      throw new RegistryError(`nothing to roll back to: the live model (${live ?? `${resolveVersion(input.modelsDir ?? MODELS_DIR)}, from models/current.json`}) did not replace another`);
-    }
-    const to = row.previousLive;
-    if (!(await selectModel(tx, to))) throw new RegistryError(`cannot roll back: the previous model ${to} is no longer in the registry`);
-    const now = new Date();
-    await retireModel(tx, live, now);
-    // `previousLive` of the restored version stays: a second rollback goes one further back.
-    await makeLive(tx, to, { at: now, actor: input.actor, forced: false });
-    await appendAudit(tx, { actor: input.actor, action: 'model.rollback', subjectType: 'detector_model', subjectId: to, before: { live }, after: { live: to } });
-    return { from: live, to };
-  }, { statementTimeoutMs: 30_000 });
+  return db.transaction(
+    async (tx) => {
+      await lockRegistry(tx);
+      const live = await selectLiveVersion(tx);
+      const row = live ? await selectModel(tx, live) : undefined;
+      if (!live || !row?.previousLive) {
+        throw new RegistryError(
+          `nothing to roll back to: the live model (${live ?? `${resolveVersion(input.modelsDir ?? MODELS_DIR)}, from models/current.json`}) did not replace another`,
+        );
+      }
+      const to = row.previousLive;
+      if (!(await selectModel(tx, to))) throw new RegistryError(`cannot roll back: the previous model ${to} is no longer in the registry`);
+      const now = new Date();
+      await retireModel(tx, live, now);
+      // `previousLive` of the restored version stays: a second rollback goes one further back.
+      await makeLive(tx, to, { at: now, actor: input.actor, forced: false });
+      await appendAudit(tx, {
+        actor: input.actor,
+        action: 'model.rollback',
+        subjectType: 'detector_model',
+        subjectId: to,
+        before: { live },
+        after: { live: to },
+      });
+      return { from: live, to };
+    },
+    { statementTimeoutMs: 30_000 },
+  );
 }
 
 function json(value: unknown): Prisma.InputJsonValue | undefined {

@@ -60,7 +60,8 @@ const selectContact = async (tx: Db, key: string): Promise<Row | undefined> =>
 export async function addBenign(db: PoolDb, contact: string, note: string, actor: string): Promise<BenignContact> {
   const key = contactKey(contact);
   const text = note.trim();
-  if (!text || text.length > MAX_NOTE) throw new BenignContactError('bad_request', `note: must be 1–${MAX_NOTE} characters (say whose contact it is)`);
+  if (!text || text.length > MAX_NOTE)
+    throw new BenignContactError('bad_request', `note: must be 1–${MAX_NOTE} characters (say whose contact it is)`);
   return db.transaction(async (tx) => {
     const before = await selectContact(tx, key);
     const [row] = await tx.query<Row>`

@@ -44,6 +44,8 @@ export async function recordPostLinks(
   await saveNearDuplicates(tx, scan, inReview);
   return addToNetworks(
     tx,
-    posts.filter((p) => inReview(p.id)).map((p) => ({ postId: p.id, seenAt: p.postedAt ?? p.ingestedAt, entities: entitiesOf(signalsOf(p.id), p.text).filter(linking) })),
+    posts
+      .filter((p) => inReview(p.id))
+      .map((p) => ({ postId: p.id, seenAt: p.postedAt ?? p.ingestedAt, entities: entitiesOf(signalsOf(p.id), p.text).filter(linking) })),
   );
 }

@@ -6,7 +6,12 @@ const keys = (text: string) => entitiesOf(extractEntities(text, { lang: 'en' }),
 
 describe('entity normalisation', () => {
   it('gives one key for every way of writing the same phone', () => {
-    for (const t of ['WhatsApp +44 7911 123456', 'message wa.me/447911123456', 'WhatsApp 0044 7911 123456', 'call 07911 123456 on whatsapp']) {
+    for (const t of [
+      'WhatsApp +44 7911 123456',
+      'message wa.me/447911123456',
+      'WhatsApp 0044 7911 123456',
+      'call 07911 123456 on whatsapp',
+    ]) {
       expect(keys(`Boat to UK, ${t}`)).toEqual(['phone:+447911123456']);
     }
   });

@@ -13,7 +13,9 @@ import { NETWORK_CONFIRM_BOOST } from './priority.ts';
 // (scores under 0.9 with the shipped model) would be dismissed on its text alone.
 const ENV = { REFER_THRESHOLD: '0.97', REVIEW_THRESHOLD: '0.9' };
 // +44 7700 900xxx and +44 1632 960xxx are the UK's fictional ranges: possible, not valid.
-const advert = makePost('Boat to UK this week, 100% guaranteed, 1500€ per person, kids half price. WhatsApp +44 7700 900123 or telegram t.me/kent_crossings, call also +44 1632 960000');
+const advert = makePost(
+  'Boat to UK this week, 100% guaranteed, 1500€ per person, kids half price. WhatsApp +44 7700 900123 or telegram t.me/kent_crossings, call also +44 1632 960000',
+);
 const byPhone = makePost('Call me +44 7700 900123');
 const byHandle = makePost('ask for Ali on telegram @Kent_Crossings');
 const byLink = makePost('the football group chat moved, join wa.me/447700900123');
@@ -51,7 +53,10 @@ describe('known contacts', () => {
     expect((await h.db.prisma.network.findUniqueOrThrow({ where: { id: networkId } })).vouchedCount).toBe(1);
     // The fictional-range phone was extracted (valid=false) and is a network entity.
     const signals = (await classification(advert)).signals;
-    expect(signals.filter((s) => s.type === 'phone').map((s) => [s.value, s.valid])).toEqual([['+447700900123', false], ['+441632960000', false]]);
+    expect(signals.filter((s) => s.type === 'phone').map((s) => [s.value, s.valid])).toEqual([
+      ['+447700900123', false],
+      ['+441632960000', false],
+    ]);
     expect(await h.db.prisma.networkEntity.count({ where: { networkId } })).toBe(3);
   });
 
@@ -66,19 +71,29 @@ describe('known contacts', () => {
     expect(await res.json()).toMatchObject({ key: 'phone:+441632960000', note: body.note });
     const list = (await (await h.request('GET', '/v1/contacts/benign', { key: reviewer })).json()) as { contacts: { key: string }[] };
     expect(list.contacts.map((c) => c.key)).toEqual(['phone:+441632960000']);
-    expect(await h.db.prisma.auditEvent.count({ where: { action: 'contact.benign_add', subjectType: 'contact', subjectId: 'phone:+441632960000' } })).toBe(1);
+    expect(
+      await h.db.prisma.auditEvent.count({
+        where: { action: 'contact.benign_add', subjectType: 'contact', subjectId: 'phone:+441632960000' },
+      }),
+    ).toBe(1);
   });
 
   it('raises weak posts naming a known phone, handle or messenger link to review, into the network', async () => {
     expect((await h.post('/v1/posts', { posts: [byPhone, byHandle, byLink, helpline, reviewedWithHelpline] })).status).toBe(202);
     await h.drain();
-    for (const [p, contact] of [[byPhone, '+44 7700 900123'], [byHandle, '@Kent_Crossings'], [byLink, 'wa.me/447700900123']] as const) {
+    for (const [p, contact] of [
+      [byPhone, '+44 7700 900123'],
+      [byHandle, '@Kent_Crossings'],
+      [byLink, 'wa.me/447700900123'],
+    ] as const) {
       const post = await h.db.prisma.post.findUniqueOrThrow({ where: { id: idOf(p) } });
       expect(post.outcome, p.text).toBe('review');
       const c = await classification(p);
       expect(c.score).toBeLessThan(0.9);
       const known = c.signals.filter((s) => s.type === 'known_contact');
-      expect(known).toEqual([{ type: 'known_contact', value: networkId, start: p.text.indexOf(contact), end: p.text.indexOf(contact) + contact.length }]);
+      expect(known).toEqual([
+        { type: 'known_contact', value: networkId, start: p.text.indexOf(contact), end: p.text.indexOf(contact) + contact.length },
+      ]);
       expect((await h.db.prisma.networkMember.findUniqueOrThrow({ where: { postId: post.id } })).networkId).toBe(networkId);
       expect((await h.db.prisma.reviewItem.findUniqueOrThrow({ where: { postId: post.id } })).networkBoost).toBe(NETWORK_CONFIRM_BOOST);
     }
@@ -101,7 +116,10 @@ describe('known contacts', () => {
     expect(await h.db.prisma.networkMember.count({ where: { postId: reviewed } })).toBe(0);
     expect(await h.db.prisma.postEntity.count({ where: { postId: reviewed } })).toBe(0);
     // The advert's own link to it stays (only future links stop), shown as benign.
-    const detail = (await (await h.request('GET', `/v1/networks/${networkId}`, { key: reviewer })).json()) as { vouched: number; entities: { key: string; benign: boolean }[] };
+    const detail = (await (await h.request('GET', `/v1/networks/${networkId}`, { key: reviewer })).json()) as {
+      vouched: number;
+      entities: { key: string; benign: boolean }[];
+    };
     expect(detail.vouched).toBe(1);
     expect(detail.entities.find((e) => e.key === 'phone:+441632960000')?.benign).toBe(true);
     expect(detail.entities.find((e) => e.key === 'phone:+447700900123')?.benign).toBe(false);
@@ -110,7 +128,11 @@ describe('known contacts', () => {
   it('adds nothing twice when a classify job is delivered again', async () => {
     const before = await h.db.prisma.network.findUniqueOrThrow({ where: { id: networkId } });
     const item = await h.db.prisma.reviewItem.findUniqueOrThrow({ where: { postId: idOf(byPhone) } });
-    await h.rt.queues.classify.add('classify', { postIds: [idOf(byPhone), idOf(byHandle), idOf(helpline)] }, { jobId: 'redelivered-known-contacts' });
+    await h.rt.queues.classify.add(
+      'classify',
+      { postIds: [idOf(byPhone), idOf(byHandle), idOf(helpline)] },
+      { jobId: 'redelivered-known-contacts' },
+    );
     await h.drain();
     await expect.poll(async () => (await h.rt.queues.classify.getJob('redelivered-known-contacts'))?.finishedOn).toBeTruthy();
     expect((await classification(byPhone)).signals.filter((s) => s.type === 'known_contact')).toHaveLength(1);
@@ -135,7 +157,12 @@ describe('known contacts', () => {
 
   it('shows the known contact and the phone validity on the item page; a lead marks a contact benign there', async () => {
     const session = async (key: string) => {
-      const res = await fetch(`${h.rt.apiUrl}/review/sign-in`, { method: 'POST', body: new URLSearchParams({ key, next: '/review' }), headers: { origin: h.rt.apiUrl! }, redirect: 'manual' });
+      const res = await fetch(`${h.rt.apiUrl}/review/sign-in`, {
+        method: 'POST',
+        body: new URLSearchParams({ key, next: '/review' }),
+        headers: { origin: h.rt.apiUrl! },
+        redirect: 'manual',
+      });
       expect(res.status).toBe(303);
       return res.headers.get('set-cookie')!.split(';')[0]!;
     };
@@ -144,7 +171,9 @@ describe('known contacts', () => {
     const page = async (cookie: string) => (await fetch(`${h.rt.apiUrl}/review/items/${item.id}`, { headers: { cookie } })).text();
     const html = await page(leadCookie);
     expect(html).toContain('data-signal="phone known_contact"');
-    expect(html.replace(/<[^>]+>/g, '')).toContain(`Known contact: +44 7700 900123 is in network ${networkId.slice(0, 8)} (1 referred/confirmed post(s))`);
+    expect(html.replace(/<[^>]+>/g, '')).toContain(
+      `Known contact: +44 7700 900123 is in network ${networkId.slice(0, 8)} (1 referred/confirmed post(s))`,
+    );
     expect(html).toContain(`href="/networks/${networkId}"`);
     expect(html).toContain('not a valid number in any plan');
     expect(html).toContain('data-testid="mark-benign" data-contact="phone:+447700900123"');

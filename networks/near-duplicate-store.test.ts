@@ -26,7 +26,8 @@ describe('findNearDuplicates', () => {
   /** Writes a signature as another process would: straight to the tables, not through this module. */
   async function storeElsewhere(postId: string, text: string): Promise<void> {
     const sig = signatureOf(text);
-    await iso.db.execute`INSERT INTO "PostSignature" ("postId", minhash) VALUES (${postId}::uuid, decode(${minhashBytes(sig.minhash).toString('hex')}, 'hex'))`;
+    await iso.db
+      .execute`INSERT INTO "PostSignature" ("postId", minhash) VALUES (${postId}::uuid, decode(${minhashBytes(sig.minhash).toString('hex')}, 'hex'))`;
     await iso.db.execute`INSERT INTO "NearDuplicateBand" (band, "postId") SELECT unnest(${Array.from(sig.bands)}::int[]), ${postId}::uuid`;
   }
   const scan = (text: string) => findNearDuplicates(iso.db, [{ id: crypto.randomUUID(), text, ingestedAt: new Date() }]);
@@ -50,7 +51,9 @@ describe('findNearDuplicates', () => {
   });
 
   const bandRows = async (postId: string) =>
-    (await iso.db.query<{ band: number }>`SELECT band FROM "NearDuplicateBand" WHERE "postId" = ${postId}::uuid ORDER BY band`).map((r) => r.band);
+    (await iso.db.query<{ band: number }>`SELECT band FROM "NearDuplicateBand" WHERE "postId" = ${postId}::uuid ORDER BY band`).map(
+      (r) => r.band,
+    );
   const distinctSorted = (bands: ArrayLike<number>) => [...new Set(Array.from(bands))].sort((x, y) => x - y);
 
   it('stores a signature under a post id whose earlier post left band rows behind, and matches nothing against them', async () => {
@@ -58,7 +61,8 @@ describe('findNearDuplicates', () => {
     // A post deleted with its signature leaves its band rows (they have no foreign key); the id
     // comes back with the same text, so every band key collides with a stale row but one.
     const sig = signatureOf(flight);
-    await iso.db.execute`INSERT INTO "NearDuplicateBand" (band, "postId") SELECT unnest(${Array.from(sig.bands).slice(1)}::int[]), ${reused}::uuid`;
+    await iso.db
+      .execute`INSERT INTO "NearDuplicateBand" (band, "postId") SELECT unnest(${Array.from(sig.bands).slice(1)}::int[]), ${reused}::uuid`;
     const scan = await findNearDuplicates(iso.db, [{ id: reused!, text: flight, ingestedAt: new Date() }]);
     expect([...scan.matches.values()].map((m) => m.earlierPostId)).not.toContain(reused);
     expect(scan.ownBands?.get(reused!)?.size).toBe(distinctSorted(sig.bands.slice(1)).length);

@@ -14,7 +14,15 @@
  */
 import { pgArray } from '../core/db/binary-array.ts';
 import { sql, type Db } from '../core/db/index.ts';
-import { bandsOf, minhashBytes, minhashFromBytes, NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity, type Signature } from './near-duplicate.ts';
+import {
+  bandsOf,
+  minhashBytes,
+  minhashFromBytes,
+  NEAR_DUPLICATE_MIN_SIMILARITY,
+  signatureOf,
+  similarity,
+  type Signature,
+} from './near-duplicate.ts';
 import { SignatureCache } from './signature-cache.ts';
 
 /**
@@ -163,11 +171,7 @@ export function parseInts(text: string): Int32Array {
 }
 
 /** Stores the links and the signatures of the posts `keepSignature` accepts. */
-export async function saveNearDuplicates(
-  tx: Db,
-  scan: NearDuplicateScan,
-  keepSignature: (postId: string) => boolean,
-): Promise<void> {
+export async function saveNearDuplicates(tx: Db, scan: NearDuplicateScan, keepSignature: (postId: string) => boolean): Promise<void> {
   const kept = [...scan.signatures].filter(([id]) => keepSignature(id));
   const links = [...scan.matches];
   if (!kept.length && !links.length) return;

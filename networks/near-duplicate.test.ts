@@ -3,7 +3,17 @@ import fc from 'fast-check';
 import { canonicalText } from '../core/content-hash.ts';
 import { readSplit } from '../detector/model/corpus.ts';
 import { fmix } from '../detector/model/hashing.ts';
-import { bandsOf, decodeMinhash, encodeMinhash, exactJaccard, MINHASH_SIZE, NEAR_DUPLICATE_MIN_SIMILARITY, shingleHashes, signatureOf, similarity } from './near-duplicate.ts';
+import {
+  bandsOf,
+  decodeMinhash,
+  encodeMinhash,
+  exactJaccard,
+  MINHASH_SIZE,
+  NEAR_DUPLICATE_MIN_SIMILARITY,
+  shingleHashes,
+  signatureOf,
+  similarity,
+} from './near-duplicate.ts';
 import { parseInts } from './near-duplicate-store.ts';
 
 const advert = 'Boat to UK this week 🚤 100% guaranteed, 1500€ per person, kids half price. WhatsApp +44 7911 123456';

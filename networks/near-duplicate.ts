@@ -88,9 +88,18 @@ export function signatureOfCanonical(canonical: string): Signature {
   // Four hash functions per pass over the shingles (MINHASH_SIZE is a multiple of 4): one load of
   // each shingle serves four independent multiply-add-min chains.
   for (let k = 0; k < MINHASH_SIZE; k += 4) {
-    const a0 = a[k]!, a1 = a[k + 1]!, a2 = a[k + 2]!, a3 = a[k + 3]!;
-    const b0 = b[k]!, b1 = b[k + 1]!, b2 = b[k + 2]!, b3 = b[k + 3]!;
-    let m0 = 0x7fffffff, m1 = 0x7fffffff, m2 = 0x7fffffff, m3 = 0x7fffffff;
+    const a0 = a[k]!,
+      a1 = a[k + 1]!,
+      a2 = a[k + 2]!,
+      a3 = a[k + 3]!;
+    const b0 = b[k]!,
+      b1 = b[k + 1]!,
+      b2 = b[k + 2]!,
+      b3 = b[k + 3]!;
+    let m0 = 0x7fffffff,
+      m1 = 0x7fffffff,
+      m2 = 0x7fffffff,
+      m3 = 0x7fffffff;
     for (let i = 0; i < n; i++) {
       const x = shingles[i]!;
       const v0 = (Math.imul(a0, x) + b0) | 0;

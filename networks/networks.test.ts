@@ -14,18 +14,32 @@ const PHONE = '+447911123456';
 type Json = { networks: NetworkSummary[] } & NetworkDetail & { error: { message: string } } & Record<string, any>;
 const json = async (r: Response | Promise<Response>) => (await (await r).json()) as Json;
 const at = (d: string) => `2026-11-0${d}T10:00:00Z`;
-const post = (platform: string, text: string, day: string, lang = 'en') => makePost(text, { platform, lang, postedAt: at(day), url: `https://${platform}.example/p/${day}${platform}` });
+const post = (platform: string, text: string, day: string, lang = 'en') =>
+  makePost(text, { platform, lang, postedAt: at(day), url: `https://${platform}.example/p/${day}${platform}` });
 
 // Network A: one phone written three ways. Network B: one Telegram handle written two ways.
 const a1 = post('facebook', 'Boat to UK this week 🚤 100% guaranteed, 1500€ per person, kids half price. WhatsApp +44 7911 123456', '1');
 const a2 = post('tiktok', 'Small boat from Calais to Dover tonight, safe crossing, 1200 euro per person, message wa.me/447911123456', '3');
-const a3 = post('instagram', 'Bateau pour l’Angleterre depuis Calais, 1300€ par personne, passage garanti, WhatsApp 0044 7911 123456', '5', 'fr');
+const a3 = post(
+  'instagram',
+  'Bateau pour l’Angleterre depuis Calais, 1300€ par personne, passage garanti, WhatsApp 0044 7911 123456',
+  '5',
+  'fr',
+);
 const b1 = post('telegram', 'Lorry to London with a hidden place, 2500 pounds, pay on arrival, write on Telegram t.me/dover_trips', '2');
 const b2 = post('x', 'Truck crossing to the UK every night from Belgium, 2000€, message me on telegram @Dover_Trips', '4');
 // Posted later, names both: A and B must merge.
-const bridge = post('facebook', 'New boats to England every week, 1400€, guaranteed, contact WhatsApp +44 7911 123456 or telegram @dover_trips', '6');
+const bridge = post(
+  'facebook',
+  'New boats to England every week, 1400€, guaranteed, contact WhatsApp +44 7911 123456 or telegram @dover_trips',
+  '6',
+);
 // Network C: a WhatsApp group invite link.
-const c1 = post('youtube', 'Boat to Italy from Libya, 3000€ guaranteed arrival, join our group https://chat.whatsapp.com/GroupInvite1 for the next trip', '2');
+const c1 = post(
+  'youtube',
+  'Boat to Italy from Libya, 3000€ guaranteed arrival, join our group https://chat.whatsapp.com/GroupInvite1 for the next trip',
+  '2',
+);
 const c2 = post('facebook', 'Lorry to Germany from Greece, 2500 euro, safe and guaranteed, join chat.whatsapp.com/GroupInvite1 now', '3');
 
 describe('networks and near-duplicates', () => {
@@ -40,7 +54,10 @@ describe('networks and near-duplicates', () => {
   beforeAll(async () => {
     // Thresholds that send every post to review: a referral candidate can then only come from
     // the near-duplicate rule, not from its score.
-    h = await startHarness({ workers: ['ingest', 'classify', 'refer'], api: true }, { REFER_THRESHOLD: '0.99999', REVIEW_THRESHOLD: '0.01' });
+    h = await startHarness(
+      { workers: ['ingest', 'classify', 'refer'], api: true },
+      { REFER_THRESHOLD: '0.99999', REVIEW_THRESHOLD: '0.01' },
+    );
     analyst = await h.key('analyst');
     reviewer = await h.key('reviewer', { name: 'Rui' });
     expect((await h.post('/v1/posts', { posts: [a1, a2, a3, b1, b2, c1, c2] })).status).toBe(202);
@@ -99,7 +116,9 @@ describe('networks and near-duplicates', () => {
       { key: `phone:${PHONE}`, kind: 'phone', posts: 4, firstSeenAt: at('1').replace('Z', '.000Z'), benign: false },
       { key: 'handle:@dover_trips', kind: 'handle', posts: 3, firstSeenAt: at('2').replace('Z', '.000Z'), benign: false },
     ]);
-    expect(detail.posts.map((p: { id: string }) => p.id)).toEqual([a1, b1, a2, b2, a3, bridge].map((p) => postIdFor(p.platform, p.platformPostId)));
+    expect(detail.posts.map((p: { id: string }) => p.id)).toEqual(
+      [a1, b1, a2, b2, a3, bridge].map((p) => postIdFor(p.platform, p.platformPostId)),
+    );
     expect(detail.posts.at(-1)!.entities).toEqual(['handle:@dover_trips', `phone:${PHONE}`]);
   });
 
@@ -110,7 +129,9 @@ describe('networks and near-duplicates', () => {
     const b2Id = postIdFor(b2.platform, b2.platformPostId);
     const xId = (await h.db.prisma.post.findUniqueOrThrow({ where: { id: b2Id } })).platformId;
     // Found offline once, but a later check saw it back: not removed.
-    await h.db.prisma.referral.create({ data: { postId: b2Id, platformId: xId, status: 'reappeared', offlineAt: new Date(), idempotencyKey: `test:${b2Id}` } });
+    await h.db.prisma.referral.create({
+      data: { postId: b2Id, platformId: xId, status: 'reappeared', offlineAt: new Date(), idempotencyKey: `test:${b2Id}` },
+    });
     const { networks } = await json(h.request('GET', '/v1/networks', { key: analyst }));
     expect(networks[0]).toMatchObject({ size: 6, removed: 1, shareRemoved: 1 / 6 });
   });
@@ -129,7 +150,10 @@ describe('networks and near-duplicates', () => {
     for (const p of [a2, a3, b1, b2, bridge, c1, c2]) before.set(p.platformPostId, (await itemOf(p)).priority);
     const item = await itemOf(a1);
     expect((await h.request('POST', `/v1/review/items/${item.id}/claim`, { key: reviewer })).status).toBe(200);
-    const res = await h.request('POST', `/v1/review/items/${item.id}/decision`, { key: reviewer, body: { action: 'confirm', reasonCode: 'smuggling_offer' } });
+    const res = await h.request('POST', `/v1/review/items/${item.id}/decision`, {
+      key: reviewer,
+      body: { action: 'confirm', reasonCode: 'smuggling_offer' },
+    });
     expect(res.status).toBe(200);
     for (const p of [a2, a3, b1, b2, bridge]) {
       const after = await itemOf(p);
@@ -142,7 +166,14 @@ describe('networks and near-duplicates', () => {
     // A second confirmation in the same network raises nothing again.
     const a2Item = await itemOf(a2);
     await h.request('POST', `/v1/review/items/${a2Item.id}/claim`, { key: reviewer });
-    expect((await h.request('POST', `/v1/review/items/${a2Item.id}/decision`, { key: reviewer, body: { action: 'confirm', reasonCode: 'smuggling_offer' } })).status).toBe(200);
+    expect(
+      (
+        await h.request('POST', `/v1/review/items/${a2Item.id}/decision`, {
+          key: reviewer,
+          body: { action: 'confirm', reasonCode: 'smuggling_offer' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await itemOf(a3)).priority).toBeCloseTo(before.get(a3.platformPostId)! + NETWORK_CONFIRM_BOOST, 9);
     const detail = await json(h.request('GET', `/v1/networks/${await memberOf(a1)}`, { key: analyst }));
     expect(detail.confirmedAt).not.toBeNull();
@@ -150,9 +181,17 @@ describe('networks and near-duplicates', () => {
 
   it('links a small edit of an earlier post as a near-duplicate, and routes a re-upload of a confirmed post to referral candidate', async () => {
     // a1 is confirmed. A re-upload with a changed price and emoji, on another platform:
-    const reupload = post('snapchat', 'Boat to UK this week 🚤🚤 100% guaranteed, 1400€ per person, kids half price!! WhatsApp +44 7911 123456', '7');
+    const reupload = post(
+      'snapchat',
+      'Boat to UK this week 🚤🚤 100% guaranteed, 1400€ per person, kids half price!! WhatsApp +44 7911 123456',
+      '7',
+    );
     // A near-duplicate of c1 (not decided), and a clearly different advert.
-    const edit = post('tiktok', 'Boat to Italy from Libya, 3200€ guaranteed arrival, join our group https://chat.whatsapp.com/GroupInvite1 for the next trip!', '7');
+    const edit = post(
+      'tiktok',
+      'Boat to Italy from Libya, 3200€ guaranteed arrival, join our group https://chat.whatsapp.com/GroupInvite1 for the next trip!',
+      '7',
+    );
     const other = post('x', 'Flight to London with a real passport, VIP package, 8000 dollars, contact on Signal for details', '7');
     expect((await h.post('/v1/posts', { posts: [reupload, edit, other] })).status).toBe(202);
     await h.drain();
@@ -177,7 +216,11 @@ describe('networks and near-duplicates', () => {
     expect(re.reviewItem!.networkBoost).toBe(NETWORK_CONFIRM_BOOST);
 
     const view = await json(h.request('GET', `/v1/review/items/${re.reviewItem!.id}`, { key: reviewer }));
-    expect(view.nearDuplicateOf).toMatchObject({ postId: id(a1), status: 'confirmed', decision: { action: 'confirm', reasonCode: 'smuggling_offer' } });
+    expect(view.nearDuplicateOf).toMatchObject({
+      postId: id(a1),
+      status: 'confirmed',
+      decision: { action: 'confirm', reasonCode: 'smuggling_offer' },
+    });
     expect(view.network).toEqual({ id: await memberOf(a1), size: 7, vouched: 2 }); // a1 and a2 confirmed
     const editView = await json(h.request('GET', `/v1/review/items/${(await itemOf(edit)).id}`, { key: reviewer }));
     expect(editView.nearDuplicateOf).toMatchObject({ postId: id(c1), status: 'open', decision: null });
@@ -222,7 +265,11 @@ describe('networks and near-duplicates', () => {
       expect(item.networkBoost).toBe(0);
       before.set(p.platformPostId, item.priority);
     }
-    const joiner = post('instagram', 'Boats and lorries to Europe, 1500€, guaranteed, WhatsApp +44 7911 123456 or join chat.whatsapp.com/GroupInvite1', '8');
+    const joiner = post(
+      'instagram',
+      'Boats and lorries to Europe, 1500€, guaranteed, WhatsApp +44 7911 123456 or join chat.whatsapp.com/GroupInvite1',
+      '8',
+    );
     expect((await h.post('/v1/posts', { posts: [joiner] })).status).toBe(202);
     await h.drain();
     expect(await memberOf(c1)).toBe(await memberOf(a1));
@@ -232,5 +279,4 @@ describe('networks and near-duplicates', () => {
       expect(after.priority).toBeCloseTo(before.get(p.platformPostId)! + NETWORK_CONFIRM_BOOST, 9);
     }
   });
-
 });

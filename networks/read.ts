@@ -57,7 +57,6 @@ const REMOVED = sql`EXISTS (SELECT 1 FROM "Referral" rf WHERE rf."postId" = p.id
   AND rf.status NOT IN ('still_online', 'reappeared')
   AND (rf.status IN ('actioned', 'confirmed_offline') OR rf."offlineAt" IS NOT NULL))`;
 
-
 async function summarise(db: PoolDb, rows: readonly NetworkRow[]): Promise<NetworkSummary[]> {
   if (!rows.length) return [];
   const agg = await db.query<{ networkId: string; platforms: string[]; languages: string[]; removed: number }>`
@@ -97,7 +96,10 @@ export interface ListNetworksOptions {
 }
 
 /** Live networks, largest first (ties: oldest first), in keyset pages. */
-export async function listNetworks(db: PoolDb, opts: ListNetworksOptions = {}): Promise<{ networks: NetworkSummary[]; nextCursor: string | null }> {
+export async function listNetworks(
+  db: PoolDb,
+  opts: ListNetworksOptions = {},
+): Promise<{ networks: NetworkSummary[]; nextCursor: string | null }> {
   const minSize = opts.minSize ?? 2;
   const limit = opts.limit ?? 50;
   let after = empty;
@@ -122,7 +124,7 @@ export const MAX_NETWORK_POSTS = 500;
 /** One network (following a merge to the live one), or undefined. */
 export async function getNetwork(db: PoolDb, id: string): Promise<NetworkDetail | undefined> {
   if (!UUID.test(id)) return undefined;
-  const [row] = await db.query<(NetworkRow & { mergedIntoId: string | null })>`
+  const [row] = await db.query<NetworkRow & { mergedIntoId: string | null }>`
     SELECT n.id::text, n."postCount", n."entityCount", n."firstSeenAt", n."lastSeenAt", n."confirmedAt", n."vouchedCount", NULL::text AS "mergedIntoId"
     FROM "Network" n WHERE n.id = (SELECT COALESCE("mergedIntoId", id) FROM "Network" WHERE id = ${id}::uuid)`;
   if (!row) return undefined;
@@ -131,7 +133,7 @@ export async function getNetwork(db: PoolDb, id: string): Promise<NetworkDetail 
     SELECT e.key, e.kind, (SELECT count(*)::int FROM "PostEntity" pe WHERE pe."entityKey" = e.key) AS posts, e."firstSeenAt",
       EXISTS (SELECT 1 FROM "BenignContact" b WHERE b.key = e.key) AS benign
     FROM "NetworkEntity" e WHERE e."networkId" = ${row.id}::uuid ORDER BY posts DESC, e.key`;
-  const posts = await db.query<(Omit<NetworkPost, 'seenAt'> & { seenAt: Date })>`
+  const posts = await db.query<Omit<NetworkPost, 'seenAt'> & { seenAt: Date }>`
     SELECT p.id::text, pl.name AS platform, p.url, p.text, p."authorHandle" AS author, p.language,
       COALESCE(p."postedAt", p."ingestedAt") AS "seenAt", p.outcome::text, ri.id::text AS "reviewItemId", ri.status::text AS "reviewStatus",
       ${REMOVED} AS removed,

@@ -17,7 +17,12 @@ describe('addToNetworks', () => {
   let posts: string[];
   beforeAll(async () => {
     iso = await isolate();
-    posts = (await seedReviewItems(iso.db, Array.from({ length: 8 }, () => ({})))).map((s) => s.postId);
+    posts = (
+      await seedReviewItems(
+        iso.db,
+        Array.from({ length: 8 }, () => ({})),
+      )
+    ).map((s) => s.postId);
   });
   afterAll(async () => iso?.cleanup());
 

@@ -80,8 +80,10 @@ export async function addToNetworks(tx: Db, input: readonly NetworkMemberInput[]
   await lockNetworks(tx);
 
   const already = new Set(
-    (await tx.query<{ postId: string }>`
-      SELECT "postId" FROM "NetworkMember" WHERE "postId" = ANY(${withEntities.map((m) => m.postId)}::uuid[])`).map((r) => r.postId),
+    (
+      await tx.query<{ postId: string }>`
+      SELECT "postId" FROM "NetworkMember" WHERE "postId" = ANY(${withEntities.map((m) => m.postId)}::uuid[])`
+    ).map((r) => r.postId),
   );
   const fresh = withEntities.filter((m) => !already.has(m.postId));
   if (!fresh.length) return none;
@@ -89,7 +91,7 @@ export async function addToNetworks(tx: Db, input: readonly NetworkMemberInput[]
   const kinds = new Map<string, Entity['kind']>();
   for (const m of fresh) for (const e of m.entities) kinds.set(e.key, e.kind);
   // Known entities with their (live) network's figures, in one read.
-  const known = await tx.query<({ key: string; networkId: string } & Omit<NetworkRow, 'id'>)>`
+  const known = await tx.query<{ key: string; networkId: string } & Omit<NetworkRow, 'id'>>`
     SELECT e.key, e."networkId"::text AS "networkId", n."postCount", n."entityCount", n."firstSeenAt", n."lastSeenAt", n."confirmedAt", n."vouchedCount"
     FROM "NetworkEntity" e JOIN "Network" n ON n.id = e."networkId" WHERE e.key = ANY(${[...kinds.keys()]}::text[])`;
   const existing = new Map<string, NetworkRow>(known.map(({ key: _key, networkId, ...n }) => [networkId, { id: networkId, ...n }]));
@@ -100,7 +102,11 @@ export async function addToNetworks(tx: Db, input: readonly NetworkMemberInput[]
   for (const k of known) uf.union(`e:${k.key}`, `n:${k.networkId}`);
   for (const m of fresh) for (const e of m.entities) uf.union(`p:${m.postId}`, `e:${e.key}`);
 
-  interface Component { networks: string[]; posts: NetworkMemberInput[]; newKeys: string[] }
+  interface Component {
+    networks: string[];
+    posts: NetworkMemberInput[];
+    newKeys: string[];
+  }
   const components = new Map<string, Component>();
   const comp = (node: string) => {
     const root = uf.find(node);

@@ -37,11 +37,16 @@ describe('action day', () => {
       { platform: 'x', status: 'confirmed', text: 'Boat to Italy, 900€' },
     ]);
     // The third was already referred by the normal path: it must not be notified again.
-    await iso.db.prisma.referral.create({ data: { postId: seeded[2]!.postId, platformId: telegram.id, idempotencyKey: referralKey(telegram.id, seeded[2]!.postId) } });
+    await iso.db.prisma.referral.create({
+      data: { postId: seeded[2]!.postId, platformId: telegram.id, idempotencyKey: referralKey(telegram.id, seeded[2]!.postId) },
+    });
 
     const res = await runActionDay({ db: iso.db, config: iso.config, queues }, { platform: 'telegram', actor: 'test' });
     expect(res).toMatchObject({ referrals: 2, mode: 'export' });
-    const bundle = JSON.parse(await readFile(path.join(res.exportFolder!, 'notices.json'), 'utf8')) as { count: number; notices: { content: { puid: string } }[] };
+    const bundle = JSON.parse(await readFile(path.join(res.exportFolder!, 'notices.json'), 'utf8')) as {
+      count: number;
+      notices: { content: { puid: string } }[];
+    };
     expect(bundle.count).toBe(2);
     const csv = await readFile(path.join(res.exportFolder!, 'notices.csv'), 'utf8');
     expect(csv.trim().split('\r\n')).toHaveLength(3);
@@ -57,7 +62,11 @@ describe('action day', () => {
     const [a] = batch;
     await iso.db.prisma.referral.update({
       where: { id: a!.id },
-      data: { status: 'confirmed_offline', acknowledgedAt: new Date(a!.sentAt!.getTime() + 600_000), offlineAt: new Date(a!.sentAt!.getTime() + 2 * 3_600_000) },
+      data: {
+        status: 'confirmed_offline',
+        acknowledgedAt: new Date(a!.sentAt!.getTime() + 600_000),
+        offlineAt: new Date(a!.sentAt!.getTime() + 2 * 3_600_000),
+      },
     });
     expect(await actionDayReport(iso.db, res.batchId!)).toMatchObject({
       platform: 'telegram',

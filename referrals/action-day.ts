@@ -56,10 +56,22 @@ export async function runActionDay(
       tx,
       fresh.map(([idempotencyKey, postId]) => ({ postId, platformId: platform.id, automated: false, idempotencyKey, batchId })),
     );
-    await appendAudit(tx, { actor: opts.actor, action: 'action_day.create', subjectType: 'referral_batch', subjectId: batchId, after: { platform: platform.name, referrals: rows.length, since: opts.since ?? null } });
+    await appendAudit(tx, {
+      actor: opts.actor,
+      action: 'action_day.create',
+      subjectType: 'referral_batch',
+      subjectId: batchId,
+      after: { platform: platform.name, referrals: rows.length, since: opts.since ?? null },
+    });
     for (const r of rows) {
       const { id, postId, idempotencyKey } = r;
-      await appendAudit(tx, { actor: opts.actor, action: 'referral.create', subjectType: 'referral', subjectId: id, after: { id, postId, idempotencyKey, batchId } });
+      await appendAudit(tx, {
+        actor: opts.actor,
+        action: 'referral.create',
+        subjectType: 'referral',
+        subjectId: id,
+        after: { id, postId, idempotencyKey, batchId },
+      });
     }
     return { batchId, ids: rows.map((r) => r.id) };
   });
@@ -67,7 +79,12 @@ export async function runActionDay(
   if (platform.deliveryMode === 'export') {
     // One bundle for the whole batch, then each referral is marked sent with its notice.
     const notices = await Promise.all(ids.map(async (id) => ({ id, notice: (await noticeFor(db, config, id)).notice })));
-    const folder = await writeExportBundle(config.exportDir, platform.name, batchId, notices.map((n) => n.notice));
+    const folder = await writeExportBundle(
+      config.exportDir,
+      platform.name,
+      batchId,
+      notices.map((n) => n.notice),
+    );
     for (const { id, notice } of notices) {
       await transition(db, {
         referralId: id,

@@ -66,7 +66,8 @@ export async function referPost(ctx: ReferralDeps, data: ReferPostPayload): Prom
   });
   // Enqueued after commit; a crash in between is healed by the retry, which finds the
   // referral existing and still `queued` and enqueues again (job ids dedupe).
-  const referralId = created ?? (await ctx.db.prisma.referral.findUnique({ where: { idempotencyKey, status: 'queued' }, select: { id: true } }))?.id;
+  const referralId =
+    created ?? (await ctx.db.prisma.referral.findUnique({ where: { idempotencyKey, status: 'queued' }, select: { id: true } }))?.id;
   if (referralId && post.platform.deliveryMode !== 'none') await enqueueAfterCreate(ctx.queues, ctx.config, referralId);
   return { referral: created ? 'created' : 'exists' };
 }

@@ -28,7 +28,17 @@ export class DeliveryError extends Error {
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** Everything the notice needs about one referral, in one read. */
-export async function noticeFor(db: PoolDb, config: Config, referralId: string): Promise<{ notice: Notice; status: string; platform: { name: string; deliveryMode: string; webhookUrl: string | null; signingSecret: string | null }; batchId: string | null; idempotencyKey: string }> {
+export async function noticeFor(
+  db: PoolDb,
+  config: Config,
+  referralId: string,
+): Promise<{
+  notice: Notice;
+  status: string;
+  platform: { name: string; deliveryMode: string; webhookUrl: string | null; signingSecret: string | null };
+  batchId: string | null;
+  idempotencyKey: string;
+}> {
   const r = await db.prisma.referral.findUniqueOrThrow({
     where: { id: referralId },
     include: {
@@ -48,7 +58,9 @@ export async function noticeFor(db: PoolDb, config: Config, referralId: string):
       referral: r,
       platform: r.platform,
       post: { ...r.post, textSha256: sha256(r.post.text) },
-      classification: c ? { category: c.category, score: c.score, modelVersion: c.modelVersion, signals: c.signals as unknown as NoticeSignal[] } : null,
+      classification: c
+        ? { category: c.category, score: c.score, modelVersion: c.modelVersion, signals: c.signals as unknown as NoticeSignal[] }
+        : null,
       evidence: evidenceSummary(r.evidence),
       duplicates: dupes.map((d) => d.platformPostId),
     },
@@ -61,7 +73,14 @@ export async function noticeFor(db: PoolDb, config: Config, referralId: string):
 function evidenceSummary(stored: unknown): EvidenceSummary | null {
   if (!stored || typeof stored !== 'object') return null;
   const e = stored as EvidenceSummary;
-  return { capturedAt: e.capturedAt, finalUrl: e.finalUrl, httpStatus: e.httpStatus, screenshotSha256: e.screenshotSha256, htmlSha256: e.htmlSha256, error: e.error };
+  return {
+    capturedAt: e.capturedAt,
+    finalUrl: e.finalUrl,
+    httpStatus: e.httpStatus,
+    screenshotSha256: e.screenshotSha256,
+    htmlSha256: e.htmlSha256,
+    error: e.error,
+  };
 }
 
 export type DeliverResult = { delivery: 'sent' | 'not_queued' | 'manual'; mode?: string; exportFolder?: string };
@@ -82,7 +101,8 @@ export async function deliverReferral(db: PoolDb, config: Config, referralId: st
   };
   switch (platform.deliveryMode) {
     case 'webhook': {
-      if (!platform.webhookUrl) throw await failAttempt(db, referralId, `platform ${platform.name} has delivery mode webhook but no webhook URL`, true);
+      if (!platform.webhookUrl)
+        throw await failAttempt(db, referralId, `platform ${platform.name} has delivery mode webhook but no webhook URL`, true);
       const secret = platform.signingSecret ? openSecret(platform.signingSecret, config.secretsKey) : null;
       const res = await sendWebhook(platform.webhookUrl, secret, idempotencyKey, notice, config.fetchAllowHosts);
       if (!res.ok) throw await failAttempt(db, referralId, res.error, res.permanent);
@@ -109,5 +129,12 @@ async function failAttempt(db: PoolDb, referralId: string, error: string, perman
 
 /** Dead-letters a referral whose delivery gave up: `failed`, with the reason in the audit trail. */
 export async function deadLetter(db: PoolDb, referralId: string, reason: string): Promise<void> {
-  await transition(db, { referralId, to: 'failed', from: ['queued'], actor: 'system:refer', data: { lastError: reason.slice(0, 1_000) }, note: { reason } }).catch(() => undefined);
+  await transition(db, {
+    referralId,
+    to: 'failed',
+    from: ['queued'],
+    actor: 'system:refer',
+    data: { lastError: reason.slice(0, 1_000) },
+    note: { reason },
+  }).catch(() => undefined);
 }

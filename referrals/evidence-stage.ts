@@ -18,23 +18,40 @@ export type EvidenceStageResult = { skipped: true } | { captured: boolean };
 
 /** Captures a queued referral's page and queues its delivery; throws to be retried unless this is the last attempt. */
 export async function captureForReferral(ctx: ReferralDeps, referralId: string, attempt: Attempt): Promise<EvidenceStageResult> {
-  const r = await ctx.db.prisma.referral.findUnique({ where: { id: referralId }, select: { status: true, post: { select: { url: true, text: true } } } });
+  const r = await ctx.db.prisma.referral.findUnique({
+    where: { id: referralId },
+    select: { status: true, post: { select: { url: true, text: true } } },
+  });
   if (!r || r.status !== 'queued') return { skipped: true };
   let record: EvidenceRecord;
-  const failed = (error: string): EvidenceRecord => ({ capturedAt: new Date().toISOString(), finalUrl: null, httpStatus: null, screenshotSha256: null, htmlSha256: null, textSha256: sha256(r.post.text), files: null, error });
+  const failed = (error: string): EvidenceRecord => ({
+    capturedAt: new Date().toISOString(),
+    finalUrl: null,
+    httpStatus: null,
+    screenshotSha256: null,
+    htmlSha256: null,
+    textSha256: sha256(r.post.text),
+    files: null,
+    error,
+  });
   try {
     // A browser per capture: referrals are few, and nothing outlives the job (no Chromium left
     // behind when the worker stops).
     const browser: Browser = await launchEvidenceBrowser();
     try {
-      record = await captureEvidence(browser, ctx.config.evidence.dir, referralId, r.post.url, r.post.text, { allowHosts: ctx.config.fetchAllowHosts });
+      record = await captureEvidence(browser, ctx.config.evidence.dir, referralId, r.post.url, r.post.text, {
+        allowHosts: ctx.config.fetchAllowHosts,
+      });
     } finally {
       await browser.close().catch(() => undefined);
     }
   } catch (err) {
     if (err instanceof FetchRefused) {
       record = failed(err.message);
-      await ctx.db.prisma.referral.update({ where: { id: referralId }, data: { evidence: record as unknown as Prisma.InputJsonValue, lastError: err.message } });
+      await ctx.db.prisma.referral.update({
+        where: { id: referralId },
+        data: { evidence: record as unknown as Prisma.InputJsonValue, lastError: err.message },
+      });
       await enqueueDelivery(ctx.queues, ctx.config, referralId);
       return { captured: false };
     }

@@ -54,7 +54,11 @@ describe('checkLiveness', () => {
   it('reads 404/410/451 as offline, and a 200 page matching a platform pattern as offline too', async () => {
     expect(await checkLiveness(`${base}/live`, patterns, allow)).toMatchObject({ state: 'online', httpStatus: 200 });
     expect(await checkLiveness(`${base}/gone`, patterns, allow)).toMatchObject({ state: 'offline', httpStatus: 404, reason: 'HTTP 404' });
-    expect(await checkLiveness(`${base}/soft-removed`, patterns, allow)).toMatchObject({ state: 'offline', httpStatus: 200, reason: "page matches /this content isn't available/i" });
+    expect(await checkLiveness(`${base}/soft-removed`, patterns, allow)).toMatchObject({
+      state: 'offline',
+      httpStatus: 200,
+      reason: "page matches /this content isn't available/i",
+    });
     // Without the platform's pattern the same page would pass for online.
     expect((await checkLiveness(`${base}/soft-removed`, [], allow)).state).toBe('online');
   });
@@ -62,7 +66,10 @@ describe('checkLiveness', () => {
   it('follows redirects and never counts a flaky answer as a removal', async () => {
     expect(await checkLiveness(`${base}/moved`, patterns, allow)).toMatchObject({ state: 'offline', finalUrl: `${base}/soft-removed` });
     expect(await checkLiveness(`${base}/broken`, patterns, allow)).toMatchObject({ state: 'unknown', httpStatus: 503 });
-    expect((await checkLiveness('http://127.0.0.1:1/unreachable', patterns, { allowHosts: parseAllowHosts('127.0.0.1:1'), timeoutMs: 2_000 })).state).toBe('unknown');
+    expect(
+      (await checkLiveness('http://127.0.0.1:1/unreachable', patterns, { allowHosts: parseAllowHosts('127.0.0.1:1'), timeoutMs: 2_000 }))
+        .state,
+    ).toBe('unknown');
   });
 
   it('refuses internal addresses (directly, in decimal form, or at a redirect hop) without connecting, and reads a capped body', async () => {
@@ -70,7 +77,9 @@ describe('checkLiveness', () => {
     expect(await checkLiveness(`http://127.0.0.1:${internalPort}/admin`, patterns, allow)).toEqual(refused);
     expect(await checkLiveness(`http://2130706433:${internalPort}/admin`, patterns, allow)).toEqual(refused);
     expect(await checkLiveness(`${base}/to-internal`, patterns, allow)).toEqual(refused);
-    expect((await checkLiveness(`http://[::ffff:127.0.0.1]:${internalPort}/admin`, patterns, allow)).reason).toMatch(/^refused: .* IPv6 form of 127\.0\.0\.1, a loopback address$/);
+    expect((await checkLiveness(`http://[::ffff:127.0.0.1]:${internalPort}/admin`, patterns, allow)).reason).toMatch(
+      /^refused: .* IPv6 form of 127\.0\.0\.1, a loopback address$/,
+    );
     expect(internalConnections).toBe(0);
     // The pattern sits past the 256 KiB read: the page counts as online, and only the cap was read.
     expect(await checkLiveness(`${base}/huge`, patterns, allow)).toMatchObject({ state: 'online', httpStatus: 200 });

@@ -24,7 +24,12 @@ export interface LivenessOptions {
 export async function checkLiveness(url: string, offlinePatterns: readonly string[], opts: LivenessOptions): Promise<Liveness> {
   let res: SafeResponse;
   try {
-    res = await safeFetch(url, { allowHosts: opts.allowHosts, timeoutMs: opts.timeoutMs ?? 15_000, maxBodyBytes: opts.maxBodyBytes ?? 256 * 1024, headers: { 'user-agent': 'tidewatch-liveness/1' } });
+    res = await safeFetch(url, {
+      allowHosts: opts.allowHosts,
+      timeoutMs: opts.timeoutMs ?? 15_000,
+      maxBodyBytes: opts.maxBodyBytes ?? 256 * 1024,
+      headers: { 'user-agent': 'tidewatch-liveness/1' },
+    });
   } catch (err) {
     if (err instanceof FetchRefused) return { state: 'unknown', httpStatus: null, finalUrl: null, reason: err.message };
     if (err instanceof FetchFailed) return { state: 'unknown', httpStatus: null, finalUrl: null, reason: `fetch failed: ${err.message}` };
@@ -32,9 +37,11 @@ export async function checkLiveness(url: string, offlinePatterns: readonly strin
   }
   const body = res.body.toString('utf8');
   const ok = res.status >= 200 && res.status < 300;
-  if (OFFLINE_STATUSES.has(res.status)) return { state: 'offline', httpStatus: res.status, finalUrl: res.url, reason: `HTTP ${res.status}` };
+  if (OFFLINE_STATUSES.has(res.status))
+    return { state: 'offline', httpStatus: res.status, finalUrl: res.url, reason: `HTTP ${res.status}` };
   for (const p of offlinePatterns) {
-    if (new RegExp(p, 'i').test(body)) return { state: 'offline', httpStatus: res.status, finalUrl: res.url, reason: `page matches /${p}/i` };
+    if (new RegExp(p, 'i').test(body))
+      return { state: 'offline', httpStatus: res.status, finalUrl: res.url, reason: `page matches /${p}/i` };
   }
   if (!ok) return { state: 'unknown', httpStatus: res.status, finalUrl: res.url, reason: `HTTP ${res.status}` };
   return { state: 'online', httpStatus: res.status, finalUrl: res.url, reason: `HTTP ${res.status}` };

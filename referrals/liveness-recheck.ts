@@ -44,7 +44,14 @@ export async function recheckReferral(ctx: ReferralDeps, referralId: string, che
         await updateReferral(tx, referralId, data);
         // A change of state without a status change (before the platform decided) is still audited.
         if (offline !== (r.offlineAt !== null)) {
-          await appendAudit(tx, { actor, action: offline ? 'referral.offline' : 'referral.online', subjectType: 'referral', subjectId: referralId, before: { offlineAt: r.offlineAt }, after: { check, ...live } });
+          await appendAudit(tx, {
+            actor,
+            action: offline ? 'referral.offline' : 'referral.online',
+            subjectType: 'referral',
+            subjectId: referralId,
+            before: { offlineAt: r.offlineAt },
+            after: { check, ...live },
+          });
         }
       });
     }

@@ -38,7 +38,15 @@ export interface EvidenceSummary {
 export interface NoticeInput {
   referral: { id: string; idempotencyKey: string; automated: boolean; createdAt: Date };
   platform: { name: string };
-  post: { url: string; platformPostId: string; authorHandle: string | null; text: string; textSha256: string; language: string | null; postedAt: Date | null };
+  post: {
+    url: string;
+    platformPostId: string;
+    authorHandle: string | null;
+    text: string;
+    textSha256: string;
+    language: string | null;
+    postedAt: Date | null;
+  };
   classification: { category: string; score: number; modelVersion: string; signals: NoticeSignal[] } | null;
   evidence: EvidenceSummary | null;
   /** Other platform post ids carrying the same content on this platform (re-uploads). */

@@ -114,7 +114,15 @@ describe('evidence capture and the SSRF rule', () => {
   });
 
   it('records a refused post as the evidence error through the worker, contacts nothing, and still sends the referral', async () => {
-    h = await startHarness({ workers: ['refer', 'evidence'], api: false }, { EVIDENCE_CAPTURE: 'on', EVIDENCE_DIR: join(dir, 'evidence'), EXPORT_DIR: join(dir, 'exports'), FETCH_ALLOW_HOSTS: `127.0.0.1:${site.port}` });
+    h = await startHarness(
+      { workers: ['refer', 'evidence'], api: false },
+      {
+        EVIDENCE_CAPTURE: 'on',
+        EVIDENCE_DIR: join(dir, 'evidence'),
+        EXPORT_DIR: join(dir, 'exports'),
+        FETCH_ALLOW_HOSTS: `127.0.0.1:${site.port}`,
+      },
+    );
     await h.db.prisma.platform.update({ where: { name: 'youtube' }, data: { deliveryMode: 'export' } });
     const { postId } = (await seedReviewItems(h.db, [{ platform: 'youtube', status: 'confirmed' }]))[0]!;
     await h.db.prisma.post.update({ where: { id: postId }, data: { url: `http://127.0.0.1:${internal.port}/admin` } });

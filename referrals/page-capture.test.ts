@@ -25,7 +25,16 @@ describe('evidence capture and export delivery', () => {
   beforeAll(async () => {
     fake = await startFakePlatform(generateSigningSecret());
     // Port 9 (discard) is closed here: an allowed host whose capture keeps failing.
-    h = await startHarness({ workers: ['refer', 'evidence'], api: false }, { EVIDENCE_CAPTURE: 'on', EVIDENCE_DIR: join(dir, 'evidence'), EXPORT_DIR: join(dir, 'exports'), LIVENESS_SCHEDULE: '1d', FETCH_ALLOW_HOSTS: `${fake.hostPort},127.0.0.1:9` });
+    h = await startHarness(
+      { workers: ['refer', 'evidence'], api: false },
+      {
+        EVIDENCE_CAPTURE: 'on',
+        EVIDENCE_DIR: join(dir, 'evidence'),
+        EXPORT_DIR: join(dir, 'exports'),
+        LIVENESS_SCHEDULE: '1d',
+        FETCH_ALLOW_HOSTS: `${fake.hostPort},127.0.0.1:9`,
+      },
+    );
     await h.db.prisma.platform.update({ where: { name: 'youtube' }, data: { deliveryMode: 'export' } });
   });
   afterAll(async () => {

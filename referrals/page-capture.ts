@@ -56,7 +56,14 @@ const DROPPED_RESPONSE_HEADERS = new Set(['content-encoding', 'content-length', 
  * Opens `url` and stores the capture. Throws FetchRefused when the page URL (or a redirect hop of
  * the main page) is refused, CaptureFailed when the page could not be loaded.
  */
-export async function captureEvidence(browser: Browser, dir: string, referralId: string, url: string, postText: string, opts: CaptureOptions): Promise<EvidenceRecord> {
+export async function captureEvidence(
+  browser: Browser,
+  dir: string,
+  referralId: string,
+  url: string,
+  postText: string,
+  opts: CaptureOptions,
+): Promise<EvidenceRecord> {
   // Refuse before a page is opened: nothing is contacted for an internal URL.
   await checkTarget(url, opts.allowHosts).catch((err: unknown) => {
     throw err instanceof FetchRefused ? err : new CaptureFailed(`page could not be loaded: ${(err as Error).message}`);
@@ -107,7 +114,9 @@ export async function captureEvidence(browser: Browser, dir: string, referralId:
         }
         nextHop = new URL(location, req.url()).href;
         const cookies = res.headers['set-cookie'];
-        await route.fulfill({ status: 200, headers: cookies ? { 'set-cookie': [cookies].flat().join('\n') } : {}, body: '' }).catch(() => undefined);
+        await route
+          .fulfill({ status: 200, headers: cookies ? { 'set-cookie': [cookies].flat().join('\n') } : {}, body: '' })
+          .catch(() => undefined);
         return;
       }
       const headers: Record<string, string> = {};
@@ -128,7 +137,9 @@ export async function captureEvidence(browser: Browser, dir: string, referralId:
         const failure = mainFailure as Error | null;
         if (failure instanceof FetchRefused) throw failure;
         if (failure) throw new CaptureFailed(`page could not be loaded: ${failure.message}`);
-        throw new CaptureFailed(/Timeout/i.test((err as Error).message) ? 'page could not be loaded: timed out' : 'page could not be loaded');
+        throw new CaptureFailed(
+          /Timeout/i.test((err as Error).message) ? 'page could not be loaded: timed out' : 'page could not be loaded',
+        );
       }
       const next = nextHop as string | null;
       if (next === null) break;

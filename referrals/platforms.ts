@@ -31,7 +31,8 @@ export interface PlatformSettings {
 
 function check(s: PlatformSettings): void {
   if (s.webhookUrl && !/^https?:\/\//.test(s.webhookUrl)) throw new PlatformError(`--webhook-url must be an http(s) URL`);
-  if (s.signingSecret && s.signingSecret !== 'generate' && !isSigningSecret(s.signingSecret)) throw new PlatformError('--signing-secret must look like whsec_<base64>, or be "generate"');
+  if (s.signingSecret && s.signingSecret !== 'generate' && !isSigningSecret(s.signingSecret))
+    throw new PlatformError('--signing-secret must look like whsec_<base64>, or be "generate"');
   for (const p of s.offlinePatterns ?? []) {
     try {
       new RegExp(p, 'i');
@@ -42,7 +43,13 @@ function check(s: PlatformSettings): void {
 }
 
 /** Creates or updates; returns the new plaintext secret only when one was generated. */
-export async function upsertPlatform(db: PoolDb, name: string, s: PlatformSettings, secretsKey: string | undefined, create: boolean): Promise<{ generatedSecret?: string }> {
+export async function upsertPlatform(
+  db: PoolDb,
+  name: string,
+  s: PlatformSettings,
+  secretsKey: string | undefined,
+  create: boolean,
+): Promise<{ generatedSecret?: string }> {
   if (!/^[a-z0-9_-]{1,32}$/.test(name)) throw new PlatformError('platform name must be 1–32 lower-case letters, digits, _ or -');
   check(s);
   const generatedSecret = s.signingSecret === 'generate' ? generateSigningSecret() : undefined;
@@ -58,8 +65,11 @@ export async function upsertPlatform(db: PoolDb, name: string, s: PlatformSettin
   const existing = await db.prisma.platform.findUnique({ where: { name } });
   if (create && existing) throw new PlatformError(`platform ${name} exists; use platforms update`);
   if (!create && !existing) throw new PlatformError(`no platform ${name}; use platforms add`);
-  const after = existing ? await db.prisma.platform.update({ where: { name }, data }) : await db.prisma.platform.create({ data: { name, displayName: s.displayName ?? name, ...data } });
-  if (after.deliveryMode === 'webhook' && !after.webhookUrl) throw new PlatformError(`platform ${name} delivers by webhook but has no --webhook-url (saved; set one before referrals go out)`);
+  const after = existing
+    ? await db.prisma.platform.update({ where: { name }, data })
+    : await db.prisma.platform.create({ data: { name, displayName: s.displayName ?? name, ...data } });
+  if (after.deliveryMode === 'webhook' && !after.webhookUrl)
+    throw new PlatformError(`platform ${name} delivers by webhook but has no --webhook-url (saved; set one before referrals go out)`);
   return generatedSecret ? { generatedSecret } : {};
 }
 

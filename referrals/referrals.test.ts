@@ -48,8 +48,28 @@ describe('referral delivery to a fake platform', () => {
 
   beforeAll(async () => {
     fake = await startFakePlatform(secret);
-    h = await startHarness({ workers: ['refer', 'liveness'], api: true }, { EVIDENCE_CAPTURE: 'off', REFER_BACKOFF_MS: '200', REFER_ATTEMPTS: '4', LIVENESS_SCHEDULE: '1s,1s,1s,1s', FETCH_ALLOW_HOSTS: fake.hostPort });
-    await upsertPlatform(h.db, 'tiktok', { deliveryMode: 'webhook', webhookUrl: `${fake.url}/hooks/referrals`, signingSecret: secret, offlinePatterns: ['content isn.t available'] }, undefined, false);
+    h = await startHarness(
+      { workers: ['refer', 'liveness'], api: true },
+      {
+        EVIDENCE_CAPTURE: 'off',
+        REFER_BACKOFF_MS: '200',
+        REFER_ATTEMPTS: '4',
+        LIVENESS_SCHEDULE: '1s,1s,1s,1s',
+        FETCH_ALLOW_HOSTS: fake.hostPort,
+      },
+    );
+    await upsertPlatform(
+      h.db,
+      'tiktok',
+      {
+        deliveryMode: 'webhook',
+        webhookUrl: `${fake.url}/hooks/referrals`,
+        signingSecret: secret,
+        offlinePatterns: ['content isn.t available'],
+      },
+      undefined,
+      false,
+    );
     platformKey = await h.key('platform', { platform: 'tiktok' });
     otherKey = await h.key('platform', { platform: 'facebook' });
   });
@@ -83,8 +103,28 @@ describe('referral delivery to a fake platform', () => {
     await h.rt.queues.refer.add('refer', { postId, decisionId: 'again' }, { jobId: `refer-${postId}-again` });
     // A re-upload: another post whose duplicateOfId is the first.
     const first = await h.db.prisma.post.findUniqueOrThrow({ where: { id: postId } });
-    const dup = await h.db.prisma.post.create({ data: { platformId: first.platformId, platformPostId: `${first.platformPostId}-re`, url: first.url, text: first.text, contentHash: first.contentHash, duplicateOfId: postId, outcome: 'duplicate' } });
-    await h.db.prisma.reviewItem.create({ data: { postId: dup.id, status: 'confirmed', priority: 1, score: 0.9, platformId: first.platformId, language: 'en', category: 'boat_crossing' } });
+    const dup = await h.db.prisma.post.create({
+      data: {
+        platformId: first.platformId,
+        platformPostId: `${first.platformPostId}-re`,
+        url: first.url,
+        text: first.text,
+        contentHash: first.contentHash,
+        duplicateOfId: postId,
+        outcome: 'duplicate',
+      },
+    });
+    await h.db.prisma.reviewItem.create({
+      data: {
+        postId: dup.id,
+        status: 'confirmed',
+        priority: 1,
+        score: 0.9,
+        platformId: first.platformId,
+        language: 'en',
+        category: 'boat_crossing',
+      },
+    });
     await h.rt.queues.refer.add('refer', { postId: dup.id, decisionId: 'dup' });
     await new Promise((res) => setTimeout(res, 1_500));
     expect(await h.db.prisma.referral.count({ where: { idempotencyKey: r.idempotencyKey } })).toBe(1);
@@ -133,23 +173,46 @@ describe('referral delivery to a fake platform', () => {
   it('takes the platform through the lifecycle, refusing what it must, and liveness tracks removal and reappearance', async () => {
     const postId = await confirmed('live1');
     const r = await sentOf(postId);
-    const err = async (res: Response) => ({ status: res.status, ...((await res.json()) as { error: { code: string; message: string } }).error });
+    const err = async (res: Response) => ({
+      status: res.status,
+      ...((await res.json()) as { error: { code: string; message: string } }).error,
+    });
 
-    expect(await err(await report(r.id, { status: 'acknowledged', ticketId: 'T-9' }, { secret: null }))).toMatchObject({ status: 401, message: expect.stringMatching(/signed/) });
-    expect(await err(await report(r.id, { status: 'acknowledged', ticketId: 'T-9' }, { secret: generateSigningSecret() }))).toMatchObject({ status: 401, message: expect.stringMatching(/does not match/) });
-    expect(await err(await report(r.id, { status: 'acknowledged', ticketId: 'T-9' }, { timestamp: new Date(Date.now() - 3_600_000) }))).toMatchObject({ status: 401, message: expect.stringMatching(/5 minutes/) });
-    expect(await err(await report(r.id, { status: 'acknowledged', ticketId: 'T-9' }, { key: otherKey, secret: null }))).toMatchObject({ status: 403, message: expect.stringMatching(/another platform/) });
-    expect(await err(await report('019abc12-3456-7def-8123-456789abcdef', { status: 'acknowledged', ticketId: 'T-9' }))).toMatchObject({ status: 404 });
+    expect(await err(await report(r.id, { status: 'acknowledged', ticketId: 'T-9' }, { secret: null }))).toMatchObject({
+      status: 401,
+      message: expect.stringMatching(/signed/),
+    });
+    expect(await err(await report(r.id, { status: 'acknowledged', ticketId: 'T-9' }, { secret: generateSigningSecret() }))).toMatchObject({
+      status: 401,
+      message: expect.stringMatching(/does not match/),
+    });
+    expect(
+      await err(await report(r.id, { status: 'acknowledged', ticketId: 'T-9' }, { timestamp: new Date(Date.now() - 3_600_000) })),
+    ).toMatchObject({ status: 401, message: expect.stringMatching(/5 minutes/) });
+    expect(await err(await report(r.id, { status: 'acknowledged', ticketId: 'T-9' }, { key: otherKey, secret: null }))).toMatchObject({
+      status: 403,
+      message: expect.stringMatching(/another platform/),
+    });
+    expect(await err(await report('019abc12-3456-7def-8123-456789abcdef', { status: 'acknowledged', ticketId: 'T-9' }))).toMatchObject({
+      status: 404,
+    });
     expect(await err(await report(r.id, { status: 'declined' }))).toMatchObject({ status: 400, message: expect.stringMatching(/reason/) });
     expect((await h.db.prisma.referral.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('sent');
 
     const ack = await report(r.id, { status: 'acknowledged', ticketId: 'T-9' });
     expect(ack.status, await ack.clone().text()).toBe(200);
-    expect(await err(await report(r.id, { status: 'acknowledged', ticketId: 'T-10' }))).toMatchObject({ status: 409, message: expect.stringMatching(/acknowledged; it cannot become acknowledged/) });
+    expect(await err(await report(r.id, { status: 'acknowledged', ticketId: 'T-10' }))).toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/acknowledged; it cannot become acknowledged/),
+    });
 
-    const list = (await (await fetch(`${h.rt.apiUrl}/v1/platform/referrals`, { headers: { authorization: `Bearer ${platformKey}` } })).json()) as { referrals: { id: string; ticketId: string }[] };
+    const list = (await (
+      await fetch(`${h.rt.apiUrl}/v1/platform/referrals`, { headers: { authorization: `Bearer ${platformKey}` } })
+    ).json()) as { referrals: { id: string; ticketId: string }[] };
     expect(list.referrals.find((x) => x.id === r.id)?.ticketId).toBe('T-9');
-    const others = (await (await fetch(`${h.rt.apiUrl}/v1/platform/referrals`, { headers: { authorization: `Bearer ${otherKey}` } })).json()) as { referrals: unknown[] };
+    const others = (await (
+      await fetch(`${h.rt.apiUrl}/v1/platform/referrals`, { headers: { authorization: `Bearer ${otherKey}` } })
+    ).json()) as { referrals: unknown[] };
     expect(others.referrals).toHaveLength(0);
 
     fake.removed.add('live1');
@@ -160,8 +223,17 @@ describe('referral delivery to a fake platform', () => {
     expect(back.reappearedAt).not.toBeNull();
     // Liveness checks run every second here, so whether a removal was first seen before the
     // platform's report (referral.offline) depends on timing; the lifecycle steps do not.
-    const actions = (await h.db.prisma.auditEvent.findMany({ where: { subjectId: r.id }, orderBy: { id: 'asc' } })).map((a) => a.action).filter((a) => !['referral.offline', 'referral.online', 'referral.still_online'].includes(a));
-    expect(actions).toEqual(['referral.create', 'referral.sent', 'referral.acknowledged', 'referral.actioned', 'referral.confirmed_offline', 'referral.reappeared']);
+    const actions = (await h.db.prisma.auditEvent.findMany({ where: { subjectId: r.id }, orderBy: { id: 'asc' } }))
+      .map((a) => a.action)
+      .filter((a) => !['referral.offline', 'referral.online', 'referral.still_online'].includes(a));
+    expect(actions).toEqual([
+      'referral.create',
+      'referral.sent',
+      'referral.acknowledged',
+      'referral.actioned',
+      'referral.confirmed_offline',
+      'referral.reappeared',
+    ]);
   });
 
   it('signs exactly as the standardwebhooks library does', () => {

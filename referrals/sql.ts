@@ -51,7 +51,13 @@ export async function lockReferralStatus(tx: Db, id: string): Promise<ReferralSt
 }
 
 /** Sets the status and `changes` if the referral is still `from`; returns whether it was. */
-export async function moveReferral(tx: Db, id: string, from: ReferralStatus, to: ReferralStatus, changes: ReferralChanges = {}): Promise<boolean> {
+export async function moveReferral(
+  tx: Db,
+  id: string,
+  from: ReferralStatus,
+  to: ReferralStatus,
+  changes: ReferralChanges = {},
+): Promise<boolean> {
   const set = [sql`status = ${to}::"ReferralStatus"`, ...assignments(changes)];
   return (await tx.execute`UPDATE "Referral" SET ${join(set, ', ')} WHERE id = ${id}::uuid AND status = ${from}::"ReferralStatus"`) === 1;
 }
@@ -108,6 +114,8 @@ export async function insertReferralBatch(tx: Db, b: { platformId: number; since
 /** Of `keys`, those some referral already holds. */
 export async function existingReferralKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
-  const rows = await db.query<{ key: string }>`SELECT "idempotencyKey" AS key FROM "Referral" WHERE "idempotencyKey" = ANY(${keys}::text[])`;
+  const rows = await db.query<{
+    key: string;
+  }>`SELECT "idempotencyKey" AS key FROM "Referral" WHERE "idempotencyKey" = ANY(${keys}::text[])`;
   return new Set(rows.map((r) => r.key));
 }

@@ -69,7 +69,9 @@ describe('purgeDismissed', () => {
       expect(post.authorHandle).toBeNull();
       expect(post.purgedAt).toBeInstanceOf(Date);
       // Everything the figures use is kept.
-      expect({ ...post, text: was.text, authorHandle: was.authorHandle, purgedAt: null, classifications: was.classifications }).toEqual(was);
+      expect({ ...post, text: was.text, authorHandle: was.authorHandle, purgedAt: null, classifications: was.classifications }).toEqual(
+        was,
+      );
       // Signal values quoted the text (a phone number); only their types remain.
       expect(post.classifications.map((c) => c.signals)).toEqual([[{ type: 'phone' }]]);
       expect(JSON.stringify(post)).not.toContain('7700');
@@ -78,7 +80,11 @@ describe('purgeDismissed', () => {
 
     const audit = await iso.db.prisma.auditEvent.findMany({ where: { action: 'retention.purge' } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor: 'cli:tester', subjectType: 'retention', subjectId: 'dismissed-before:2026-09-11T00:00:00.000Z' });
+    expect(audit[0]).toMatchObject({
+      actor: 'cli:tester',
+      subjectType: 'retention',
+      subjectId: 'dismissed-before:2026-09-11T00:00:00.000Z',
+    });
     expect((audit[0]!.after as { postIds: string[] }).postIds.sort()).toEqual([...purged].sort());
   });
 
@@ -130,7 +136,8 @@ describe('tidewatch purge', () => {
   afterAll(async () => iso?.cleanup());
 
   const env = () => ({ DATABASE_URL: iso.databaseUrl, RETENTION_DISMISSED_DAYS: '30', LOG_LEVEL: 'silent' });
-  const texts = async () => (await iso.db.prisma.post.findMany({ orderBy: { platformPostId: 'asc' } })).map((p) => [p.platformPostId, p.text, p.authorHandle]);
+  const texts = async () =>
+    (await iso.db.prisma.post.findMany({ orderBy: { platformPostId: 'asc' } })).map((p) => [p.platformPostId, p.text, p.authorHandle]);
 
   // One CLI process per test: each spawn migrates and can take tens of seconds on a loaded machine.
   it('--dry-run prints what would go and changes nothing', async () => {
@@ -138,7 +145,9 @@ describe('tidewatch purge', () => {
     const dry = await runCli(['purge', '--dry-run'], env());
     expect(dry.stderr).toBe('');
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/^dry run: 1 post dismissed before \S+ \(retention 30 days\) would have text and author purged; nothing changed\n {2}x +1\n$/);
+    expect(dry.stdout).toMatch(
+      /^dry run: 1 post dismissed before \S+ \(retention 30 days\) would have text and author purged; nothing changed\n {2}x +1\n$/,
+    );
     expect(await texts()).toEqual(before);
   });
 

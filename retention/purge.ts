@@ -90,7 +90,10 @@ export async function purgeDismissed(db: Db, opts: PurgeOptions): Promise<PurgeR
       return rows;
     });
     if (!ids.length) break;
-    after = ids.map((r) => r.id).sort().at(-1)!;
+    after = ids
+      .map((r) => r.id)
+      .sort()
+      .at(-1)!;
     result.batches += 1;
     result.posts += ids.length;
     for (const r of ids) purged[r.platform] = (purged[r.platform] ?? 0) + 1;

@@ -45,7 +45,9 @@ export function claimableStatuses(actor: Actor): ReviewStatus[] {
 
 export function assertClaimable(item: LockedItem, actor: Actor): void {
   if (item.status === 'confirmed' || item.status === 'rejected') {
-    throw new ReviewError('conflict', `item ${item.id} is already decided (${item.status}); a lead can reverse the decision`, { status: item.status });
+    throw new ReviewError('conflict', `item ${item.id} is already decided (${item.status}); a lead can reverse the decision`, {
+      status: item.status,
+    });
   }
   if (!claimableStatuses(actor).includes(item.status)) {
     throw new ReviewError('forbidden', `item ${item.id} is ${item.status}: only leads handle escalated items`, { status: item.status });

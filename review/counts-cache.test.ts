@@ -14,7 +14,10 @@ describe('review list counts cache', () => {
     h = await startHarness({ api: true }, { REVIEW_COUNTS_CACHE_MS: '60000' });
     analyst = await h.key('analyst');
     reviewer = await h.key('reviewer');
-    await seedReviewItems(h.db, [{ score: 0.9, priority: 5 }, { score: 0.7, priority: 4 }]);
+    await seedReviewItems(h.db, [
+      { score: 0.9, priority: 5 },
+      { score: 0.7, priority: 4 },
+    ]);
   });
   afterAll(async () => h?.close());
 
@@ -53,10 +56,11 @@ describe('review list counts cache', () => {
     let loads = 0;
     let finish: (() => void) | undefined;
     // Each load resolves when the test says so, with its own number.
-    const load = () => new Promise<number>((resolve) => {
-      const n = ++loads;
-      finish = () => resolve(n);
-    });
+    const load = () =>
+      new Promise<number>((resolve) => {
+        const n = ++loads;
+        finish = () => resolve(n);
+      });
     const cache = new QueueCountsCache<number>(1_000, () => t);
     const first = cache.get('k', load);
     t = 10;
@@ -85,10 +89,11 @@ describe('review list counts cache', () => {
     let t = 0;
     let loads = 0;
     const resolvers: (() => void)[] = [];
-    const load = () => new Promise<number>((resolve) => {
-      const n = ++loads;
-      resolvers.push(() => resolve(n));
-    });
+    const load = () =>
+      new Promise<number>((resolve) => {
+        const n = ++loads;
+        resolvers.push(() => resolve(n));
+      });
     const cache = new QueueCountsCache<number>(1_000, () => t);
     const first = cache.get('k', load);
     resolvers.shift()!();

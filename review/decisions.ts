@@ -67,7 +67,9 @@ function checkInput(input: DecisionInput): void {
 /** Legal transitions: final items are decided; an action to the status the item is already in is a no-op we refuse. */
 function assertDecidable(item: LockedItem, action: ReviewAction, actor: Actor, mode: 'claimed' | 'bulk'): void {
   if (item.status === 'confirmed' || item.status === 'rejected') {
-    throw new ReviewError('conflict', `item ${item.id} is already decided (${item.status}); a lead can reverse the decision first`, { status: item.status });
+    throw new ReviewError('conflict', `item ${item.id} is already decided (${item.status}); a lead can reverse the decision first`, {
+      status: item.status,
+    });
   }
   if (item.status === 'escalated' && !actor.lead) {
     throw new ReviewError('forbidden', `item ${item.id} is escalated: only leads decide escalated items`, { status: item.status });
@@ -89,12 +91,7 @@ function assertDecidable(item: LockedItem, action: ReviewAction, actor: Actor, m
   }
 }
 
-async function decideLocked(
-  tx: Db,
-  item: LockedItem,
-  actor: Actor,
-  input: DecisionInput,
-): Promise<Omit<DecisionResult, 'referQueued'>> {
+async function decideLocked(tx: Db, item: LockedItem, actor: Actor, input: DecisionInput): Promise<Omit<DecisionResult, 'referQueued'>> {
   const status = ACTION_STATUS[input.action];
   await setItemStatus(tx, item.id, status, status === 'confirmed' || status === 'rejected');
   const decisionId = await insertDecision(tx, {
@@ -146,7 +143,8 @@ export async function decideItem(deps: DecisionDeps, itemId: string, actor: Acto
   return { ...r, referQueued: await queueReferral(deps, r) };
 }
 
-export type BulkOutcome = { id: string; ok: true; status: ReviewStatus; decisionId: string } | { id: string; ok: false; error: { code: string; message: string } };
+export type BulkOutcome =
+  { id: string; ok: true; status: ReviewStatus; decisionId: string } | { id: string; ok: false; error: { code: string; message: string } };
 
 /**
  * A lead's decision on many items (up to 500). Each item commits on its own, so one conflict
@@ -191,7 +189,8 @@ export async function reverseDecision(
   checkInput({ action: 'reject', ...input });
   return deps.db.transaction(async (tx) => {
     const item = await lockItem(tx, itemId);
-    if (item.status === 'open') throw new ReviewError('conflict', `item ${itemId} is open: there is no decision to reverse`, { status: item.status });
+    if (item.status === 'open')
+      throw new ReviewError('conflict', `item ${itemId} is open: there is no decision to reverse`, { status: item.status });
     if (item.claimedBy && item.claimedBy !== actor.id) {
       throw new ReviewError('conflict', `item ${itemId} is claimed by ${item.claimedBy} until ${item.leaseExpiresAt!.toISOString()}`, {
         holder: item.claimedBy,

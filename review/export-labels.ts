@@ -41,6 +41,10 @@ export async function* labelledPosts(db: PoolDb, opts: { since?: Date | undefine
 /** Decided items left out of {@link labelledPosts} because a decision on them was reversed. */
 export async function reversedDecidedItems(db: PoolDb, opts: { since?: Date | undefined } = {}): Promise<number> {
   return db.prisma.reviewItem.count({
-    where: { status: { in: ['confirmed', 'rejected'] }, decisions: { some: { action: 'reverse' } }, ...(opts.since ? { decidedAt: { gte: opts.since } } : {}) },
+    where: {
+      status: { in: ['confirmed', 'rejected'] },
+      decisions: { some: { action: 'reverse' } },
+      ...(opts.since ? { decidedAt: { gte: opts.since } } : {}),
+    },
   });
 }

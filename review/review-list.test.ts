@@ -54,34 +54,90 @@ describe('review listing in one SQL statement', () => {
     for (const i of [0, 5, 10]) {
       await db.prisma.classification.create({
         // Post 0's in Persian written in Latin letters: the tag carries the script.
-        data: { postId: post(i), modelVersion: 'test-2', score: 0.99, decision: 'refer', category: 'lorry', language: i === 0 ? 'fa' : 'en', languageTag: i === 0 ? 'fa-Latn' : 'en', signals: [], createdAt: new Date(Date.now() + 60_000) },
+        data: {
+          postId: post(i),
+          modelVersion: 'test-2',
+          score: 0.99,
+          decision: 'refer',
+          category: 'lorry',
+          language: i === 0 ? 'fa' : 'en',
+          languageTag: i === 0 ? 'fa-Latn' : 'en',
+          signals: [],
+          createdAt: new Date(Date.now() + 60_000),
+        },
       });
     }
     // Re-uploads: two of post 1, one of post 2.
-    for (const [n, of] of [[1, 1], [2, 1], [3, 2]] as const) {
+    for (const [n, of] of [
+      [1, 1],
+      [2, 1],
+      [3, 2],
+    ] as const) {
       await db.prisma.post.create({
-        data: { platformId: platformIds.get('facebook')!, platformPostId: `reupload-${n}`, url: `https://example.com/r/${n}`, text: 'again', contentHash: `r-${n}`, duplicateOfId: post(of), outcome: 'duplicate' },
+        data: {
+          platformId: platformIds.get('facebook')!,
+          platformPostId: `reupload-${n}`,
+          url: `https://example.com/r/${n}`,
+          text: 'again',
+          contentHash: `r-${n}`,
+          duplicateOfId: post(of),
+          outcome: 'duplicate',
+        },
       });
     }
     // Decisions on item 3 (the latest counts) and item 4; none on item 6.
     const decide = (i: number, action: 'confirm' | 'reject', at: number) =>
-      db.prisma.decision.create({ data: { reviewItemId: items[i]!.id, postId: post(i), actor: 'k-lead', action, reasonCode: 'smuggling_offer', createdAt: new Date(T0 + at) } });
+      db.prisma.decision.create({
+        data: {
+          reviewItemId: items[i]!.id,
+          postId: post(i),
+          actor: 'k-lead',
+          action,
+          reasonCode: 'smuggling_offer',
+          createdAt: new Date(T0 + at),
+        },
+      });
     await decide(3, 'reject', 1_000);
     await decide(3, 'confirm', 2_000);
     await decide(4, 'confirm', 3_000);
     // Near-duplicates of: a decided item, another decided item, an undecided item, and a post with no item.
-    const loner = await db.prisma.post.create({ data: { platformId: platformIds.get('x')!, platformPostId: 'loner', url: 'https://example.com/loner', text: 'earlier', contentHash: 'loner', outcome: 'dismissed' } });
-    for (const [i, earlier, similarity] of [[7, post(3), 0.91], [8, post(4), 0.75], [9, post(6), 0.8], [11, loner.id, 0.7]] as const) {
+    const loner = await db.prisma.post.create({
+      data: {
+        platformId: platformIds.get('x')!,
+        platformPostId: 'loner',
+        url: 'https://example.com/loner',
+        text: 'earlier',
+        contentHash: 'loner',
+        outcome: 'dismissed',
+      },
+    });
+    for (const [i, earlier, similarity] of [
+      [7, post(3), 0.91],
+      [8, post(4), 0.75],
+      [9, post(6), 0.8],
+      [11, loner.id, 0.7],
+    ] as const) {
       await db.prisma.nearDuplicate.create({ data: { postId: post(i), earlierPostId: earlier, similarity } });
     }
     // Two networks.
-    for (const [size, members] of [[3, [0, 12, 13]], [2, [14, 20]]] as const) {
-      const network = await db.prisma.network.create({ data: { id: randomUUID(), postCount: size, firstSeenAt: new Date(T0), lastSeenAt: new Date(T0) } });
+    for (const [size, members] of [
+      [3, [0, 12, 13]],
+      [2, [14, 20]],
+    ] as const) {
+      const network = await db.prisma.network.create({
+        data: { id: randomUUID(), postCount: size, firstSeenAt: new Date(T0), lastSeenAt: new Date(T0) },
+      });
       for (const i of members) await db.prisma.networkMember.create({ data: { postId: post(i), networkId: network.id } });
     }
     // A live claim and an expired one.
-    await db.prisma.reviewItem.update({ where: { id: items[0]!.id }, data: { claimedBy: 'k-rev', leaseExpiresAt: new Date(Date.now() + 3_600_000) } });
-    await db.prisma.reviewItem.update({ where: { id: items[5]!.id }, data: { claimedBy: 'k-rev', leaseExpiresAt: new Date(Date.now() - 3_600_000) } });
+    await db.prisma.reviewItem.update({
+      where: { id: items[0]!.id },
+      data: { claimedBy: 'k-rev', leaseExpiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    await db.prisma.reviewItem.update({
+      where: { id: items[5]!.id },
+      data: { claimedBy: 'k-rev', leaseExpiresAt: new Date(Date.now() - 3_600_000) },
+    });
   });
   afterAll(async () => iso?.cleanup());
 
@@ -137,14 +193,29 @@ describe('review listing in one SQL statement', () => {
     expect(all).toHaveLength(items.length);
     const byId = new Map(all.map((i) => [i.id, i]));
     const at = (i: number) => byId.get(items[i]!.id);
-    expect(at(0)).toMatchObject({ claim: { holder: 'k-rev' }, network: { size: 3 }, classification: { modelVersion: 'test-2', language: 'fa', languageTag: 'fa-Latn' } });
+    expect(at(0)).toMatchObject({
+      claim: { holder: 'k-rev' },
+      network: { size: 3 },
+      classification: { modelVersion: 'test-2', language: 'fa', languageTag: 'fa-Latn' },
+    });
     // A classification stored without a tag shows its base language as the tag.
     expect(at(1)).toMatchObject({ duplicates: 2, nearDuplicateOf: null, network: null, classification: { modelVersion: 'test-1' } });
     expect(at(1)!.classification!.languageTag).toBe(at(1)!.classification!.language);
     expect(at(2)).toMatchObject({ duplicates: 1 });
     expect(at(5)).toMatchObject({ claim: null });
-    expect(at(7)!.nearDuplicateOf).toMatchObject({ postId: items[3]!.postId, similarity: 0.91, reviewItemId: items[3]!.id, decision: { action: 'confirm' } });
-    expect(at(11)!.nearDuplicateOf).toEqual({ postId: expect.any(String), similarity: 0.7, reviewItemId: null, status: null, decision: null });
+    expect(at(7)!.nearDuplicateOf).toMatchObject({
+      postId: items[3]!.postId,
+      similarity: 0.91,
+      reviewItemId: items[3]!.id,
+      decision: { action: 'confirm' },
+    });
+    expect(at(11)!.nearDuplicateOf).toEqual({
+      postId: expect.any(String),
+      similarity: 0.7,
+      reviewItemId: null,
+      status: null,
+      decision: null,
+    });
   });
 
   it('reads one item as the include did, and an unknown or malformed id is not found', async () => {
@@ -160,7 +231,8 @@ describe('review listing in one SQL statement', () => {
 
   it('counts per status under the filters, whatever the status filter', async () => {
     const { counts } = await listReviewItems(iso.db, { language: 'ar', status: 'rejected', sort: 'priority', limit: 1 });
-    for (const s of REVIEW_STATUSES) expect(counts[s], s).toBe(await iso.db.prisma.reviewItem.count({ where: { status: s, language: 'ar' } }));
+    for (const s of REVIEW_STATUSES)
+      expect(counts[s], s).toBe(await iso.db.prisma.reviewItem.count({ where: { status: s, language: 'ar' } }));
   });
 });
 

@@ -42,9 +42,26 @@ export interface ReviewItemView {
   } | null;
   /** The network of posts sharing a contact point with this one (networks/), when it has one. */
   network: { id: string; size: number; vouched: number } | null;
-  post: { id: string; text: string; url: string; platform: string; author: string | null; language: string | null; postedAt: string | null; ingestedAt: string };
+  post: {
+    id: string;
+    text: string;
+    url: string;
+    platform: string;
+    author: string | null;
+    language: string | null;
+    postedAt: string | null;
+    ingestedAt: string;
+  };
   /** `languageTag`: BCP 47 with the script when unusual ("fa-Latn"); the base language on older rows. */
-  classification: { modelVersion: string; score: number; category: string; language: string; languageTag: string; signals: Signal[]; createdAt: string } | null;
+  classification: {
+    modelVersion: string;
+    score: number;
+    category: string;
+    language: string;
+    languageTag: string;
+    signals: Signal[];
+    createdAt: string;
+  } | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

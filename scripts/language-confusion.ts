@@ -21,25 +21,37 @@ const errorPrefix = errorsIdx > 0 ? (process.argv[errorsIdx + 1] ?? '') : null;
 const files =
   part === 'held'
     ? ['written/train-8.jsonl', 'written/train-9.jsonl', 'written/train-10.jsonl', 'test.jsonl']
-    : ['written/train-1.jsonl', 'written/train-2.jsonl', 'written/train-3.jsonl', 'written/train-4.jsonl', 'written/train-5.jsonl',
-       'written/train-6.jsonl', 'written/train-7.jsonl', 'train.jsonl', 'validation.jsonl'];
+    : [
+        'written/train-1.jsonl',
+        'written/train-2.jsonl',
+        'written/train-3.jsonl',
+        'written/train-4.jsonl',
+        'written/train-5.jsonl',
+        'written/train-6.jsonl',
+        'written/train-7.jsonl',
+        'train.jsonl',
+        'validation.jsonl',
+      ];
 const LATIN = ['en', 'fr', 'tr', 'sq', 'vi', 'kmr', 'fa-Latn', 'ar-Latn', 'ckb-Latn', 'ps-Latn'];
 
 const table = new Map<string, Map<string, number>>();
 for (const f of files) {
-  readFileSync(CORPUS + f, 'utf8').split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    const p = JSON.parse(line) as { text: string; lang: string; romanised?: boolean };
-    if (typeof p.text !== 'string' || typeof p.lang !== 'string') throw new Error(`${f}:${i + 1}: expected text and lang strings`);
-    const truth = p.romanised ? `${p.lang}-Latn` : p.lang;
-    if (!LATIN.includes(truth)) return;
-    const id = identifyLanguage(p.text);
-    const got = languageTag(id.lang, id.script);
-    const row = table.get(truth) ?? new Map<string, number>();
-    row.set(got, (row.get(got) ?? 0) + 1);
-    table.set(truth, row);
-    if (errorPrefix !== null && got !== truth && truth.startsWith(errorPrefix)) console.log(`${truth} -> ${got}: ${p.text.slice(0, 140).replace(/\s+/g, ' ')}`);
-  });
+  readFileSync(CORPUS + f, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      const p = JSON.parse(line) as { text: string; lang: string; romanised?: boolean };
+      if (typeof p.text !== 'string' || typeof p.lang !== 'string') throw new Error(`${f}:${i + 1}: expected text and lang strings`);
+      const truth = p.romanised ? `${p.lang}-Latn` : p.lang;
+      if (!LATIN.includes(truth)) return;
+      const id = identifyLanguage(p.text);
+      const got = languageTag(id.lang, id.script);
+      const row = table.get(truth) ?? new Map<string, number>();
+      row.set(got, (row.get(got) ?? 0) + 1);
+      table.set(truth, row);
+      if (errorPrefix !== null && got !== truth && truth.startsWith(errorPrefix))
+        console.log(`${truth} -> ${got}: ${p.text.slice(0, 140).replace(/\s+/g, ' ')}`);
+    });
 }
 
 const cols = [...new Set([...table.values()].flatMap((r) => [...r.keys()]))].sort();

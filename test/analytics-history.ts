@@ -59,23 +59,189 @@ interface PostSpec {
 export const t = (s: string) => new Date(`2026-${s.replace(' ', 'T')}:00.000Z`);
 
 export const POSTS: PostSpec[] = [
-  { n: 0, platform: 'facebook', lang: 'en', cats: ['small_boat'], at: '08-25 10:00', outcome: 'referral_candidate', author: 'oldboat', url: 'https://www.facebook.com/oldboats/posts/100', item: 'confirmed' },
-  { n: 1, platform: 'facebook', lang: 'en', cats: ['small_boat'], at: '09-01 10:00', outcome: 'referral_candidate', author: 'boatman', url: 'https://www.facebook.com/ukboats/posts/101', item: 'confirmed' },
-  { n: 2, platform: 'facebook', lang: 'en', cats: ['small_boat'], at: '09-01 11:00', outcome: 'referral_candidate', author: 'Boatman', url: 'https://m.facebook.com/UKBoats/posts/102', item: 'rejected' },
-  { n: 3, platform: 'facebook', lang: 'fr', cats: ['small_boat', 'lorry'], at: '09-02 09:00', outcome: 'review', author: 'camion', url: 'https://www.facebook.com/groups/calais/posts/103', item: 'confirmed' },
-  { n: 4, platform: 'telegram', lang: 'ar', cats: ['small_boat'], at: '09-02 10:00', outcome: 'referral_candidate', author: '@bahr', url: 'https://t.me/bahr_uk/104', item: 'confirmed' },
-  { n: 5, platform: 'telegram', lang: 'ar', cats: ['small_boat'], at: '09-03 10:00', outcome: 'referral_candidate', author: 'bahr', url: 'https://t.me/s/bahr_uk/105', item: 'confirmed' },
-  { n: 6, platform: 'telegram', lang: 'en', cats: ['documents'], at: '09-08 09:00', outcome: 'review', author: 'docs', url: 'https://t.me/docs_fast/106', item: 'needs_translation' },
-  { n: 7, platform: 'tiktok', lang: 'en', cats: ['small_boat'], at: '09-08 10:00', outcome: 'referral_candidate', author: 'crossing', url: 'https://www.tiktok.com/@crossing/video/107', item: 'confirmed' },
-  { n: 8, platform: 'tiktok', lang: 'fr', cats: ['lorry'], at: '09-09 10:00', outcome: 'review', author: 'routier', url: 'https://www.tiktok.com/@routier/video/108', item: 'open' },
-  { n: 9, platform: 'facebook', lang: 'en', cats: ['small_boat'], at: '09-10 10:00', outcome: 'dismissed', author: 'newsdesk', url: 'https://www.facebook.com/bbcnews/posts/109' },
-  { n: 10, platform: 'telegram', lang: 'ar', cats: ['documents'], at: '09-10 11:00', outcome: 'dismissed', author: 'warn', url: 'https://t.me/warnings/110' },
-  { n: 11, platform: 'tiktok', lang: 'en', cats: ['small_boat'], at: '09-11 10:00', outcome: 'dismissed', author: 'ngo', url: 'https://www.tiktok.com/@ngo/video/111' },
-  { n: 12, platform: 'facebook', lang: 'en', cats: [], at: '09-12 10:00', outcome: 'duplicate', dupOf: 1, author: 'boatman2', url: 'https://www.facebook.com/ukboats2/posts/112' },
-  { n: 13, platform: 'telegram', lang: 'ar', cats: [], at: '09-13 10:00', outcome: 'pending', author: 'newguy', url: 'https://t.me/newchan/113' },
-  { n: 14, platform: 'telegram', lang: 'ar', cats: [], at: '09-12 12:00', outcome: 'duplicate', dupOf: 10, author: 'warn2', url: 'https://t.me/warnings2/114' },
-  { n: 15, platform: 'facebook', lang: 'en', cats: ['small_boat'], at: '09-20 10:00', outcome: 'referral_candidate', author: 'late', url: 'https://www.facebook.com/late/posts/115', item: 'confirmed' },
-  { n: 16, platform: 'tiktok', lang: 'en', cats: ['lorry'], at: '09-13 12:00', outcome: 'referral_candidate', author: 'lorrydriver', url: 'https://www.tiktok.com/@lorrydriver/video/116', item: 'open' },
+  {
+    n: 0,
+    platform: 'facebook',
+    lang: 'en',
+    cats: ['small_boat'],
+    at: '08-25 10:00',
+    outcome: 'referral_candidate',
+    author: 'oldboat',
+    url: 'https://www.facebook.com/oldboats/posts/100',
+    item: 'confirmed',
+  },
+  {
+    n: 1,
+    platform: 'facebook',
+    lang: 'en',
+    cats: ['small_boat'],
+    at: '09-01 10:00',
+    outcome: 'referral_candidate',
+    author: 'boatman',
+    url: 'https://www.facebook.com/ukboats/posts/101',
+    item: 'confirmed',
+  },
+  {
+    n: 2,
+    platform: 'facebook',
+    lang: 'en',
+    cats: ['small_boat'],
+    at: '09-01 11:00',
+    outcome: 'referral_candidate',
+    author: 'Boatman',
+    url: 'https://m.facebook.com/UKBoats/posts/102',
+    item: 'rejected',
+  },
+  {
+    n: 3,
+    platform: 'facebook',
+    lang: 'fr',
+    cats: ['small_boat', 'lorry'],
+    at: '09-02 09:00',
+    outcome: 'review',
+    author: 'camion',
+    url: 'https://www.facebook.com/groups/calais/posts/103',
+    item: 'confirmed',
+  },
+  {
+    n: 4,
+    platform: 'telegram',
+    lang: 'ar',
+    cats: ['small_boat'],
+    at: '09-02 10:00',
+    outcome: 'referral_candidate',
+    author: '@bahr',
+    url: 'https://t.me/bahr_uk/104',
+    item: 'confirmed',
+  },
+  {
+    n: 5,
+    platform: 'telegram',
+    lang: 'ar',
+    cats: ['small_boat'],
+    at: '09-03 10:00',
+    outcome: 'referral_candidate',
+    author: 'bahr',
+    url: 'https://t.me/s/bahr_uk/105',
+    item: 'confirmed',
+  },
+  {
+    n: 6,
+    platform: 'telegram',
+    lang: 'en',
+    cats: ['documents'],
+    at: '09-08 09:00',
+    outcome: 'review',
+    author: 'docs',
+    url: 'https://t.me/docs_fast/106',
+    item: 'needs_translation',
+  },
+  {
+    n: 7,
+    platform: 'tiktok',
+    lang: 'en',
+    cats: ['small_boat'],
+    at: '09-08 10:00',
+    outcome: 'referral_candidate',
+    author: 'crossing',
+    url: 'https://www.tiktok.com/@crossing/video/107',
+    item: 'confirmed',
+  },
+  {
+    n: 8,
+    platform: 'tiktok',
+    lang: 'fr',
+    cats: ['lorry'],
+    at: '09-09 10:00',
+    outcome: 'review',
+    author: 'routier',
+    url: 'https://www.tiktok.com/@routier/video/108',
+    item: 'open',
+  },
+  {
+    n: 9,
+    platform: 'facebook',
+    lang: 'en',
+    cats: ['small_boat'],
+    at: '09-10 10:00',
+    outcome: 'dismissed',
+    author: 'newsdesk',
+    url: 'https://www.facebook.com/bbcnews/posts/109',
+  },
+  {
+    n: 10,
+    platform: 'telegram',
+    lang: 'ar',
+    cats: ['documents'],
+    at: '09-10 11:00',
+    outcome: 'dismissed',
+    author: 'warn',
+    url: 'https://t.me/warnings/110',
+  },
+  {
+    n: 11,
+    platform: 'tiktok',
+    lang: 'en',
+    cats: ['small_boat'],
+    at: '09-11 10:00',
+    outcome: 'dismissed',
+    author: 'ngo',
+    url: 'https://www.tiktok.com/@ngo/video/111',
+  },
+  {
+    n: 12,
+    platform: 'facebook',
+    lang: 'en',
+    cats: [],
+    at: '09-12 10:00',
+    outcome: 'duplicate',
+    dupOf: 1,
+    author: 'boatman2',
+    url: 'https://www.facebook.com/ukboats2/posts/112',
+  },
+  {
+    n: 13,
+    platform: 'telegram',
+    lang: 'ar',
+    cats: [],
+    at: '09-13 10:00',
+    outcome: 'pending',
+    author: 'newguy',
+    url: 'https://t.me/newchan/113',
+  },
+  {
+    n: 14,
+    platform: 'telegram',
+    lang: 'ar',
+    cats: [],
+    at: '09-12 12:00',
+    outcome: 'duplicate',
+    dupOf: 10,
+    author: 'warn2',
+    url: 'https://t.me/warnings2/114',
+  },
+  {
+    n: 15,
+    platform: 'facebook',
+    lang: 'en',
+    cats: ['small_boat'],
+    at: '09-20 10:00',
+    outcome: 'referral_candidate',
+    author: 'late',
+    url: 'https://www.facebook.com/late/posts/115',
+    item: 'confirmed',
+  },
+  {
+    n: 16,
+    platform: 'tiktok',
+    lang: 'en',
+    cats: ['lorry'],
+    at: '09-13 12:00',
+    outcome: 'referral_candidate',
+    author: 'lorrydriver',
+    url: 'https://www.tiktok.com/@lorrydriver/video/116',
+    item: 'open',
+  },
 ];
 
 export interface History {
@@ -90,8 +256,13 @@ const minute = 60_000;
 export async function seedHistory(db: PoolDb): Promise<History> {
   const platforms = new Map((await db.prisma.platform.findMany()).map((p) => [p.name, p.id]));
   const posts = new Map<number, string>();
-  const keyId = async (role: 'reviewer' | 'lead', name: string) => (await createApiKey(db, { role, name, createdBy: 'test' })).key.split('_')[1]!;
-  const reviewers = { A: await keyId('reviewer', 'Reviewer A'), B: await keyId('reviewer', 'Reviewer B'), C: await keyId('lead', 'Lead C') };
+  const keyId = async (role: 'reviewer' | 'lead', name: string) =>
+    (await createApiKey(db, { role, name, createdBy: 'test' })).key.split('_')[1]!;
+  const reviewers = {
+    A: await keyId('reviewer', 'Reviewer A'),
+    B: await keyId('reviewer', 'Reviewer B'),
+    C: await keyId('lead', 'Lead C'),
+  };
 
   for (const p of POSTS) {
     const id = postIdFor(p.platform, `hist-${p.n}`);
@@ -163,21 +334,83 @@ export async function seedHistory(db: PoolDb): Promise<History> {
   ];
   for (const [n, who, action, at] of decisions) {
     const item = await db.prisma.reviewItem.findUniqueOrThrow({ where: { postId: posts.get(n)! }, select: { id: true } });
-    await db.prisma.decision.create({ data: { reviewItemId: item.id, postId: posts.get(n)!, actor: reviewers[who], action, reasonCode: 'test', createdAt: t(at) } });
+    await db.prisma.decision.create({
+      data: { reviewItemId: item.id, postId: posts.get(n)!, actor: reviewers[who], action, reasonCode: 'test', createdAt: t(at) },
+    });
   }
 
   type Ev = [string, string];
-  const referrals: { n: number; status: string; sent?: string; ack?: string; decided?: string; offline?: string; reappeared?: string; automated?: boolean; audit: Ev[] }[] = [
-    { n: 0, status: 'confirmed_offline', sent: '09-02 00:00', ack: '09-02 01:00', decided: '09-02 04:00', offline: '09-02 06:00', audit: [['referral.actioned', '09-02 04:00'], ['referral.confirmed_offline', '09-02 06:00']] },
-    { n: 1, status: 'actioned', sent: '09-01 14:00', ack: '09-01 15:00', decided: '09-01 16:00', audit: [['referral.actioned', '09-01 16:00']] },
-    { n: 3, status: 'still_online', sent: '09-02 12:00', decided: '09-03 12:00', audit: [['referral.declined', '09-03 12:00'], ['referral.still_online', '09-03 13:00']] },
+  const referrals: {
+    n: number;
+    status: string;
+    sent?: string;
+    ack?: string;
+    decided?: string;
+    offline?: string;
+    reappeared?: string;
+    automated?: boolean;
+    audit: Ev[];
+  }[] = [
+    {
+      n: 0,
+      status: 'confirmed_offline',
+      sent: '09-02 00:00',
+      ack: '09-02 01:00',
+      decided: '09-02 04:00',
+      offline: '09-02 06:00',
+      audit: [
+        ['referral.actioned', '09-02 04:00'],
+        ['referral.confirmed_offline', '09-02 06:00'],
+      ],
+    },
+    {
+      n: 1,
+      status: 'actioned',
+      sent: '09-01 14:00',
+      ack: '09-01 15:00',
+      decided: '09-01 16:00',
+      audit: [['referral.actioned', '09-01 16:00']],
+    },
+    {
+      n: 3,
+      status: 'still_online',
+      sent: '09-02 12:00',
+      decided: '09-03 12:00',
+      audit: [
+        ['referral.declined', '09-03 12:00'],
+        ['referral.still_online', '09-03 13:00'],
+      ],
+    },
     { n: 4, status: 'sent', sent: '09-02 12:00', offline: '09-02 20:00', audit: [['referral.offline', '09-02 20:00']] },
     {
-      n: 5, status: 'reappeared', sent: '09-04 00:00', ack: '09-04 02:00', decided: '09-04 10:00', reappeared: '09-06 00:00',
-      audit: [['referral.declined', '09-04 10:00'], ['referral.confirmed_offline', '09-05 00:00'], ['referral.reappeared', '09-06 00:00']],
+      n: 5,
+      status: 'reappeared',
+      sent: '09-04 00:00',
+      ack: '09-04 02:00',
+      decided: '09-04 10:00',
+      reappeared: '09-06 00:00',
+      audit: [
+        ['referral.declined', '09-04 10:00'],
+        ['referral.confirmed_offline', '09-05 00:00'],
+        ['referral.reappeared', '09-06 00:00'],
+      ],
     },
-    { n: 7, status: 'actioned', sent: '09-08 12:00', ack: '09-08 13:00', decided: '09-10 08:00', audit: [['referral.actioned', '09-10 08:00']] },
-    { n: 15, status: 'actioned', sent: '09-20 12:00', ack: '09-20 13:00', decided: '09-20 14:00', audit: [['referral.actioned', '09-20 14:00']] },
+    {
+      n: 7,
+      status: 'actioned',
+      sent: '09-08 12:00',
+      ack: '09-08 13:00',
+      decided: '09-10 08:00',
+      audit: [['referral.actioned', '09-10 08:00']],
+    },
+    {
+      n: 15,
+      status: 'actioned',
+      sent: '09-20 12:00',
+      ack: '09-20 13:00',
+      decided: '09-20 14:00',
+      audit: [['referral.actioned', '09-20 14:00']],
+    },
     { n: 16, status: 'queued', automated: true, audit: [] },
   ];
   const opt = (s: string | undefined) => (s ? t(s) : null);

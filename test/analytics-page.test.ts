@@ -119,7 +119,9 @@ describe('/analytics in a browser', () => {
     await page.waitForURL(/platform=telegram/);
     const q = `${RANGE}&bucket=week&platform=telegram`;
     const s = await api(q);
-    expect((await marks(page, 'series')).filter((m) => m.series === 'flagged').map((m) => Number(m.value))).toEqual(s.series.map((r) => r.flagged));
+    expect((await marks(page, 'series')).filter((m) => m.series === 'flagged').map((m) => Number(m.value))).toEqual(
+      s.series.map((r) => r.flagged),
+    );
     expect(s.series.map((r) => r.flagged)).toEqual([2, 4, 0]);
 
     const links = await page.$$eval('a[data-export]', (as) => as.map((a) => [a.getAttribute('data-export'), a.getAttribute('href')]));
@@ -130,11 +132,23 @@ describe('/analytics in a browser', () => {
       expect(res.status(), name!).toBe(200);
       const expected = JSON.parse(JSON.stringify(tableRows(s, table))) as Record<string, unknown>[];
       if (format === 'json') expect(await res.json(), name!).toEqual(expected);
-      else expect(parse(await res.text(), { columns: true }), name!).toEqual(expected.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)]))));
+      else
+        expect(parse(await res.text(), { columns: true }), name!).toEqual(
+          expected.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)]))),
+        );
     }
     // The table shown under a chart holds the same cells.
-    const shown = await page.$$eval('table[data-table=platforms] tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
-    expect(shown).toEqual(s.platforms.map((r) => [r.platform, ...Object.values(r).slice(1).map((v) => (v === null ? '' : String(v)))]));
+    const shown = await page.$$eval('table[data-table=platforms] tbody tr', (rows) =>
+      rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)),
+    );
+    expect(shown).toEqual(
+      s.platforms.map((r) => [
+        r.platform,
+        ...Object.values(r)
+          .slice(1)
+          .map((v) => (v === null ? '' : String(v))),
+      ]),
+    );
     await page.screenshot({ path: path.join(OUT, 'analytics-telegram-weekly.png'), fullPage: true });
     expect(outside).toEqual([]);
     await ctx.close();

@@ -63,7 +63,8 @@ describe('tidewatch ingest FILE', () => {
   });
 
   it('names the line and field of a NUL character (JSONL escape or raw CSV byte) and queues the rest', async () => {
-    const rec = (id: string, over: Record<string, string> = {}) => JSON.stringify({ platform: 'x', platformPostId: id, url: `https://x.com/a/status/${id}`, text: `boat ${id}`, ...over });
+    const rec = (id: string, over: Record<string, string> = {}) =>
+      JSON.stringify({ platform: 'x', platformPostId: id, url: `https://x.com/a/status/${id}`, text: `boat ${id}`, ...over });
     const jsonl = path.join(dir, 'nul.jsonl');
     await writeFile(jsonl, [rec('n1'), rec('n2', { text: 'x\u0000y' }), rec('n3', { author: 'a\u0000' }), rec('n4')].join('\n'));
     const res = await runCli(['ingest', jsonl], env());
@@ -73,7 +74,14 @@ describe('tidewatch ingest FILE', () => {
     expect(res.stdout).toContain('line 3, field author: must not contain a NUL character');
 
     const csv = path.join(dir, 'nul.csv');
-    await writeFile(csv, Buffer.concat([Buffer.from('platform,platformPostId,url,text\nx,c1,https://x.com/a/status/c1,boat\nx,c2,https://x.com/a/status/c2,bo'), Buffer.from([0]), Buffer.from('at\n')]));
+    await writeFile(
+      csv,
+      Buffer.concat([
+        Buffer.from('platform,platformPostId,url,text\nx,c1,https://x.com/a/status/c1,boat\nx,c2,https://x.com/a/status/c2,bo'),
+        Buffer.from([0]),
+        Buffer.from('at\n'),
+      ]),
+    );
     const fromCsv = await runCli(['ingest', csv], env());
     expect(fromCsv.code).toBe(1);
     expect(fromCsv.stdout).toContain('queued 1 posts');

@@ -44,7 +44,11 @@ describe('tidewatch api on a port in use', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'tw-start-'));
     try {
       await chmod(dir, 0o755); // as root the embedded server runs as `postgres`, which must reach it
-      const res = await runCli(['demo', '--once', '--file', 'no-such-file.jsonl'], { DATA_DIR: dir, API_PORT: String(port) }, { timeoutMs: 120_000 });
+      const res = await runCli(
+        ['demo', '--once', '--file', 'no-such-file.jsonl'],
+        { DATA_DIR: dir, API_PORT: String(port) },
+        { timeoutMs: 120_000 },
+      );
       expect(res.code).toBe(1);
       expect(res.stderr.trim()).toBe(`tidewatch: port ${port} is in use; set API_PORT`);
       const redisPort = /private redis-server at redis:\/\/127\.0\.0\.1:(\d+)/.exec(res.stdout)![1]!;

@@ -16,7 +16,14 @@ export interface RunResult {
 export function runCli(args: string[], env: Record<string, string>, opts: { timeoutMs?: number; input?: string } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     // Stages that fetch posts' URLs stay off unless a test turns them on; the network guard comes along.
-    const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn', EVIDENCE_CAPTURE: 'off', LIVENESS_SCHEDULE: 'off', ...netGuardEnv() };
+    const base = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      LOG_LEVEL: 'warn',
+      EVIDENCE_CAPTURE: 'off',
+      LIVENESS_SCHEDULE: 'off',
+      ...netGuardEnv(),
+    };
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...base, ...env } });
     let stdout = '';
     let stderr = '';

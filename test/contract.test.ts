@@ -41,7 +41,11 @@ describe('every answer is one /openapi.json promises', () => {
     contract = new OpenApiContract(doc);
     ops = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
       Object.entries(byMethod).map(([method, op]) => ({
-        method: method.toUpperCase(), path, id: `${method} ${path}`, body: method !== 'get', roles: op['x-roles'] ?? [],
+        method: method.toUpperCase(),
+        path,
+        id: `${method} ${path}`,
+        body: method !== 'get',
+        roles: op['x-roles'] ?? [],
         query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
       })),
     );
@@ -52,7 +56,11 @@ describe('every answer is one /openapi.json promises', () => {
   });
 
   /** Sends one request through the harness (which checks the answer) and records a violation instead of stopping at it. */
-  async function send(method: string, path: string, opts: { key?: string | null; body?: unknown; raw?: boolean; headers?: Record<string, string> } = {}) {
+  async function send(
+    method: string,
+    path: string,
+    opts: { key?: string | null; body?: unknown; raw?: boolean; headers?: Record<string, string> } = {},
+  ) {
     sent += 1;
     try {
       if (opts.headers) {
@@ -67,11 +75,16 @@ describe('every answer is one /openapi.json promises', () => {
     }
   }
 
-  const concrete = (path: string, id = UNKNOWN_ID) => path.replace('{id}', path.includes('/platform/') && id === 'real' ? referralId : id === 'real' ? itemId : id);
-  const allowedKey = (op: Op) => keys[op.roles.includes('admin') ? 'admin' : op.roles[0] ?? 'admin'];
+  const concrete = (path: string, id = UNKNOWN_ID) =>
+    path.replace('{id}', path.includes('/platform/') && id === 'real' ? referralId : id === 'real' ? itemId : id);
+  const allowedKey = (op: Op) => keys[op.roles.includes('admin') ? 'admin' : (op.roles[0] ?? 'admin')];
 
   it('with every credential: none, a bad key, and each role', async () => {
-    const credentials: [string, string | null][] = [['anonymous', null], ['bad key', 'tw_zzzzzzzz_' + 'B'.repeat(32)], ...API_ROLES.map((r) => [r, keys[r]] as [string, string])];
+    const credentials: [string, string | null][] = [
+      ['anonymous', null],
+      ['bad key', 'tw_zzzzzzzz_' + 'B'.repeat(32)],
+      ...API_ROLES.map((r) => [r, keys[r]] as [string, string]),
+    ];
     const statuses = new Set<number>();
     for (const op of ops) {
       for (const [, key] of credentials) {
@@ -92,12 +105,21 @@ describe('every answer is one /openapi.json promises', () => {
     for (const op of ops) {
       const key = allowedKey(op);
       for (const name of op.query) {
-        for (const value of bad) await send(op.method, `${concrete(op.path, 'real')}?${name}=${encodeURIComponent(value)}`, { key, body: op.body ? {} : undefined });
+        for (const value of bad)
+          await send(op.method, `${concrete(op.path, 'real')}?${name}=${encodeURIComponent(value)}`, {
+            key,
+            body: op.body ? {} : undefined,
+          });
         await send(op.method, `${concrete(op.path, 'real')}?${name}=1&${name}=2`, { key, body: op.body ? {} : undefined });
       }
     }
     for (const path of ['/v1/stats', '/v1/stats/export?table=series&']) {
-      for (const q of ['from=2026-02-30&to=2026-03-10', 'from=2026-03-01&to=2026-02-31', 'from=2026-02-29&to=2026-03-01', 'from=0000-00-00&to=9999-99-99']) {
+      for (const q of [
+        'from=2026-02-30&to=2026-03-10',
+        'from=2026-03-01&to=2026-02-31',
+        'from=2026-02-29&to=2026-03-01',
+        'from=0000-00-00&to=9999-99-99',
+      ]) {
         const res = await send('GET', `${path}${path.includes('?') ? '' : '?'}${q}`, { key: keys.analyst });
         expect(res?.status, q).toBe(400);
       }
@@ -123,7 +145,17 @@ describe('every answer is one /openapi.json promises', () => {
       { body: '', type: 'application/json' },
       { body: '[]', type: 'application/json' },
       { body: 'null', type: 'application/json' },
-      { body: JSON.stringify({ status: 'open', action: 'reject', reasonCode: 'spam', note: 'a\u0000b', category: 'a\u0000b', ids: [itemId] }), type: 'application/json' },
+      {
+        body: JSON.stringify({
+          status: 'open',
+          action: 'reject',
+          reasonCode: 'spam',
+          note: 'a\u0000b',
+          category: 'a\u0000b',
+          ids: [itemId],
+        }),
+        type: 'application/json',
+      },
       { body: ' '.repeat(REVIEW_MAX_BODY_BYTES + 1), type: 'application/json' },
     ];
     for (const op of ops.filter((o) => o.body)) {
@@ -180,7 +212,8 @@ describe('every answer is one /openapi.json promises', () => {
     for (const [path, q] of queries) {
       const docProblems = contract.requestProblems('GET', `${path}?${q}`)!;
       const res = (await send('GET', `${path}?${q}`, { key: keys.admin }))!;
-      if (res.status === 400 && !docProblems.length) disagreements.push(`${path}?${q}: the document allows it, the server refused it: ${await res.text()}`);
+      if (res.status === 400 && !docProblems.length)
+        disagreements.push(`${path}?${q}: the document allows it, the server refused it: ${await res.text()}`);
       if (res.status !== 400) expect(res.status, `${path}?${q}`).toBe(200);
     }
     expect(disagreements).toEqual([]);
@@ -201,13 +234,24 @@ describe('every answer is one /openapi.json promises', () => {
       const closed = new Promise<true>((r) => sock.once('close', () => r(true)));
       sock.on('data', (d) => (data += d));
       sock.on('error', () => {});
-      sock.write(`${head}\r\nHost: ${hostname}\r\nConnection: keep-alive\r\nAuthorization: Bearer ${keys.lead}\r\ncontent-type: application/json\r\nContent-Length: ${bodyBytes}\r\n\r\n`);
+      sock.write(
+        `${head}\r\nHost: ${hostname}\r\nConnection: keep-alive\r\nAuthorization: Bearer ${keys.lead}\r\ncontent-type: application/json\r\nContent-Length: ${bodyBytes}\r\n\r\n`,
+      );
       const chunk = Buffer.alloc(64 * 1024, 0x20);
-      for (let sent = 0; sent < bodyBytes && !sock.destroyed; sent += chunk.length) sock.write(chunk.subarray(0, Math.min(chunk.length, bodyBytes - sent)));
+      for (let sent = 0; sent < bodyBytes && !sock.destroyed; sent += chunk.length)
+        sock.write(chunk.subarray(0, Math.min(chunk.length, bodyBytes - sent)));
       const outcome = await Promise.race([closed, new Promise<false>((r) => setTimeout(() => r(false), 2_000))]);
       sock.destroy();
       const [statusLine, ...headers] = data.split('\r\n\r\n')[0]!.split('\r\n');
-      return { statusLine, connection: headers.find((l) => /^connection:/i.test(l))?.split(':')[1]!.trim().toLowerCase(), closed: outcome };
+      return {
+        statusLine,
+        connection: headers
+          .find((l) => /^connection:/i.test(l))
+          ?.split(':')[1]!
+          .trim()
+          .toLowerCase(),
+        closed: outcome,
+      };
     };
     // A request within the limit keeps its connection open, as asked.
     const ok = await exchange('POST /v1/review/bulk-decision HTTP/1.1', 0);
@@ -232,7 +276,11 @@ describe('429 is a documented answer everywhere, public routes included', () => 
 
   it('answers 429 with Retry-After on /healthz, /readyz and a keyed route, each checked against the document', async () => {
     const analyst = await h.key('analyst');
-    for (const [path, key] of [['/healthz', null], ['/readyz', null], ['/v1/stats', analyst]] as const) {
+    for (const [path, key] of [
+      ['/healthz', null],
+      ['/readyz', null],
+      ['/v1/stats', analyst],
+    ] as const) {
       const statuses: number[] = [];
       // The harness's fetch throws on an answer the document does not list.
       for (let i = 0; i < 4; i++) statuses.push((await h.request('GET', path, { key })).status);

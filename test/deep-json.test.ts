@@ -81,15 +81,25 @@ describe('deeply nested JSON', () => {
     expect(res.status).toBe(400);
     const err = JSON.parse(res.body) as ErrorBody;
     expect(err.error.code).toBe('bad_request');
-    expect(err.error.message).toMatch(new RegExp(`^request body nests deeper than ${MAX_JSON_DEPTH} arrays/objects \\(at byte ${MAX_JSON_DEPTH}\\)`));
+    expect(err.error.message).toMatch(
+      new RegExp(`^request body nests deeper than ${MAX_JSON_DEPTH} arrays/objects \\(at byte ${MAX_JSON_DEPTH}\\)`),
+    );
   });
 
   it('routes whose body the OpenAPI validator parses refuse deep nesting the same way', async () => {
-    const res = await h.request('POST', '/v1/review/bulk-decision', { key: await h.key('lead'), body: `{"ids":${'['.repeat(100_000)}`, raw: true });
+    const res = await h.request('POST', '/v1/review/bulk-decision', {
+      key: await h.key('lead'),
+      body: `{"ids":${'['.repeat(100_000)}`,
+      raw: true,
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorBody).error.message).toMatch(/nests deeper than 64/);
     // Nesting up to the limit is not refused for its depth: the route then judges the content.
-    const ok = await h.request('POST', '/v1/review/bulk-decision', { key: await h.key('lead'), body: `{"ids":${'['.repeat(63)}${']'.repeat(63)}}`, raw: true });
+    const ok = await h.request('POST', '/v1/review/bulk-decision', {
+      key: await h.key('lead'),
+      body: `{"ids":${'['.repeat(63)}${']'.repeat(63)}}`,
+      raw: true,
+    });
     expect(ok.status).toBe(400);
     expect(((await ok.json()) as ErrorBody).error.message).not.toMatch(/nests deeper/);
   });

@@ -15,9 +15,24 @@ import { processesUsing, ROOT, runCli } from './cli.ts';
 import { sql } from './services.ts';
 
 const POSTS = [
-  { platform: 'facebook', platformPostId: 'live1', url: 'https://facebook.com/live1', text: 'Boat to UK this week, 100% guaranteed, 1500€, WhatsApp +44 7911 123456' },
-  { platform: 'facebook', platformPostId: 'live2', url: 'https://facebook.com/live2', text: 'Crossing to Italy by boat, safe trip, price 2000 euro, call +39 333 1234567' },
-  { platform: 'x', platformPostId: 'live3', url: 'https://x.com/a/status/live3', text: 'Coastguard rescued 40 people off Calais today; smugglers arrested.' },
+  {
+    platform: 'facebook',
+    platformPostId: 'live1',
+    url: 'https://facebook.com/live1',
+    text: 'Boat to UK this week, 100% guaranteed, 1500€, WhatsApp +44 7911 123456',
+  },
+  {
+    platform: 'facebook',
+    platformPostId: 'live2',
+    url: 'https://facebook.com/live2',
+    text: 'Crossing to Italy by boat, safe trip, price 2000 euro, call +39 333 1234567',
+  },
+  {
+    platform: 'x',
+    platformPostId: 'live3',
+    url: 'https://x.com/a/status/live3',
+    text: 'Coastguard rescued 40 people off Calais today; smugglers arrested.',
+  },
 ];
 
 describe('tidewatch demo, live, on the embedded defaults', () => {
@@ -41,7 +56,10 @@ describe('tidewatch demo, live, on the embedded defaults', () => {
       const exited = new Promise((r) => demo.once('exit', r));
       if (!(await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 20_000))]))) demo.kill('SIGKILL');
     }
-    const state = await readFile(path.join(dataDir, 'postgres/server.json'), 'utf8').then((t) => JSON.parse(t) as { postmasterPid?: number }, () => undefined);
+    const state = await readFile(path.join(dataDir, 'postgres/server.json'), 'utf8').then(
+      (t) => JSON.parse(t) as { postmasterPid?: number },
+      () => undefined,
+    );
     if (state?.postmasterPid && alive(state.postmasterPid)) process.kill(state.postmasterPid, 'SIGINT');
     await rm(dir, { recursive: true, force: true });
   });
@@ -71,7 +89,17 @@ describe('tidewatch demo, live, on the embedded defaults', () => {
     expect(items.length).toBeGreaterThan(0);
 
     // The other read routes too, as an admin may call them all (a POST below, and the CLI's writes).
-    for (const route of [`/v1/review/items/${items[0]!.id}`, '/v1/networks', '/v1/stats', '/v1/stats/export?table=funnel', '/v1/audit', '/openapi.json', '/healthz', '/readyz', '/metrics']) {
+    for (const route of [
+      `/v1/review/items/${items[0]!.id}`,
+      '/v1/networks',
+      '/v1/stats',
+      '/v1/stats/export?table=funnel',
+      '/v1/audit',
+      '/openapi.json',
+      '/healthz',
+      '/readyz',
+      '/metrics',
+    ]) {
       const res = await fetch(`${api}${route}`, { headers: bearer(adminKey) });
       expect({ route, status: res.status }).toEqual({ route, status: 200 });
     }
@@ -85,7 +113,10 @@ describe('tidewatch demo, live, on the embedded defaults', () => {
         redirect: 'manual',
       });
       expect(res.status).toBe(303);
-      const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       expect(cookie).not.toBe('');
       return (p: string) => fetch(`${api}${p}`, { headers: { cookie }, redirect: 'manual' });
     };
@@ -113,16 +144,34 @@ describe('tidewatch demo, live, on the embedded defaults', () => {
     const post = await fetch(`${api}/v1/posts`, {
       method: 'POST',
       headers: { ...bearer(adminKey), 'content-type': 'application/json' },
-      body: JSON.stringify({ platform: 'mastodon', platformPostId: 'm1', url: 'https://mastodon.example/@a/1', text: 'Boat to UK, WhatsApp +44 7911 123456' }),
+      body: JSON.stringify({
+        platform: 'mastodon',
+        platformPostId: 'm1',
+        url: 'https://mastodon.example/@a/1',
+        text: 'Boat to UK, WhatsApp +44 7911 123456',
+      }),
     });
     expect(post.status).toBe(202);
     // `ingest FILE` there queues onto the demo's own (private) Redis: the demo's workers store the post.
-    await writeFile(path.join(dir, 'more.jsonl'), JSON.stringify({ platform: 'x', platformPostId: 'ingested1', url: 'https://x.com/a/status/ingested1', text: 'Crossing tonight' }));
+    await writeFile(
+      path.join(dir, 'more.jsonl'),
+      JSON.stringify({ platform: 'x', platformPostId: 'ingested1', url: 'https://x.com/a/status/ingested1', text: 'Crossing tonight' }),
+    );
     const ingested = await runCli(['ingest', '--no-progress', path.join(dir, 'more.jsonl')], env());
     expect(ingested.stdout, ingested.stderr).toContain('queued 1 posts');
-    const state = JSON.parse(await readFile(path.join(dataDir, 'postgres/server.json'), 'utf8')) as { postmasterPid: number; port: number; password: string };
-    const stored = async () => (await sql<{ n: number }>(`postgresql://postgres:${state.password}@127.0.0.1:${state.port}/postgres`, `SELECT count(*)::int AS n FROM "Post" WHERE "platformPostId" IN ('ingested1', 'm1')`))[0]!.n;
-    for (const t = Date.now(); (await stored()) < 2 && Date.now() - t < 60_000; ) await new Promise((r) => setTimeout(r, 250));
+    const state = JSON.parse(await readFile(path.join(dataDir, 'postgres/server.json'), 'utf8')) as {
+      postmasterPid: number;
+      port: number;
+      password: string;
+    };
+    const stored = async () =>
+      (
+        await sql<{ n: number }>(
+          `postgresql://postgres:${state.password}@127.0.0.1:${state.port}/postgres`,
+          `SELECT count(*)::int AS n FROM "Post" WHERE "platformPostId" IN ('ingested1', 'm1')`,
+        )
+      )[0]!.n;
+    for (const t = Date.now(); (await stored()) < 2 && Date.now() - t < 60_000;) await new Promise((r) => setTimeout(r, 250));
     expect(await stored()).toBe(2);
 
     const { postmasterPid } = state;

@@ -48,11 +48,25 @@ describe('tidewatch demo --once', () => {
   it('needs no REDIS_URL or DATABASE_URL: starts a private Redis and an embedded Postgres', async () => {
     const file = path.join(dir, 'few.jsonl');
     const posts = [
-      { platform: 'facebook', platformPostId: 'e1', url: 'https://facebook.com/e1', text: 'Boat to UK this week, 100% guaranteed, 1500€, WhatsApp +44 7911 123456' },
-      { platform: 'x', platformPostId: 'e2', url: 'https://x.com/a/status/e2', text: 'Coastguard rescued 40 people off Calais today; smugglers arrested.' },
+      {
+        platform: 'facebook',
+        platformPostId: 'e1',
+        url: 'https://facebook.com/e1',
+        text: 'Boat to UK this week, 100% guaranteed, 1500€, WhatsApp +44 7911 123456',
+      },
+      {
+        platform: 'x',
+        platformPostId: 'e2',
+        url: 'https://x.com/a/status/e2',
+        text: 'Coastguard rescued 40 people off Calais today; smugglers arrested.',
+      },
     ];
     await writeFile(file, posts.map((p) => JSON.stringify(p)).join('\n'));
-    const res = await runCli(['demo', '--once', '--file', file], { DATA_DIR: path.join(dir, 'data'), API_PORT: '0' }, { timeoutMs: 280_000 });
+    const res = await runCli(
+      ['demo', '--once', '--file', file],
+      { DATA_DIR: path.join(dir, 'data'), API_PORT: '0' },
+      { timeoutMs: 280_000 },
+    );
     expect(res.stderr).not.toMatch(/Error/);
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/redis: private redis-server at redis:\/\/127\.0\.0\.1:\d+/);

@@ -30,7 +30,11 @@ export async function startFakePlatform(secret: string): Promise<FakePlatform> {
     const webhookId = c.req.header('webhook-id');
     let verified = false;
     try {
-      wh.verify(body, { 'webhook-id': webhookId ?? '', 'webhook-timestamp': c.req.header('webhook-timestamp') ?? '', 'webhook-signature': c.req.header('webhook-signature') ?? '' });
+      wh.verify(body, {
+        'webhook-id': webhookId ?? '',
+        'webhook-timestamp': c.req.header('webhook-timestamp') ?? '',
+        'webhook-signature': c.req.header('webhook-signature') ?? '',
+      });
       verified = true;
     } catch {
       fake.attempts.push({ webhookId, status: 401, verified });
@@ -47,7 +51,8 @@ export async function startFakePlatform(secret: string): Promise<FakePlatform> {
   });
   app.get('/posts/:id', (c) => {
     const id = c.req.param('id');
-    if (fake.removed.has(id)) return id.startsWith('soft') ? c.html('<h1>This content isn’t available right now</h1>') : c.html('<h1>Not found</h1>', 404);
+    if (fake.removed.has(id))
+      return id.startsWith('soft') ? c.html('<h1>This content isn’t available right now</h1>') : c.html('<h1>Not found</h1>', 404);
     return c.html(`<html><body><h1>Post ${id}</h1><p>Boat to UK this week, WhatsApp +44 7700 900123</p></body></html>`);
   });
   const server = await new Promise<ServerType>((resolve) => {

@@ -39,7 +39,12 @@ describe('API fuzzing with malformed requests', () => {
   const secret = generateSigningSecret();
 
   beforeAll(async () => {
-    const limits = Object.fromEntries(['ADMIN', 'LEAD', 'REVIEWER', 'ANALYST', 'PLATFORM', 'INGEST', 'ANONYMOUS', 'SIGN_IN_FAILURES'].map((r) => [`RATE_LIMIT_${r}`, NO_LIMIT]));
+    const limits = Object.fromEntries(
+      ['ADMIN', 'LEAD', 'REVIEWER', 'ANALYST', 'PLATFORM', 'INGEST', 'ANONYMOUS', 'SIGN_IN_FAILURES'].map((r) => [
+        `RATE_LIMIT_${r}`,
+        NO_LIMIT,
+      ]),
+    );
     h = await startHarness({ api: false }, limits);
     const sink = new Writable({
       write(chunk, _enc, done) {
@@ -50,10 +55,19 @@ describe('API fuzzing with malformed requests', () => {
     app = checkedApp(createApp({ ...h.rt.pipeline, redis: h.rt.redis, log: createLogger('error', 'fuzz', sink) }));
     await upsertPlatform(h.db, 'tiktok', { signingSecret: secret }, undefined, false);
     keys = {
-      ingest: await h.key('ingest'), reviewer: await h.key('reviewer'), lead: await h.key('lead'),
-      analyst: await h.key('analyst'), admin: await h.key('admin'), platform: await h.key('platform', { platform: 'tiktok' }),
+      ingest: await h.key('ingest'),
+      reviewer: await h.key('reviewer'),
+      lead: await h.key('lead'),
+      analyst: await h.key('analyst'),
+      admin: await h.key('admin'),
+      platform: await h.key('platform', { platform: 'tiktok' }),
     };
-    itemIds = (await seedReviewItems(h.db, Array.from({ length: 4 }, () => ({})))).map((i) => i.id);
+    itemIds = (
+      await seedReviewItems(
+        h.db,
+        Array.from({ length: 4 }, () => ({})),
+      )
+    ).map((i) => i.id);
     referralIds = await seedSentReferrals(h.db, 'tiktok', 3);
     process.on('unhandledRejection', onUnhandled);
   });
@@ -86,9 +100,11 @@ describe('API fuzzing with malformed requests', () => {
     if (res.status < 400 || res.status >= 500) throw new Error(`expected a 4xx — ${where}`);
     if (!(res.headers.get('content-type') ?? '').includes('application/json')) throw new Error(`4xx body is not JSON — ${where}`);
     const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
-    if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string' || !body.error.message) throw new Error(`4xx without { error: { code, message } } — ${where}`);
+    if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string' || !body.error.message)
+      throw new Error(`4xx without { error: { code, message } } — ${where}`);
     const message = body.error.message.toLowerCase();
-    if (!c.names.some((n) => message.includes(n.toLowerCase()))) throw new Error(`message names none of ${JSON.stringify(c.names)} — ${where}`);
+    if (!c.names.some((n) => message.includes(n.toLowerCase())))
+      throw new Error(`message names none of ${JSON.stringify(c.names)} — ${where}`);
   }
 
   /** `requests` cases, sent PARALLEL at a time (each property run is one concurrent batch; a failing batch still shrinks). */
@@ -106,7 +122,10 @@ describe('API fuzzing with malformed requests', () => {
 
     await run(postsCases(keys), RUNS.posts);
     await run(reviewCases(keys, itemIds), RUNS.review);
-    await run(platformCases({ platformKey: keys.platform, adminKey: keys.admin, reviewerKey: keys.reviewer, secret, referralIds }), RUNS.platform);
+    await run(
+      platformCases({ platformKey: keys.platform, adminKey: keys.admin, reviewerKey: keys.reviewer, secret, referralIds }),
+      RUNS.platform,
+    );
 
     const seconds = (performance.now() - started) / 1000;
     console.log(`fuzz-api: ${sent} requests in ${seconds.toFixed(1)} s (${Math.round(sent / seconds)}/s)`);

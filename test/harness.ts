@@ -18,7 +18,10 @@ export interface Harness extends Isolated {
 }
 
 /** An isolated Tidewatch process: its own database and queue prefix, workers and API running. */
-export async function startHarness(opts: RuntimeOptions = { workers: ['ingest', 'classify', 'refer'], api: true }, env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  opts: RuntimeOptions = { workers: ['ingest', 'classify', 'refer'], api: true },
+  env: Record<string, string> = {},
+): Promise<Harness> {
   const iso = await isolate(env);
   const rt = await startRuntime(iso.config, createLogger('silent'), { migrate: false, ...opts });
   // Every answer a test fetches from this API must be one /openapi.json promises (test/openapi-contract.ts).

@@ -32,10 +32,13 @@ function isLocalAddress(address) {
  * `kind` is 'lookup' (a name to resolve), 'resolve' (a DNS query, always off-machine) or 'connect'.
  */
 export function netGuardDecision(kind, host, port) {
-  if (kind === 'resolve') return `net-guard: a DNS query for "${host}" (dns.resolve*) from a test; tests must not reach outside this machine`;
+  if (kind === 'resolve')
+    return `net-guard: a DNS query for "${host}" (dns.resolve*) from a test; tests must not reach outside this machine`;
   if (typeof host !== 'string' || host === '') return null; // Node's default: localhost
   if (net.isIP(host.replace(/^\[|\]$/g, ''))) {
-    return isLocalAddress(host) ? null : `net-guard: a connection to ${host}${port === undefined ? '' : `:${port}`} from a test; tests must not reach outside this machine`;
+    return isLocalAddress(host)
+      ? null
+      : `net-guard: a connection to ${host}${port === undefined ? '' : `:${port}`} from a test; tests must not reach outside this machine`;
   }
   if (isLoopbackName(host)) return null;
   return kind === 'lookup'
@@ -79,7 +82,8 @@ function connectOptions(args) {
   let first = args[0];
   if (Array.isArray(first)) first = first[0];
   if (first !== null && typeof first === 'object') return first;
-  if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first))) return { port: first, host: typeof args[1] === 'string' ? args[1] : undefined };
+  if (typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first)))
+    return { port: first, host: typeof args[1] === 'string' ? args[1] : undefined };
   if (typeof first === 'string') return { path: first };
   return {};
 }
@@ -100,28 +104,34 @@ export function installNetGuard() {
     const cb = typeof options === 'function' ? options : callback;
     const opts = typeof options === 'function' ? undefined : options;
     // A loopback name must also resolve to loopback (an /etc/hosts entry could say otherwise).
-    const checked = typeof cb !== 'function' ? cb : (err, address, family) => {
-      const list = Array.isArray(address) ? address.map((a) => a.address) : address ? [address] : [];
-      const bad = list.find((a) => !isLocalAddress(a));
-      if (!err && bad) return cb(record(`net-guard: "${hostname}" resolved to ${bad}, outside this machine`));
-      return cb(err, address, family);
-    };
+    const checked =
+      typeof cb !== 'function'
+        ? cb
+        : (err, address, family) => {
+            const list = Array.isArray(address) ? address.map((a) => a.address) : address ? [address] : [];
+            const bad = list.find((a) => !isLocalAddress(a));
+            if (!err && bad) return cb(record(`net-guard: "${hostname}" resolved to ${bad}, outside this machine`));
+            return cb(err, address, family);
+          };
     return opts === undefined ? originalLookup.call(this, hostname, checked) : originalLookup.call(this, hostname, opts, checked);
   };
   lookup[MARK] = true;
   dns.lookup = lookup;
 
   const originalPromiseLookup = dns.promises.lookup;
-  dns.promises.lookup = Object.assign(function (hostname, options) {
-    const why = netGuardDecision('lookup', hostname);
-    if (why) return Promise.reject(record(why));
-    return originalPromiseLookup.call(this, hostname, options).then((res) => {
-      const list = Array.isArray(res) ? res.map((a) => a.address) : [res.address];
-      const bad = list.find((a) => !isLocalAddress(a));
-      if (bad) throw record(`net-guard: "${hostname}" resolved to ${bad}, outside this machine`);
-      return res;
-    });
-  }, { [MARK]: true });
+  dns.promises.lookup = Object.assign(
+    function (hostname, options) {
+      const why = netGuardDecision('lookup', hostname);
+      if (why) return Promise.reject(record(why));
+      return originalPromiseLookup.call(this, hostname, options).then((res) => {
+        const list = Array.isArray(res) ? res.map((a) => a.address) : [res.address];
+        const bad = list.find((a) => !isLocalAddress(a));
+        if (bad) throw record(`net-guard: "${hostname}" resolved to ${bad}, outside this machine`);
+        return res;
+      });
+    },
+    { [MARK]: true },
+  );
 
   // Every resolve* sends a DNS query (they skip /etc/hosts), whatever the name.
   const refuseQuery = (target, name, promise) => {
@@ -135,7 +145,22 @@ export function installNetGuard() {
       return undefined;
     };
   };
-  const resolveNames = ['resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse'];
+  const resolveNames = [
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveAny',
+    'resolveCaa',
+    'resolveCname',
+    'resolveMx',
+    'resolveNaptr',
+    'resolveNs',
+    'resolvePtr',
+    'resolveSoa',
+    'resolveSrv',
+    'resolveTxt',
+    'reverse',
+  ];
   for (const n of resolveNames) {
     refuseQuery(dns, n, false);
     refuseQuery(dns.Resolver.prototype, n, false);
@@ -162,7 +187,12 @@ export function installNetGuard() {
           inner(hostname, opts, (err, address, family) => {
             const list = Array.isArray(address) ? address.map((a) => a.address) : address ? [address] : [];
             const bad = list.find((a) => !isLocalAddress(a));
-            if (!err && bad) return cb(record(`net-guard: a connection to ${bad}:${options.port} ("${hostname}") from a test; tests must not reach outside this machine`));
+            if (!err && bad)
+              return cb(
+                record(
+                  `net-guard: a connection to ${bad}:${options.port} ("${hostname}") from a test; tests must not reach outside this machine`,
+                ),
+              );
             return cb(err, address, family);
           });
       }

@@ -14,10 +14,31 @@ const contract = new OpenApiContract(doc);
 const JSON_TYPE = 'application/json';
 const error = (code: string) => JSON.stringify({ error: { code, message: 'm' } });
 const item = {
-  id: '019abc12-3456-7def-8123-456789abcdef', status: 'open', priority: 1, score: 0.9, referralCandidate: false, language: 'en', category: 'small_boat',
-  platform: 'facebook', createdAt: '2026-12-07T10:00:00.000Z', updatedAt: '2026-12-07T10:00:00.000Z', decidedAt: null, claim: null, duplicates: 0,
-  nearDuplicateOf: null, network: null,
-  post: { id: '019abc12-3456-7def-8123-456789abcdee', text: 't', url: 'https://example.com/1', platform: 'facebook', author: null, language: 'en', postedAt: null, ingestedAt: '2026-12-07T10:00:00.000Z' },
+  id: '019abc12-3456-7def-8123-456789abcdef',
+  status: 'open',
+  priority: 1,
+  score: 0.9,
+  referralCandidate: false,
+  language: 'en',
+  category: 'small_boat',
+  platform: 'facebook',
+  createdAt: '2026-12-07T10:00:00.000Z',
+  updatedAt: '2026-12-07T10:00:00.000Z',
+  decidedAt: null,
+  claim: null,
+  duplicates: 0,
+  nearDuplicateOf: null,
+  network: null,
+  post: {
+    id: '019abc12-3456-7def-8123-456789abcdee',
+    text: 't',
+    url: 'https://example.com/1',
+    platform: 'facebook',
+    author: null,
+    language: 'en',
+    postedAt: null,
+    ingestedAt: '2026-12-07T10:00:00.000Z',
+  },
   classification: null,
 };
 
@@ -32,7 +53,9 @@ describe('OpenApiContract', () => {
 
   it('accepts documented answers, resolving $refs into components', () => {
     expect(contract.problems('GET', '/healthz', 200, JSON_TYPE, '{"status":"ok"}')).toEqual([]);
-    expect(contract.problems('GET', `/v1/review/items/${item.id}`, 200, 'application/json; charset=UTF-8', JSON.stringify(item))).toEqual([]);
+    expect(contract.problems('GET', `/v1/review/items/${item.id}`, 200, 'application/json; charset=UTF-8', JSON.stringify(item))).toEqual(
+      [],
+    );
     expect(contract.problems('GET', '/v1/stats?from=x', 400, JSON_TYPE, error('bad_request'))).toEqual([]);
     expect(contract.problems('GET', '/healthz', 429, JSON_TYPE, error('rate_limited'))).toEqual([]);
     expect(contract.problems('POST', '/v1/review/next', 204, null, '')).toEqual([]);
@@ -40,16 +63,24 @@ describe('OpenApiContract', () => {
   });
 
   it('catches an undocumented status, content type or body', () => {
-    expect(contract.problems('GET', '/healthz', 500, JSON_TYPE, error('internal'))).toEqual([expect.stringMatching(/GET \/healthz → 500: status 500 is not documented/)]);
+    expect(contract.problems('GET', '/healthz', 500, JSON_TYPE, error('internal'))).toEqual([
+      expect.stringMatching(/GET \/healthz → 500: status 500 is not documented/),
+    ]);
     expect(contract.problems('GET', '/v1/stats', 409, JSON_TYPE, error('conflict'))[0]).toMatch(/status 409 is not documented/);
     expect(contract.problems('GET', '/healthz', 200, 'text/plain', 'ok')[0]).toMatch(/content type "text\/plain" is not documented/);
-    expect(contract.problems('GET', '/healthz', 200, JSON_TYPE, '{"status":"fine"}')[0]).toMatch(/body\/status must be equal to one of the allowed values/);
+    expect(contract.problems('GET', '/healthz', 200, JSON_TYPE, '{"status":"fine"}')[0]).toMatch(
+      /body\/status must be equal to one of the allowed values/,
+    );
     expect(contract.problems('GET', '/healthz', 200, JSON_TYPE, 'ok')[0]).toMatch(/body is not JSON/);
     expect(contract.problems('GET', '/v1/stats', 400, JSON_TYPE, '{"error":"bad"}')[0]).toMatch(/body\/error must be object/);
     // Deep inside a $ref'd component: the item's post lacks its url.
     const { url: _url, ...post } = item.post;
-    expect(contract.problems('GET', `/v1/review/items/${item.id}`, 200, JSON_TYPE, JSON.stringify({ ...item, post }))[0]).toMatch(/body\/post must have required property 'url'/);
-    expect(contract.problems('GET', `/v1/review/items/${item.id}`, 200, JSON_TYPE, JSON.stringify({ ...item, id: 'not-a-uuid' }))[0]).toMatch(/body\/id must match format "uuid"/);
+    expect(contract.problems('GET', `/v1/review/items/${item.id}`, 200, JSON_TYPE, JSON.stringify({ ...item, post }))[0]).toMatch(
+      /body\/post must have required property 'url'/,
+    );
+    expect(
+      contract.problems('GET', `/v1/review/items/${item.id}`, 200, JSON_TYPE, JSON.stringify({ ...item, id: 'not-a-uuid' }))[0],
+    ).toMatch(/body\/id must match format "uuid"/);
     expect(contract.problems('POST', '/v1/review/next', 204, JSON_TYPE, '{}')[0]).toMatch(/documented without a body/);
   });
 

@@ -50,7 +50,10 @@ export class OpenApiContract {
     this.#routes = Object.keys(doc.paths)
       .map((template) => {
         const params = (template.match(/\{[^}]+\}/g) ?? []).length;
-        const source = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+');
+        const source = template
+          .split(/\{[^}]+\}/)
+          .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+          .join('[^/]+');
         return { template, regex: new RegExp(`^${source}$`), params };
       })
       .sort((a, b) => a.params - b.params);
@@ -82,7 +85,8 @@ export class OpenApiContract {
     }
     const essence = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
     const mediaType = Object.keys(content).find((t) => t.toLowerCase() === essence);
-    if (!mediaType) return [`${where}: content type "${contentType ?? ''}" is not documented (documented: ${Object.keys(content).join(', ')})`];
+    if (!mediaType)
+      return [`${where}: content type "${contentType ?? ''}" is not documented (documented: ${Object.keys(content).join(', ')})`];
     if (!content[mediaType]!.schema) return [];
     let value: unknown = body;
     if (/[/+]json$/.test(essence)) {
@@ -94,7 +98,9 @@ export class OpenApiContract {
     }
     const validate = this.#validator(template, m, key, mediaType);
     if (validate(value)) return [];
-    return (validate.errors ?? []).slice(0, 5).map((e) => `${where}: body${e.instancePath || ''} ${e.message ?? 'is invalid'} (schema ${e.schemaPath.replace(DOC_ID, '')})`);
+    return (validate.errors ?? [])
+      .slice(0, 5)
+      .map((e) => `${where}: body${e.instancePath || ''} ${e.message ?? 'is invalid'} (schema ${e.schemaPath.replace(DOC_ID, '')})`);
   }
 
   /**
@@ -156,7 +162,8 @@ function coerce(value: string, type: string | string[] | undefined): unknown {
 const issuesOf = (what: string, validate: ValidateFunction) =>
   (validate.errors ?? []).slice(0, 3).map((e) => `${what}${e.instancePath} ${e.message ?? 'is invalid'}`);
 
-const methodOf = (input: Parameters<typeof fetch>[0], init?: RequestInit) => init?.method ?? (input instanceof Request ? input.method : 'GET');
+const methodOf = (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+  init?.method ?? (input instanceof Request ? input.method : 'GET');
 const urlOf = (input: Parameters<typeof fetch>[0]) => (input instanceof Request ? input.url : String(input));
 
 let appContract: OpenApiContract | undefined;

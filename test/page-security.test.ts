@@ -55,7 +55,9 @@ describe('pages under their security policy', () => {
     await context.addInitScript(() => {
       const w = window as unknown as { __csp: string[] };
       w.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string }) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string }) =>
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     context.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(`${m.page()?.url()}: ${m.text()}`);
@@ -81,7 +83,17 @@ describe('pages under their security policy', () => {
       redirect: 'manual',
     });
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const paths = ['/review/sign-in', '/review', `/review/items/${itemId}`, '/networks', '/analytics', '/docs', '/admin/queues', '/openapi.json', '/healthz'];
+    const paths = [
+      '/review/sign-in',
+      '/review',
+      `/review/items/${itemId}`,
+      '/networks',
+      '/analytics',
+      '/docs',
+      '/admin/queues',
+      '/openapi.json',
+      '/healthz',
+    ];
     for (const path of paths) {
       const r = await fetch(`${h.rt.apiUrl}${path}`, { headers: { cookie } });
       expect(r.status, path).toBe(200);
@@ -151,7 +163,10 @@ describe('pages under their security policy', () => {
     const signedIn = await signIn(context, admin);
     try {
       const page = await context.newPage();
-      const [response] = await Promise.all([page.waitForResponse((r) => r.url() === target), page.goto(`${attackerOrigin}/`, { waitUntil: 'commit' })]);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url() === target),
+        page.goto(`${attackerOrigin}/`, { waitUntil: 'commit' }),
+      ]);
       expect(response.request().headers()['content-type']).toMatch(/^text\/plain/);
       expect(response.status()).toBe(403);
       expect(await h.rt.queues.liveness.count()).toBe(before);
@@ -159,7 +174,12 @@ describe('pages under their security policy', () => {
       // The dashboard's own (same-origin, JSON) request to the same route is allowed.
       await signedIn.goto(`${h.rt.apiUrl}/admin/queues`);
       const status = await signedIn.evaluate(
-        (url) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'manual', data: {} }) }).then((r) => r.status),
+        (url) =>
+          fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ name: 'manual', data: {} }),
+          }).then((r) => r.status),
         target,
       );
       expect(status).toBe(200);
@@ -169,9 +189,18 @@ describe('pages under their security policy', () => {
       await new Promise((resolve) => attacker.close(resolve));
     }
     // Without a browser: a form-type body from another origin, with the admin's cookie, is refused too.
-    const res = await fetch(`${h.rt.apiUrl}/review/sign-in`, { method: 'POST', body: new URLSearchParams({ key: admin }), headers: { origin: h.rt.apiUrl! }, redirect: 'manual' });
+    const res = await fetch(`${h.rt.apiUrl}/review/sign-in`, {
+      method: 'POST',
+      body: new URLSearchParams({ key: admin }),
+      headers: { origin: h.rt.apiUrl! },
+      redirect: 'manual',
+    });
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const forged = await fetch(target, { method: 'POST', headers: { cookie, 'content-type': 'text/plain', origin: 'http://127.0.0.1:1' }, body: '{"name":"x"}' });
+    const forged = await fetch(target, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'text/plain', origin: 'http://127.0.0.1:1' },
+      body: '{"name":"x"}',
+    });
     expect(forged.status).toBe(403);
     expect(await h.rt.queues.liveness.count()).toBe(before + 1);
   });

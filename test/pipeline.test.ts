@@ -8,7 +8,12 @@ const ADVERT =
   'Boat to UK leaving this week 🚤🇬🇧 100% guaranteed safe crossing, 1500€ per person, kids half price. WhatsApp +44 7911 123456';
 const NEWS = 'Police arrested four smugglers in Calais yesterday; two people drowned when a boat capsized, the report says.';
 /** Ambiguous texts; the test uses one the shipped model scores between ADVERT and NEWS. */
-const AMBIGUOUS = ['Boat trip to Greece, 300 euro, call', 'Boat to the UK', 'Travel to Italy by sea, details in private', 'Calais to Dover, this week'];
+const AMBIGUOUS = [
+  'Boat trip to Greece, 300 euro, call',
+  'Boat to the UK',
+  'Travel to Italy by sea, details in private',
+  'Calais to Dover, this week',
+];
 let MIDDLE = AMBIGUOUS[0]!;
 
 describe('ingest → classify → route', () => {
@@ -17,7 +22,9 @@ describe('ingest → classify → route', () => {
     // Routing is under test here, not the model: thresholds come from config (as an operator
     // would set them), placed between the shipped model's scores for the three texts.
     const detector = await loadDetector();
-    const [advert, news, ...others] = detector.classify([ADVERT, NEWS, ...AMBIGUOUS].map((text, i) => ({ id: String(i), text }))).map((r) => r.score);
+    const [advert, news, ...others] = detector
+      .classify([ADVERT, NEWS, ...AMBIGUOUS].map((text, i) => ({ id: String(i), text })))
+      .map((r) => r.score);
     const pick = others.findIndex((m) => m < advert! - 1e-3 && m > news! + 1e-3);
     if (pick < 0) throw new Error(`no fixture scores between the advert (${advert}) and the news (${news}): ${others.join(', ')}`);
     MIDDLE = AMBIGUOUS[pick]!;
@@ -30,7 +37,11 @@ describe('ingest → classify → route', () => {
   afterAll(async () => h?.close());
 
   it('persists, classifies and routes each post to one outcome', async () => {
-    const posts = [makePost(ADVERT, { lang: 'en', postedAt: '2026-11-20T10:00:00Z' }), makePost(NEWS), makePost(MIDDLE, { platform: 'tiktok' })];
+    const posts = [
+      makePost(ADVERT, { lang: 'en', postedAt: '2026-11-20T10:00:00Z' }),
+      makePost(NEWS),
+      makePost(MIDDLE, { platform: 'tiktok' }),
+    ];
     const res = await h.post('/v1/posts', { posts });
     expect(res.status).toBe(202);
     const body = (await res.json()) as { accepted: { index: number; id: string }[]; errors: unknown[] };

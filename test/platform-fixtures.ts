@@ -11,10 +11,16 @@ import { seedReviewItems } from './review-fixtures.ts';
 /** Creates `count` referrals in status `sent` on `platform`; returns their ids. */
 export async function seedSentReferrals(db: PoolDb, platform: string, count = 1): Promise<string[]> {
   const { id: platformId } = await db.prisma.platform.findUniqueOrThrow({ where: { name: platform }, select: { id: true } });
-  const items = await seedReviewItems(db, Array.from({ length: count }, () => ({ platform, status: 'confirmed' as const })));
+  const items = await seedReviewItems(
+    db,
+    Array.from({ length: count }, () => ({ platform, status: 'confirmed' as const })),
+  );
   const ids: string[] = [];
   for (const { postId } of items) {
-    const r = await db.prisma.referral.create({ data: { postId, platformId, status: 'sent', idempotencyKey: `${platformId}:${postId}`, sentAt: new Date() }, select: { id: true } });
+    const r = await db.prisma.referral.create({
+      data: { postId, platformId, status: 'sent', idempotencyKey: `${platformId}:${postId}`, sentAt: new Date() },
+      select: { id: true },
+    });
     ids.push(r.id);
   }
   return ids;

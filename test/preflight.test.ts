@@ -17,7 +17,11 @@ describe('preflight', () => {
 
   it('reports a missing browser and an unreachable Redis together, each with its install line', async () => {
     const closed = await freePort(); // nothing listens there once the probe is closed
-    const problems = await preflight({ redisUrl: `redis://127.0.0.1:${closed}`, databaseUrl: ADMIN_URL, chromiumPath: '/nonexistent/chromium' });
+    const problems = await preflight({
+      redisUrl: `redis://127.0.0.1:${closed}`,
+      databaseUrl: ADMIN_URL,
+      chromiumPath: '/nonexistent/chromium',
+    });
     expect(problems).toHaveLength(2);
     const message = preflightMessage(problems);
     expect(message).toMatch(/2 prerequisites are missing/);
@@ -30,7 +34,11 @@ describe('preflight', () => {
 
   it('reports an unreachable PostgreSQL with its install line, never its password', async () => {
     const closed = await freePort();
-    const [problem, ...rest] = await preflight({ redisUrl: REDIS_URL, databaseUrl: `postgresql://postgres:hunter2secret@127.0.0.1:${closed}/postgres`, chromiumPath: undefined });
+    const [problem, ...rest] = await preflight({
+      redisUrl: REDIS_URL,
+      databaseUrl: `postgresql://postgres:hunter2secret@127.0.0.1:${closed}/postgres`,
+      chromiumPath: undefined,
+    });
     expect(rest).toEqual([]);
     expect(problem).toContain('apt-get install postgresql');
     expect(problem).not.toContain('hunter2secret');

@@ -53,7 +53,9 @@ async function checkPostgres(url: string): Promise<string | undefined> {
 
 function checkChromium(configured: string | undefined): string | undefined {
   const found = findChromium(configured);
-  return 'missing' in found ? `Chromium (the browser tests and evidence capture): ${found.missing}.\n    install it: ${HOW_TO_GET_CHROMIUM}` : undefined;
+  return 'missing' in found
+    ? `Chromium (the browser tests and evidence capture): ${found.missing}.\n    install it: ${HOW_TO_GET_CHROMIUM}`
+    : undefined;
 }
 
 /** Every missing piece, each with its install line; empty when all are there. */

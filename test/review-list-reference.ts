@@ -34,7 +34,15 @@ const include = {
             select: {
               id: true,
               reviewItem: {
-                select: { id: true, status: true, decisions: { orderBy: { createdAt: 'desc' }, take: 1, select: { action: true, reasonCode: true, actor: true, createdAt: true } } },
+                select: {
+                  id: true,
+                  status: true,
+                  decisions: {
+                    orderBy: { createdAt: 'desc' },
+                    take: 1,
+                    select: { action: true, reasonCode: true, actor: true, createdAt: true },
+                  },
+                },
               },
             },
           },
@@ -88,7 +96,13 @@ function toView(r: Row, now = new Date(), duplicates = 0): ReviewItemView {
     claim: live ? { holder: r.claimedBy!, leaseExpiresAt: r.leaseExpiresAt!.toISOString() } : null,
     duplicates,
     nearDuplicateOf: nearDuplicateView(r.post.nearDuplicate),
-    network: r.post.networkMember ? { id: r.post.networkMember.network.id, size: r.post.networkMember.network.postCount, vouched: r.post.networkMember.network.vouchedCount } : null,
+    network: r.post.networkMember
+      ? {
+          id: r.post.networkMember.network.id,
+          size: r.post.networkMember.network.postCount,
+          vouched: r.post.networkMember.network.vouchedCount,
+        }
+      : null,
     post: {
       id: r.post.id,
       text: r.post.text,
@@ -142,7 +156,10 @@ export async function referenceList(db: PoolDb, opts: ListOptions): Promise<Omit
     rows.length > opts.limit && last
       ? encodeCursor({ s: opts.sort, v: opts.sort === 'priority' ? last.priority : last.createdAt.toISOString(), id: last.id })
       : null;
-  const duplicates = await duplicateCounts(db, page.map((r) => r.postId));
+  const duplicates = await duplicateCounts(
+    db,
+    page.map((r) => r.postId),
+  );
   const now = new Date();
   return { items: page.map((r) => toView(r, now, duplicates.get(r.postId))), nextCursor };
 }

@@ -108,7 +108,10 @@ describe('/review in a browser', () => {
     expect(await pb.textContent('[data-testid=claim]')).not.toContain('you');
     expect(await pb.locator('#decide-confirm').count()).toBe(0);
     // Posting a decision anyway is refused by the same rules as the API.
-    const res = await pb.request.post(`${held}/decision`, { form: { action: 'confirm', reasonCode: 'smuggling_advert' }, headers: { origin: h.rt.apiUrl! } });
+    const res = await pb.request.post(`${held}/decision`, {
+      form: { action: 'confirm', reasonCode: 'smuggling_advert' },
+      headers: { origin: h.rt.apiUrl! },
+    });
     expect(res.url()).toContain('error=');
     expect(decodeURIComponent(res.url())).toMatch(/claim|held|lease/i);
 
@@ -119,7 +122,7 @@ describe('/review in a browser', () => {
     await Promise.all([pa.close(), pb.close(), pc.close()]);
   });
 
-  it('shows each cue\'s English gloss on the item page, and still renders a stored classification without glosses', async () => {
+  it("shows each cue's English gloss on the item page, and still renders a stored classification without glosses", async () => {
     const text = 'İngiltereye tekneyle garantili geçiş bu hafta, kişi başı 2000 euro, aile indirimi var, para ofiste kalır, WhatsApp yazın';
     expect((await h.post('/v1/posts', { posts: [makePost(text, { lang: 'tr' })] })).status).toBe(202);
     await h.drain();
@@ -145,7 +148,12 @@ describe('/review in a browser', () => {
 
     // A classification stored before glosses existed: the same cues, highlighted, no gloss and no error.
     const cls = post.classifications[0]!;
-    const bare = (cls.signals as { type: string; value: string; start: number; end: number }[]).map(({ type, value, start, end }) => ({ type, value, start, end }));
+    const bare = (cls.signals as { type: string; value: string; start: number; end: number }[]).map(({ type, value, start, end }) => ({
+      type,
+      value,
+      start,
+      end,
+    }));
     await h.db.prisma.classification.update({ where: { id: cls.id }, data: { signals: bare } });
     await page.goto(`${h.rt.apiUrl}/review/items/${itemId}`);
     expect(await page.locator('li', { hasText: 'aile indirimi' }).count()).toBe(1);

@@ -21,7 +21,8 @@ import { openDatabase } from '../core/db/database.ts';
 import { installRuntimeRole, RUNTIME_ROLE, warnIfPrivileged } from '../core/db/runtime-role.ts';
 import { captureLog } from './log-capture.ts';
 
-const ADVERT = 'Boat to UK leaving this week 🚤🇬🇧 100% guaranteed safe crossing, 1500€ per person, kids half price. WhatsApp +44 7911 123456';
+const ADVERT =
+  'Boat to UK leaving this week 🚤🇬🇧 100% guaranteed safe crossing, 1500€ per person, kids half price. WhatsApp +44 7911 123456';
 const NEWS = 'Police arrested four smugglers in Calais yesterday; two people drowned when a boat capsized, the report says.';
 
 const asUser = (url: string, user: string) => {
@@ -64,15 +65,28 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
   });
 
   it('connects as itself, not as the owner or a superuser', async () => {
-    const [me] = await withClient(runtimeUrl, async (c) => (await c.query<{ user: string; su: string }>(`SELECT current_user AS user, current_setting('is_superuser') AS su`)).rows);
+    const [me] = await withClient(
+      runtimeUrl,
+      async (c) => (await c.query<{ user: string; su: string }>(`SELECT current_user AS user, current_setting('is_superuser') AS su`)).rows,
+    );
     expect(me).toEqual({ user: login, su: 'off' });
   });
 
   it('cannot change or remove audit rows by any route; the rows and the trigger are unchanged', async () => {
-    await appendAudit(runtimeDb, { actor: 'test', action: 'test.append', subjectType: 'retention', subjectId: 'runtime-role', after: { ok: true } });
+    await appendAudit(runtimeDb, {
+      actor: 'test',
+      action: 'test.append',
+      subjectType: 'retention',
+      subjectId: 'runtime-role',
+      after: { ok: true },
+    });
     const snapshot = () => withClient(iso.databaseUrl, async (c) => (await c.query(`SELECT * FROM "AuditEvent" ORDER BY id`)).rows);
     const triggerState = () =>
-      withClient(iso.databaseUrl, async (c) => (await c.query(`SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = '"AuditEvent"'::regclass AND NOT tgisinternal`)).rows);
+      withClient(
+        iso.databaseUrl,
+        async (c) =>
+          (await c.query(`SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = '"AuditEvent"'::regclass AND NOT tgisinternal`)).rows,
+      );
     const before = await snapshot();
     expect(before.length).toBeGreaterThan(0);
     expect(await triggerState()).toEqual([{ tgname: 'AuditEvent_append_only', tgenabled: 'O' }]);
@@ -85,17 +99,32 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
       [`ALTER TABLE "AuditEvent" DISABLE TRIGGER ALL`, /must be owner of table AuditEvent/],
       [`SET session_replication_role = replica`, /permission denied to set parameter "session_replication_role"/],
       [`DROP TRIGGER "AuditEvent_append_only" ON "AuditEvent"`, /must be owner of (table|relation) AuditEvent/],
-      [`CREATE OR REPLACE FUNCTION tidewatch_forbid_change() RETURNS trigger AS $$ BEGIN RETURN NULL; END $$ LANGUAGE plpgsql`, /must be owner of function tidewatch_forbid_change|permission denied for schema/],
+      [
+        `CREATE OR REPLACE FUNCTION tidewatch_forbid_change() RETURNS trigger AS $$ BEGIN RETURN NULL; END $$ LANGUAGE plpgsql`,
+        /must be owner of function tidewatch_forbid_change|permission denied for schema/,
+      ],
       [`DROP TABLE "AuditEvent"`, /must be owner of table AuditEvent/],
       [`ALTER TABLE "AuditEvent" RENAME TO "AuditEventOld"`, /must be owner of table AuditEvent/],
-      [`CREATE TRIGGER skip BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION tidewatch_forbid_change()`, /permission denied for table AuditEvent/],
+      [
+        `CREATE TRIGGER skip BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION tidewatch_forbid_change()`,
+        /permission denied for table AuditEvent/,
+      ],
       [`UPDATE _prisma_migrations SET checksum = 'x'`, /permission denied for table _prisma_migrations/],
     ];
     for (const [sql, message] of attempts) {
       // A fresh session each time, so no attempt rides on another's side effects.
-      const err = await withClient(runtimeUrl, (c) => c.query(sql).then(() => null, (e: Error & { code?: string }) => e));
+      const err = await withClient(runtimeUrl, (c) =>
+        c.query(sql).then(
+          () => null,
+          (e: Error & { code?: string }) => e,
+        ),
+      );
       expect(err, sql).not.toBeNull();
-      expect({ sql, code: err!.code, message: err!.message }).toMatchObject({ sql, code: '42501', message: expect.stringMatching(message) });
+      expect({ sql, code: err!.code, message: err!.message }).toMatchObject({
+        sql,
+        code: '42501',
+        message: expect.stringMatching(message),
+      });
     }
     // And within one session: the replica setting is refused, so the DELETE after it still is too.
     await withClient(runtimeUrl, async (c) => {
@@ -110,7 +139,8 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
     const config = { ...iso.config, databaseUrl: runtimeUrl };
     // Migrate-on-start with least-privilege credentials checks the schema is current instead.
     rt = await startRuntime(config, createLogger('silent'), { workers: ['ingest', 'classify', 'refer'], api: true, migrate: true });
-    const key = async (role: 'ingest' | 'reviewer' | 'lead' | 'analyst') => (await createApiKey(runtimeDb, { role, name: `runtime ${role}`, createdBy: 'test' })).key;
+    const key = async (role: 'ingest' | 'reviewer' | 'lead' | 'analyst') =>
+      (await createApiKey(runtimeDb, { role, name: `runtime ${role}`, createdBy: 'test' })).key;
     const [ingest, reviewer, lead, analyst] = [await key('ingest'), await key('reviewer'), await key('lead'), await key('analyst')];
     const call = async (method: string, path: string, k: string, body?: unknown) => {
       const res = await fetch(`${rt!.apiUrl}${path}`, {
@@ -122,7 +152,9 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
       return res.json() as Promise<Record<string, unknown>>;
     };
 
-    await call('POST', '/v1/posts', ingest, { posts: [makePost(ADVERT, { lang: 'en' }), makePost(NEWS), makePost(ADVERT, { platform: 'tiktok' })] });
+    await call('POST', '/v1/posts', ingest, {
+      posts: [makePost(ADVERT, { lang: 'en' }), makePost(NEWS), makePost(ADVERT, { platform: 'tiktok' })],
+    });
     const pending = () => runtimeDb.prisma.post.count({ where: { outcome: 'pending' } });
     await waitForDrain(rt.queues, { done: async () => (await pending()) === 0, timeoutMs: 60_000 });
     const outcomes = (await runtimeDb.prisma.post.findMany({ select: { outcome: true } })).map((p) => p.outcome);
@@ -147,7 +179,9 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
 
   it('refuses to start with pending migrations it may not apply, naming them', async () => {
     const last = await withClient(iso.databaseUrl, async (c) => {
-      const { rows } = await c.query<{ migration_name: string }>(`SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1`);
+      const { rows } = await c.query<{ migration_name: string }>(
+        `SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1`,
+      );
       await c.query(`DELETE FROM _prisma_migrations WHERE migration_name = $1`, [rows[0]!.migration_name]);
       return rows[0]!.migration_name;
     });
@@ -159,7 +193,9 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
   it('warns once at startup when the process connects as a superuser or the owner, and not as the runtime role', async () => {
     const owner = captureLog('warn');
     await warnIfPrivileged(iso.db, owner.log);
-    expect(owner.lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual([expect.stringMatching(/as "postgres", a superuser: it could disable the audit trail's append-only guard.*Database roles/)]);
+    expect(owner.lines.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual([
+      expect.stringMatching(/as "postgres", a superuser: it could disable the audit trail's append-only guard.*Database roles/),
+    ]);
     const runtime = captureLog('warn');
     await warnIfPrivileged(runtimeDb, runtime.log);
     expect(runtime.lines.filter(Boolean)).toEqual([]);
@@ -168,7 +204,11 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
   it('converges on exactly its rights when db migrate runs again, whatever was granted by hand', async () => {
     const rights = () =>
       withClient(iso.databaseUrl, async (c) =>
-        (await c.query<{ p: string }>(`SELECT p FROM unnest(ARRAY['SELECT','INSERT','UPDATE','DELETE','TRUNCATE','REFERENCES','TRIGGER']) p WHERE has_table_privilege('${RUNTIME_ROLE}', '"AuditEvent"', p)`)).rows.map((r) => r.p),
+        (
+          await c.query<{ p: string }>(
+            `SELECT p FROM unnest(ARRAY['SELECT','INSERT','UPDATE','DELETE','TRUNCATE','REFERENCES','TRIGGER']) p WHERE has_table_privilege('${RUNTIME_ROLE}', '"AuditEvent"', p)`,
+          )
+        ).rows.map((r) => r.p),
       );
     await withClient(iso.databaseUrl, (c) => c.query(`GRANT ALL ON "AuditEvent" TO ${RUNTIME_ROLE}`));
     expect(await rights()).toHaveLength(7);

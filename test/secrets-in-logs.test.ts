@@ -47,22 +47,38 @@ describe('secrets in logs', () => {
       // Succeeds, with the key also pasted into the query string.
       expect((await app.request(`/v1/review/items?key=${reviewer}`, { headers: auth(reviewer) })).status).toBe(200);
       // Fails: a body carrying a key and a secret, a bad key, a bad signature.
-      const bad = await app.request('/v1/posts', { method: 'POST', headers: { ...auth(platformKey), 'content-type': 'application/json' }, body: JSON.stringify({ apiKey: reviewer, text: signingSecret }) });
+      const bad = await app.request('/v1/posts', {
+        method: 'POST',
+        headers: { ...auth(platformKey), 'content-type': 'application/json' },
+        body: JSON.stringify({ apiKey: reviewer, text: signingSecret }),
+      });
       expect(bad.status).toBe(400);
-      expect((await app.request('/v1/review/items', { headers: auth(`${reviewer.slice(0, -1)}${reviewer.endsWith('x') ? 'y' : 'x'}`) })).status).toBe(401);
+      expect(
+        (await app.request('/v1/review/items', { headers: auth(`${reviewer.slice(0, -1)}${reviewer.endsWith('x') ? 'y' : 'x'}`) })).status,
+      ).toBe(401);
       const report = JSON.stringify({ referralId, status: 'acknowledged', ticketId: 'T-1' });
       const forged = await app.request(`/v1/platform/referrals/${referralId}/status`, {
-        method: 'POST', body: report, headers: { ...auth(platformKey), 'content-type': 'application/json', ...signedReport(generateSigningSecret(), report) },
+        method: 'POST',
+        body: report,
+        headers: { ...auth(platformKey), 'content-type': 'application/json', ...signedReport(generateSigningSecret(), report) },
       });
       expect(forged.status).toBe(401);
       // Succeeds: the sealed secret is opened with SECRETS_KEY to verify the report.
       const signed = await app.request(`/v1/platform/referrals/${referralId}/status`, {
-        method: 'POST', body: report, headers: { ...auth(platformKey), 'content-type': 'application/json', ...signedReport(signingSecret, report) },
+        method: 'POST',
+        body: report,
+        headers: { ...auth(platformKey), 'content-type': 'application/json', ...signedReport(signingSecret, report) },
       });
       expect(signed.status).toBe(200);
       // Crashes: a database that does not exist, reached through a URL with a password.
       const brokenUrl = urlWithPassword.replace(/\/[^/]+$/, '/tw_does_not_exist');
-      const broken = createApp({ ...h.rt.pipeline, config: { ...config, databaseUrl: brokenUrl }, db: createDb(brokenUrl, 1), redis: h.rt.redis, log });
+      const broken = createApp({
+        ...h.rt.pipeline,
+        config: { ...config, databaseUrl: brokenUrl },
+        db: createDb(brokenUrl, 1),
+        redis: h.rt.redis,
+        log,
+      });
       expect((await broken.request('/v1/review/items', { headers: auth(reviewer) })).status).toBe(500);
 
       // Careless calls: the config, an error quoting a URL, a message quoting a header.
@@ -86,9 +102,28 @@ describe('secrets in logs', () => {
 
   it('the platforms CLI setting a secret prints none of it, nor SECRETS_KEY or the database password', async () => {
     const signingSecret = generateSigningSecret();
-    const env = { DATABASE_URL: urlWithPassword, REDIS_URL: h.config.redisUrl, QUEUE_PREFIX: h.config.queuePrefix, SECRETS_KEY, LOG_LEVEL: 'trace' };
+    const env = {
+      DATABASE_URL: urlWithPassword,
+      REDIS_URL: h.config.redisUrl,
+      QUEUE_PREFIX: h.config.queuePrefix,
+      SECRETS_KEY,
+      LOG_LEVEL: 'trace',
+    };
     const runs = [
-      await runCli(['platforms', 'add', 'acme', '--delivery', 'webhook', '--webhook-url', 'https://acme.example/hook', '--signing-secret', signingSecret], env),
+      await runCli(
+        [
+          'platforms',
+          'add',
+          'acme',
+          '--delivery',
+          'webhook',
+          '--webhook-url',
+          'https://acme.example/hook',
+          '--signing-secret',
+          signingSecret,
+        ],
+        env,
+      ),
       await runCli(['platforms', 'update', 'acme', '--signing-secret', `${signingSecret}!`], env),
       await runCli(['platforms', 'list'], env),
     ];

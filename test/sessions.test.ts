@@ -52,7 +52,11 @@ describe('browser sessions', () => {
   it('sign-out deletes the session: replaying the copied cookie is sent to sign in', async () => {
     const { cookie } = await signIn(h, await h.key('reviewer'));
     expect((await page(h, cookie)).status).toBe(200);
-    const out = await fetch(`${h.rt.apiUrl}/review/sign-out`, { method: 'POST', headers: { cookie, origin: h.rt.apiUrl! }, redirect: 'manual' });
+    const out = await fetch(`${h.rt.apiUrl}/review/sign-out`, {
+      method: 'POST',
+      headers: { cookie, origin: h.rt.apiUrl! },
+      redirect: 'manual',
+    });
     expect(out.status).toBe(303);
     const replay = await page(h, cookie);
     expect(replay.status).toBe(303);
@@ -143,7 +147,9 @@ describe('browser sessions', () => {
     await findSession(h.db, token, later);
     expect(await lastSeen()).toBe(later.getTime());
     expect(await findSession(h.db, token, new Date(t0.getTime() + 3_600_000))).toBeUndefined(); // expired
-    expect(await findSession(h.db, `${token.slice(0, -1)}A` === token ? `${token.slice(0, -1)}B` : `${token.slice(0, -1)}A`)).toBeUndefined();
+    expect(
+      await findSession(h.db, `${token.slice(0, -1)}A` === token ? `${token.slice(0, -1)}B` : `${token.slice(0, -1)}A`),
+    ).toBeUndefined();
   });
 
   it('ignores X-Forwarded-Proto unless TRUST_PROXY is on', async () => {

@@ -11,7 +11,9 @@ import { persistSettingAside } from '../workers/ingest.ts';
 import type { PostRow } from '../workers/pipeline-sql.ts';
 import { makePost, startHarness, type Harness } from './harness.ts';
 
-type ErrorBody = { error: { code: string; message: string; details?: { in?: string; index?: number | null; field: string; message: string }[] } };
+type ErrorBody = {
+  error: { code: string; message: string; details?: { in?: string; index?: number | null; field: string; message: string }[] };
+};
 
 describe('text PostgreSQL cannot store', () => {
   let h: Harness;
@@ -36,7 +38,10 @@ describe('text PostgreSQL cannot store', () => {
     const bad = makePost('x\u0000y');
     const res = await h.post('/v1/posts', { posts: [...good, bad] });
     expect(res.status).toBe(202);
-    const body = (await res.json()) as { accepted: { index: number; id: string }[]; errors: { index: number; field: string; message: string }[] };
+    const body = (await res.json()) as {
+      accepted: { index: number; id: string }[];
+      errors: { index: number; field: string; message: string }[];
+    };
     expect(body.accepted.map((a) => a.index)).toEqual([0, 1, 2, 3, 4]);
     expect(body.errors).toEqual([{ index: 5, field: 'text', message: expect.stringMatching(/NUL character \(U\+0000\)/) }]);
     const ids = body.accepted.map((a) => a.id);
@@ -92,10 +97,17 @@ describe('text PostgreSQL cannot store', () => {
     expect(((await cookie.json()) as ErrorBody).error.message).toMatch(/^cookie tw_session: must not contain a NUL/);
 
     const id = '0190a8a0-0000-7000-8000-000000000000';
-    const json = await h.request('POST', `/v1/review/items/${id}/decision`, { key: lead, body: { action: 'dismiss', reasonCode: 'x', note: 'a\u0000b' } });
+    const json = await h.request('POST', `/v1/review/items/${id}/decision`, {
+      key: lead,
+      body: { action: 'dismiss', reasonCode: 'x', note: 'a\u0000b' },
+    });
     expect(json.status).toBe(400);
     expect(((await json.json()) as ErrorBody).error.message).toMatch(/^body note: must not contain a NUL/);
-    const surrogate = await h.request('POST', '/v1/review/bulk-decision', { key: lead, body: '{"ids":["\\ud800"],"action":"dismiss"}', raw: true });
+    const surrogate = await h.request('POST', '/v1/review/bulk-decision', {
+      key: lead,
+      body: '{"ids":["\\ud800"],"action":"dismiss"}',
+      raw: true,
+    });
     expect(surrogate.status).toBe(400);
     expect(((await surrogate.json()) as ErrorBody).error.message).toBe('body ids.0: is not valid Unicode (lone surrogate)');
 

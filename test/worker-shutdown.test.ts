@@ -19,12 +19,20 @@ import { makePost } from './harness.ts';
 import { isolate, type Isolated } from './isolation.ts';
 import { netGuardEnv } from './net-guard.mjs';
 
-
 /** Starts `tidewatch <args>` against the isolated services; resolves once `ready` is logged. */
 async function start(iso: Isolated, args: string[], ready: string, env: Record<string, string> = {}) {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/tidewatch.mjs'), ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: iso.databaseUrl, REDIS_URL: iso.config.redisUrl, QUEUE_PREFIX: iso.config.queuePrefix, LOG_LEVEL: 'info', ...netGuardEnv(), ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATABASE_URL: iso.databaseUrl,
+      REDIS_URL: iso.config.redisUrl,
+      QUEUE_PREFIX: iso.config.queuePrefix,
+      LOG_LEVEL: 'info',
+      ...netGuardEnv(),
+      ...env,
+    },
   });
   const proc = { child, out: '', exited: new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))) };
   child.stdout.on('data', (d) => (proc.out += d));
@@ -70,7 +78,9 @@ describe('tidewatch worker', () => {
       expect((await clientsNamed(redis, `${iso.config.queuePrefix}:worker:`)).length).toBeGreaterThanOrEqual(2);
 
       // Enough work that some is in flight and some still waiting when the signal arrives.
-      const batch = Array.from({ length: 5_000 }, (_, i) => makePost(`Crossing ${i}: boat to UK this week, WhatsApp +44 7700 900${String(i % 1000).padStart(3, '0')}`));
+      const batch = Array.from({ length: 5_000 }, (_, i) =>
+        makePost(`Crossing ${i}: boat to UK this week, WhatsApp +44 7700 900${String(i % 1000).padStart(3, '0')}`),
+      );
       const ingestJobs = await enqueuePosts(queues, batch);
       for (let i = 0; i < 500 && (await queues.ingest.getActiveCount()) === 0; i++) await sleep(10);
       expect(await queues.ingest.getActiveCount()).toBeGreaterThan(0);
@@ -95,7 +105,10 @@ describe('tidewatch worker', () => {
       // What was handed back is done by the next worker, each post exactly once.
       const rt = await startRuntime(iso.config, createLogger('silent'), { workers: ['ingest', 'classify'], migrate: false });
       try {
-        await waitForDrain(rt.queues, { done: async () => (await iso.db.prisma.post.count({ where: { outcome: 'pending' } })) === 0, timeoutMs: 60_000 });
+        await waitForDrain(rt.queues, {
+          done: async () => (await iso.db.prisma.post.count({ where: { outcome: 'pending' } })) === 0,
+          timeoutMs: 60_000,
+        });
       } finally {
         await rt.close();
       }
@@ -125,7 +138,9 @@ describe('tidewatch api', () => {
       expect((await clientsNamed(redis, `${iso.config.queuePrefix}:api`)).length).toBe(1);
 
       // An idle keep-alive connection must not hold the process open.
-      const idle = await new Promise<http.IncomingMessage>((resolve, reject) => http.get(`${url}/healthz`, { agent }, resolve).on('error', reject));
+      const idle = await new Promise<http.IncomingMessage>((resolve, reject) =>
+        http.get(`${url}/healthz`, { agent }, resolve).on('error', reject),
+      );
       idle.resume();
       expect(idle.statusCode).toBe(200);
       const idleSocket = idle.socket;

@@ -42,7 +42,11 @@ async function expectEachClassifiedOnce(harness: Harness, count: number): Promis
 /** Ingests POSTS with no classify worker and returns their (one) waiting classify job. */
 async function ingestOnly(harness: Harness) {
   expect((await harness.post('/v1/posts', { posts: POSTS.map((t) => makePost(t)) })).status).toBe(202);
-  await waitForDrain(harness.rt.queues, { names: ['ingest'], done: async () => (await harness.db.prisma.post.count()) === POSTS.length, timeoutMs: 30_000 });
+  await waitForDrain(harness.rt.queues, {
+    names: ['ingest'],
+    done: async () => (await harness.db.prisma.post.count()) === POSTS.length,
+    timeoutMs: 30_000,
+  });
   const waiting = await harness.rt.queues.classify.getWaiting();
   expect(waiting).toHaveLength(1);
   expect(waiting[0]!.data.postIds).toHaveLength(POSTS.length);
@@ -52,7 +56,15 @@ async function ingestOnly(harness: Harness) {
 describe('classify time budget', () => {
   it('runs the detector on posts in order until the budget is spent, at least one', async () => {
     const detector = await loadDetector();
-    const posts = POSTS.map((text, i) => ({ id: `p${i}`, text, language: null, platformId: 1, postedAt: null, ingestedAt: new Date(), contentHash: `h${i}` }));
+    const posts = POSTS.map((text, i) => ({
+      id: `p${i}`,
+      text,
+      language: null,
+      platformId: 1,
+      postedAt: null,
+      ingestedAt: new Date(),
+      contentHash: `h${i}`,
+    }));
     expect(classifyUntil(detector, posts, 60_000).map((r) => r.id)).toEqual(posts.map((p) => p.id));
     expect(classifyUntil(detector, posts, 0).map((r) => r.id)).toEqual(['p0']);
     // The same results as one batch call: the budget only decides where the job stops.

@@ -5,7 +5,15 @@ import { givenSignatures } from './classify.ts';
 import type { PostToClassify } from './pipeline-sql.ts';
 
 const text = 'Boat to UK this week, 1500€, WhatsApp +44 7911 123456';
-const post = (id: string, t: string): PostToClassify => ({ id, text: t, language: null, platformId: 1, postedAt: null, ingestedAt: new Date(), contentHash: contentHash(t) });
+const post = (id: string, t: string): PostToClassify => ({
+  id,
+  text: t,
+  language: null,
+  platformId: 1,
+  postedAt: null,
+  ingestedAt: new Date(),
+  contentHash: contentHash(t),
+});
 const sent = (t: string) => sentSignature(contentHash(t), signatureOfCanonical(canonicalText(t)).minhash);
 
 describe('signatures sent by ingest', () => {

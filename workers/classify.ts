@@ -78,8 +78,12 @@ function signaturesOf(sent: Record<string, string> | undefined, postIds: readonl
  * The stored decision stays the detector's; the outcome says where the post went.
  */
 function routedRows(
-  ctx: PipelineContext, thresholds: Thresholds, posts: readonly PostToClassify[], byId: ReadonlyMap<string, DetectorResult>,
-  near: NearDuplicateScan, contacts: ContactLookup,
+  ctx: PipelineContext,
+  thresholds: Thresholds,
+  posts: readonly PostToClassify[],
+  byId: ReadonlyMap<string, DetectorResult>,
+  near: NearDuplicateScan,
+  contacts: ContactLookup,
 ): { rows: RoutedRow[]; signals: Map<string, readonly Signal[]> } {
   const signals = new Map<string, readonly Signal[]>();
   const rows = posts.map((p): RoutedRow => {
@@ -101,7 +105,8 @@ function routedRows(
       signals: all,
       outcome,
       language: p.language ?? r.lang,
-      priority: outcome === 'dismissed' ? 0 : reviewPriority(r.score, p.postedAt ?? p.ingestedAt, ctx.config.priorityHalfLifeHours) + networkBoost,
+      priority:
+        outcome === 'dismissed' ? 0 : reviewPriority(r.score, p.postedAt ?? p.ingestedAt, ctx.config.priorityHalfLifeHours) + networkBoost,
       networkBoost,
       platformId: p.platformId,
     };
@@ -131,20 +136,31 @@ export function createClassifyHandler(ctx: PipelineContext) {
       // network lock may queue it behind other workers, hence the generous statement timeout.
       // Known and benign contacts are read in the transaction (one statement for the batch), so
       // routing, stored signals and links all follow the same reading.
-      routed = await ctx.db.transaction(async (tx) => {
-        const contacts = await lookupContacts(tx, keys);
-        const { rows, signals } = routedRows(ctx, thresholds, posts, byId, near, contacts);
-        const done = await classifyAndRoute(tx, rows);
-        await recordPostLinks(tx, near, done, posts, (id) => signals.get(id)!, contacts.benign);
-        return done;
-      }, { statementTimeoutMs: 30_000 });
+      routed = await ctx.db.transaction(
+        async (tx) => {
+          const contacts = await lookupContacts(tx, keys);
+          const { rows, signals } = routedRows(ctx, thresholds, posts, byId, near, contacts);
+          const done = await classifyAndRoute(tx, rows);
+          await recordPostLinks(tx, near, done, posts, (id) => signals.get(id)!, contacts.benign);
+          return done;
+        },
+        { statementTimeoutMs: 30_000 },
+      );
       for (const r of routed) outcomes[r.outcome] += 1;
       // A candidate in shadow scores the same posts once they are routed; it routes nothing, and a
       // failure here only costs the report some rows.
       const shadow = ctx.shadowDetector?.();
       if (shadow && shadow.version !== detector.version) {
-        await recordShadow(ctx.db, shadow, posts, posts.map((p) => byId.get(p.id)!)).catch((err: Error) =>
-          ctx.log.warn({ jobId: job.id, shadow: shadow.version, err: err.message }, 'classify: could not record the shadow model\'s results'),
+        await recordShadow(
+          ctx.db,
+          shadow,
+          posts,
+          posts.map((p) => byId.get(p.id)!),
+        ).catch((err: Error) =>
+          ctx.log.warn(
+            { jobId: job.id, shadow: shadow.version, err: err.message },
+            "classify: could not record the shadow model's results",
+          ),
         );
       }
     }
@@ -154,7 +170,10 @@ export function createClassifyHandler(ctx: PipelineContext) {
     // job run again after its lock lapsed) add one job; either way, classify skips routed posts.
     if (rest.length) {
       // Slow posts (long, hostile) or a starved process: worth an operator's notice if it recurs.
-      ctx.log.warn({ jobId: job.id, classified: posts.length, deferred: rest.length, budgetMs: ctx.config.classifyBudgetMs }, 'classify: time budget spent; the rest of the batch goes to a later job');
+      ctx.log.warn(
+        { jobId: job.id, classified: posts.length, deferred: rest.length, budgetMs: ctx.config.classifyBudgetMs },
+        'classify: time budget spent; the rest of the batch goes to a later job',
+      );
       await enqueue(ctx.queues, 'classify-rest', { postIds: rest, signatures: signaturesOf(job.data.signatures, rest) });
     }
 

@@ -86,7 +86,8 @@ export function createIngestHandler(ctx: PipelineContext) {
 }
 
 /** SQLSTATE class 22, "data exception": the value itself is refused (e.g. 22021, a NUL byte in text); retrying cannot help. */
-const isDataError = (err: unknown) => typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('22');
+const isDataError = (err: unknown) =>
+  typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('22');
 
 /**
  * Persists the chunk; if the database refuses a value in it (which validation should have caught),
@@ -106,7 +107,10 @@ export async function persistSettingAside(
     return await persistChunk(db, rows);
   } catch (err) {
     if (!isDataError(err)) throw err;
-    ctx.log.warn({ jobId: job.id, err: (err as Error).message }, 'ingest: the database refused a value in the batch; storing its records one by one');
+    ctx.log.warn(
+      { jobId: job.id, err: (err as Error).message },
+      'ingest: the database refused a value in the batch; storing its records one by one',
+    );
   }
   const total = { persisted: 0, duplicatesByContent: 0, pending: [] as string[] };
   for (const [k, row] of rows.entries()) {
@@ -119,7 +123,10 @@ export async function persistSettingAside(
       if (!isDataError(err)) throw err;
       const message = `the database refused it: ${(err as Error).message}`;
       rejected.push({ record: recordOf[k]!, field: '(record)', message });
-      ctx.log.error({ jobId: job.id, record: recordOf[k], postId: row.id, platformPostId: row.platformPostId, err: (err as Error).message }, 'ingest: record set aside');
+      ctx.log.error(
+        { jobId: job.id, record: recordOf[k], postId: row.id, platformPostId: row.platformPostId, err: (err as Error).message },
+        'ingest: record set aside',
+      );
     }
   }
   return total;

@@ -180,10 +180,14 @@ const rows: Row[] = [
 ];
 
 describe('job chain: which job queues which', () => {
-  it.each(rows)('$what', async (row) => {
-    const enqueued = await run(row.job, await row.data(), row.config?.());
-    expect(enqueued).toEqual(row.enqueues);
-  }, 30_000);
+  it.each(rows)(
+    '$what',
+    async (row) => {
+      const enqueued = await run(row.job, await row.data(), row.config?.());
+      expect(enqueued).toEqual(row.enqueues);
+    },
+    30_000,
+  );
 
   it('covers every job name', () => {
     expect(new Set(rows.map((r) => r.job))).toEqual(new Set(Object.keys(JOBS)));

@@ -31,7 +31,10 @@ describe('classify workers follow the live model', () => {
     const posts = TEXTS.map((t) => makePost(`${t} (${round})`));
     expect((await h.post('/v1/posts', { posts })).status).toBe(202);
     await h.drain();
-    const rows = await h.db.prisma.classification.findMany({ where: { post: { platformPostId: { in: posts.map((p) => p.platformPostId) } } }, select: { modelVersion: true } });
+    const rows = await h.db.prisma.classification.findMany({
+      where: { post: { platformPostId: { in: posts.map((p) => p.platformPostId) } } },
+      select: { modelVersion: true },
+    });
     expect(rows).toHaveLength(posts.length);
     return [...new Set(rows.map((r) => r.modelVersion))];
   }
@@ -80,7 +83,10 @@ describe('a candidate in shadow', () => {
     // The shadow (thresholds near 1) dismisses the advert live flagged; its outcome is live's.
     expect(rows[0]).toMatchObject({ liveDecision: expect.stringMatching(/refer|review/), shadowDecision: 'dismiss' });
     expect(rows[0]!.shadowScore).toBeCloseTo(rows[0]!.liveScore, 9);
-    const advert = await h.db.prisma.post.findFirstOrThrow({ where: { id: rows[0]!.postId }, select: { outcome: true, classifications: { select: { modelVersion: true } } } });
+    const advert = await h.db.prisma.post.findFirstOrThrow({
+      where: { id: rows[0]!.postId },
+      select: { outcome: true, classifications: { select: { modelVersion: true } } },
+    });
     expect(advert.outcome).not.toBe('dismissed');
     expect(advert.classifications).toEqual([{ modelVersion: SHIPPED }]);
     const report = await shadowReport(h.db, shadow.version);

@@ -45,7 +45,14 @@ export class LiveDetector {
     }
     const { version, bootstrap } = await liveVersion(this.db);
     const detector = await this.#load(version);
-    this.log.info({ model: version, source: bootstrap ? 'models/current.json (registry has no live model)' : 'model registry', pollMs: this.config.modelRegistry.pollMs }, 'detector loaded');
+    this.log.info(
+      {
+        model: version,
+        source: bootstrap ? 'models/current.json (registry has no live model)' : 'model registry',
+        pollMs: this.config.modelRegistry.pollMs,
+      },
+      'detector loaded',
+    );
     await this.#syncShadow().catch((err: Error) => this.log.warn({ err: err.message }, 'could not load the shadow model'));
     this.#schedule();
     return detector;
@@ -82,7 +89,8 @@ export class LiveDetector {
   async check(): Promise<void> {
     if (this.#current === undefined || this.#loading !== undefined || this.config.modelVersion) return;
     await this.#swapLive(this.#current);
-    if (!this.#stopped) await this.#syncShadow().catch((err: Error) => this.log.warn({ err: err.message }, 'could not check or load the shadow model'));
+    if (!this.#stopped)
+      await this.#syncShadow().catch((err: Error) => this.log.warn({ err: err.message }, 'could not check or load the shadow model'));
   }
 
   async #swapLive(loaded: Promise<Detector>): Promise<void> {
@@ -94,7 +102,10 @@ export class LiveDetector {
       const next = await this.#load(version);
       if (this.#stopped) return;
       this.#current = Promise.resolve(next);
-      this.log.info({ from: current.version, to: version, loadMs: Math.round(performance.now() - started) }, 'detector switched to the live model; jobs already running finish with the previous one');
+      this.log.info(
+        { from: current.version, to: version, loadMs: Math.round(performance.now() - started) },
+        'detector switched to the live model; jobs already running finish with the previous one',
+      );
     } catch (err) {
       this.log.warn({ err: (err as Error).message }, 'could not check or load the live detector model; keeping the current one');
     } finally {

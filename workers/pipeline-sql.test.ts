@@ -24,15 +24,17 @@ class Rollback extends Error {}
 /** Post rows read (by index or sequentially) while `fn` runs, in a transaction rolled back after. */
 async function postRowsRead(db: Isolated['db'], fn: (tx: Db) => Promise<unknown>): Promise<number> {
   let read = -1;
-  await db.transaction(async (tx) => {
-    await fn(tx);
-    const [s] = await tx.query<{ n: number }>`
+  await db
+    .transaction(async (tx) => {
+      await fn(tx);
+      const [s] = await tx.query<{ n: number }>`
       SELECT (coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0))::int AS n FROM pg_stat_xact_user_tables WHERE relname = 'Post'`;
-    read = s!.n;
-    throw new Rollback();
-  }).catch((err: unknown) => {
-    if (!(err instanceof Rollback)) throw err;
-  });
+      read = s!.n;
+      throw new Rollback();
+    })
+    .catch((err: unknown) => {
+      if (!(err instanceof Rollback)) throw err;
+    });
   return read;
 }
 
@@ -51,7 +53,9 @@ describe('batch statements under statistics that say nothing is pending', () => 
     await run(`INSERT INTO "Post" (id, "platformId", "platformPostId", url, text, "ingestedAt", "contentHash")
       SELECT gen_random_uuid(), 1, 'spike-' || g, 'https://example.org/s/' || g, 'text ' || g, now(), md5('s' || g)
       FROM generate_series(1, ${BACKLOG}) g`);
-    batch = (await sql<{ id: string }>(iso.databaseUrl, `SELECT id::text FROM "Post" WHERE outcome = 'pending' ORDER BY random() LIMIT ${BATCH}`)).map((r) => r.id);
+    batch = (
+      await sql<{ id: string }>(iso.databaseUrl, `SELECT id::text FROM "Post" WHERE outcome = 'pending' ORDER BY random() LIMIT ${BATCH}`)
+    ).map((r) => r.id);
   });
   afterAll(async () => iso?.cleanup());
 

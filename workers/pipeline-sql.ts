@@ -100,7 +100,7 @@ export interface PostToClassify {
  * to `referral_candidate` by an earlier attempt (to re-queue on `refer` in case it crashed before).
  */
 export async function loadClassifyBatch(db: Db, postIds: readonly string[]): Promise<{ pending: PostToClassify[]; candidates: string[] }> {
-  const rows = await db.query<(PostToClassify & { outcome: string })>`
+  const rows = await db.query<PostToClassify & { outcome: string }>`
     SELECT p.id::text, p.outcome::text, p."platformId", p."postedAt", p."ingestedAt", p.language, p."contentHash",
       CASE WHEN p.outcome = 'pending' THEN p.text END AS text
     FROM unnest(${pgArray.uuid(postIds)}::uuid[]) AS i(id)
@@ -140,7 +140,11 @@ export interface RoutedRow {
  * dismissed, their ReviewItem (both ON CONFLICT DO NOTHING). A post routed meanwhile by another
  * attempt, or marked a duplicate, is left alone. Returns the posts this statement routed.
  */
-export async function classifyAndRoute(db: Db, rows: readonly RoutedRow[], now = new Date()): Promise<{ id: string; outcome: RoutedOutcome }[]> {
+export async function classifyAndRoute(
+  db: Db,
+  rows: readonly RoutedRow[],
+  now = new Date(),
+): Promise<{ id: string; outcome: RoutedOutcome }[]> {
   if (!rows.length) return [];
   const col = <K extends keyof RoutedRow>(k: K) => rows.map((r) => r[k]);
   const at = timestampText(now);

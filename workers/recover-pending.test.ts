@@ -28,11 +28,18 @@ afterEach(async () => {
 /** Ingests POSTS with no classify worker running, then loses their classify job, as a Redis without its data would. */
 async function strandPosts(harness: Harness): Promise<string[]> {
   expect((await harness.post('/v1/posts', { posts: POSTS.map((t) => makePost(t)) })).status).toBe(202);
-  await waitForDrain(harness.rt.queues, { names: ['ingest'], done: async () => (await harness.db.prisma.post.count()) === POSTS.length, timeoutMs: 30_000 });
+  await waitForDrain(harness.rt.queues, {
+    names: ['ingest'],
+    done: async () => (await harness.db.prisma.post.count()) === POSTS.length,
+    timeoutMs: 30_000,
+  });
   expect(await harness.rt.queues.classify.getWaitingCount()).toBe(1);
   await harness.rt.queues.classify.obliterate({ force: true });
   expect(await harness.rt.queues.classify.getWaitingCount()).toBe(0);
-  const posts = await harness.db.prisma.post.findMany({ select: { id: true, outcome: true }, orderBy: [{ ingestedAt: 'asc' }, { id: 'asc' }] });
+  const posts = await harness.db.prisma.post.findMany({
+    select: { id: true, outcome: true },
+    orderBy: [{ ingestedAt: 'asc' }, { id: 'asc' }],
+  });
   expect(posts.every((p) => p.outcome === 'pending')).toBe(true);
   return posts.map((p) => p.id);
 }

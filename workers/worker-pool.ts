@@ -38,7 +38,11 @@ export class WorkerPool {
     return new WorkerPool(ctx, opts, new Map(factories));
   }
 
-  private constructor(private readonly ctx: PipelineContext, opts: WorkerPoolOptions, handlers: ReadonlyMap<QueueName, HandlerFactory>) {
+  private constructor(
+    private readonly ctx: PipelineContext,
+    opts: WorkerPoolOptions,
+    handlers: ReadonlyMap<QueueName, HandlerFactory>,
+  ) {
     const concurrency: Record<QueueName, number> = {
       ingest: ctx.config.ingestConcurrency,
       classify: ctx.config.classifyConcurrency,

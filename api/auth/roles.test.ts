@@ -29,8 +29,10 @@ describe('roles × routes', () => {
   const happy: Record<string, (key: string) => Promise<Response>> = {
     'get /v1/review/items': (key) => h.request('GET', '/v1/review/items', { key }),
     'get /v1/review/items/{id}': async (key) => h.request('GET', `/v1/review/items/${(await seedReviewItems(h.db, [{}]))[0]!.id}`, { key }),
-    'post /v1/review/items/{id}/claim': async (key) => h.request('POST', `/v1/review/items/${(await seedReviewItems(h.db, [{}]))[0]!.id}/claim`, { key }),
-    'post /v1/review/items/{id}/release': async (key) => h.request('POST', `/v1/review/items/${(await seedReviewItems(h.db, [{}]))[0]!.id}/release`, { key }),
+    'post /v1/review/items/{id}/claim': async (key) =>
+      h.request('POST', `/v1/review/items/${(await seedReviewItems(h.db, [{}]))[0]!.id}/claim`, { key }),
+    'post /v1/review/items/{id}/release': async (key) =>
+      h.request('POST', `/v1/review/items/${(await seedReviewItems(h.db, [{}]))[0]!.id}/release`, { key }),
     'post /v1/review/next': async (key) => {
       await seedReviewItems(h.db, [{ category: `next-${key.slice(3, 11)}` }]);
       return h.request('POST', '/v1/review/next', { key, body: { category: `next-${key.slice(3, 11)}` } });
@@ -41,16 +43,27 @@ describe('roles × routes', () => {
       return h.request('POST', `/v1/review/items/${id}/decision`, { key, body: { action: 'reject', reasonCode: 'news_report' } });
     },
     'post /v1/review/bulk-decision': async (key) =>
-      h.request('POST', '/v1/review/bulk-decision', { key, body: { ids: [(await seedReviewItems(h.db, [{}]))[0]!.id], action: 'reject', reasonCode: 'spam' } }),
+      h.request('POST', '/v1/review/bulk-decision', {
+        key,
+        body: { ids: [(await seedReviewItems(h.db, [{}]))[0]!.id], action: 'reject', reasonCode: 'spam' },
+      }),
     'post /v1/review/items/{id}/reverse': async (key) =>
-      h.request('POST', `/v1/review/items/${(await seedReviewItems(h.db, [{ status: 'rejected' }]))[0]!.id}/reverse`, { key, body: { reasonCode: 'wrong_call' } }),
+      h.request('POST', `/v1/review/items/${(await seedReviewItems(h.db, [{ status: 'rejected' }]))[0]!.id}/reverse`, {
+        key,
+        body: { reasonCode: 'wrong_call' },
+      }),
     'get /v1/audit': (key) => h.request('GET', '/v1/audit', { key }),
     'get /v1/platform/referrals': (key) => h.request('GET', '/v1/platform/referrals', { key }),
     'post /v1/platform/referrals/{id}/status': async (key) => {
       const { postId } = (await seedReviewItems(h.db, [{ status: 'confirmed' }]))[0]!;
       const post = await h.db.prisma.post.findUniqueOrThrow({ where: { id: postId } });
-      const r = await h.db.prisma.referral.create({ data: { postId, platformId: post.platformId, status: 'sent', idempotencyKey: `k-${postId}` } });
-      return h.request('POST', `/v1/platform/referrals/${r.id}/status`, { key, body: { referralId: r.id, status: 'acknowledged', ticketId: 'T-1' } });
+      const r = await h.db.prisma.referral.create({
+        data: { postId, platformId: post.platformId, status: 'sent', idempotencyKey: `k-${postId}` },
+      });
+      return h.request('POST', `/v1/platform/referrals/${r.id}/status`, {
+        key,
+        body: { referralId: r.id, status: 'acknowledged', ticketId: 'T-1' },
+      });
     },
     'post /v1/posts': (key) => h.request('POST', '/v1/posts', { key, body: makePost('boat to uk') }),
     'get /v1/stats': (key) => h.request('GET', '/v1/stats?from=2026-09-01&to=2026-09-14', { key }),
@@ -58,13 +71,21 @@ describe('roles × routes', () => {
     'get /v1/networks': (key) => h.request('GET', '/v1/networks', { key }),
     'get /v1/sessions': (key) => h.request('GET', '/v1/sessions', { key }),
     'delete /v1/sessions/{id}': async (key) => {
-      const s = await createSession(h.db, { keyId: (await h.db.prisma.apiKey.findFirstOrThrow()).id, name: 'x', role: 'reviewer', platform: null, platformId: null }, 60_000);
+      const s = await createSession(
+        h.db,
+        { keyId: (await h.db.prisma.apiKey.findFirstOrThrow()).id, name: 'x', role: 'reviewer', platform: null, platformId: null },
+        60_000,
+      );
       return h.request('DELETE', `/v1/sessions/${s.id}`, { key });
     },
     'get /v1/contacts/benign': (key) => h.request('GET', '/v1/contacts/benign', { key }),
-    'post /v1/contacts/benign': (key) => h.request('POST', '/v1/contacts/benign', { key, body: { contact: '+44 1632 960001', note: 'police line' } }),
+    'post /v1/contacts/benign': (key) =>
+      h.request('POST', '/v1/contacts/benign', { key, body: { contact: '+44 1632 960001', note: 'police line' } }),
     'delete /v1/contacts/benign': async (key) => {
-      const contact = `handle:@ngo_${key.slice(3, 11).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+      const contact = `handle:@ngo_${key
+        .slice(3, 11)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, 'x')}`;
       await h.db.prisma.benignContact.create({ data: { key: contact, note: 'NGO', createdBy: 'test' } });
       return h.request('DELETE', `/v1/contacts/benign?contact=${encodeURIComponent(contact)}`, { key });
     },
@@ -75,7 +96,9 @@ describe('roles × routes', () => {
   };
 
   const operations = () =>
-    Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ id: `${method} ${path}`, method, path, op })));
+    Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ id: `${method} ${path}`, method, path, op })),
+    );
   const concrete = (path: string) => path.replace('{id}', '019abc12-3456-7def-8123-456789abcdef');
 
   it('documents roles for every non-public operation, and every one has a happy-path case here', () => {
@@ -149,7 +172,10 @@ describe('roles × routes', () => {
   });
 
   it('a platform key submits its own platform only; keys are stored hashed', async () => {
-    const res = await h.request('POST', '/v1/posts', { key: keys.platform, body: { posts: [makePost('boat to uk'), makePost('boat', { platform: 'tiktok' })] } });
+    const res = await h.request('POST', '/v1/posts', {
+      key: keys.platform,
+      body: { posts: [makePost('boat to uk'), makePost('boat', { platform: 'tiktok' })] },
+    });
     expect(res.status).toBe(202);
     const body = (await res.json()) as { accepted: unknown[]; errors: { index: number; field: string; message: string }[] };
     expect(body.accepted).toHaveLength(1);

@@ -57,7 +57,11 @@ export async function createSession(db: PoolDb, principal: Principal, ttlMs: num
  * The principal behind a cookie's token: undefined when the token is malformed, unknown, expired,
  * or its key revoked. Refreshes `lastSeenAt` when it is older than LAST_SEEN_EVERY_MS.
  */
-export async function findSession(db: PoolDb, token: string, now = new Date()): Promise<{ sessionId: string; principal: Principal } | undefined> {
+export async function findSession(
+  db: PoolDb,
+  token: string,
+  now = new Date(),
+): Promise<{ sessionId: string; principal: Principal } | undefined> {
   if (!TOKEN_PATTERN.test(token)) return undefined;
   const row = await db.prisma.session.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -65,10 +69,16 @@ export async function findSession(db: PoolDb, token: string, now = new Date()): 
   });
   if (!row || row.expiresAt <= now || row.apiKey.revokedAt) return undefined;
   if (now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS) {
-    await db.prisma.session.updateMany({ where: { id: row.id, lastSeenAt: { lt: new Date(now.getTime() - LAST_SEEN_EVERY_MS) } }, data: { lastSeenAt: now } });
+    await db.prisma.session.updateMany({
+      where: { id: row.id, lastSeenAt: { lt: new Date(now.getTime() - LAST_SEEN_EVERY_MS) } },
+      data: { lastSeenAt: now },
+    });
   }
   const k = row.apiKey;
-  return { sessionId: row.id, principal: { keyId: k.id, name: k.name, role: k.role, platform: k.platform?.name ?? null, platformId: k.platformId } };
+  return {
+    sessionId: row.id,
+    principal: { keyId: k.id, name: k.name, role: k.role, platform: k.platform?.name ?? null, platformId: k.platformId },
+  };
 }
 
 /** Sign-out: deletes the session the token names (nothing if none). */
@@ -119,6 +129,8 @@ export async function endSessionById(db: Db, id: string, actor: string): Promise
 
 /** Deletes sessions past their expiry or of revoked keys (both already refused); returns how many. */
 export async function purgeExpiredSessions(db: PoolDb, now = new Date()): Promise<number> {
-  const res = await db.prisma.session.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { apiKey: { revokedAt: { not: null } } }] } });
+  const res = await db.prisma.session.deleteMany({
+    where: { OR: [{ expiresAt: { lte: now } }, { apiKey: { revokedAt: { not: null } } }] },
+  });
   return res.count;
 }

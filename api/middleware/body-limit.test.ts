@@ -66,7 +66,11 @@ describe('request body limits', () => {
   it('ingest: the per-post text limit is the detector’s, a 400 naming the field; the rest of the batch goes through', async () => {
     expect(MAX_TEXT_LENGTH).toBe(MAX_TEXT_CHARS);
     const key = await h.key('ingest');
-    const res = await post('/v1/posts', JSON.stringify({ posts: [makePost('a'.repeat(MAX_TEXT_CHARS + 1)), makePost('b'.repeat(MAX_TEXT_CHARS))] }), key);
+    const res = await post(
+      '/v1/posts',
+      JSON.stringify({ posts: [makePost('a'.repeat(MAX_TEXT_CHARS + 1)), makePost('b'.repeat(MAX_TEXT_CHARS))] }),
+      key,
+    );
     expect(res.status).toBe(202);
     const body = (await res.json()) as { accepted: { index: number }[]; errors: { index: number; field: string; message: string }[] };
     expect(body.accepted.map((a) => a.index)).toEqual([1]);
@@ -88,13 +92,20 @@ describe('request body limits', () => {
     const [id] = await seedSentReferrals(h.db, 'tiktok');
     const key = await h.key('platform', { platform: 'tiktok' });
     const raw = JSON.stringify({ referralId: id, status: 'declined', reason: 'r'.repeat(PLATFORM_MAX_BODY_BYTES) });
-    await tooLarge(await post(`/v1/platform/referrals/${id}/status`, raw, key, signedReport(secret, raw)), PLATFORM_MAX_BODY_BYTES, /64 KiB .*platform reports/);
+    await tooLarge(
+      await post(`/v1/platform/referrals/${id}/status`, raw, key, signedReport(secret, raw)),
+      PLATFORM_MAX_BODY_BYTES,
+      /64 KiB .*platform reports/,
+    );
     expect((await h.db.prisma.referral.findUniqueOrThrow({ where: { id: id! } })).status).toBe('sent');
   });
 
   it('every other route that takes a body (review page forms) is held to 1 MiB', async () => {
     const form = `key=${'k'.repeat(DEFAULT_MAX_BODY_BYTES)}`;
-    const res = await post('/review/sign-in', form, undefined, { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' });
+    const res = await post('/review/sign-in', form, undefined, {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: 'http://localhost',
+    });
     await tooLarge(res, DEFAULT_MAX_BODY_BYTES, /1 MiB/);
   });
 });

@@ -26,9 +26,14 @@ export function limitBody(maxSize: number, what: string): MiddlewareHandler<ApiE
       // The rest of the body is not read: say the connection ends here rather than leave a client
       // that reuses it (it was keep-alive) to find it closed (Node does, past a few hundred KiB).
       c.header('Connection', 'close');
-      throw new ApiError(413, 'payload_too_large', `request body is larger than ${human(maxSize)} (${maxSize} bytes), the limit for ${what}`, {
-        limitBytes: maxSize,
-      });
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `request body is larger than ${human(maxSize)} (${maxSize} bytes), the limit for ${what}`,
+        {
+          limitBytes: maxSize,
+        },
+      );
     },
   });
 }

@@ -69,7 +69,9 @@ describe('rate limits', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
     const body = (await limited.json()) as ErrorBody;
-    expect(body.error.message).toMatch(/unauthenticated requests from (::ffff:)?127\.0\.0\.1 may make 2 requests per 60 s \(RATE_LIMIT_ANONYMOUS\)/);
+    expect(body.error.message).toMatch(
+      /unauthenticated requests from (::ffff:)?127\.0\.0\.1 may make 2 requests per 60 s \(RATE_LIMIT_ANONYMOUS\)/,
+    );
     // A bad key from the same IP is now refused before the database is asked.
     expect((await h.request('GET', '/v1/review/items', { key: 'tw_nothere1_abcdefghijklmnopqrstuvwxyz012345' })).status).toBe(429);
     // A valid key from that IP is counted on its own budget, not the IP's.
@@ -105,8 +107,13 @@ describe('rate limits', () => {
       await extraRedis.at(-1)!.ping();
       return app;
     }
-    const from = (app: ReturnType<typeof createApp>, ip: string, path: string, headers: Record<string, string> = {}, init: RequestInit = {}) =>
-      app.request(path, { ...init, headers: { 'x-forwarded-for': ip, ...headers } });
+    const from = (
+      app: ReturnType<typeof createApp>,
+      ip: string,
+      path: string,
+      headers: Record<string, string> = {},
+      init: RequestInit = {},
+    ) => app.request(path, { ...init, headers: { 'x-forwarded-for': ip, ...headers } });
 
     it('a made-up Bearer key or session cookie counts as anonymous, on public routes too', async () => {
       const app = await behindProxy();
@@ -119,7 +126,9 @@ describe('rate limits', () => {
         expect((await from(app, ip, '/metrics', headers)).status).toBe(200);
         const limited = await from(app, ip, '/metrics', headers);
         expect(limited.status).toBe(429);
-        expect(((await limited.json()) as ErrorBody).error.message).toMatch(new RegExp(`^rate limit exceeded: unauthenticated requests from ${ip.replaceAll('.', '\\.')} may make 2 requests`));
+        expect(((await limited.json()) as ErrorBody).error.message).toMatch(
+          new RegExp(`^rate limit exceeded: unauthenticated requests from ${ip.replaceAll('.', '\\.')} may make 2 requests`),
+        );
       }
     });
 
@@ -132,7 +141,9 @@ describe('rate limits', () => {
       const res = await from(app, '10.1.1.1', '/metrics', { authorization: `Bearer ${key}` });
       expect(res.status).toBe(200);
       expect(res.headers.get('ratelimit')).toMatch(/^limit=3, remaining=2,/);
-      expect((await from(app, '10.1.1.1', '/v1/review/items', { authorization: `Bearer ${key}` })).headers.get('ratelimit')).toMatch(/^limit=3, remaining=1,/);
+      expect((await from(app, '10.1.1.1', '/v1/review/items', { authorization: `Bearer ${key}` })).headers.get('ratelimit')).toMatch(
+        /^limit=3, remaining=1,/,
+      );
     });
 
     it('failed bearer sign-ins are limited per address: after the limit, even a valid key from it gets 429 with Retry-After', async () => {
@@ -145,7 +156,9 @@ describe('rate limits', () => {
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(60);
       const body = (await limited.json()) as ErrorBody;
-      expect(body.error.message).toMatch(/^too many failed sign-ins: 10\.2\.0\.1 may fail 3 times per 60 s \(RATE_LIMIT_SIGN_IN_FAILURES\)/);
+      expect(body.error.message).toMatch(
+        /^too many failed sign-ins: 10\.2\.0\.1 may fail 3 times per 60 s \(RATE_LIMIT_SIGN_IN_FAILURES\)/,
+      );
       expect(body.error.details).toMatchObject({ scope: 'sign_in_failures', limit: 3, setting: 'RATE_LIMIT_SIGN_IN_FAILURES' });
       const key = await h.key('analyst');
       // Refused unchecked, so the answer says nothing about whether a guess was right.
@@ -158,7 +171,13 @@ describe('rate limits', () => {
     it('failed sign-ins on the review page form are limited per address, sharing the budget with bearer failures', async () => {
       const app = await behindProxy({ anonymous: 1_000, signInFailures: 3 });
       const signIn = (ip: string, key: string) =>
-        from(app, ip, '/review/sign-in', { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' }, { method: 'POST', body: new URLSearchParams({ key, next: '/review' }).toString() });
+        from(
+          app,
+          ip,
+          '/review/sign-in',
+          { origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+          { method: 'POST', body: new URLSearchParams({ key, next: '/review' }).toString() },
+        );
       expect((await signIn('10.3.0.1', 'tw_wrong')).status).toBe(401);
       expect((await signIn('10.3.0.1', 'tw_wrong')).status).toBe(401);
       expect((await from(app, '10.3.0.1', '/metrics', { authorization: 'Bearer wrong' })).status).toBe(200); // public route, third failure

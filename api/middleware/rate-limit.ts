@@ -40,7 +40,11 @@ export class RateLimits {
     private readonly config: Config,
   ) {
     const { windowSeconds, perRole, anonymous, signInFailures } = config.rateLimit;
-    const scopes: [Scope, number][] = [...(Object.entries(perRole) as [Role, number][]), ['anonymous', anonymous], ['sign_in_failures', signInFailures]];
+    const scopes: [Scope, number][] = [
+      ...(Object.entries(perRole) as [Role, number][]),
+      ['anonymous', anonymous],
+      ['sign_in_failures', signInFailures],
+    ];
     for (const [scope, points] of scopes) {
       const opts = { points, duration: windowSeconds, keyPrefix: `${config.queuePrefix}:ratelimit:${scope}` };
       this.#buckets.set(scope, {
@@ -48,7 +52,12 @@ export class RateLimits {
         setting: `RATE_LIMIT_${scope.toUpperCase()}`,
         // rejectIfRedisNotReady: while Redis reconnects, count in memory at once rather than
         // queue the command and stall every request until Redis is back.
-        limiter: new RateLimiterRedis({ ...opts, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(opts) }),
+        limiter: new RateLimiterRedis({
+          ...opts,
+          storeClient: redis,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: new RateLimiterMemory(opts),
+        }),
       });
     }
   }
@@ -94,7 +103,13 @@ export class RateLimits {
       429,
       'rate_limited',
       `too many failed sign-ins: ${ip} may fail ${points} times per ${window} s (RATE_LIMIT_SIGN_IN_FAILURES); no credential from it is checked for ${retryAfter} s`,
-      { scope: 'sign_in_failures', limit: points, windowSeconds: window, retryAfterSeconds: retryAfter, setting: 'RATE_LIMIT_SIGN_IN_FAILURES' },
+      {
+        scope: 'sign_in_failures',
+        limit: points,
+        windowSeconds: window,
+        retryAfterSeconds: retryAfter,
+        setting: 'RATE_LIMIT_SIGN_IN_FAILURES',
+      },
     );
   }
 
@@ -156,7 +171,10 @@ export function rateLimitsOf(c: Context<ApiEnv>): RateLimits {
  */
 export function clientIp(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
-    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (hops.length) return hops.at(-1)!;
   }
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;

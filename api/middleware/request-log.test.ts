@@ -24,7 +24,9 @@ describe('request logs', () => {
     const key = await h.key('reviewer');
     const res = await app.request('/v1/review/items', { headers: { authorization: `Bearer ${key}`, 'x-request-id': 'req-123' } });
     expect(res.status).toBe(200);
-    const bad = await app.request('/v1/review/items', { headers: { authorization: 'Bearer tw_nothere1_abcdefghijklmnopqrstuvwxyz012345' } });
+    const bad = await app.request('/v1/review/items', {
+      headers: { authorization: 'Bearer tw_nothere1_abcdefghijklmnopqrstuvwxyz012345' },
+    });
     expect(bad.status).toBe(401);
     // Someone logging a request object by mistake still gets the header censored.
     log.info({ req: { headers: { authorization: `Bearer ${key}` } }, apiKey: key }, 'careless');

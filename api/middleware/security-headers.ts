@@ -48,22 +48,17 @@ export const POLICIES: [prefix: string, csp: string][] = [
       'base-uri': "'self'",
     }),
   ],
-  [
-    '/docs',
-    policy(VENDOR_UI),
-  ],
-  ...['/review', '/networks', '/analytics'].map(
-    (prefix): [string, string] => [
-      prefix,
-      policy({
-        'default-src': "'none'",
-        'script-src': hash(PAGE_SCRIPT),
-        'style-src': `${hash(PAGE_CSS)} ${hash(ANALYTICS_CSS)}`,
-        'img-src': "'self'",
-        ...COMMON,
-      }),
-    ],
-  ),
+  ['/docs', policy(VENDOR_UI)],
+  ...['/review', '/networks', '/analytics'].map((prefix): [string, string] => [
+    prefix,
+    policy({
+      'default-src': "'none'",
+      'script-src': hash(PAGE_SCRIPT),
+      'style-src': `${hash(PAGE_CSS)} ${hash(ANALYTICS_CSS)}`,
+      'img-src': "'self'",
+      ...COMMON,
+    }),
+  ]),
 ];
 
 /** JSON, metrics, /openapi.json: nothing to load, nothing to frame. */

@@ -101,7 +101,9 @@ export function screenBody(opts: { readByRoute: (path: string) => boolean }): Mi
       // parse as the form it claims to be is left to the route to refuse in its own words.
       const bytes = Buffer.from(await c.req.raw.arrayBuffer());
       c.req.raw = new Request(c.req.raw, { body: bytes });
-      const form = await new Request(c.req.url, { method: 'POST', headers: c.req.raw.headers, body: bytes }).formData().catch(() => undefined);
+      const form = await new Request(c.req.url, { method: 'POST', headers: c.req.raw.headers, body: bytes })
+        .formData()
+        .catch(() => undefined);
       for (const [name, value] of form ?? []) {
         const problem = typeof value === 'string' ? problemOf(value) : undefined;
         if (problem) refuse('form', name, problem);

@@ -24,7 +24,11 @@ describe('platform callbacks: webhook replay protection', () => {
   afterAll(async () => h?.close());
 
   const send = (id: string, raw: string, headers: Record<string, string>) =>
-    app.request(`/v1/platform/referrals/${id}/status`, { method: 'POST', body: raw, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers } });
+    app.request(`/v1/platform/referrals/${id}/status`, {
+      method: 'POST',
+      body: raw,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
+    });
 
   it('refuses a second request with an accepted webhook-id, naming it, and changes nothing', async () => {
     const [id] = await seedSentReferrals(h.db, 'tiktok');
@@ -103,7 +107,9 @@ describe('platform callbacks: webhook replay protection', () => {
     const raw = JSON.stringify({ status: 'acknowledged', ticketId: 'T-4' });
     const res = await send(id!, raw, signedReport(secret, raw));
     expect(res.status).toBe(400);
-    expect(((await res.json()) as ErrorBody).error.message).toMatch(/^body referralId: required: the id of the referral this report is about/);
+    expect(((await res.json()) as ErrorBody).error.message).toMatch(
+      /^body referralId: required: the id of the referral this report is about/,
+    );
     expect((await h.db.prisma.referral.findUniqueOrThrow({ where: { id: id! } })).status).toBe('sent');
     expect(await h.db.prisma.auditEvent.count({ where: { subjectId: id! } })).toBe(0);
   });

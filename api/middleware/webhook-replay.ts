@@ -28,10 +28,15 @@ export async function oncePerWebhookId(c: Context<ApiEnv>, platformId: number, w
   const key = `${config.queuePrefix}:webhook-seen:${platformId}:${webhookId}`;
   const claimed = await redis.set(key, new Date().toISOString(), 'EX', WEBHOOK_ID_TTL_SECONDS, 'NX');
   if (claimed !== 'OK') {
-    throw new ApiError(409, 'conflict', `header webhook-id: ${webhookId} was already accepted; a replayed request is refused (sign each new report with a new webhook-id)`, {
-      reason: 'replayed',
-      webhookId,
-    });
+    throw new ApiError(
+      409,
+      'conflict',
+      `header webhook-id: ${webhookId} was already accepted; a replayed request is refused (sign each new report with a new webhook-id)`,
+      {
+        reason: 'replayed',
+        webhookId,
+      },
+    );
   }
   let ok = false;
   try {

@@ -3,7 +3,19 @@ import { revokeApiKey } from '../auth/keys.ts';
 import { startHarness, type Harness } from '../../test/harness.ts';
 import { seedReviewItems } from '../../test/review-fixtures.ts';
 
-type Page = { events: { id: string; actor: string; action: string; subjectType: string; subjectId: string; before: unknown; after: unknown; createdAt: string }[]; nextCursor: string | null };
+type Page = {
+  events: {
+    id: string;
+    actor: string;
+    action: string;
+    subjectType: string;
+    subjectId: string;
+    before: unknown;
+    after: unknown;
+    createdAt: string;
+  }[];
+  nextCursor: string | null;
+};
 
 describe('GET /v1/audit', () => {
   let h: Harness;
@@ -30,7 +42,14 @@ describe('GET /v1/audit', () => {
 
   it('lists key changes and claims, newest first, with before/after', async () => {
     const page = await get();
-    expect(page.events.map((e) => e.action)).toEqual(['review.release', 'review.claim', 'key.revoke', 'key.create', 'key.create', 'key.create']);
+    expect(page.events.map((e) => e.action)).toEqual([
+      'review.release',
+      'review.claim',
+      'key.revoke',
+      'key.create',
+      'key.create',
+      'key.create',
+    ]);
     const revoke = page.events[2]!;
     expect(revoke).toMatchObject({ actor: 'cli:tester', subjectType: 'api_key', before: { revokedAt: null } });
     expect(JSON.stringify(page.events)).not.toMatch(/secretHash|tw_[a-z0-9]{8}_/);

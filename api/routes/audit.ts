@@ -9,7 +9,9 @@ import { badCursor, decodeCursor, encodeCursor } from '../../core/cursor.ts';
 import { ROLE_SETS, secured } from '../auth/require-role.ts';
 import { DATETIME_PATTERN, errors, router, z } from '../openapi.ts';
 
-const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-11-01T12:00:00Z' }).openapi({ pattern: DATETIME_PATTERN });
+const instant = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-11-01T12:00:00Z' })
+  .openapi({ pattern: DATETIME_PATTERN });
 
 const AuditQuery = z
   .object({
@@ -20,9 +22,17 @@ const AuditQuery = z
     since: instant.optional().openapi({ description: 'Inclusive.' }),
     until: instant.optional().openapi({ description: 'Exclusive.' }),
     cursor: z.string().max(512).optional(),
-    limit: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(500, 'must be at most 500').default(100),
+    limit: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be an integer')
+      .min(1, 'must be at least 1')
+      .max(500, 'must be at most 500')
+      .default(100),
   })
-  .refine((q) => !q.since || !q.until || Date.parse(q.since) <= Date.parse(q.until), { message: 'must not be after until', path: ['since'] });
+  .refine((q) => !q.since || !q.until || Date.parse(q.since) <= Date.parse(q.until), {
+    message: 'must not be after until',
+    path: ['since'],
+  });
 
 const AuditEvent = z
   .object({
@@ -47,7 +57,9 @@ const route = createRoute({
   responses: {
     200: {
       description: 'A page of events, newest first',
-      content: { 'application/json': { schema: z.object({ events: z.array(AuditEvent), nextCursor: z.string().nullable() }).openapi('AuditPage') } },
+      content: {
+        'application/json': { schema: z.object({ events: z.array(AuditEvent), nextCursor: z.string().nullable() }).openapi('AuditPage') },
+      },
     },
     ...errors(400, 401, 403),
   },

@@ -10,7 +10,9 @@ import { errors, router, z } from '../openapi.ts';
 
 const BenignContact = z
   .object({
-    key: z.string().openapi({ example: 'phone:+441632960000', description: 'The entity key: `phone:<E.164>`, `handle:@<name>` or `link:<host/path>`.' }),
+    key: z
+      .string()
+      .openapi({ example: 'phone:+441632960000', description: 'The entity key: `phone:<E.164>`, `handle:@<name>` or `link:<host/path>`.' }),
     note: z.string().openapi({ example: 'Refugee Council helpline' }),
     createdBy: z.string().openapi({ description: 'The API key id (or `cli:<user>`) that marked it.' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
@@ -19,7 +21,11 @@ const BenignContact = z
 
 const AddBody = z
   .object({
-    contact: z.string().min(1).max(300).openapi({ example: '+44 1632 960000', description: 'A phone number as written, `@handle`, a messenger link, or an entity key.' }),
+    contact: z
+      .string()
+      .min(1)
+      .max(300)
+      .openapi({ example: '+44 1632 960000', description: 'A phone number as written, `@handle`, a messenger link, or an entity key.' }),
     note: z.string().min(1).max(MAX_NOTE).openapi({ description: 'Whose contact it is (hotline, police, NGO).' }),
   })
   .openapi('BenignContactInput');
@@ -33,7 +39,10 @@ const list = createRoute({
   summary: 'Contacts marked benign',
   ...secured(...ROLE_SETS.read),
   responses: {
-    200: { description: 'Every benign contact, by key', content: { 'application/json': { schema: z.object({ contacts: z.array(BenignContact) }).openapi('BenignContactList') } } },
+    200: {
+      description: 'Every benign contact, by key',
+      content: { 'application/json': { schema: z.object({ contacts: z.array(BenignContact) }).openapi('BenignContactList') } },
+    },
     ...errors(400, 401, 403),
   },
 });
@@ -43,7 +52,8 @@ const add = createRoute({
   path: '/v1/contacts/benign',
   tags: ['networks'],
   summary: 'Mark a contact benign',
-  description: 'From now on the contact never raises a post as `known_contact` and links no new post into a network. Posts already linked stay. Marking again updates the note. Audited (`contact.benign_add`).',
+  description:
+    'From now on the contact never raises a post as `known_contact` and links no new post into a network. Posts already linked stay. Marking again updates the note. Audited (`contact.benign_add`).',
   ...secured(...ROLE_SETS.lead),
   request: { body: { required: true, content: { 'application/json': { schema: AddBody } } } },
   responses: {

@@ -14,19 +14,40 @@ describe('/openapi.json and /docs', () => {
   it('serves an OpenAPI 3.1 document that an independent validator accepts', async () => {
     const res = await fetch(`${h.rt.apiUrl}/openapi.json`);
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown>; components: { securitySchemes: Record<string, unknown> } };
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe('3.1.0');
     // validate() dereferences in place: give it a copy.
     await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/healthz', '/readyz', '/v1/posts', '/v1/review/items', '/v1/review/items/{id}', '/v1/review/next', '/v1/audit']),
+      expect.arrayContaining([
+        '/healthz',
+        '/readyz',
+        '/v1/posts',
+        '/v1/review/items',
+        '/v1/review/items/{id}',
+        '/v1/review/next',
+        '/v1/audit',
+      ]),
     );
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
   it('documents the answers the shared middleware can give on every route, and public routes as public', async () => {
-    type Op = { security?: unknown[]; operationId?: string; responses: Record<string, unknown>; requestBody?: unknown; parameters?: unknown[] };
-    const doc = (await (await fetch(`${h.rt.apiUrl}/openapi.json`)).json()) as { servers: unknown[]; paths: Record<string, Record<string, Op>> };
+    type Op = {
+      security?: unknown[];
+      operationId?: string;
+      responses: Record<string, unknown>;
+      requestBody?: unknown;
+      parameters?: unknown[];
+    };
+    const doc = (await (await fetch(`${h.rt.apiUrl}/openapi.json`)).json()) as {
+      servers: unknown[];
+      paths: Record<string, Record<string, Op>>;
+    };
     // What `npm run lint` lints (scripts/openapi.ts) is what the API serves.
     expect(JSON.parse(JSON.stringify(openApiDocument(documentedRoutes())))).toEqual(doc);
     expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);

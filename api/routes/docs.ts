@@ -86,7 +86,11 @@ export function addDocs(app: OpenAPIHono<ApiEnv>): void {
     if (file === 'start.js') return c.body(START, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
     const type = ASSETS[file];
     if (!type) throw notFound(`no docs asset ${file}`);
-    if (!cache.has(file)) cache.set(file, readFile(path.join(assetDir(), file)).then((b) => new Uint8Array(b)));
+    if (!cache.has(file))
+      cache.set(
+        file,
+        readFile(path.join(assetDir(), file)).then((b) => new Uint8Array(b)),
+      );
     const body = await cache.get(file)!;
     return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });
   });

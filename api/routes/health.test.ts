@@ -36,7 +36,8 @@ describe('GET /readyz', () => {
     const queues = openQueues(redis, iso.config.queuePrefix);
     for (const q of Object.values(queues)) q.on('error', () => undefined);
     queueSets.push(queues);
-    if (redisUrl === REDIS_URL) await new Promise<void>((resolve) => (redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve())));
+    if (redisUrl === REDIS_URL)
+      await new Promise<void>((resolve) => (redis.status === 'ready' ? resolve() : redis.once('ready', () => resolve())));
     const { lines, log } = captureLog('info');
     return { app: createApp({ config: iso.config, db, redis, queues, platforms: new PlatformDirectory(db), log }), lines };
   }
@@ -56,7 +57,12 @@ describe('GET /readyz', () => {
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({ status: 'unavailable', redis: 'down', database: 'ok' });
     expect(text).not.toContain(String(port));
-    expect(lines.map((l) => JSON.parse(l) as { msg: string; dependency?: string }).filter((e) => e.msg === 'readiness check failed').map((e) => e.dependency)).toEqual(['redis']);
+    expect(
+      lines
+        .map((l) => JSON.parse(l) as { msg: string; dependency?: string })
+        .filter((e) => e.msg === 'readiness check failed')
+        .map((e) => e.dependency),
+    ).toEqual(['redis']);
   });
 
   it('names the database as down, without the error text, and logs the cause', async () => {
@@ -69,7 +75,9 @@ describe('GET /readyz', () => {
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({ status: 'unavailable', redis: 'ok', database: 'down' });
     expect(text).not.toMatch(new RegExp(`${port}|ECONNREFUSED|127\\.0\\.0\\.1|tw_readyz_probe`));
-    const logged = lines.map((l) => JSON.parse(l) as { msg: string; dependency?: string; err?: string }).filter((e) => e.msg === 'readiness check failed');
+    const logged = lines
+      .map((l) => JSON.parse(l) as { msg: string; dependency?: string; err?: string })
+      .filter((e) => e.msg === 'readiness check failed');
     expect(logged.map((e) => e.dependency)).toEqual(['database']);
     expect(logged[0]!.err).toBeTruthy();
   });

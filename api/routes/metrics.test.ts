@@ -2,7 +2,11 @@ import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePost, startHarness, type Harness } from '../../test/harness.ts';
 
-type Family = { name: string; type: string; metrics: { labels?: Record<string, string>; value?: string; buckets?: Record<string, string>; count?: string }[] };
+type Family = {
+  name: string;
+  type: string;
+  metrics: { labels?: Record<string, string>; value?: string; buckets?: Record<string, string>; count?: string }[];
+};
 
 describe('GET /metrics', () => {
   let h: Harness;
@@ -12,7 +16,11 @@ describe('GET /metrics', () => {
   afterAll(async () => h?.close());
 
   it('serves Prometheus text that an independent parser reads, with pipeline and HTTP figures', async () => {
-    const posts = [makePost('Boat to UK this week, 100% guaranteed, 1500€, WhatsApp'), makePost('Sunny in Dover'), makePost('Lorry to England, DM')];
+    const posts = [
+      makePost('Boat to UK this week, 100% guaranteed, 1500€, WhatsApp'),
+      makePost('Sunny in Dover'),
+      makePost('Lorry to England, DM'),
+    ];
     expect((await h.post('/v1/posts', { posts })).status).toBe(202);
     await h.drain();
 
@@ -39,6 +47,8 @@ describe('GET /metrics', () => {
     expect(family('tidewatch_http_request_duration_seconds')?.type).toBe('HISTOGRAM');
     // The parser folds a histogram's labelled series into one, so read the series from the text.
     expect(text).toMatch(/^tidewatch_http_request_duration_seconds_count\{method="POST",route="\/v1\/posts",status="202"\} 1$/m);
-    expect(text).toMatch(/^tidewatch_http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/v1\/posts",status="202"\} 1$/m);
+    expect(text).toMatch(
+      /^tidewatch_http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/v1\/posts",status="202"\} 1$/m,
+    );
   });
 });

@@ -11,7 +11,11 @@ import { notFound } from '../errors.ts';
 import { errors, router, z } from '../openapi.ts';
 
 const int = (min: number, max: number) =>
-  z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be an integer')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 const ListQuery = z.object({
   minSize: int(1, 1_000_000).default(2).openapi({ description: 'Smallest network listed (posts). Default 2.' }),
@@ -30,7 +34,10 @@ const summaryShape = {
   removed: z.number().int().openapi({ description: 'Posts the platform actioned or that were found offline (and not back).' }),
   shareRemoved: z.number().openapi({ description: 'removed ÷ size.' }),
   confirmedAt: z.string().nullable().openapi({ format: 'date-time', description: 'When a reviewer first confirmed one of its posts.' }),
-  vouched: z.number().int().openapi({ description: 'Posts referred or confirmed by a reviewer; above 0, its contacts raise new posts as `known_contact`.' }),
+  vouched: z
+    .number()
+    .int()
+    .openapi({ description: 'Posts referred or confirmed by a reviewer; above 0, its contacts raise new posts as `known_contact`.' }),
 };
 
 const NetworkSummary = z.object(summaryShape).openapi('NetworkSummary');
@@ -41,7 +48,9 @@ const NetworkDetail = z
     mergedFrom: z.string().nullable().openapi({ description: 'The id asked for, when it was merged into this network.' }),
     entities: z.array(
       z.object({
-        key: z.string().openapi({ example: 'phone:+447911123456', description: '`phone:<E.164>`, `handle:@<name>` or `link:<host/path>`.' }),
+        key: z
+          .string()
+          .openapi({ example: 'phone:+447911123456', description: '`phone:<E.164>`, `handle:@<name>` or `link:<host/path>`.' }),
         kind: z.enum(['phone', 'handle', 'link']),
         posts: z.number().int(),
         firstSeenAt: z.string().openapi({ format: 'date-time' }),
@@ -78,7 +87,11 @@ const list = createRoute({
   responses: {
     200: {
       description: 'A page of networks',
-      content: { 'application/json': { schema: z.object({ networks: z.array(NetworkSummary), nextCursor: z.string().nullable() }).openapi('NetworkPage') } },
+      content: {
+        'application/json': {
+          schema: z.object({ networks: z.array(NetworkSummary), nextCursor: z.string().nullable() }).openapi('NetworkPage'),
+        },
+      },
     },
     ...errors(400, 401, 403),
   },

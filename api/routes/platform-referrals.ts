@@ -68,17 +68,29 @@ const StatusBody = z
       .string({ error: 'required: the id of the referral this report is about (the {id} in the path), so the signed body names it' })
       .min(1)
       .max(64)
-      .openapi({ description: 'The referral this report is about; must equal the `{id}` in the path. It is inside the signed body, so a signed report for one referral cannot be replayed onto another.' }),
+      .openapi({
+        description:
+          'The referral this report is about; must equal the `{id}` in the path. It is inside the signed body, so a signed report for one referral cannot be replayed onto another.',
+      }),
     status: z.enum(PLATFORM_REPORTABLE),
     ticketId: z.string().min(1).max(200).optional(),
     reason: z.string().min(1).max(2_000).optional().openapi({ description: 'Required for `declined`.' }),
-    decision_visibility: z.array(z.string().regex(/^DECISION_VISIBILITY_[A-Z_]+$/)).max(10).optional(),
-    decision_account: z.string().regex(/^DECISION_ACCOUNT_[A-Z_]+$/).optional(),
+    decision_visibility: z
+      .array(z.string().regex(/^DECISION_VISIBILITY_[A-Z_]+$/))
+      .max(10)
+      .optional(),
+    decision_account: z
+      .string()
+      .regex(/^DECISION_ACCOUNT_[A-Z_]+$/)
+      .optional(),
     decision_ground: z.enum(['DECISION_GROUND_ILLEGAL_CONTENT', 'DECISION_GROUND_INCOMPATIBLE_CONTENT']).optional(),
     automated_decision: z.enum(['AUTOMATED_DECISION_FULLY', 'AUTOMATED_DECISION_PARTIALLY', 'AUTOMATED_DECISION_NOT_AUTOMATED']).optional(),
   })
   .refine((b) => b.status !== 'declined' || b.reason, { message: 'a declined referral needs a reason', path: ['reason'] })
-  .refine((b) => b.status !== 'acknowledged' || b.ticketId, { message: 'an acknowledgement needs the platform’s ticketId', path: ['ticketId'] })
+  .refine((b) => b.status !== 'acknowledged' || b.ticketId, {
+    message: 'an acknowledgement needs the platform’s ticketId',
+    path: ['ticketId'],
+  })
   .openapi('ReferralStatusReport');
 
 /**
@@ -89,7 +101,10 @@ const ownedAndSigned: MiddlewareHandler<ApiEnv> = async (c, next) => {
   const id = c.req.param('id') ?? '';
   const p = principalOf(c);
   const ref = /^[0-9a-f-]{36}$/i.test(id)
-    ? await c.var.ctx.db.prisma.referral.findUnique({ where: { id }, select: { platformId: true, platform: { select: { name: true, signingSecret: true } } } })
+    ? await c.var.ctx.db.prisma.referral.findUnique({
+        where: { id },
+        select: { platformId: true, platform: { select: { name: true, signingSecret: true } } },
+      })
     : null;
   if (!ref) throw notFound(`no referral ${id}`);
   if (p.role === 'platform' && p.platformId !== ref.platformId) {
@@ -98,7 +113,11 @@ const ownedAndSigned: MiddlewareHandler<ApiEnv> = async (c, next) => {
   const raw = await c.req.text();
   if (p.role === 'platform' && ref.platform.signingSecret) {
     const secret = openSecret(ref.platform.signingSecret, c.var.ctx.config.secretsKey);
-    const failure = verify(secret, { id: c.req.header('webhook-id'), timestamp: c.req.header('webhook-timestamp'), signature: c.req.header('webhook-signature') }, raw);
+    const failure = verify(
+      secret,
+      { id: c.req.header('webhook-id'), timestamp: c.req.header('webhook-timestamp'), signature: c.req.header('webhook-signature') },
+      raw,
+    );
     const messages = {
       missing_headers: 'platform requests must be signed: send webhook-id, webhook-timestamp and webhook-signature (Standard Webhooks)',
       bad_timestamp: 'webhook-timestamp must be Unix seconds',
@@ -126,7 +145,10 @@ const statusRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: StatusBody } } },
   },
   responses: {
-    200: { description: 'The transition made', content: { 'application/json': { schema: z.object({ id: z.string(), from: z.enum(STATUSES), status: z.enum(STATUSES) }) } } },
+    200: {
+      description: 'The transition made',
+      content: { 'application/json': { schema: z.object({ id: z.string(), from: z.enum(STATUSES), status: z.enum(STATUSES) }) } },
+    },
     ...errors(400, 401, 403, 404, 409, 413),
   },
 });
@@ -152,9 +174,21 @@ export function platformReferralRoutes() {
     return c.json(
       {
         referrals: rows.map((r) => ({
-          id: r.id, platform: r.platform.name, status: r.status, automated: r.automated, url: r.post.url, platformPostId: r.post.platformPostId,
-          ticketId: r.ticketId, outcome: r.outcome, notice: r.notice, createdAt: r.createdAt.toISOString(), sentAt: iso(r.sentAt),
-          acknowledgedAt: iso(r.acknowledgedAt), decidedAt: iso(r.decidedAt), offlineAt: iso(r.offlineAt), reappearedAt: iso(r.reappearedAt),
+          id: r.id,
+          platform: r.platform.name,
+          status: r.status,
+          automated: r.automated,
+          url: r.post.url,
+          platformPostId: r.post.platformPostId,
+          ticketId: r.ticketId,
+          outcome: r.outcome,
+          notice: r.notice,
+          createdAt: r.createdAt.toISOString(),
+          sentAt: iso(r.sentAt),
+          acknowledgedAt: iso(r.acknowledgedAt),
+          decidedAt: iso(r.decidedAt),
+          offlineAt: iso(r.offlineAt),
+          reappearedAt: iso(r.reappearedAt),
         })),
       },
       200,
@@ -165,9 +199,12 @@ export function platformReferralRoutes() {
     const { referralId, status, ticketId, ...outcome } = c.req.valid('json');
     // The path is not signed; the body is. Binding them stops a signed report being replayed elsewhere.
     if (referralId.toLowerCase() !== id.toLowerCase()) {
-      throw new ApiError(400, 'bad_request', `body referralId: ${referralId} does not match the referral in the path (${id}); a report applies only to the referral it names`, [
-        { in: 'body', field: 'referralId', message: 'does not match the path id' },
-      ]);
+      throw new ApiError(
+        400,
+        'bad_request',
+        `body referralId: ${referralId} does not match the referral in the path (${id}); a report applies only to the referral it names`,
+        [{ in: 'body', field: 'referralId', message: 'does not match the path id' }],
+      );
     }
     const now = new Date();
     const data =

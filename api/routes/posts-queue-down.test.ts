@@ -35,7 +35,9 @@ describe('POST /v1/posts with the queue unreachable', () => {
     redis.on('error', () => undefined);
     queues = openQueues(redis, iso.config.queuePrefix);
     for (const q of Object.values(queues)) q.on('error', () => undefined);
-    app = checkedApp(createApp({ config: iso.config, db: iso.db, redis, queues, platforms: new PlatformDirectory(iso.db), log: createLogger('silent') }));
+    app = checkedApp(
+      createApp({ config: iso.config, db: iso.db, redis, queues, platforms: new PlatformDirectory(iso.db), log: createLogger('silent') }),
+    );
     key = (await createApiKey(iso.db, { role: 'ingest', name: 'test', createdBy: 'test' })).key;
   });
   afterAll(async () => {

@@ -41,7 +41,11 @@ describe('POST /v1/posts input checks', () => {
     expect(await waiting()).toBe(0);
     // JSON with a charset parameter, or a +json type, is still JSON.
     for (const json of ['application/json; charset=utf-8', 'application/vnd.api+json']) {
-      const ok = await fetch(`${h.rt.apiUrl}/v1/posts`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': json }, body: '{}' });
+      const ok = await fetch(`${h.rt.apiUrl}/v1/posts`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': json },
+        body: '{}',
+      });
       expect(ok.status, json).toBe(400);
     }
   });

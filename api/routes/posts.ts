@@ -9,7 +9,15 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
-import { MAX_BATCH, MAX_TEXT_LENGTH, postIdFor, postInputSchema, validatePost, type FieldError, type PostInput } from '../../core/post-input.ts';
+import {
+  MAX_BATCH,
+  MAX_TEXT_LENGTH,
+  postIdFor,
+  postInputSchema,
+  validatePost,
+  type FieldError,
+  type PostInput,
+} from '../../core/post-input.ts';
 import { platformsNamed } from '../../core/platform-directory.ts';
 import { enqueuePosts } from '../../core/jobs.ts';
 import { principalOf, requireRole, ROLE_SETS, secured } from '../auth/require-role.ts';
@@ -34,7 +42,10 @@ const PostInput = z
       pattern: '\\S',
       description: `Not blank, well-formed Unicode, at most ${MAX_TEXT_LENGTH} UTF-16 code units (a character outside the Basic Multilingual Plane, such as an emoji, counts as two).`,
     }),
-    postedAt: shape.postedAt.meta({ pattern: DATETIME_PATTERN, description: 'ISO 8601 with `T`, seconds and `Z` or an offset, e.g. 2026-11-01T12:00:00Z.' }),
+    postedAt: shape.postedAt.meta({
+      pattern: DATETIME_PATTERN,
+      description: 'ISO 8601 with `T`, seconds and `Z` or an offset, e.g. 2026-11-01T12:00:00Z.',
+    }),
   })
   .openapi('PostInput');
 const Accepted = z
@@ -79,9 +90,11 @@ export function postsRoutes() {
     if (!JSON_MEDIA_TYPE.test(c.req.header('content-type') ?? '')) throw new HTTPException(415);
     const body = await readJson(c);
     const batch = typeof body === 'object' && body !== null && !Array.isArray(body) && 'posts' in body;
-    const records: unknown[] = batch ? (body as { posts: unknown }).posts as unknown[] : [body];
-    if (!Array.isArray(records)) throw badRequest('"posts" must be an array', [{ record: null, field: 'posts', message: 'must be an array' }]);
-    if (records.length === 0) throw badRequest('"posts" is empty', [{ record: null, field: 'posts', message: 'must hold at least one post' }]);
+    const records: unknown[] = batch ? ((body as { posts: unknown }).posts as unknown[]) : [body];
+    if (!Array.isArray(records))
+      throw badRequest('"posts" must be an array', [{ record: null, field: 'posts', message: 'must be an array' }]);
+    if (records.length === 0)
+      throw badRequest('"posts" is empty', [{ record: null, field: 'posts', message: 'must hold at least one post' }]);
     if (records.length > MAX_BATCH) {
       throw badRequest(`"posts" holds ${records.length} posts; at most ${MAX_BATCH} per call`, [
         { record: null, field: 'posts', message: `at most ${MAX_BATCH} posts per call` },
@@ -105,7 +118,9 @@ export function postsRoutes() {
     if (!valid.length) {
       const first = errors[0]!;
       throw badRequest(
-        batch ? `no valid post in the batch; first problem: posts[${first.record}].${first.field} ${first.message}` : `${first.field} ${first.message}`,
+        batch
+          ? `no valid post in the batch; first problem: posts[${first.record}].${first.field} ${first.message}`
+          : `${first.field} ${first.message}`,
         errorList,
       );
     }
@@ -114,7 +129,11 @@ export function postsRoutes() {
     // instead; resending is safe, as post ids derive from (platform, platformPostId).
     if (c.var.ctx.redis.status !== 'ready') {
       c.header('Retry-After', '5');
-      throw new ApiError(503, 'queue_unavailable', 'the ingest queue (Redis) is not reachable; no post was accepted: resend the same posts later (resending never duplicates)');
+      throw new ApiError(
+        503,
+        'queue_unavailable',
+        'the ingest queue (Redis) is not reachable; no post was accepted: resend the same posts later (resending never duplicates)',
+      );
     }
     await enqueuePosts(queues, valid);
     return c.json({ accepted, errors: errorList }, 202);

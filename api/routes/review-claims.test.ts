@@ -107,7 +107,10 @@ describe('claims', () => {
   });
 
   it('next: 50 concurrent calls from 50 reviewers claim 50 distinct items', async () => {
-    await seedReviewItems(h.db, Array.from({ length: 60 }, (_, i) => ({ priority: 1_000 + i, category: 'race' })));
+    await seedReviewItems(
+      h.db,
+      Array.from({ length: 60 }, (_, i) => ({ priority: 1_000 + i, category: 'race' })),
+    );
     const keys = await Promise.all(Array.from({ length: 50 }, (_, i) => h.key('reviewer', { name: `r${i}` })));
     const results = await Promise.all(keys.map((key) => h.request('POST', '/v1/review/next', { key, body: { category: 'race' } })));
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));

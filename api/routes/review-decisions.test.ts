@@ -43,13 +43,21 @@ describe('decisions', () => {
     expect(row).toMatchObject({ status: 'confirmed', claimedBy: null, leaseExpiresAt: null });
     expect(row.decidedAt).not.toBeNull();
     expect(await h.db.prisma.decision.findMany({ where: { reviewItemId: item!.id } })).toEqual([
-      expect.objectContaining({ action: 'confirm', actor: idOf(alice), reasonCode: 'smuggling_offer', note: 'price list and phone number' }),
+      expect.objectContaining({
+        action: 'confirm',
+        actor: idOf(alice),
+        reasonCode: 'smuggling_offer',
+        note: 'price list and phone number',
+      }),
     ]);
 
     await until(async () => (await h.db.prisma.referral.count({ where: { postId: item!.postId } })) > 0);
     const referral = await h.db.prisma.referral.findFirstOrThrow({ where: { postId: item!.postId } });
     expect(referral).toMatchObject({ automated: false, status: 'queued', idempotencyKey: referralKey(referral.platformId, item!.postId) });
-    const events = await h.db.prisma.auditEvent.findMany({ orderBy: { id: 'asc' }, where: { OR: [{ subjectId: item!.id }, { subjectId: referral.id }] } });
+    const events = await h.db.prisma.auditEvent.findMany({
+      orderBy: { id: 'asc' },
+      where: { OR: [{ subjectId: item!.id }, { subjectId: referral.id }] },
+    });
     expect(events.map((e) => e.action)).toEqual(['review.claim', 'review.decision', 'referral.create']);
     expect(events[1]!.after).toMatchObject({ status: 'confirmed', decisionId: result.decisionId });
     expect(events[2]!.after).toMatchObject({ reviewItemId: item!.id, decisionId: result.decisionId, automated: false });
@@ -63,15 +71,20 @@ describe('decisions', () => {
   it('escalate, needs_translation and reject move the item; escalated items are for leads', async () => {
     const [a, b, c] = await seedReviewItems(h.db, [{}, {}, {}]);
     await claim(a!.id, alice);
-    expect(((await (await decide(a!.id, alice, { action: 'escalate', reasonCode: 'unsure' })).json()) as { status: string }).status).toBe('escalated');
+    expect(((await (await decide(a!.id, alice, { action: 'escalate', reasonCode: 'unsure' })).json()) as { status: string }).status).toBe(
+      'escalated',
+    );
     expect((await claim(a!.id, alice)).status).toBe(403);
     await claim(a!.id, lead);
-    expect(((await (await decide(a!.id, lead, { action: 'reject', reasonCode: 'news_report' })).json()) as { status: string }).status).toBe('rejected');
+    expect(((await (await decide(a!.id, lead, { action: 'reject', reasonCode: 'news_report' })).json()) as { status: string }).status).toBe(
+      'rejected',
+    );
 
     await claim(b!.id, bob);
-    expect(((await (await decide(b!.id, bob, { action: 'needs_translation', reasonCode: 'unknown_language' })).json()) as { status: string }).status).toBe(
-      'needs_translation',
-    );
+    expect(
+      ((await (await decide(b!.id, bob, { action: 'needs_translation', reasonCode: 'unknown_language' })).json()) as { status: string })
+        .status,
+    ).toBe('needs_translation');
     await claim(b!.id, bob);
     const same = await decide(b!.id, bob, { action: 'needs_translation', reasonCode: 'unknown_language' });
     expect(same.status).toBe(409);
@@ -102,13 +115,18 @@ describe('decisions', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(((await res.json()) as Err).error.message).toMatch(pattern);
     }
-    expect((await h.request('POST', `/v1/review/items/${item!.id}/decision`, { key: alice, body: '{"action":', raw: true })).status).toBe(400);
+    expect((await h.request('POST', `/v1/review/items/${item!.id}/decision`, { key: alice, body: '{"action":', raw: true })).status).toBe(
+      400,
+    );
     expect((await h.request('POST', `/v1/review/items/${item!.id}/decision`, { key: alice })).status).toBe(400);
     expect(await h.db.prisma.decision.count({ where: { reviewItemId: item!.id } })).toBe(0);
   });
 
   it('bulk decision: leads decide many items; conflicts are reported per item', async () => {
-    const items = await seedReviewItems(h.db, Array.from({ length: 5 }, () => ({})));
+    const items = await seedReviewItems(
+      h.db,
+      Array.from({ length: 5 }, () => ({})),
+    );
     await claim(items[0]!.id, bob); // held by someone else: refused
     const missing = '019abc12-3456-7def-8123-456789abcdef';
     const res = await h.request('POST', '/v1/review/bulk-decision', {
@@ -116,13 +134,24 @@ describe('decisions', () => {
       body: { ids: [...items.map((i) => i.id), missing], action: 'reject', reasonCode: 'spam' },
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { decided: number; failed: number; results: { id: string; ok: boolean; error?: { code: string } }[] };
+    const body = (await res.json()) as {
+      decided: number;
+      failed: number;
+      results: { id: string; ok: boolean; error?: { code: string } }[];
+    };
     expect(body).toMatchObject({ decided: 4, failed: 2 });
     expect(body.results.find((r) => r.id === items[0]!.id)?.error?.code).toBe('conflict');
     expect(body.results.find((r) => r.id === missing)?.error?.code).toBe('not_found');
     expect(await h.db.prisma.reviewItem.count({ where: { id: { in: items.map((i) => i.id) }, status: 'rejected' } })).toBe(4);
 
-    expect((await h.request('POST', '/v1/review/bulk-decision', { key: alice, body: { ids: [items[0]!.id], action: 'reject', reasonCode: 'spam' } })).status).toBe(403);
+    expect(
+      (
+        await h.request('POST', '/v1/review/bulk-decision', {
+          key: alice,
+          body: { ids: [items[0]!.id], action: 'reject', reasonCode: 'spam' },
+        })
+      ).status,
+    ).toBe(403);
     const tooMany = await h.request('POST', '/v1/review/bulk-decision', {
       key: lead,
       body: { ids: Array.from({ length: 501 }, () => missing), action: 'reject', reasonCode: 'spam' },
@@ -145,7 +174,9 @@ describe('decisions', () => {
     expect(await res.json()).toMatchObject({ status: 'open', previousStatus: 'rejected', referralExists: false });
     const row = await h.db.prisma.reviewItem.findUniqueOrThrow({ where: { id: item!.id } });
     expect(row).toMatchObject({ status: 'open', decidedAt: null, claimedBy: null });
-    const actions = (await h.db.prisma.decision.findMany({ where: { reviewItemId: item!.id }, orderBy: { createdAt: 'asc' } })).map((d) => d.action);
+    const actions = (await h.db.prisma.decision.findMany({ where: { reviewItemId: item!.id }, orderBy: { createdAt: 'asc' } })).map(
+      (d) => d.action,
+    );
     expect(actions).toEqual(['reject', 'reverse']);
     // And it can be decided again.
     await claim(item!.id, bob);

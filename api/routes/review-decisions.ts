@@ -29,7 +29,8 @@ const bulk = createRoute({
   path: '/v1/review/bulk-decision',
   tags: ['review'],
   summary: 'Decide many items at once (leads)',
-  description: "Each item commits on its own; items claimed by someone else or already decided are reported in `results`, the rest decided.",
+  description:
+    'Each item commits on its own; items claimed by someone else or already decided are reported in `results`, the rest decided.',
   ...secured(...ROLE_SETS.lead),
   request: { body: { required: true, content: { 'application/json': { schema: BulkBody } } } },
   responses: {

@@ -2,7 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../test/harness.ts';
 import { seedReviewItems } from '../../test/review-fixtures.ts';
 
-type List = { items: { id: string; score: number; priority: number; platform: string; language: string; claim: unknown; duplicates: number; post: { text: string; url: string; author: string | null; postedAt: string | null }; classification: { signals: { start: number; end: number; value: string }[] } | null }[]; nextCursor: string | null; counts: Record<string, number> };
+type List = {
+  items: {
+    id: string;
+    score: number;
+    priority: number;
+    platform: string;
+    language: string;
+    claim: unknown;
+    duplicates: number;
+    post: { text: string; url: string; author: string | null; postedAt: string | null };
+    classification: { signals: { start: number; end: number; value: string }[] } | null;
+  }[];
+  nextCursor: string | null;
+  counts: Record<string, number>;
+};
 type Err = { error: { code: string; message: string; details?: unknown } };
 
 describe('GET /v1/review/items', () => {
@@ -72,7 +86,10 @@ describe('GET /v1/review/items', () => {
     [`?cursor=${Buffer.from('{"x":1}').toString('base64url')}`, /cursor/],
     [`?sort=oldest&cursor=${Buffer.from(JSON.stringify({ s: 'priority', v: 1, id: 'x' })).toString('base64url')}`, /cursor.*sort=priority/],
     [`?cursor=${Buffer.from(JSON.stringify({ s: 'priority', v: 1, id: 'x' })).toString('base64url')}`, /cursor/],
-    [`?sort=oldest&cursor=${Buffer.from(JSON.stringify({ s: 'oldest', v: 'soon', id: '019abc12-3456-7def-8123-456789abcdef' })).toString('base64url')}`, /cursor/],
+    [
+      `?sort=oldest&cursor=${Buffer.from(JSON.stringify({ s: 'oldest', v: 'soon', id: '019abc12-3456-7def-8123-456789abcdef' })).toString('base64url')}`,
+      /cursor/,
+    ],
     ['?minScore=2', /minScore/],
     ['?minScore=abc', /minScore/],
     ['?minScore=0.9&maxScore=0.1', /minScore/],
@@ -93,7 +110,10 @@ describe('GET /v1/review/items', () => {
 
   it('returns one item, 404 for an unknown id and 400 for a malformed one', async () => {
     // A lexicon cue's English gloss comes back with its signal; an entity has none.
-    const signals = [{ type: 'concept:transport', value: 'Boat', start: 0, end: 4, gloss: 'boat' }, { type: 'destination', value: 'UK', start: 8, end: 10 }];
+    const signals = [
+      { type: 'concept:transport', value: 'Boat', start: 0, end: 4, gloss: 'boat' },
+      { type: 'destination', value: 'UK', start: 8, end: 10 },
+    ];
     await h.db.prisma.classification.updateMany({ where: { postId: ids[1]!.postId }, data: { signals } });
     const res = await h.request('GET', `/v1/review/items/${ids[1]!.id}`, { key });
     expect(res.status).toBe(200);

@@ -15,7 +15,8 @@ import { ItemIdParam, ItemList, ListQuery, ReviewItem } from './review-schemas.t
 export async function platformFilter(ctx: ApiContext, name: string | undefined, where: string): Promise<number | undefined> {
   if (name === undefined) return undefined;
   const id = await ctx.platforms.idOf(name);
-  if (id === undefined) throw badRequest(`${where} platform: unknown platform "${name}"`, [{ in: where, field: 'platform', message: 'unknown platform' }]);
+  if (id === undefined)
+    throw badRequest(`${where} platform: unknown platform "${name}"`, [{ in: where, field: 'platform', message: 'unknown platform' }]);
   return id;
 }
 

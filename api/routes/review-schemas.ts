@@ -8,7 +8,9 @@ import { REVIEW_STATUSES, SORTS } from '../../review/filters.ts';
 import { queryBoolean, z } from '../openapi.ts';
 
 export const ItemIdParam = z.object({
-  id: z.uuid({ error: 'must be a review item id (UUID)' }).openapi({ param: { name: 'id', in: 'path' }, example: '019abc12-3456-7def-8123-456789abcdef' }),
+  id: z
+    .uuid({ error: 'must be a review item id (UUID)' })
+    .openapi({ param: { name: 'id', in: 'path' }, example: '019abc12-3456-7def-8123-456789abcdef' }),
 });
 
 const score = z.coerce.number({ error: 'must be a number' }).min(0, 'must be at least 0').max(1, 'must be at most 1');
@@ -16,8 +18,14 @@ const score = z.coerce.number({ error: 'must be a number' }).min(0, 'must be at 
 /** Filters shared by the listing and by "claim next". */
 export const QueueFilterFields = {
   status: z.enum(REVIEW_STATUSES).optional().openapi({ description: 'Default `open`.' }),
-  language: z.string().regex(/^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/, 'must be a language code such as "en"').optional(),
-  platform: z.string().regex(/^[a-z0-9_.-]{1,40}$/, 'must be a platform name such as "tiktok"').optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/, 'must be a language code such as "en"')
+    .optional(),
+  platform: z
+    .string()
+    .regex(/^[a-z0-9_.-]{1,40}$/, 'must be a platform name such as "tiktok"')
+    .optional(),
   category: z.string().min(1).max(64).optional(),
   minScore: score.optional(),
   maxScore: score.optional(),
@@ -29,9 +37,17 @@ export const ListQuery = z
   .object({
     ...QueueFilterFields,
     cursor: z.string().max(512, 'must be at most 512 characters').optional().openapi({ description: '`nextCursor` of the previous page.' }),
-    limit: z.coerce.number({ error: 'must be a number' }).int('must be an integer').min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
+    limit: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be an integer')
+      .min(1, 'must be at least 1')
+      .max(200, 'must be at most 200')
+      .default(50),
   })
-  .refine((q) => q.minScore === undefined || q.maxScore === undefined || q.minScore <= q.maxScore, { message: 'must not exceed maxScore', path: ['minScore'] });
+  .refine((q) => q.minScore === undefined || q.maxScore === undefined || q.minScore <= q.maxScore, {
+    message: 'must not exceed maxScore',
+    path: ['minScore'],
+  });
 
 export const NextBody = z
   .object({
@@ -55,7 +71,14 @@ export const Signal = z
     value: z.string(),
     start: z.number().int(),
     end: z.number().int(),
-    gloss: z.string().optional().openapi({ description: 'Short English gloss of a lexicon cue (what the matched word means, and for slang what it means in this trade), e.g. "boat (Iranian slang for an inflatable dinghy)". Absent for entities (phone, price, route...) and in classifications stored before glosses existed.', example: 'boat (Iranian slang for an inflatable dinghy)' }),
+    gloss: z
+      .string()
+      .optional()
+      .openapi({
+        description:
+          'Short English gloss of a lexicon cue (what the matched word means, and for slang what it means in this trade), e.g. "boat (Iranian slang for an inflatable dinghy)". Absent for entities (phone, price, route...) and in classifications stored before glosses existed.',
+        example: 'boat (Iranian slang for an inflatable dinghy)',
+      }),
   })
   .catchall(z.unknown())
   .openapi('Signal', {
@@ -76,7 +99,10 @@ export const ReviewItem = z
     createdAt: iso,
     updatedAt: iso,
     decidedAt: iso.nullable(),
-    claim: z.object({ holder: z.string(), leaseExpiresAt: iso }).nullable().openapi({ description: 'Null when unclaimed or the lease expired.' }),
+    claim: z
+      .object({ holder: z.string(), leaseExpiresAt: iso })
+      .nullable()
+      .openapi({ description: 'Null when unclaimed or the lease expired.' }),
     duplicates: z.number().int(),
     nearDuplicateOf: z
       .object({
@@ -87,9 +113,16 @@ export const ReviewItem = z
         decision: z.object({ action: z.string(), reasonCode: z.string(), actor: z.string(), decidedAt: iso }).nullable(),
       })
       .nullable()
-      .openapi({ description: 'The earlier post this one nearly duplicates and its last review decision; a near-duplicate of a confirmed post is routed as a referral candidate.' }),
+      .openapi({
+        description:
+          'The earlier post this one nearly duplicates and its last review decision; a near-duplicate of a confirmed post is routed as a referral candidate.',
+      }),
     network: z
-      .object({ id: z.uuid(), size: z.number().int(), vouched: z.number().int().openapi({ description: 'Its posts referred or confirmed by a reviewer.' }) })
+      .object({
+        id: z.uuid(),
+        size: z.number().int(),
+        vouched: z.number().int().openapi({ description: 'Its posts referred or confirmed by a reviewer.' }),
+      })
       .nullable()
       .openapi({ description: 'The network of posts sharing a phone, handle or contact link with this one (GET /v1/networks/{id}).' }),
     post: z.object({
@@ -108,7 +141,9 @@ export const ReviewItem = z
         score: z.number(),
         category: z.string(),
         language: z.string().openapi({ description: 'Base language, one of the ten (e.g. "fa").' }),
-        languageTag: z.string().openapi({ description: 'BCP 47 tag with the script when unusual, e.g. "fa-Latn" (Persian in Latin letters).' }),
+        languageTag: z
+          .string()
+          .openapi({ description: 'BCP 47 tag with the script when unusual, e.g. "fa-Latn" (Persian in Latin letters).' }),
         signals: z.array(Signal),
         createdAt: iso,
       })
@@ -116,7 +151,9 @@ export const ReviewItem = z
   })
   .openapi('ReviewItem');
 
-export const StatusCounts = z.object(Object.fromEntries(REVIEW_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof REVIEW_STATUSES)[number], z.ZodNumber>).openapi('StatusCounts');
+export const StatusCounts = z
+  .object(Object.fromEntries(REVIEW_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof REVIEW_STATUSES)[number], z.ZodNumber>)
+  .openapi('StatusCounts');
 
 export const ItemList = z
   .object({ items: z.array(ReviewItem), nextCursor: z.string().nullable(), counts: StatusCounts })
@@ -129,7 +166,10 @@ export const Claim = z
 const reasonCode = z.string().regex(REASON_CODE, 'must be 2–64 lower-case letters, digits or _ (e.g. "smuggling_offer")');
 const note = z.string().max(MAX_NOTE, `must be at most ${MAX_NOTE} characters`).optional();
 
-export const DecisionBody = z.object({ action: z.enum(DECISION_ACTIONS), reasonCode, note }).strict().openapi('DecisionRequest');
+export const DecisionBody = z
+  .object({ action: z.enum(DECISION_ACTIONS), reasonCode, note })
+  .strict()
+  .openapi('DecisionRequest');
 
 export const DecisionResult = z
   .object({ itemId: z.uuid(), postId: z.uuid(), decisionId: z.uuid(), status: z.enum(REVIEW_STATUSES), referQueued: z.boolean() })
@@ -137,7 +177,10 @@ export const DecisionResult = z
 
 export const BulkBody = z
   .object({
-    ids: z.array(z.uuid({ error: 'must be a review item id (UUID)' })).min(1, 'must hold at least one id').max(MAX_BULK, `at most ${MAX_BULK} ids per call`),
+    ids: z
+      .array(z.uuid({ error: 'must be a review item id (UUID)' }))
+      .min(1, 'must hold at least one id')
+      .max(MAX_BULK, `at most ${MAX_BULK} ids per call`),
     action: z.enum(DECISION_ACTIONS),
     reasonCode,
     note,
@@ -164,5 +207,11 @@ export const BulkResult = z
 export const ReverseBody = z.object({ reasonCode, note }).strict().openapi('ReverseRequest');
 
 export const ReverseResult = z
-  .object({ itemId: z.uuid(), decisionId: z.uuid(), status: z.literal('open'), previousStatus: z.enum(REVIEW_STATUSES), referralExists: z.boolean() })
+  .object({
+    itemId: z.uuid(),
+    decisionId: z.uuid(),
+    status: z.literal('open'),
+    previousStatus: z.enum(REVIEW_STATUSES),
+    referralExists: z.boolean(),
+  })
   .openapi('ReverseResult');

@@ -25,7 +25,9 @@ const SessionView = z
   .openapi('Session');
 
 const SessionIdParam = z.object({
-  id: z.uuid({ error: 'must be a session id (UUID) from GET /v1/sessions' }).openapi({ param: { name: 'id', in: 'path' }, example: '019af3c2-6a2b-7c41-9d1e-2f0c4b8a7d10' }),
+  id: z
+    .uuid({ error: 'must be a session id (UUID) from GET /v1/sessions' })
+    .openapi({ param: { name: 'id', in: 'path' }, example: '019af3c2-6a2b-7c41-9d1e-2f0c4b8a7d10' }),
 });
 
 const list = createRoute({
@@ -36,7 +38,10 @@ const list = createRoute({
   description: 'Sessions on the pages that have not expired and whose key is not revoked, newest first.',
   ...secured('admin'),
   responses: {
-    200: { description: 'The live sessions', content: { 'application/json': { schema: z.object({ sessions: z.array(SessionView) }).openapi('SessionList') } } },
+    200: {
+      description: 'The live sessions',
+      content: { 'application/json': { schema: z.object({ sessions: z.array(SessionView) }).openapi('SessionList') } },
+    },
     ...errors(401, 403, 429),
   },
 });
@@ -60,7 +65,14 @@ export function sessionRoutes() {
   app.openapi(list, async (c) => {
     const sessions = await listSessions(c.var.ctx.db);
     return c.json(
-      { sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), expiresAt: s.expiresAt.toISOString() })) },
+      {
+        sessions: sessions.map((s) => ({
+          ...s,
+          createdAt: s.createdAt.toISOString(),
+          lastSeenAt: s.lastSeenAt.toISOString(),
+          expiresAt: s.expiresAt.toISOString(),
+        })),
+      },
       200,
     );
   });

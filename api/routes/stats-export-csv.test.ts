@@ -21,7 +21,9 @@ describe('CSV exports neutralise formula-like cells', () => {
     const reviewerKey = await h.key('reviewer', { name: KEY_NAME });
     const reviewerId = reviewerKey.split('_')[1]!;
     const [item] = await seedReviewItems(h.db, [{ status: 'confirmed', category: CATEGORY }]);
-    await h.db.prisma.decision.create({ data: { reviewItemId: item!.id, postId: item!.postId, actor: reviewerId, action: 'confirm', reasonCode: 'smuggling' } });
+    await h.db.prisma.decision.create({
+      data: { reviewItemId: item!.id, postId: item!.postId, actor: reviewerId, action: 'confirm', reasonCode: 'smuggling' },
+    });
     const today = new Date().toISOString().slice(0, 10);
     range = `from=${today}&to=${today}`;
   });

@@ -24,10 +24,22 @@ const day = z
 const statsFields = {
   from: day.optional().openapi({ description: 'First day included (UTC). Default: 29 days before `to`.', example: '2026-07-01' }),
   to: day.optional().openapi({ description: 'Last day included (UTC). Default: today.', example: '2026-09-30' }),
-  bucket: z.enum(BUCKETS, { error: 'must be day or week' }).default('day').openapi({ description: 'Series granularity: UTC days or ISO weeks (Monday).' }),
-  platform: z.string().regex(/^[a-z0-9_.-]{1,40}$/, 'must be a platform name such as "tiktok"').optional(),
-  language: z.string().regex(/^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/, 'must be a language code such as "en" (or "und")').optional(),
-  category: z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be a category such as "small_boat"').optional(),
+  bucket: z
+    .enum(BUCKETS, { error: 'must be day or week' })
+    .default('day')
+    .openapi({ description: 'Series granularity: UTC days or ISO weeks (Monday).' }),
+  platform: z
+    .string()
+    .regex(/^[a-z0-9_.-]{1,40}$/, 'must be a platform name such as "tiktok"')
+    .optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$/, 'must be a language code such as "en" (or "und")')
+    .optional(),
+  category: z
+    .string()
+    .regex(/^[a-z0-9_]{1,64}$/, 'must be a category such as "small_boat"')
+    .optional(),
 };
 
 /** The range checks, added after any extra fields (zod cannot extend a refined object). */
@@ -40,11 +52,23 @@ function withRangeChecks<T extends z.ZodObject<typeof statsFields>>(schema: T) {
     return first && last ? { first, last } : undefined;
   };
   return schema
-    .refine((q) => { const d = days(q); return !d || d.first <= d.last; }, { message: 'must not be after to', path: ['from'] })
-    .refine((q) => { const d = days(q); return !d || (d.last.getTime() - d.first.getTime()) / DAY < MAX_RANGE_DAYS; }, {
-      message: `the range may cover at most ${MAX_RANGE_DAYS} days`,
-      path: ['from'],
-    });
+    .refine(
+      (q) => {
+        const d = days(q);
+        return !d || d.first <= d.last;
+      },
+      { message: 'must not be after to', path: ['from'] },
+    )
+    .refine(
+      (q) => {
+        const d = days(q);
+        return !d || (d.last.getTime() - d.first.getTime()) / DAY < MAX_RANGE_DAYS;
+      },
+      {
+        message: `the range may cover at most ${MAX_RANGE_DAYS} days`,
+        path: ['from'],
+      },
+    );
 }
 
 export const StatsQuery = withRangeChecks(z.object(statsFields));
@@ -92,12 +116,20 @@ export const StatsBody = z
     timeToRemovalHours: z.object({ removed: n, median: rate, p90: rate }),
     automatedReferralPrecision: z.object({ candidates: n, confirmed: n, rejected: n, undecided: n, precision: rate }),
     series: z.array(z.object({ bucket: z.string(), ...stageCounts, removalRate: rate })),
-    platforms: z.array(z.object({ platform: z.string(), ...stageCounts, removalRate: rate, medianHoursToRemoval: rate, p90HoursToRemoval: rate })),
+    platforms: z.array(
+      z.object({ platform: z.string(), ...stageCounts, removalRate: rate, medianHoursToRemoval: rate, p90HoursToRemoval: rate }),
+    ),
     languages: z.array(z.object({ language: z.string(), ...stageCounts, removalRate: rate })),
     categories: z.array(z.object({ category: z.string(), ...stageCounts, removalRate: rate })),
     timeToRemoval: z.array(z.object({ bin: z.string(), fromHours: z.number(), toHours: z.number().nullable(), removed: n })),
     reviewers: z.array(
-      z.object({ reviewer: z.string(), name: z.string().nullable(), decisions: n, ...Object.fromEntries(DECISION_KINDS.map((k) => [k, n])), perDay: z.number() }),
+      z.object({
+        reviewer: z.string(),
+        name: z.string().nullable(),
+        decisions: n,
+        ...Object.fromEntries(DECISION_KINDS.map((k) => [k, n])),
+        perDay: z.number(),
+      }),
     ),
     decisionMix: z.array(z.object({ action: z.enum(DECISION_KINDS), decisions: n, share: rate })),
   })

@@ -64,8 +64,28 @@ describe('GET /v1/stats', () => {
     const s = await get(RANGE);
     const { A, B, C } = history.reviewers;
     expect(s.reviewers).toEqual([
-      { reviewer: A, name: 'Reviewer A', decisions: 5, confirm: 1, reject: 2, escalate: 1, needs_translation: 1, reverse: 0, perDay: 0.3571 },
-      { reviewer: B, name: 'Reviewer B', decisions: 3, confirm: 3, reject: 0, escalate: 0, needs_translation: 0, reverse: 0, perDay: 0.2143 },
+      {
+        reviewer: A,
+        name: 'Reviewer A',
+        decisions: 5,
+        confirm: 1,
+        reject: 2,
+        escalate: 1,
+        needs_translation: 1,
+        reverse: 0,
+        perDay: 0.3571,
+      },
+      {
+        reviewer: B,
+        name: 'Reviewer B',
+        decisions: 3,
+        confirm: 3,
+        reject: 0,
+        escalate: 0,
+        needs_translation: 0,
+        reverse: 0,
+        perDay: 0.2143,
+      },
       { reviewer: C, name: 'Lead C', decisions: 2, confirm: 1, reject: 0, escalate: 0, needs_translation: 0, reverse: 1, perDay: 0.1429 },
     ]);
     expect(s.decisionMix).toEqual([
@@ -81,15 +101,38 @@ describe('GET /v1/stats', () => {
     const s = await get(RANGE);
     expect(s.series).toHaveLength(14);
     const day = (d: string) => s.series.find((r) => r.bucket === `2026-09-${d}`)!;
-    expect(day('01')).toEqual({ bucket: '2026-09-01', flagged: 2, classified: 2, sentToReview: 2, referred: 1, acknowledged: 1, removed: 1, declined: 0, removalRate: 1 });
-    expect(day('02')).toEqual({ bucket: '2026-09-02', flagged: 2, classified: 2, sentToReview: 2, referred: 3, acknowledged: 1, removed: 2, declined: 1, removalRate: 0.6667 });
+    expect(day('01')).toEqual({
+      bucket: '2026-09-01',
+      flagged: 2,
+      classified: 2,
+      sentToReview: 2,
+      referred: 1,
+      acknowledged: 1,
+      removed: 1,
+      declined: 0,
+      removalRate: 1,
+    });
+    expect(day('02')).toEqual({
+      bucket: '2026-09-02',
+      flagged: 2,
+      classified: 2,
+      sentToReview: 2,
+      referred: 3,
+      acknowledged: 1,
+      removed: 2,
+      declined: 1,
+      removalRate: 0.6667,
+    });
     expect(day('04')).toEqual({ bucket: '2026-09-04', ...zeros, referred: 1, acknowledged: 1, removed: 1, declined: 1, removalRate: 1 });
     expect(day('05')).toEqual({ bucket: '2026-09-05', ...zeros, removalRate: null });
     expect(s.series.map((r) => r.flagged)).toEqual([2, 2, 1, 0, 0, 0, 0, 2, 1, 2, 1, 2, 2, 0]);
     expect(s.series.map((r) => r.classified)).toEqual([2, 2, 1, 0, 0, 0, 0, 2, 1, 2, 1, 0, 1, 0]);
     // The buckets add up to the totals.
     for (const stage of Object.keys(zeros) as (keyof typeof zeros)[]) {
-      expect(s.series.reduce((n, r) => n + r[stage], 0), stage).toBe(s.counts[stage].posts);
+      expect(
+        s.series.reduce((n, r) => n + r[stage], 0),
+        stage,
+      ).toBe(s.counts[stage].posts);
     }
   });
 
@@ -105,9 +148,48 @@ describe('GET /v1/stats', () => {
   it('per platform, language and category', async () => {
     const s = await get(RANGE);
     expect(s.platforms).toEqual([
-      { platform: 'telegram', ...zeros, flagged: 6, classified: 4, sentToReview: 3, referred: 2, acknowledged: 1, removed: 2, declined: 1, removalRate: 1, medianHoursToRemoval: 16, p90HoursToRemoval: 22.4 },
-      { platform: 'facebook', ...zeros, flagged: 5, classified: 4, sentToReview: 3, referred: 3, acknowledged: 2, removed: 2, declined: 1, removalRate: 0.6667, medianHoursToRemoval: 3, p90HoursToRemoval: 3.8 },
-      { platform: 'tiktok', ...zeros, flagged: 4, classified: 4, sentToReview: 3, referred: 1, acknowledged: 1, removed: 1, declined: 0, removalRate: 1, medianHoursToRemoval: 44, p90HoursToRemoval: 44 },
+      {
+        platform: 'telegram',
+        ...zeros,
+        flagged: 6,
+        classified: 4,
+        sentToReview: 3,
+        referred: 2,
+        acknowledged: 1,
+        removed: 2,
+        declined: 1,
+        removalRate: 1,
+        medianHoursToRemoval: 16,
+        p90HoursToRemoval: 22.4,
+      },
+      {
+        platform: 'facebook',
+        ...zeros,
+        flagged: 5,
+        classified: 4,
+        sentToReview: 3,
+        referred: 3,
+        acknowledged: 2,
+        removed: 2,
+        declined: 1,
+        removalRate: 0.6667,
+        medianHoursToRemoval: 3,
+        p90HoursToRemoval: 3.8,
+      },
+      {
+        platform: 'tiktok',
+        ...zeros,
+        flagged: 4,
+        classified: 4,
+        sentToReview: 3,
+        referred: 1,
+        acknowledged: 1,
+        removed: 1,
+        declined: 0,
+        removalRate: 1,
+        medianHoursToRemoval: 44,
+        p90HoursToRemoval: 44,
+      },
     ]);
     expect(s.languages.map((r) => [r.language, r.flagged, r.referred, r.removed, r.removalRate])).toEqual([
       ['en', 8, 3, 3, 1],
@@ -134,7 +216,9 @@ describe('GET /v1/stats', () => {
     expect(tg.platforms.map((p) => p.platform)).toEqual(['telegram']);
 
     const fr = await get(`${RANGE}&language=fr`);
-    expect([fr.counts.flagged.posts, fr.counts.referred.posts, fr.counts.removed.posts, fr.counts.declined.posts, fr.removalRate]).toEqual([2, 1, 0, 1, 0]);
+    expect([fr.counts.flagged.posts, fr.counts.referred.posts, fr.counts.removed.posts, fr.counts.declined.posts, fr.removalRate]).toEqual([
+      2, 1, 0, 1, 0,
+    ]);
     expect(fr.timeToRemovalHours).toEqual({ removed: 0, median: null, p90: null });
 
     const lorry = await get(`${RANGE}&category=lorry`);
@@ -209,9 +293,13 @@ describe('GET /v1/stats', () => {
       const csv = await h.request('GET', `/v1/stats/export?${q}&table=${table}&format=csv`, { key: analyst });
       expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
       const parsed = parse(await csv.text(), { columns: true }) as Record<string, string>[];
-      expect(parsed, table).toEqual(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)]))));
+      expect(parsed, table).toEqual(
+        rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)]))),
+      );
     }
-    const funnel = (await (await h.request('GET', `/v1/stats/export?${RANGE}&table=funnel&format=csv`, { key: analyst })).text()).trim().split('\n');
+    const funnel = (await (await h.request('GET', `/v1/stats/export?${RANGE}&table=funnel&format=csv`, { key: analyst })).text())
+      .trim()
+      .split('\n');
     expect(funnel).toEqual([
       'stage,posts,accounts,pages',
       'flagged,15,9,6',

@@ -37,14 +37,23 @@ export function actionDayCommand() {
       if (!opts.platform) throw new UsageError('action-day needs --platform (or: action-day report ID)');
       const since = parseSince(opts.since);
       await withRuntime(async (rt) => {
-        const res = await runActionDay({ db: rt.database.db, config: rt.config, queues: rt.queues }, { platform: opts.platform!, since, actor: `cli:${userInfo().username}` });
+        const res = await runActionDay(
+          { db: rt.database.db, config: rt.config, queues: rt.queues },
+          { platform: opts.platform!, since, actor: `cli:${userInfo().username}` },
+        );
         if (!res.batchId) {
           process.stdout.write(`nothing to send: no confirmed, unreferred items for ${opts.platform}\n`);
           return;
         }
         const how =
-          res.mode === 'export' ? `written to ${res.exportFolder}` : res.mode === 'webhook' ? 'queued for webhook delivery (workers send it)' : 'recorded; the platform has no delivery mode, send it by hand';
-        process.stdout.write(`batch ${res.batchId}: ${res.referrals} referrals to ${opts.platform}, ${how}\nreport: npx tidewatch action-day report ${res.batchId}\n`);
+          res.mode === 'export'
+            ? `written to ${res.exportFolder}`
+            : res.mode === 'webhook'
+              ? 'queued for webhook delivery (workers send it)'
+              : 'recorded; the platform has no delivery mode, send it by hand';
+        process.stdout.write(
+          `batch ${res.batchId}: ${res.referrals} referrals to ${opts.platform}, ${how}\nreport: npx tidewatch action-day report ${res.batchId}\n`,
+        );
       });
     });
   cmd

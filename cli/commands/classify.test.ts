@@ -9,11 +9,25 @@ const dir = mkdtempSync(join(tmpdir(), 'tidewatch-classify-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const run = (args: string[], input?: string) =>
-  spawnSync(process.execPath, [BIN, 'classify', ...args], { input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: '' } });
+  spawnSync(process.execPath, [BIN, 'classify', ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: '' },
+  });
 
 const good = [
-  { id: 'ad-1', text: 'Safe boat to UK this week 🚤🇬🇧 price 2500€, children half price, WhatsApp +44 7700 900123', platform: 'facebook', lang: 'en' },
-  { id: 'news-1', text: 'Police arrested two men in Dunkirk after a dinghy capsized; the NCA said the gang charged thousands.', url: 'https://example.org/x' },
+  {
+    id: 'ad-1',
+    text: 'Safe boat to UK this week 🚤🇬🇧 price 2500€, children half price, WhatsApp +44 7700 900123',
+    platform: 'facebook',
+    lang: 'en',
+  },
+  {
+    id: 'news-1',
+    text: 'Police arrested two men in Dunkirk after a dinghy capsized; the NCA said the gang charged thousands.',
+    url: 'https://example.org/x',
+  },
   { id: 'ar-1', text: 'رحلة مضمونة بالقارب الى ايطاليا، السعر ٣٠٠٠ يورو، الدفع عند الوصول، واتساب', lang: null },
   { id: 'fa-latn-1', text: 'salam, ghayegh amade baraye Italia in hafte, pool nadari? ghest ham mishe, payam bede', lang: null },
 ];
@@ -35,7 +49,10 @@ describe('tidewatch classify (CLI, end to end)', () => {
     writeFileSync(input, lines.join('\n') + '\n');
     const res = run(['--input', input]);
     expect(res.status).toBe(1);
-    const out = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const out = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out.map((o) => o.id)).toEqual(['ad-1', 'news-1', 'ar-1', 'fa-latn-1']);
     for (const o of out) {
       expect(Object.keys(o)).toEqual(['id', 'score', 'decision', 'lang', 'langTag', 'category', 'signals']);
@@ -45,7 +62,9 @@ describe('tidewatch classify (CLI, end to end)', () => {
       for (const s of o.signals as Record<string, unknown>[]) {
         expect(Object.keys(s).slice(0, 4)).toEqual(['type', 'value', 'start', 'end']);
         const extra = Object.keys(s).slice(4);
-        expect(extra.every((k) => (k === 'gloss' && typeof s.gloss === 'string') || (k === 'valid' && s.valid === false && s.type === 'phone'))).toBe(true);
+        expect(
+          extra.every((k) => (k === 'gloss' && typeof s.gloss === 'string') || (k === 'valid' && s.valid === false && s.type === 'phone')),
+        ).toBe(true);
       }
     }
     // Each lexicon cue of the English advert carries its gloss; entities (price, messenger...) carry none.
@@ -74,7 +93,10 @@ describe('tidewatch classify (CLI, end to end)', () => {
     const res = run(['--output', output], good.map((g) => JSON.stringify(g)).join('\n'));
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
-    const out = readFileSync(output, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string });
+    const out = readFileSync(output, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string });
     expect(out.map((o) => o.id)).toEqual(['ad-1', 'news-1', 'ar-1', 'fa-latn-1']);
   });
 });

@@ -38,7 +38,12 @@ export function parseLine(line: string): DetectorInput | { field: string; messag
     throw err;
   }
   if (r.lang !== undefined && r.lang !== null && typeof r.lang !== 'string') return { field: 'lang', message: 'must be a string' };
-  return { id, text: r.text as string, lang: (r.lang as string | null | undefined) ?? null, platform: typeof r.platform === 'string' ? r.platform : null };
+  return {
+    id,
+    text: r.text as string,
+    lang: (r.lang as string | null | undefined) ?? null,
+    platform: typeof r.platform === 'string' ? r.platform : null,
+  };
 }
 
 async function write(out: Writable, chunk: string): Promise<void> {
@@ -62,7 +67,23 @@ export function classifyCommand() {
         batch = [];
         let text = '';
         for (const r of results) {
-          text += JSON.stringify({ id: r.id, score: r.score, decision: r.decision, lang: r.lang, langTag: r.langTag, category: r.category, signals: r.signals.map((s) => ({ type: s.type, value: s.value, start: s.start, end: s.end, gloss: s.gloss, ...(s.valid === false ? { valid: false } : {}) })) }) + '\n';
+          text +=
+            JSON.stringify({
+              id: r.id,
+              score: r.score,
+              decision: r.decision,
+              lang: r.lang,
+              langTag: r.langTag,
+              category: r.category,
+              signals: r.signals.map((s) => ({
+                type: s.type,
+                value: s.value,
+                start: s.start,
+                end: s.end,
+                gloss: s.gloss,
+                ...(s.valid === false ? { valid: false } : {}),
+              })),
+            }) + '\n';
         }
         await write(out, text);
       };

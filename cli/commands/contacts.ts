@@ -31,7 +31,8 @@ export function contactsCommand() {
     .option('--json', 'JSON lines')
     .action(async (o: { json?: boolean }) => {
       const rows = await withDb((db) => listBenign(db));
-      for (const r of rows) process.stdout.write(o.json ? `${JSON.stringify(r)}\n` : `${r.key}\t${r.createdAt}\t${r.createdBy}\t${r.note}\n`);
+      for (const r of rows)
+        process.stdout.write(o.json ? `${JSON.stringify(r)}\n` : `${r.key}\t${r.createdAt}\t${r.createdBy}\t${r.note}\n`);
     });
   benign
     .command('remove')

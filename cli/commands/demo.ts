@@ -23,14 +23,19 @@ export function demoCommand() {
       const base = loadConfig();
       const redis = await chooseRedis(base.redisUrlExplicit ? base.redisUrl : undefined, base.redisUrl);
       // The sample posts carry real platform URLs: the stages that would fetch them stay off unless asked for.
-      const fetchStages = { EVIDENCE_CAPTURE: process.env.EVIDENCE_CAPTURE || 'off', LIVENESS_SCHEDULE: process.env.LIVENESS_SCHEDULE || 'off' };
+      const fetchStages = {
+        EVIDENCE_CAPTURE: process.env.EVIDENCE_CAPTURE || 'off',
+        LIVENESS_SCHEDULE: process.env.LIVENESS_SCHEDULE || 'off',
+      };
       const config = loadConfig({ ...process.env, ...fetchStages, REDIS_URL: redis.url });
       const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'tidewatch-demo');
       const tty = process.stderr.isTTY === true;
       process.stdout.write(`redis: ${redis.child ? `private redis-server at ${redis.url}` : redis.url}\n`);
       process.stdout.write(`database: ${config.databaseUrl ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}\n`);
       const fetchesOff = fetchStages.EVIDENCE_CAPTURE === 'off' && fetchStages.LIVENESS_SCHEDULE === 'off';
-      process.stdout.write(`evidence capture: ${fetchStages.EVIDENCE_CAPTURE}, liveness checks: ${fetchStages.LIVENESS_SCHEDULE}${fetchesOff ? ' (off in the demo: the sample posts link to real sites; set EVIDENCE_CAPTURE=on or LIVENESS_SCHEDULE to fetch them)' : ''}\n`);
+      process.stdout.write(
+        `evidence capture: ${fetchStages.EVIDENCE_CAPTURE}, liveness checks: ${fetchStages.LIVENESS_SCHEDULE}${fetchesOff ? ' (off in the demo: the sample posts link to real sites; set EVIDENCE_CAPTURE=on or LIVENESS_SCHEDULE to fetch them)' : ''}\n`,
+      );
 
       const rt = await startRuntime(config, log, { workers: QUEUE_NAMES, api: true }).catch(async (err: unknown) => {
         await redis.stop();
@@ -48,7 +53,10 @@ export function demoCommand() {
         process.stdout.write(`queued ${res.queued} posts from ${opts.file}\n`);
         if (res.errors.length) process.stdout.write(`rejected:\n${formatFileErrors(res.errors)}\n`);
 
-        const bar = new SingleBar({ format: 'pipeline [{bar}] {value}/{total} posts routed', hideCursor: true, noTTYOutput: !tty, notTTYSchedule: 2_000 }, Presets.shades_classic);
+        const bar = new SingleBar(
+          { format: 'pipeline [{bar}] {value}/{total} posts routed', hideCursor: true, noTTYOutput: !tty, notTTYSchedule: 2_000 },
+          Presets.shades_classic,
+        );
         bar.start(res.postIds.length, 0);
         const routed = () => rt.database.db.prisma.post.count({ where: { id: { in: res.postIds }, outcome: { not: 'pending' } } });
         await waitForDrain(rt.queues, {
@@ -90,7 +98,10 @@ export function demoCommand() {
       const stop = () => {
         if (stopping) process.exit(130);
         stopping = true;
-        stopAll().then(() => process.exit(0), () => process.exit(1));
+        stopAll().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -15,7 +15,16 @@ import { readLabelled } from '../../detector/model/corpus.ts';
 import { prCurve, sliceMetrics, type SliceMetrics } from '../../detector/model/eval-metrics.ts';
 import { loadDetector, type Detector } from '../../detector/index.ts';
 import { DECISIONS } from '../../detector/types.ts';
-import { CHALLENGE_SET, challengeSet, metricsTable, scoreLabelled, sliceKeyMetrics, testSplit, type EvalSet, type ScoredPost } from '../../model-registry/evaluate.ts';
+import {
+  CHALLENGE_SET,
+  challengeSet,
+  metricsTable,
+  scoreLabelled,
+  sliceKeyMetrics,
+  testSplit,
+  type EvalSet,
+  type ScoredPost,
+} from '../../model-registry/evaluate.ts';
 import { prChartSvg } from '../pr-chart.ts';
 
 type EvalItem = ScoredPost;
@@ -36,7 +45,14 @@ export function evalReport(items: readonly EvalItem[], detector: Detector): { te
   const t = detector.thresholds;
   const slices = new Map<string, SliceMetrics>();
   slices.set('overall', sliceMetrics(items, t));
-  for (const lang of [...new Set(items.map((i) => i.lang))].sort()) slices.set(lang, sliceMetrics(items.filter((i) => i.lang === lang), t));
+  for (const lang of [...new Set(items.map((i) => i.lang))].sort())
+    slices.set(
+      lang,
+      sliceMetrics(
+        items.filter((i) => i.lang === lang),
+        t,
+      ),
+    );
   const rom = items.filter((i) => i.romanised);
   if (rom.length) slices.set('romanised', sliceMetrics(rom, t));
   const obf = items.filter((i) => i.obfuscated);
@@ -52,8 +68,16 @@ export function evalReport(items: readonly EvalItem[], detector: Detector): { te
   lines.push('', 'confusion (decision × truth):', `${''.padEnd(10)}${'advert'.padStart(8)}${'not'.padStart(8)}`);
   for (const d of DECISIONS) lines.push(`${d.padEnd(10)}${String(c[d].advert).padStart(8)}${String(c[d].not).padStart(8)}`);
   const fpKinds = new Map<string, number>();
-  for (const i of items) if (i.label === 0 && i.decision !== 'dismiss') fpKinds.set(i.kind ?? 'unknown', (fpKinds.get(i.kind ?? 'unknown') ?? 0) + 1);
-  if (fpKinds.size) lines.push('', `non-adverts flagged, by kind: ${[...fpKinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  for (const i of items)
+    if (i.label === 0 && i.decision !== 'dismiss') fpKinds.set(i.kind ?? 'unknown', (fpKinds.get(i.kind ?? 'unknown') ?? 0) + 1);
+  if (fpKinds.size)
+    lines.push(
+      '',
+      `non-adverts flagged, by kind: ${[...fpKinds]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
+    );
   const amb = items.filter((i) => i.ambiguous);
   if (amb.length) {
     const n = (f: (i: EvalItem) => boolean) => items.filter(f).length;
@@ -63,7 +87,8 @@ export function evalReport(items: readonly EvalItem[], detector: Detector): { te
       '',
       `clear negatives referred: ${n((i) => !i.ambiguous && i.label === 0 && i.decision === 'refer')} of ${clearNeg}; ` +
         `clear adverts dismissed: ${n((i) => !i.ambiguous && i.label === 1 && i.decision === 'dismiss')} of ${clearAd}`,
-      `ambiguous posts (${amb.length}, want review): ` + (['refer', 'review', 'dismiss'] as const).map((d) => `${d} ${amb.filter((i) => i.decision === d).length}`).join(', '),
+      `ambiguous posts (${amb.length}, want review): ` +
+        (['refer', 'review', 'dismiss'] as const).map((d) => `${d} ${amb.filter((i) => i.decision === d).length}`).join(', '),
     );
   }
   return { text: lines.join('\n') + '\n', slices };
@@ -71,14 +96,22 @@ export function evalReport(items: readonly EvalItem[], detector: Detector): { te
 
 export function evalCommand() {
   return new Command('eval')
-    .description('the current detector on the test split and the blind challenge set (or one labelled JSONL file): precision/recall/F1/PR-AUC, per language')
-    .option('--input <file>', 'one labelled JSONL file {text, label, lang?, obfuscated?, romanised?} instead of the test split and the challenge set')
+    .description(
+      'the current detector on the test split and the blind challenge set (or one labelled JSONL file): precision/recall/F1/PR-AUC, per language',
+    )
+    .option(
+      '--input <file>',
+      'one labelled JSONL file {text, label, lang?, obfuscated?, romanised?} instead of the test split and the challenge set',
+    )
     .option('--challenge <file>', 'the challenge set reported beside the test split', CHALLENGE_SET)
     .option('--reports <dir>', 'where the PR-curve SVGs go', REPORTS)
     .action(async (opts: { input?: string; challenge: string; reports: string }) => {
       const detector = await loadDetector(loadConfig().modelVersion);
       let sets: EvalSet[];
-      if (opts.input) sets = [{ name: relative(process.cwd(), opts.input) || opts.input, source: opts.input, sha256: '', posts: readLabelled(opts.input) }];
+      if (opts.input)
+        sets = [
+          { name: relative(process.cwd(), opts.input) || opts.input, source: opts.input, sha256: '', posts: readLabelled(opts.input) },
+        ];
       else {
         sets = [testSplit()];
         try {
@@ -93,8 +126,12 @@ export function evalCommand() {
         const { text } = evalReport(items, detector);
         const svg = join(opts.reports, `pr-curve-${detector.version}${i === 0 ? '' : `-${set.name.replace(/\W+/g, '-')}`}.svg`);
         writeFileSync(svg, prChartSvg(`PR curve — ${detector.version} on ${set.name}`, curvesOf(items), markersOf(items, detector)));
-        const table = metricsTable(set.name, [{ label: detector.version, result: { set: set.name, sha256: set.sha256, slices: sliceKeyMetrics(items, detector.thresholds) } }]);
-        process.stdout.write(`${i > 0 ? '\n' : ''}=== ${set.name} (${set.posts.length} posts) ===\n${text}\n${table}\nPR curve: ${relative(process.cwd(), svg) || svg}\n`);
+        const table = metricsTable(set.name, [
+          { label: detector.version, result: { set: set.name, sha256: set.sha256, slices: sliceKeyMetrics(items, detector.thresholds) } },
+        ]);
+        process.stdout.write(
+          `${i > 0 ? '\n' : ''}=== ${set.name} (${set.posts.length} posts) ===\n${text}\n${table}\nPR curve: ${relative(process.cwd(), svg) || svg}\n`,
+        );
       });
     });
 }
@@ -102,7 +139,9 @@ export function evalCommand() {
 function curvesOf(items: readonly EvalItem[]) {
   const curves = [{ name: 'overall', points: prCurve(items), colour: COLOURS[0]! }];
   const langs = [...new Set(items.map((i) => i.lang))].sort();
-  langs.forEach((l, i) => curves.push({ name: l, points: prCurve(items.filter((x) => x.lang === l)), colour: COLOURS[(i + 1) % COLOURS.length]! }));
+  langs.forEach((l, i) =>
+    curves.push({ name: l, points: prCurve(items.filter((x) => x.lang === l)), colour: COLOURS[(i + 1) % COLOURS.length]! }),
+  );
   const obf = items.filter((i) => i.obfuscated);
   if (obf.length) curves.push({ name: 'obfuscated', points: prCurve(obf), colour: '#000000' });
   return curves;

@@ -34,9 +34,14 @@ export function exportLabelsCommand() {
           if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain');
         }
       } finally {
-        if (opts.output) await new Promise<void>((resolve, reject) => (out as ReturnType<typeof createWriteStream>).end((err?: Error | null) => (err ? reject(err) : resolve())));
+        if (opts.output)
+          await new Promise<void>((resolve, reject) =>
+            (out as ReturnType<typeof createWriteStream>).end((err?: Error | null) => (err ? reject(err) : resolve())),
+          );
         await database.close();
       }
-      process.stderr.write(`exported ${counts[1] + counts[0]} labels (${counts[1]} confirmed, ${counts[0]} rejected)${opts.output ? ` to ${opts.output}` : ''}\n`);
+      process.stderr.write(
+        `exported ${counts[1] + counts[0]} labels (${counts[1]} confirmed, ${counts[0]} rejected)${opts.output ? ` to ${opts.output}` : ''}\n`,
+      );
     });
 }

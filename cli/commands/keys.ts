@@ -42,7 +42,13 @@ export function keysCommand() {
         rows.map((r) => [r.id, r.role, r.platform ?? '-', r.name, r.createdAt.toISOString(), r.revokedAt?.toISOString() ?? '-']),
       );
       const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-      for (const row of table) process.stdout.write(`${row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+      for (const row of table)
+        process.stdout.write(
+          `${row
+            .map((c, i) => c.padEnd(widths[i]!))
+            .join('  ')
+            .trimEnd()}\n`,
+        );
     });
   keys
     .command('revoke')

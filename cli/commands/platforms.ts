@@ -8,7 +8,14 @@ import { withCommandDatabase } from '../process-lifecycle.ts';
 const withDb = <T>(fn: (db: Database['db'], secretsKey: string | undefined) => Promise<T>) =>
   withCommandDatabase([PlatformError], (db, config) => fn(db, config.secretsKey));
 
-type Opts = { displayName?: string; delivery?: DeliveryMode; webhookUrl?: string; signingSecret?: string; autoRefer?: boolean; offlinePattern?: string[] };
+type Opts = {
+  displayName?: string;
+  delivery?: DeliveryMode;
+  webhookUrl?: string;
+  signingSecret?: string;
+  autoRefer?: boolean;
+  offlinePattern?: string[];
+};
 
 const settings = (o: Opts): PlatformSettings => ({
   displayName: o.displayName,
@@ -56,10 +63,23 @@ export function platformsCommand() {
       const rows = await withDb((db) => listPlatforms(db));
       if (o.json) return void rows.forEach((r) => process.stdout.write(`${JSON.stringify(r)}\n`));
       const table = [['NAME', 'DELIVERY', 'WEBHOOK', 'SECRET', 'AUTO-REFER', 'OFFLINE-PATTERNS']].concat(
-        rows.map((r) => [r.name, r.deliveryMode, r.webhookUrl ?? '-', r.signingSecret, String(r.autoRefer), r.offlinePatterns.join(' | ') || '-']),
+        rows.map((r) => [
+          r.name,
+          r.deliveryMode,
+          r.webhookUrl ?? '-',
+          r.signingSecret,
+          String(r.autoRefer),
+          r.offlinePatterns.join(' | ') || '-',
+        ]),
       );
       const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-      for (const row of table) process.stdout.write(`${row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+      for (const row of table)
+        process.stdout.write(
+          `${row
+            .map((c, i) => c.padEnd(widths[i]!))
+            .join('  ')
+            .trimEnd()}\n`,
+        );
     });
   return cmd;
 }

@@ -23,11 +23,17 @@ export function purgeCommand() {
     .option('--batch-size <n>', 'posts per transaction', '500')
     .action(async (opts: { dryRun?: boolean; batchSize: string }) => {
       const batchSize = Number(opts.batchSize);
-      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new UsageError(`--batch-size: "${opts.batchSize}" must be a whole number from 1 to 10000`);
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)
+        throw new UsageError(`--batch-size: "${opts.batchSize}" must be a whole number from 1 to 10000`);
       const config = loadConfig();
       const database = await openDatabase(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), { migrate: true });
       try {
-        const result = await purgeDismissed(database.db, { days: config.retention.dismissedDays, dryRun: opts.dryRun ?? false, batchSize, actor: `cli:${userInfo().username}` });
+        const result = await purgeDismissed(database.db, {
+          days: config.retention.dismissedDays,
+          dryRun: opts.dryRun ?? false,
+          batchSize,
+          actor: `cli:${userInfo().username}`,
+        });
         process.stdout.write(describe(result));
       } finally {
         await database.close();

@@ -23,10 +23,24 @@ export function sessionsCommand() {
         return;
       }
       const table = [['ID', 'KEY', 'ROLE', 'NAME', 'CREATED', 'LAST SEEN', 'EXPIRES']].concat(
-        rows.map((r) => [r.id, r.keyId, r.role, r.keyName, r.createdAt.toISOString(), r.lastSeenAt.toISOString(), r.expiresAt.toISOString()]),
+        rows.map((r) => [
+          r.id,
+          r.keyId,
+          r.role,
+          r.keyName,
+          r.createdAt.toISOString(),
+          r.lastSeenAt.toISOString(),
+          r.expiresAt.toISOString(),
+        ]),
       );
       const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-      for (const row of table) process.stdout.write(`${row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
+      for (const row of table)
+        process.stdout.write(
+          `${row
+            .map((c, i) => c.padEnd(widths[i]!))
+            .join('  ')
+            .trimEnd()}\n`,
+        );
     });
   sessions
     .command('end')

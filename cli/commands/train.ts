@@ -30,7 +30,9 @@ export function trainCommand() {
       progress.stop();
       const m = model.meta;
       const secs = ((performance.now() - started) / 1000).toFixed(1);
-      process.stdout.write(`model ${m.version} written to ${relative(process.cwd(), model.dir) || model.dir} in ${secs}s (now current)\n` + trainingSummary(m));
+      process.stdout.write(
+        `model ${m.version} written to ${relative(process.cwd(), model.dir) || model.dir} in ${secs}s (now current)\n` + trainingSummary(m),
+      );
     });
 }
 
@@ -49,7 +51,16 @@ export function checkExtraFiles(files: readonly string[]): void {
 /** Training's progress as one bar per phase on standard error (nothing when disabled). */
 export function progressBars(enabled: boolean): { update: (phase: string, done: number, total: number) => void; stop: () => void } {
   const bars = enabled
-    ? new MultiBar({ format: '{phase} [{bar}] {percentage}% | {value}/{total}', hideCursor: true, clearOnComplete: false, noTTYOutput: !process.stderr.isTTY, notTTYSchedule: 5_000 }, Presets.shades_classic)
+    ? new MultiBar(
+        {
+          format: '{phase} [{bar}] {percentage}% | {value}/{total}',
+          hideCursor: true,
+          clearOnComplete: false,
+          noTTYOutput: !process.stderr.isTTY,
+          notTTYSchedule: 5_000,
+        },
+        Presets.shades_classic,
+      )
     : undefined;
   let bar: SingleBar | undefined;
   let phase = '';

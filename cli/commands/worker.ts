@@ -6,7 +6,10 @@ import { QUEUE_NAMES, type QueueName } from '../../core/jobs.ts';
 import { closeOnSignals, UsageError } from '../process-lifecycle.ts';
 
 export function parseQueues(list: string): QueueName[] {
-  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !(QUEUE_NAMES as readonly string[]).includes(n));
   if (unknown.length || !names.length) {
     throw new UsageError(`--queues: unknown queue(s) ${unknown.join(', ') || '(none given)'}; choose from ${QUEUE_NAMES.join(', ')}`);

@@ -65,7 +65,15 @@ describe('binary array parameters', () => {
   });
 
   it('sends empty arrays', async () => {
-    for (const a of [pgArray.uuid([]), pgArray.int4([]), pgArray.float8([]), pgArray.text([]), pgArray.json([]), pgArray.timestamp([]), pgArray.bytea([])]) {
+    for (const a of [
+      pgArray.uuid([]),
+      pgArray.int4([]),
+      pgArray.float8([]),
+      pgArray.text([]),
+      pgArray.json([]),
+      pgArray.timestamp([]),
+      pgArray.bytea([]),
+    ]) {
       const [binary, literal] = await bothWays(a);
       expect(binary).toEqual([]);
       expect(literal).toEqual([]);
@@ -73,7 +81,16 @@ describe('binary array parameters', () => {
   });
 
   it('reads any text back unchanged, both ways', async () => {
-    const samples = fc.sample(fc.array(fc.option(fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => s.replace(/\0/g, '')), { nil: null }), { maxLength: 8 }), { numRuns: 100, seed: 11 });
+    const samples = fc.sample(
+      fc.array(
+        fc.option(
+          fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => s.replace(/\0/g, '')),
+          { nil: null },
+        ),
+        { maxLength: 8 },
+      ),
+      { numRuns: 100, seed: 11 },
+    );
     for (const values of samples) {
       const [binary, literal] = await bothWays(pgArray.text(values));
       expect(binary).toEqual(values);
@@ -82,7 +99,12 @@ describe('binary array parameters', () => {
   });
 
   it('rejects a malformed UUID by naming it, before anything is sent', () => {
-    for (const bad of ['not-a-uuid', '0000000000000000000000000000000000000', 'g0000000-0000-0000-0000-000000000000', '00000000_0000-0000-0000-000000000000']) {
+    for (const bad of [
+      'not-a-uuid',
+      '0000000000000000000000000000000000000',
+      'g0000000-0000-0000-0000-000000000000',
+      '00000000_0000-0000-0000-000000000000',
+    ]) {
       expect(() => pgArray.uuid([bad]).toPostgres()).toThrow(`uuid array: "${bad}" is not a UUID`);
     }
   });

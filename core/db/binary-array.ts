@@ -233,7 +233,14 @@ const DIGITS = Uint8Array.from([0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 3
 
 /** A UUID in its canonical 36-character form (any case, hyphens where they belong) as 16 bytes. */
 function writeUuid(buf: Buffer, at: number, uuid: string): void {
-  let bad = uuid.length !== 36 || uuid.charCodeAt(8) !== 45 || uuid.charCodeAt(13) !== 45 || uuid.charCodeAt(18) !== 45 || uuid.charCodeAt(23) !== 45 ? 0x100 : 0;
+  let bad =
+    uuid.length !== 36 ||
+    uuid.charCodeAt(8) !== 45 ||
+    uuid.charCodeAt(13) !== 45 ||
+    uuid.charCodeAt(18) !== 45 ||
+    uuid.charCodeAt(23) !== 45
+      ? 0x100
+      : 0;
   if (!bad) {
     for (let k = 0; k < 16; k++) {
       const hi = HEX[uuid.charCodeAt(DIGITS[k]!)]!;

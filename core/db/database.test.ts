@@ -18,7 +18,10 @@ describe('openDatabase with migrate', () => {
     const opened = await Promise.all([1, 2, 3, 4].map(() => openDatabase(config, createLogger('silent'), { migrate: true })));
     try {
       const [migrations] = await sql<{ n: number }>(url, `SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`);
-      const [dupes] = await sql<{ n: number }>(url, `SELECT count(*)::int AS n FROM (SELECT migration_name FROM _prisma_migrations GROUP BY 1 HAVING count(*) > 1) d`);
+      const [dupes] = await sql<{ n: number }>(
+        url,
+        `SELECT count(*)::int AS n FROM (SELECT migration_name FROM _prisma_migrations GROUP BY 1 HAVING count(*) > 1) d`,
+      );
       const [triggers] = await sql<{ n: number }>(url, `SELECT count(*)::int AS n FROM pg_trigger WHERE tgname LIKE '%_append_only'`);
       expect(migrations!.n).toBeGreaterThan(0);
       expect(dupes!.n).toBe(0);

@@ -30,7 +30,9 @@ export async function openDatabase(config: Config, log: Logger, opts: { migrate?
       // Least-privilege credentials cannot (and must not) change the schema: check it is current.
       const pending = await pendingMigrations(db);
       if (pending.length) {
-        throw new Error(`${pending.length} migration(s) pending (${pending.join(', ')}); DATABASE_URL's role may not change the schema: run \`tidewatch db migrate\` with DATABASE_MIGRATION_URL set to the owner's URL (${RUNTIME_ROLE_DOCS})`);
+        throw new Error(
+          `${pending.length} migration(s) pending (${pending.join(', ')}); DATABASE_URL's role may not change the schema: run \`tidewatch db migrate\` with DATABASE_MIGRATION_URL set to the owner's URL (${RUNTIME_ROLE_DOCS})`,
+        );
       }
     } else if (opts.migrate) {
       const owner = migrationUrl === url ? db : createDb(migrationUrl, 1);

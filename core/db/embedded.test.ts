@@ -16,7 +16,7 @@ const log = createLogger('silent');
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 async function waitGone(pid: number) {
-  for (const t = Date.now(); alive(pid) && Date.now() - t < 20_000; ) await new Promise((r) => setTimeout(r, 50));
+  for (const t = Date.now(); alive(pid) && Date.now() - t < 20_000;) await new Promise((r) => setTimeout(r, 50));
   return !alive(pid);
 }
 
@@ -28,7 +28,10 @@ describe('openEmbeddedPostgres', () => {
   });
   afterAll(async () => {
     // A failed test may leave its server: stop it before removing its files.
-    const state = await readFile(path.join(dir, 'postgres/server.json'), 'utf8').then((t) => JSON.parse(t) as { postmasterPid?: number }, () => undefined);
+    const state = await readFile(path.join(dir, 'postgres/server.json'), 'utf8').then(
+      (t) => JSON.parse(t) as { postmasterPid?: number },
+      () => undefined,
+    );
     if (state?.postmasterPid && alive(state.postmasterPid)) {
       process.kill(state.postmasterPid, 'SIGINT');
       await waitGone(state.postmasterPid);
@@ -38,7 +41,11 @@ describe('openEmbeddedPostgres', () => {
 
   it('starts a password-protected server on loopback, shared with a second opener, stopped by its owner', async () => {
     const owner = await openEmbeddedPostgres(dir, log);
-    const state = JSON.parse(await readFile(path.join(dir, 'postgres/server.json'), 'utf8')) as { postmasterPid: number; port: number; password: string };
+    const state = JSON.parse(await readFile(path.join(dir, 'postgres/server.json'), 'utf8')) as {
+      postmasterPid: number;
+      port: number;
+      password: string;
+    };
     try {
       expect(owner.owned).toBe(true);
       expect(new URL(owner.url).hostname).toBe('127.0.0.1');
@@ -89,7 +96,10 @@ describe('openEmbeddedPostgres', () => {
     // An owner in another process, killed with SIGKILL (no chance to stop its server).
     const script = `import { openEmbeddedPostgres } from './core/db/embedded.ts'; import { createLogger } from './core/logger.ts';
       await openEmbeddedPostgres(${JSON.stringify(dir)}, createLogger('silent')); process.stdout.write('up\\n'); setInterval(() => {}, 1000);`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => d.toString().includes('up') && resolve());
       child.once('exit', (code) => reject(new Error(`owner exited early (${code})`)));
@@ -125,7 +135,10 @@ describe('openEmbeddedPostgres', () => {
     await chmod(closed, 0o700);
     const dataDir = path.join(closed, 'project', '.data');
     const first = await openEmbeddedPostgres(dataDir, log, clusters);
-    const state = JSON.parse(await readFile(path.join(dataDir, 'postgres/server.json'), 'utf8')) as { pgdata?: string; postmasterPid: number };
+    const state = JSON.parse(await readFile(path.join(dataDir, 'postgres/server.json'), 'utf8')) as {
+      pgdata?: string;
+      postmasterPid: number;
+    };
     // As root the server runs as `postgres`, which cannot pass through `closed`; as anyone else it runs as that user.
     const root = process.getuid?.() === 0;
     expect(state.pgdata?.startsWith(clusters) ?? false).toBe(root);

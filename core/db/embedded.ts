@@ -59,7 +59,10 @@ async function readState(file: string): Promise<ServerState | undefined> {
     return JSON.parse(await readFile(file, 'utf8')) as ServerState;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new Error(`${file} is unreadable (${(err as Error).message}); delete ${path.dirname(file)} to start the embedded database afresh`, { cause: err });
+    throw new Error(
+      `${file} is unreadable (${(err as Error).message}); delete ${path.dirname(file)} to start the embedded database afresh`,
+      { cause: err },
+    );
   }
 }
 
@@ -84,7 +87,8 @@ async function lockHolder(pgdata: string): Promise<number | undefined> {
 function postgresUserIds(): { uid: number; gid: number } | undefined {
   if (!isRoot()) return undefined;
   try {
-    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    const id = (flag: string) =>
+      Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
     return { uid: id('-u'), gid: id('-g') };
   } catch {
     return undefined;
@@ -116,7 +120,10 @@ async function clusterDir(root: string, state: ServerState | undefined, clusters
   const home = path.join(clustersHome, createHash('sha256').update(root).digest('hex').slice(0, 16));
   await mkdir(home, { recursive: true, mode: 0o711 });
   const blocked = await unreachableAbove(path.join(home, 'data'), postgresUserIds()?.uid);
-  if (blocked) throw new StartError(`the embedded PostgreSQL runs as user "postgres" (not root), which can reach neither DATA_DIR nor ${home} (${blocked} is not searchable by other users); choose another DATA_DIR, or set DATABASE_URL.`);
+  if (blocked)
+    throw new StartError(
+      `the embedded PostgreSQL runs as user "postgres" (not root), which can reach neither DATA_DIR nor ${home} (${blocked} is not searchable by other users); choose another DATA_DIR, or set DATABASE_URL.`,
+    );
   return path.join(home, 'data');
 }
 
@@ -182,7 +189,7 @@ async function startServer(root: string, pgdata: string, state: ServerState, sta
     closeSync(fd);
     child.unref();
     const candidate = { ...state, port };
-    for (const started = Date.now(); child.exitCode === null && child.signalCode === null && Date.now() - started < 60_000; ) {
+    for (const started = Date.now(); child.exitCode === null && child.signalCode === null && Date.now() - started < 60_000;) {
       if (await answers(urlOf(candidate))) {
         await writeState(stateFile, { ...candidate, ownerPid: process.pid, postmasterPid: child.pid! });
         return child as ChildProcess & { pid: number };
@@ -204,7 +211,7 @@ async function stopServer(pid: number): Promise<void> {
   } catch {
     return;
   }
-  for (const t = Date.now(); alive(pid) && Date.now() - t < 30_000; ) await sleep(50);
+  for (const t = Date.now(); alive(pid) && Date.now() - t < 30_000;) await sleep(50);
   if (alive(pid)) process.kill(pid, 'SIGQUIT');
 }
 
@@ -265,8 +272,15 @@ export async function openEmbeddedPostgres(dataDir: string, log: Logger, cluster
     }
     if (!(await lockHolder(pgdata))) {
       const initialised = existsSync(path.join(pgdata, 'PG_VERSION'));
-      if (initialised && !state?.password) throw new StartError(`${stateFile} (the database password) is missing; delete ${path.dirname(pgdata)} to start the embedded database afresh`);
-      const fresh: ServerState = { port: 0, password: state?.password ?? randomBytes(24).toString('base64url'), ...(pgdata === path.join(root, 'data') ? {} : { pgdata }) };
+      if (initialised && !state?.password)
+        throw new StartError(
+          `${stateFile} (the database password) is missing; delete ${path.dirname(pgdata)} to start the embedded database afresh`,
+        );
+      const fresh: ServerState = {
+        port: 0,
+        password: state?.password ?? randomBytes(24).toString('base64url'),
+        ...(pgdata === path.join(root, 'data') ? {} : { pgdata }),
+      };
       if (!initialised) {
         if (fresh.pgdata) log.info({ dataDir, pgdata }, 'the postgres user cannot reach DATA_DIR: the embedded cluster lives outside it');
         await writeState(stateFile, fresh); // the password first: lost, the cluster would be unusable
@@ -283,7 +297,9 @@ export async function openEmbeddedPostgres(dataDir: string, log: Logger, cluster
     }
     // Another process is starting the server right now: wait for it to answer, then join it.
     if (Date.now() > deadline) {
-      throw new StartError(`a PostgreSQL server (pid ${await lockHolder(pgdata)}) holds ${pgdata} but does not answer; stop it, or set DATABASE_URL`);
+      throw new StartError(
+        `a PostgreSQL server (pid ${await lockHolder(pgdata)}) holds ${pgdata} but does not answer; stop it, or set DATABASE_URL`,
+      );
     }
     await sleep(200);
   }

@@ -28,7 +28,13 @@ describe('createDb against a silent server', () => {
     const db = createDb(`postgresql://postgres@127.0.0.1:${port}/postgres`, 1);
     const started = Date.now();
     const hung = new Promise<string>((resolve) => setTimeout(() => resolve('still waiting after 30 s'), 30_000).unref());
-    const outcome = await Promise.race([db.query`SELECT 1`.then(() => 'answered', (err: Error) => `failed: ${err.message}`), hung]);
+    const outcome = await Promise.race([
+      db.query`SELECT 1`.then(
+        () => 'answered',
+        (err: Error) => `failed: ${err.message}`,
+      ),
+      hung,
+    ]);
     expect(outcome).toMatch(/^failed: /);
     expect(Date.now() - started).toBeGreaterThanOrEqual(9_000);
     await db.close().catch(() => undefined);

@@ -60,7 +60,13 @@ const types = {
 
 /** Parameters as Prisma sends them: Dates as ISO text (stored as UTC), bigints as text. */
 const toDriver = (value: unknown): unknown =>
-  value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.map(toDriver) : typeof value === 'bigint' ? value.toString() : value;
+  value instanceof Date
+    ? value.toISOString()
+    : Array.isArray(value)
+      ? value.map(toDriver)
+      : typeof value === 'bigint'
+        ? value.toString()
+        : value;
 
 const statementName = (text: string) => `tw_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
 
@@ -197,7 +203,12 @@ export class PoolDb extends Db {
     if (!this.#generic) {
       // pg-pool keeps the password non-enumerable (out of logs), so a spread alone would drop it.
       const o = this.#pool.options;
-      this.#generic = new pg.Pool({ ...o, password: o.password, max: Math.max(1, Math.ceil(o.max / 2)), options: '-c plan_cache_mode=force_generic_plan' });
+      this.#generic = new pg.Pool({
+        ...o,
+        password: o.password,
+        max: Math.max(1, Math.ceil(o.max / 2)),
+        options: '-c plan_cache_mode=force_generic_plan',
+      });
       this.#generic.on('error', () => {});
     }
     return this.#generic;

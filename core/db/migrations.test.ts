@@ -21,7 +21,10 @@ describe('migrations through the wasm schema engine', () => {
   });
 
   it('applies the shipped migrations once, recorded like prisma migrate deploy; again is a no-op', async () => {
-    const shipped = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const shipped = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     const first = await applyMigrations(url, { preferNative: false });
     expect(first).toEqual({ applied: shipped, via: 'wasm-engine' });
     const second = await applyMigrations(url, { preferNative: false });
@@ -36,7 +39,9 @@ describe('migrations through the wasm schema engine', () => {
       expect(r.checksum).toMatch(/^[0-9a-f]{64}$/);
     }
     const tables = await sql<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
-    expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(['Post', 'Classification', 'ReviewItem', 'AuditEvent', 'Referral']));
+    expect(tables.map((t) => t.tablename)).toEqual(
+      expect.arrayContaining(['Post', 'Classification', 'ReviewItem', 'AuditEvent', 'Referral']),
+    );
   });
 
   it('generates a migration from a schema change, applies it, and writes nothing when unchanged', async () => {
@@ -57,7 +62,10 @@ describe('migrations through the wasm schema engine', () => {
     const res = await applyMigrations(url, { preferNative: false, schemaPath, migrationsDir });
     expect(res.applied).toEqual([path.basename(dir!)]);
     expect(await sql(url, 'SELECT * FROM "ScratchNote"')).toEqual([]);
-    const leftovers = await sql<{ datname: string }>(ADMIN_URL, "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'");
+    const leftovers = await sql<{ datname: string }>(
+      ADMIN_URL,
+      "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'",
+    );
     expect(leftovers).toEqual([]);
   });
 });

@@ -59,7 +59,10 @@ export async function installRuntimeRole(db: Db, log: Logger): Promise<boolean> 
   try {
     await db.execute(raw(CREATE_ROLE));
   } catch (err) {
-    log.warn({ err: (err as Error).message, role: RUNTIME_ROLE }, `could not create the database role ${RUNTIME_ROLE}; create it (NOLOGIN) as a role administrator and run db migrate again (${RUNTIME_ROLE_DOCS})`);
+    log.warn(
+      { err: (err as Error).message, role: RUNTIME_ROLE },
+      `could not create the database role ${RUNTIME_ROLE}; create it (NOLOGIN) as a role administrator and run db migrate again (${RUNTIME_ROLE_DOCS})`,
+    );
     return false;
   }
   await db.execute(raw(GRANTS));

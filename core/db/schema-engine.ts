@@ -135,7 +135,11 @@ export async function openSchemaEngine(url: string, schema: { path: string; cont
   await startWasm();
   const pg = new ShadowSafePg({ ...poolConfigFromUrl(url), max: 1 });
   // The engine reports progress through this callback; migrations' own errors come back as exceptions.
-  const engine = await bindings.SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => undefined, bindMigrationAwareSqlAdapterFactory(pg));
+  const engine = await bindings.SchemaEngine.new(
+    { datamodels: [[schema.path, schema.content]] },
+    () => undefined,
+    bindMigrationAwareSqlAdapterFactory(pg),
+  );
   return {
     engine,
     async close() {

@@ -54,7 +54,15 @@ describe('addressRefusal', () => {
     expect(addressRefusal(address)).toMatch(reason);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '93.184.215.14', '2606:4700:4700::1111', '2a03:2880:f10c:83:face:b00c:0:25de', '::ffff:8.8.8.8', '64:ff9b::808:808'])('allows public %s', (address) => {
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '93.184.215.14',
+    '2606:4700:4700::1111',
+    '2a03:2880:f10c:83:face:b00c:0:25de',
+    '::ffff:8.8.8.8',
+    '64:ff9b::808:808',
+  ])('allows public %s', (address) => {
     expect(addressRefusal(address)).toBeNull();
   });
 
@@ -68,7 +76,14 @@ describe('addressRefusal', () => {
 
   it('sees through the URL forms that normalise to a refused address', () => {
     const hostOf = (u: string) => new URL(u).hostname.replace(/^\[|\]$/g, '');
-    for (const u of ['http://2130706433/', 'http://0x7f000001/', 'http://0x7f.1/', 'http://017700000001/', 'http://127.1/', 'http://0177.0.0.1/']) {
+    for (const u of [
+      'http://2130706433/',
+      'http://0x7f000001/',
+      'http://0x7f.1/',
+      'http://017700000001/',
+      'http://127.1/',
+      'http://0177.0.0.1/',
+    ]) {
       expect(hostOf(u), u).toBe('127.0.0.1');
       expect(addressRefusal(hostOf(u)), u).toMatch(/loopback/);
     }
@@ -101,7 +116,8 @@ describe('FETCH_ALLOW_HOSTS', () => {
       { host: '::1', port: null },
       { host: '127.0.0.1', port: 80 },
     ]);
-    for (const bad of ['http://x.example', 'x.example/path', 'user@x.example', 'x.example:99999', 'a b']) expect(() => parseAllowHosts(bad), bad).toThrow(/is not a host or host:port/);
+    for (const bad of ['http://x.example', 'x.example/path', 'user@x.example', 'x.example:99999', 'a b'])
+      expect(() => parseAllowHosts(bad), bad).toThrow(/is not a host or host:port/);
   });
 
   it('matches host and port (default ports by scheme); a port entry allows that port only', () => {

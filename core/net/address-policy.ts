@@ -56,7 +56,8 @@ function rangeRefusal(address: string, ownAddresses: readonly string[]): string 
     return inner === null ? null : `an IPv6 form of ${v4}, ${inner}`;
   }
   // IPv4-compatible (::a.b.c.d, deprecated): ipaddr.js calls it unicast; no legitimate host uses it.
-  if (v6.parts.slice(0, 6).every((p) => p === 0)) return range === 'unicast' ? 'an IPv4-compatible IPv6 address' : (RANGE_PHRASES[range] ?? `a special-purpose (${range}) address`);
+  if (v6.parts.slice(0, 6).every((p) => p === 0))
+    return range === 'unicast' ? 'an IPv4-compatible IPv6 address' : (RANGE_PHRASES[range] ?? `a special-purpose (${range}) address`);
   return range === 'unicast' ? null : (RANGE_PHRASES[range] ?? `a special-purpose (${range}) address`);
 }
 
@@ -80,7 +81,10 @@ export interface AllowedHost {
  * Throws naming the bad entry.
  */
 export function parseAllowHosts(raw: string): AllowedHost[] {
-  const entries = raw.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const entries = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   return entries.map((entry) => {
     // A bare IPv6 literal has several colons and no brackets; give it brackets so URL can read it.
     const hostPart = isIP(entry) === 6 ? `[${entry}]` : entry;
@@ -90,7 +94,8 @@ export function parseAllowHosts(raw: string): AllowedHost[] {
     } catch {
       throw new Error(`"${entry}" is not a host or host:port`);
     }
-    if (url.username || url.password || url.pathname !== '/' || url.search || url.hash || `${url.host}` === '') throw new Error(`"${entry}" is not a host or host:port`);
+    if (url.username || url.password || url.pathname !== '/' || url.search || url.hash || `${url.host}` === '')
+      throw new Error(`"${entry}" is not a host or host:port`);
     const explicitPort = /:(\d+)$/.exec(hostPart.replace(/^\[[^\]]*\]/, ''));
     return { host: bare(url.hostname), port: explicitPort ? Number(explicitPort[1]) : null };
   });

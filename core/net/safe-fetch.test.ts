@@ -19,7 +19,15 @@ interface Listener {
 }
 
 async function listen(handler: (url: string, res: import('node:http').ServerResponse, host: string) => void): Promise<Listener> {
-  const l: Listener = { server: createServer((req, res) => { l.requests.push(`${req.method} ${req.url}`); handler(req.url ?? '', res, req.headers.host ?? ''); }), port: 0, connections: 0, requests: [] };
+  const l: Listener = {
+    server: createServer((req, res) => {
+      l.requests.push(`${req.method} ${req.url}`);
+      handler(req.url ?? '', res, req.headers.host ?? '');
+    }),
+    port: 0,
+    connections: 0,
+    requests: [],
+  };
   l.server.on('connection', () => (l.connections += 1));
   await new Promise<void>((r) => l.server.listen(0, '127.0.0.1', r));
   l.port = (l.server.address() as { port: number }).port;
@@ -86,7 +94,9 @@ describe('safeFetch', () => {
     // Manual mode hands the 3xx back unfollowed (the webhook sender and the browser use it).
     const manual = await safeFetch(`http://127.0.0.1:${allowed.port}/to-internal`, { allowHosts, redirect: 'manual' });
     expect(manual.status).toBe(302);
-    await expect(safeFetch(`http://127.0.0.1:${allowed.port}/loop`, { allowHosts, maxRedirects: 3 })).rejects.toThrow(new FetchFailed('too many redirects'));
+    await expect(safeFetch(`http://127.0.0.1:${allowed.port}/loop`, { allowHosts, maxRedirects: 3 })).rejects.toThrow(
+      new FetchFailed('too many redirects'),
+    );
   });
 
   it('resolves a name once and connects to the checked address (no DNS rebinding)', async () => {
@@ -97,12 +107,20 @@ describe('safeFetch', () => {
       asked.push(host);
       return [{ address: answers[Math.min(asked.length - 1, 1)]!, family: 4 }];
     };
-    const res = await safeFetch(`http://rebind.invalid:${allowed.port}/pinned`, { allowHosts: parseAllowHosts(`rebind.invalid:${allowed.port}`), resolve: rebinding });
+    const res = await safeFetch(`http://rebind.invalid:${allowed.port}/pinned`, {
+      allowHosts: parseAllowHosts(`rebind.invalid:${allowed.port}`),
+      resolve: rebinding,
+    });
     expect(res.body.toString()).toBe(`ok /pinned host=rebind.invalid:${allowed.port}`);
     expect(asked).toEqual(['rebind.invalid']);
     // A name that is not allowed and resolves inward is refused before any connection.
-    const inward: Resolver = async () => [{ address: '203.0.113.9', family: 4 }, { address: '127.0.0.1', family: 4 }];
-    await expect(safeFetch(`http://evil.invalid:${internal.port}/`, { allowHosts, resolve: inward })).rejects.toThrow(new FetchRefused('refused: evil.invalid resolves to 203.0.113.9, a reserved address'));
+    const inward: Resolver = async () => [
+      { address: '203.0.113.9', family: 4 },
+      { address: '127.0.0.1', family: 4 },
+    ];
+    await expect(safeFetch(`http://evil.invalid:${internal.port}/`, { allowHosts, resolve: inward })).rejects.toThrow(
+      new FetchRefused('refused: evil.invalid resolves to 203.0.113.9, a reserved address'),
+    );
     expect(internal.connections).toBe(0);
   });
 
@@ -114,13 +132,17 @@ describe('safeFetch', () => {
     expect(bomb.decoded).toBe(true);
     expect(bomb.body.length).toBe(64 * 1024);
     expect(bomb.body.every((b) => b === 'z'.charCodeAt(0))).toBe(true);
-    await expect(safeFetch(`http://127.0.0.1:${allowed.port}/slow`, { allowHosts, timeoutMs: 300 })).rejects.toThrow(new FetchFailed('timed out'));
+    await expect(safeFetch(`http://127.0.0.1:${allowed.port}/slow`, { allowHosts, timeoutMs: 300 })).rejects.toThrow(
+      new FetchFailed('timed out'),
+    );
   });
 
   it('reports network failures generically', async () => {
     const closed = await listen((_u, res) => res.end());
     await new Promise<void>((r) => closed.server.close(() => r()));
-    const err = await safeFetch(`http://127.0.0.1:${closed.port}/`, { allowHosts: parseAllowHosts(`127.0.0.1:${closed.port}`) }).catch((e: unknown) => e);
+    const err = await safeFetch(`http://127.0.0.1:${closed.port}/`, { allowHosts: parseAllowHosts(`127.0.0.1:${closed.port}`) }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(FetchFailed);
     expect((err as Error).message).toBe('network error');
   });

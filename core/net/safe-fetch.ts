@@ -70,7 +70,11 @@ export interface CheckedTarget {
  * the name does not resolve. Every address the name has must pass (a name that also points inward
  * is refused), and the first is the one used.
  */
-export async function checkTarget(raw: string | URL, allowHosts: readonly AllowedHost[], resolve: Resolver = systemResolver): Promise<CheckedTarget> {
+export async function checkTarget(
+  raw: string | URL,
+  allowHosts: readonly AllowedHost[],
+  resolve: Resolver = systemResolver,
+): Promise<CheckedTarget> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -106,26 +110,50 @@ export async function checkTarget(raw: string | URL, allowHosts: readonly Allowe
 
 /** A connect-time lookup that answers with the checked address, whatever the name's DNS says now. */
 function pinnedLookup(address: string, family: 4 | 6) {
-  return (_host: string, opts: { all?: boolean }, cb: (err: Error | null, address: string | { address: string; family: number }[], family?: number) => void) => {
+  return (
+    _host: string,
+    opts: { all?: boolean },
+    cb: (err: Error | null, address: string | { address: string; family: number }[], family?: number) => void,
+  ) => {
     if (opts?.all) cb(null, [{ address, family }]);
     else cb(null, address, family);
   };
 }
 
 /** Request headers a caller may not set: the connection's own, or ones that would lie about the body. */
-const DROPPED_REQUEST_HEADERS = new Set(['host', 'connection', 'keep-alive', 'proxy-authorization', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'content-length', 'accept-encoding']);
+const DROPPED_REQUEST_HEADERS = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'content-length',
+  'accept-encoding',
+]);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 function genericFailure(err: unknown, timedOut: boolean): FetchFailed {
   const code = (err as { code?: string } | null)?.code ?? '';
-  if (timedOut || /TIMEOUT/.test(code) || (err as Error | null)?.name === 'TimeoutError') return new FetchFailed('timed out', { cause: err });
+  if (timedOut || /TIMEOUT/.test(code) || (err as Error | null)?.name === 'TimeoutError')
+    return new FetchFailed('timed out', { cause: err });
   if (/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED)/.test(code)) return new FetchFailed('TLS error', { cause: err });
   return new FetchFailed('network error', { cause: err });
 }
 
 /** Reads at most `max` bytes of the (decoded) body, then stops reading. */
 async function readCapped(body: Readable, encoding: string, max: number): Promise<{ body: Buffer; truncated: boolean; decoded: boolean }> {
-  const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : null;
+  const decoder =
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? createGunzip()
+      : encoding === 'deflate'
+        ? createInflate()
+        : encoding === 'br'
+          ? createBrotliDecompress()
+          : null;
   const source: Readable = decoder ? body.pipe(decoder) : body;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -154,7 +182,8 @@ export async function safeFetch(raw: string | URL, opts: SafeFetchOptions): Prom
   const deadline = AbortSignal.timeout(opts.timeoutMs ?? 15_000);
   const maxRedirects = opts.redirect === 'manual' ? 0 : (opts.maxRedirects ?? 5);
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(opts.headers ?? {})) if (!k.startsWith(':') && !DROPPED_REQUEST_HEADERS.has(k.toLowerCase())) headers[k.toLowerCase()] = v;
+  for (const [k, v] of Object.entries(opts.headers ?? {}))
+    if (!k.startsWith(':') && !DROPPED_REQUEST_HEADERS.has(k.toLowerCase())) headers[k.toLowerCase()] = v;
   headers['accept-encoding'] = 'gzip, deflate, br';
   let method = (opts.method ?? 'GET').toUpperCase();
   let body = opts.body;
@@ -163,7 +192,13 @@ export async function safeFetch(raw: string | URL, opts: SafeFetchOptions): Prom
     const target = await checkTarget(current, opts.allowHosts, opts.resolve);
     if (deadline.aborted) throw new FetchFailed('timed out');
     const timeout = opts.timeoutMs ?? 15_000;
-    const agent = new Agent({ connect: { lookup: pinnedLookup(target.address, target.family), timeout }, headersTimeout: timeout, bodyTimeout: timeout, connections: 1, pipelining: 0 });
+    const agent = new Agent({
+      connect: { lookup: pinnedLookup(target.address, target.family), timeout },
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+      connections: 1,
+      pipelining: 0,
+    });
     try {
       let res;
       try {
@@ -188,7 +223,9 @@ export async function safeFetch(raw: string | URL, opts: SafeFetchOptions): Prom
         }
         continue;
       }
-      const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
+      const encoding = String(res.headers['content-encoding'] ?? '')
+        .trim()
+        .toLowerCase();
       let read;
       try {
         read = await readCapped(res.body, encoding, opts.maxBodyBytes ?? 1024 * 1024);

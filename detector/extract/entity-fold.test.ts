@@ -19,7 +19,8 @@ function reference(text: string): string {
   }
   return out;
 }
-const digitBits = (t: string) => (/\d/.test(t) ? DIGIT_ASCII : 0) | (/[٠-٩]/.test(t) ? DIGIT_ARABIC_INDIC : 0) | (/[۰-۹]/.test(t) ? DIGIT_PERSIAN : 0);
+const digitBits = (t: string) =>
+  (/\d/.test(t) ? DIGIT_ASCII : 0) | (/[٠-٩]/.test(t) ? DIGIT_ARABIC_INDIC : 0) | (/[۰-۹]/.test(t) ? DIGIT_PERSIAN : 0);
 
 describe('foldForExtraction', () => {
   it('folds each unit on its own, whichever way it builds the string, and notes the digit scripts', () => {
@@ -32,6 +33,8 @@ describe('foldForExtraction', () => {
     for (const t of ['CALL +44 7700', 'ÉCOLE Paris', 'ΣΟΦΟΣ Σ', 'İSTANBUL', '𐐀 Deseret', '٠٧٧٠ ۰۹۱۲ ١٬٥٠٠', 'ＫＩＮＧ＋', 'plain']) {
       expect(same(t), t).toBe(true);
     }
-    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 })), same), { numRuns: 3000 });
+    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 })), same), {
+      numRuns: 3000,
+    });
   });
 });

@@ -3,7 +3,9 @@ import { extractEntities } from './index.ts';
 import { MAX_PHONE_CANDIDATES, parse } from './phones.ts';
 
 const pick = (t: string, type: string, lang = 'en') =>
-  extractEntities(t, { lang }).filter((s) => s.type === type).map((s) => [s.value, t.slice(s.start, s.end)]);
+  extractEntities(t, { lang })
+    .filter((s) => s.type === type)
+    .map((s) => [s.value, t.slice(s.start, s.end)]);
 
 describe('extractEntities', () => {
   it('+44 and +33 numbers in E.164', () => {
@@ -34,7 +36,15 @@ describe('extractEntities', () => {
   it('prices with currencies', () => {
     const t = 'Price 1500€ or £1,200, 2k euro, 1500e, ٢٠٠٠ یورو, 500 dinar, 3000 TL, 15 triệu, 200000 ALL, all 5 of us';
     expect(pick(t, 'price').map((p) => p[0])).toEqual([
-      '1500 EUR', '1200 GBP', '2000 EUR', '1500 EUR', '2000 EUR', '500 IQD', '3000 TRY', '15000000 VND', '200000 ALL',
+      '1500 EUR',
+      '1200 GBP',
+      '2000 EUR',
+      '1500 EUR',
+      '2000 EUR',
+      '500 IQD',
+      '3000 TRY',
+      '15000000 VND',
+      '200000 ALL',
     ]);
   });
   it('routes in several languages', () => {
@@ -43,7 +53,10 @@ describe('extractEntities', () => {
     expect(pick('Yunanistan ve İtalya', 'route', 'tr').map((p) => p[0])).toEqual(['dest:greece', 'dest:italy']);
   });
   it('routes in inflected forms: Kurmanji oblique case, Albanian definite forms, Sorani spellings', () => {
-    expect(pick('Kim dixwaze biçe Almanyayê, rêya Belarûsê, bi rêber', 'route', 'kmr').map((p) => p[0])).toEqual(['dest:germany', 'via:belarus']);
+    expect(pick('Kim dixwaze biçe Almanyayê, rêya Belarûsê, bi rêber', 'route', 'kmr').map((p) => p[0])).toEqual([
+      'dest:germany',
+      'via:belarus',
+    ]);
     expect(pick('ji Lîbyayê heta Îtalyayê bi qeyikê', 'route', 'kmr').map((p) => p[0])).toEqual(['origin:libya', 'dest:italy']);
     expect(pick('Udhëtim për në Gjermaninë, nisja nga Greqinë', 'route', 'sq').map((p) => p[0])).toEqual(['dest:germany', 'dest:greece']);
     expect(pick('بچن بۆ ئەڵمانیا، ڕێگای بەلاڕووس', 'route', 'ckb').map((p) => p[0])).toEqual(['dest:germany', 'via:belarus']);
@@ -51,13 +64,25 @@ describe('extractEntities', () => {
     expect(pick('گەشتی بەلەم بۆ ئینگلتەرا لە دەنکەرکەوە', 'route', 'ckb').map((p) => p[0])).toEqual(['dest:uk', 'origin:dunkirk']);
   });
   it('routes through the Balkans and eastern Europe', () => {
-    expect(pick('Rruga për në Gjermani përmes Serbisë dhe Hungarisë', 'route', 'sq').map((p) => p[0])).toEqual(['dest:germany', 'via:serbia', 'via:hungary']);
-    expect(pick("Bulgaristan ve Macaristan üzerinden Avusturya'ya", 'route', 'tr').map((p) => p[0])).toEqual(['via:bulgaria', 'via:hungary', 'dest:austria']);
-    expect(pick('via Russia and Croatia to Austria', 'route', 'en').map((p) => p[0])).toEqual(['via:russia', 'via:croatia', 'dest:austria']);
+    expect(pick('Rruga për në Gjermani përmes Serbisë dhe Hungarisë', 'route', 'sq').map((p) => p[0])).toEqual([
+      'dest:germany',
+      'via:serbia',
+      'via:hungary',
+    ]);
+    expect(pick("Bulgaristan ve Macaristan üzerinden Avusturya'ya", 'route', 'tr').map((p) => p[0])).toEqual([
+      'via:bulgaria',
+      'via:hungary',
+      'dest:austria',
+    ]);
+    expect(pick('via Russia and Croatia to Austria', 'route', 'en').map((p) => p[0])).toEqual([
+      'via:russia',
+      'via:croatia',
+      'dest:austria',
+    ]);
     expect(pick('Nhận đưa người đi Đức qua Nga', 'route', 'vi').map((p) => p[0])).toEqual(['dest:germany', 'via:russia']);
   });
   it('routes across the Mediterranean, and slang', () => {
-    expect(pick('Boza sûr depuis Nador vers l\'Espagne', 'route', 'fr').map((p) => p[0])).toEqual(['origin:morocco', 'dest:spain']);
+    expect(pick("Boza sûr depuis Nador vers l'Espagne", 'route', 'fr').map((p) => p[0])).toEqual(['origin:morocco', 'dest:spain']);
     expect(pick('تهريب من صبراتة الى ايطاليا', 'route', 'ar').map((p) => p[0])).toEqual(['origin:libya', 'dest:italy']);
     expect(pick('Need to get to Blighty? Rib from Gravelines', 'route', 'en').map((p) => p[0])).toEqual(['dest:uk']);
     // "Fas" is Morocco only in Turkish; "Meriç" alone is a Turkish given name, the river is "Meriç nehri".
@@ -96,14 +121,29 @@ describe('extractEntities', () => {
   });
   it('prices, dates, ids and counts do not become possible-but-invalid phones', () => {
     for (const t of [
-      'price 1500000 toman', '1 500 000 IRR', 'on 12/05/2024 at 10:30', '2024-05-12', 'ref 123456789012',
-      'ISBN 9781234567897', 'between 1000000 and 2000000', '12.05.2024 – 13.06.2025', '12-5-2024', 'tel 12345', 'id 0000000000', 'account 0012345678',
-      '3000 EUR per person, 20 people, 2 boats, 12 hours', '+20240512', 'coords 36.8065, 10.1815',
-    ]) expect(phones(t), t).toEqual([]);
+      'price 1500000 toman',
+      '1 500 000 IRR',
+      'on 12/05/2024 at 10:30',
+      '2024-05-12',
+      'ref 123456789012',
+      'ISBN 9781234567897',
+      'between 1000000 and 2000000',
+      '12.05.2024 – 13.06.2025',
+      '12-5-2024',
+      'tel 12345',
+      'id 0000000000',
+      'account 0012345678',
+      '3000 EUR per person, 20 people, 2 boats, 12 hours',
+      '+20240512',
+      'coords 36.8065, 10.1815',
+    ])
+      expect(phones(t), t).toEqual([]);
     // Known weak spot, older than the possible-number rule: a 9-digit id is a valid French number.
     expect(phones('order no. 987654321')).toEqual(['+33987654321']);
     function phones(t: string) {
-      return extractEntities(t, { lang: 'en' }).filter((s) => s.type === 'phone').map((s) => s.value);
+      return extractEntities(t, { lang: 'en' })
+        .filter((s) => s.type === 'phone')
+        .map((s) => s.value);
     }
   });
   it('prices with up to six thousands groups', () => {

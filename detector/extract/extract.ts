@@ -23,8 +23,16 @@ export interface ExtractOptions {
 
 /** Countries tried first for national-format numbers, by post language and digit script. */
 const COUNTRY_HINTS: Record<string, CountryCode[]> = {
-  en: ['GB'], fr: ['FR', 'BE'], ar: ['IQ', 'LY', 'SY'], ckb: ['IQ', 'IR'], kmr: ['TR', 'IQ', 'SY'], fa: ['IR', 'AF'],
-  ps: ['AF', 'PK'], sq: ['AL', 'XK'], vi: ['VN'], tr: ['TR'],
+  en: ['GB'],
+  fr: ['FR', 'BE'],
+  ar: ['IQ', 'LY', 'SY'],
+  ckb: ['IQ', 'IR'],
+  kmr: ['TR', 'IQ', 'SY'],
+  fa: ['IR', 'AF'],
+  ps: ['AF', 'PK'],
+  sq: ['AL', 'XK'],
+  vi: ['VN'],
+  tr: ['TR'],
 };
 
 /** Country lists by language, then digit script: a handful of distinct lists, built once each. */

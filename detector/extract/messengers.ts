@@ -68,7 +68,15 @@ export function findMessengers(folded: string): Signal[] {
     const near = MESSENGER_WORD.exec(folded.slice(a, m.index + m[0].length + 60));
     if (near === null) continue;
     const word = near[1]!;
-    const service = /tele|تل|tg/.test(word) ? 'telegram' : /sign|سیگ/.test(word) ? 'signal' : /vib|وای|فاي/.test(word) ? 'viber' : /wa|وا|وت/.test(word) ? 'whatsapp' : word;
+    const service = /tele|تل|tg/.test(word)
+      ? 'telegram'
+      : /sign|سیگ/.test(word)
+        ? 'signal'
+        : /vib|وای|فاي/.test(word)
+          ? 'viber'
+          : /wa|وا|وت/.test(word)
+            ? 'whatsapp'
+            : word;
     const id = '@' + m[1]!.replace(/\.+$/, '');
     out.push({ type: 'messenger', value: `${service}:${id}`, start: m.index, end: m.index + id.length });
   }

@@ -8,21 +8,83 @@ import type { Signal } from '../types.ts';
 
 /** Currency words/symbols → ISO code. Arabic-script forms are written as they appear in posts. */
 const CURRENCY: Record<string, string> = {
-  '€': 'EUR', eur: 'EUR', euro: 'EUR', euros: 'EUR', 'يورو': 'EUR', 'یورو': 'EUR', 'ئیورۆ': 'EUR', 'یۆرۆ': 'EUR',
-  ewro: 'EUR', avro: 'EUR', e: 'EUR',
-  '£': 'GBP', gbp: 'GBP', pound: 'GBP', pounds: 'GBP', quid: 'GBP', 'پوند': 'GBP', 'باوند': 'GBP', 'جنيه': 'GBP', sterlin: 'GBP',
-  '$': 'USD', usd: 'USD', dollar: 'USD', dollars: 'USD', dolar: 'USD', 'دولار': 'USD', 'دلار': 'USD', 'دۆلار': 'USD', 'ډالر': 'USD', đô: 'USD',
-  dinar: 'IQD', dinars: 'IQD', iqd: 'IQD', 'دينار': 'IQD', 'دینار': 'IQD',
-  lira: 'TRY', tl: 'TRY', try: 'TRY', '₺': 'TRY', 'ليرة': 'TRY', 'لیره': 'TRY',
-  toman: 'IRR', tomans: 'IRR', 'تومان': 'IRR', 'تومن': 'IRR', rial: 'IRR', 'ریال': 'IRR',
-  afghani: 'AFN', 'افغانی': 'AFN', 'افغانۍ': 'AFN',
-  'triệu': 'VND', dong: 'VND', đ: 'VND', vnd: 'VND', '₫': 'VND', 'đồng': 'VND',
-  lek: 'ALL', leke: 'ALL', 'lekë': 'ALL', all: 'ALL',
+  '€': 'EUR',
+  eur: 'EUR',
+  euro: 'EUR',
+  euros: 'EUR',
+  يورو: 'EUR',
+  یورو: 'EUR',
+  ئیورۆ: 'EUR',
+  یۆرۆ: 'EUR',
+  ewro: 'EUR',
+  avro: 'EUR',
+  e: 'EUR',
+  '£': 'GBP',
+  gbp: 'GBP',
+  pound: 'GBP',
+  pounds: 'GBP',
+  quid: 'GBP',
+  پوند: 'GBP',
+  باوند: 'GBP',
+  جنيه: 'GBP',
+  sterlin: 'GBP',
+  $: 'USD',
+  usd: 'USD',
+  dollar: 'USD',
+  dollars: 'USD',
+  dolar: 'USD',
+  دولار: 'USD',
+  دلار: 'USD',
+  دۆلار: 'USD',
+  ډالر: 'USD',
+  đô: 'USD',
+  dinar: 'IQD',
+  dinars: 'IQD',
+  iqd: 'IQD',
+  دينار: 'IQD',
+  دینار: 'IQD',
+  lira: 'TRY',
+  tl: 'TRY',
+  try: 'TRY',
+  '₺': 'TRY',
+  ليرة: 'TRY',
+  لیره: 'TRY',
+  toman: 'IRR',
+  tomans: 'IRR',
+  تومان: 'IRR',
+  تومن: 'IRR',
+  rial: 'IRR',
+  ریال: 'IRR',
+  afghani: 'AFN',
+  افغانی: 'AFN',
+  افغانۍ: 'AFN',
+  triệu: 'VND',
+  dong: 'VND',
+  đ: 'VND',
+  vnd: 'VND',
+  '₫': 'VND',
+  đồng: 'VND',
+  lek: 'ALL',
+  leke: 'ALL',
+  lekë: 'ALL',
+  all: 'ALL',
 };
 
 const MULT: Record<string, number> = {
-  k: 1e3, 'ألف': 1e3, 'الف': 1e3, 'هزار': 1e3, 'هەزار': 1e3, bin: 1e3, mille: 1e3, nghìn: 1e3, ngàn: 1e3,
-  million: 1e6, milyon: 1e6, 'مليون': 1e6, 'میلیون': 1e6, 'ملیون': 1e6,
+  k: 1e3,
+  ألف: 1e3,
+  الف: 1e3,
+  هزار: 1e3,
+  هەزار: 1e3,
+  bin: 1e3,
+  mille: 1e3,
+  nghìn: 1e3,
+  ngàn: 1e3,
+  million: 1e6,
+  milyon: 1e6,
+  مليون: 1e6,
+  میلیون: 1e6,
+  ملیون: 1e6,
 };
 
 const NUM = String.raw`\d{1,3}(?:[.,  ]\d{3})+|\d+(?:[.,]\d{1,2})?`;
@@ -37,7 +99,9 @@ const CUR_WORDS = Object.keys(CURRENCY)
   .filter((k) => /\p{L}/u.test(k))
   .sort((a, b) => b.length - a.length)
   .join('|');
-const MULT_WORDS = Object.keys(MULT).sort((a, b) => b.length - a.length).join('|');
+const MULT_WORDS = Object.keys(MULT)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const SYM = '[€£$₺₫]';
 /** symbol-first: "€1500", "$ 2k"; number-first: "1500€", "2 k euro", "1500e", "٢٠٠٠ یورو". */
 const PRICE = new RegExp(

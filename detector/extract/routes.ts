@@ -10,7 +10,7 @@ import { PLACES, type Place } from './places.ts';
 
 /** Short ambiguous names ("ý" = Italy in Vietnamese, "kos", "eu", "anh" = brother/you) need the
  * language context; the caller passes the post language and we only accept them there. */
-const LANG_BOUND: Record<string, string> = { 'ý': 'vi', anh: 'vi', 'nước anh': 'vi', 'bỉ': 'vi', kale: 'tr', fas: 'tr', eu: 'en' };
+const LANG_BOUND: Record<string, string> = { ý: 'vi', anh: 'vi', 'nước anh': 'vi', bỉ: 'vi', kale: 'tr', fas: 'tr', eu: 'en' };
 
 const matcher = new PhraseMatcher<{ place: Place; name: string }>();
 for (const place of PLACES) for (const name of place.names) matcher.add(name, { place, name });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { analyse, FEATURE_NAMES } from './index.ts';
 
 const fired = (t: string, lang?: string) =>
-  Object.entries(analyse(t, lang).concepts).filter(([, v]) => v > 0).map(([k]) => k).sort();
+  Object.entries(analyse(t, lang).concepts)
+    .filter(([, v]) => v > 0)
+    .map(([k]) => k)
+    .sort();
 
 describe('analyse', () => {
   it('obfuscated variants match the same concepts as plain forms', () => {
@@ -29,7 +32,10 @@ describe('analyse', () => {
     expect(guar).toBeLessThan(0.2);
   });
   it('news about arrests scores lower than an advert', () => {
-    const news = analyse('Police arrested smugglers in Calais who charged migrants 3000 euros for a boat crossing to England, the NCA said.', 'en');
+    const news = analyse(
+      'Police arrested smugglers in Calais who charged migrants 3000 euros for a boat crossing to England, the NCA said.',
+      'en',
+    );
     const ad = analyse('Safe boat from Calais to England, 3000 euros, 100% guaranteed, DM me on WhatsApp', 'en');
     expect(news.heuristicScore).toBeLessThan(ad.heuristicScore);
     expect(news.heuristicScore).toBeLessThan(0.3);
@@ -45,7 +51,7 @@ describe('analyse', () => {
     expect(byType('messenger')).toEqual(['wa.me/447911123456']);
     expect(a.category).toBe('boat_crossing');
   });
-  it('a lexicon signal carries its entry\'s English gloss; entities carry none', () => {
+  it("a lexicon signal carries its entry's English gloss; entities carry none", () => {
     const t = 'Kar li derve, xanî belaş, vîze bê hevpeyvîn. WhatsApp +44 7911 123456';
     const a = analyse(t, 'kmr');
     const cue = (value: string) => a.signals.find((s) => s.value === value);
@@ -54,7 +60,9 @@ describe('analyse', () => {
     expect(cue('WhatsApp')?.gloss).toBe('WhatsApp (messenger)');
     expect(a.signals.find((s) => s.type === 'phone')?.gloss).toBeUndefined();
     // Typed without diacritics, the same entry and gloss.
-    expect(analyse('vize be hevpeyvin', 'kmr').signals.find((s) => s.type === 'concept:documents' && s.value === 'be hevpeyvin')?.gloss).toBe('without interview (fraudulent visa offer)');
+    expect(
+      analyse('vize be hevpeyvin', 'kmr').signals.find((s) => s.type === 'concept:documents' && s.value === 'be hevpeyvin')?.gloss,
+    ).toBe('without interview (fraudulent visa offer)');
   });
   it('works across languages and guesses categories', () => {
     expect(analyse('رحلة مضمونة بالقارب الى ايطاليا، السعر ٢٠٠٠ يورو، واتساب').heuristicScore).toBeGreaterThan(0.8);

@@ -35,11 +35,23 @@ export interface Analysis {
 /** Feature order is part of the model contract: append only, never reorder. */
 export const FEATURE_NAMES: readonly string[] = [
   ...CONCEPTS.map((c) => `concept_${c}`), // 0..12: min(count, 3) / 3
-  'mode_boat', 'mode_lorry', 'mode_flight', 'mode_land', // 13..16 (0/1)
+  'mode_boat',
+  'mode_lorry',
+  'mode_flight',
+  'mode_land', // 13..16 (0/1)
   'counter_kinds', // 17: distinct counter kinds / 3, capped at 1
-  'ent_phone', 'ent_messenger', 'ent_price', 'ent_route_dest', 'ent_route_origin', // 18..22 (0/1)
-  'co_transport_dest', 'co_transport_dest_pricecontact', 'co_guarantee_transport', // 23..25 (0/1)
-  'obf_homoglyph', 'obf_leet', 'obf_spaced', 'obf_emoji', // 26..29 (0/1)
+  'ent_phone',
+  'ent_messenger',
+  'ent_price',
+  'ent_route_dest',
+  'ent_route_origin', // 18..22 (0/1)
+  'co_transport_dest',
+  'co_transport_dest_pricecontact',
+  'co_guarantee_transport', // 23..25 (0/1)
+  'obf_homoglyph',
+  'obf_leet',
+  'obf_spaced',
+  'obf_emoji', // 26..29 (0/1)
   'len_log', // 30: log1p(chars) / 8
   'heuristic_score', // 31
   'short_weak', // 32 (0/1): at most 8 words and no price, phone, messenger, guarantee or payment
@@ -51,8 +63,19 @@ export const SHORT_WEAK_WORDS = 8;
 /** A fresh zeroed count per concept, keys in CONCEPTS order (a literal: one allocation, fast shape). */
 function newCounts(): Record<Concept, number> {
   return {
-    transport: 0, destination: 0, price: 0, guarantee: 0, contact: 0, urgency: 0, documents: 0, payment: 0, slang: 0,
-    job: 0, recruit: 0, counter: 0, legit: 0,
+    transport: 0,
+    destination: 0,
+    price: 0,
+    guarantee: 0,
+    contact: 0,
+    urgency: 0,
+    documents: 0,
+    payment: 0,
+    slang: 0,
+    job: 0,
+    recruit: 0,
+    counter: 0,
+    legit: 0,
   };
 }
 if (Object.keys(newCounts()).join() !== CONCEPTS.join()) throw new Error('analyse: newCounts() is out of step with CONCEPTS');
@@ -144,7 +167,11 @@ export function analyse(text: string, lang?: string | null): Analysis {
   }
 
   const entities = extractEntities(text, { norm, tokens, lang: language });
-  let phones = 0, messengers = 0, prices = 0, destRoutes = 0, originRoutes = 0;
+  let phones = 0,
+    messengers = 0,
+    prices = 0,
+    destRoutes = 0,
+    originRoutes = 0;
   for (const s of entities) {
     // Possible-but-invalid numbers link posts (networks/) but do not score: the model was trained
     // on features without them, and counting them moved scores on the test split.
@@ -159,7 +186,16 @@ export function analyse(text: string, lang?: string | null): Analysis {
   signals.push(...entities);
   signals.sort((a, b) => a.start - b.start || a.end - b.end);
 
-  const input: ScoreInput = { concepts, transportModes: modes, counterKinds: counterKinds.size, phones, messengers, prices, destRoutes, originRoutes };
+  const input: ScoreInput = {
+    concepts,
+    transportModes: modes,
+    counterKinds: counterKinds.size,
+    phones,
+    messengers,
+    prices,
+    destRoutes,
+    originRoutes,
+  };
   const score = heuristicScore(input);
   const category = guessCategory(input);
 
@@ -180,7 +216,7 @@ export function analyse(text: string, lang?: string | null): Analysis {
   const transport = concepts.transport > 0;
   const dest = concepts.destination > 0 || destRoutes > 0;
   f[k++] = transport && dest ? 1 : 0;
-  f[k++] = transport && dest && (concepts.price + concepts.contact + prices + phones + messengers > 0) ? 1 : 0;
+  f[k++] = transport && dest && concepts.price + concepts.contact + prices + phones + messengers > 0 ? 1 : 0;
   f[k++] = concepts.guarantee > 0 && transport ? 1 : 0;
   f[k++] = norm.stats.homoglyph > 0 ? 1 : 0;
   f[k++] = norm.stats.leet > 0 ? 1 : 0;
@@ -191,5 +227,18 @@ export function analyse(text: string, lang?: string | null): Analysis {
   const hard = phones + messengers + prices + concepts.price + concepts.guarantee + concepts.payment;
   f[k++] = tokens.words.length <= SHORT_WEAK_WORDS && hard === 0 ? 1 : 0;
 
-  return { lang: language, script, langTag: languageTag(language, script), normalised: norm, tokens, concepts, entities, signals, features: f, featureNames: FEATURE_NAMES, heuristicScore: score, category };
+  return {
+    lang: language,
+    script,
+    langTag: languageTag(language, script),
+    normalised: norm,
+    tokens,
+    concepts,
+    entities,
+    signals,
+    features: f,
+    featureNames: FEATURE_NAMES,
+    heuristicScore: score,
+    category,
+  };
 }

@@ -4,7 +4,9 @@ import { lexiconFiles, type LexiconPair } from './lexicon.ts';
 /** Every `[term, gloss]` of a file, with the concept (and sub) it sits under. */
 function entries(file: ReturnType<typeof lexiconFiles>[number]['file']): { where: string; pair: LexiconPair }[] {
   return Object.entries(file.concepts).flatMap(([concept, v]) => {
-    const groups: [string, LexiconPair[]][] = Array.isArray(v) ? [[concept, v]] : Object.entries(v!).map(([sub, pairs]) => [`${concept}.${sub}`, pairs]);
+    const groups: [string, LexiconPair[]][] = Array.isArray(v)
+      ? [[concept, v]]
+      : Object.entries(v!).map(([sub, pairs]) => [`${concept}.${sub}`, pairs]);
     return groups.flatMap(([where, pairs]) => pairs.map((pair) => ({ where, pair })));
   });
 }
@@ -19,8 +21,13 @@ describe('lexicon glosses', () => {
     const perFile = files.flatMap(({ name, file }) => {
       const bad = entries(file).filter(({ pair: [, gloss] }) => gloss.trim() === '' || gloss.length >= 100);
       if (bad.length === 0) return [];
-      const { where, pair: [term, gloss] } = bad[0]!;
-      return [`${name}: ${bad.length} entries without a usable gloss, e.g. ${where} "${term}": ${gloss.trim() === '' ? 'empty' : `${gloss.length} characters`}`];
+      const {
+        where,
+        pair: [term, gloss],
+      } = bad[0]!;
+      return [
+        `${name}: ${bad.length} entries without a usable gloss, e.g. ${where} "${term}": ${gloss.trim() === '' ? 'empty' : `${gloss.length} characters`}`,
+      ];
     });
     expect(perFile, perFile.join('\n')).toEqual([]);
   });

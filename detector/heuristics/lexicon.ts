@@ -14,8 +14,19 @@ import { LANGUAGES } from '../types.ts';
 import { PhraseMatcher } from './matcher.ts';
 
 export const CONCEPTS = [
-  'transport', 'destination', 'price', 'guarantee', 'contact', 'urgency', 'documents', 'payment', 'slang', 'job',
-  'recruit', 'counter', 'legit',
+  'transport',
+  'destination',
+  'price',
+  'guarantee',
+  'contact',
+  'urgency',
+  'documents',
+  'payment',
+  'slang',
+  'job',
+  'recruit',
+  'counter',
+  'legit',
 ] as const;
 export type Concept = (typeof CONCEPTS)[number];
 
@@ -65,14 +76,29 @@ const DIR = fileURLToPath(new URL('../../models/lexicons', import.meta.url));
 
 /** Emoji concept tokens from the normaliser; language-independent. */
 const EMOJI: Record<string, [Concept, string | null, string]> = {
-  emj_boat: ['transport', 'boat', 'boat emoji'], emj_sea: ['transport', 'boat', 'sea/wave emoji'], emj_lorry: ['transport', 'lorry', 'lorry emoji'],
-  emj_van: ['transport', 'lorry', 'van emoji'], emj_flight: ['transport', 'flight', 'aeroplane emoji'], emj_passport: ['documents', null, 'passport emoji'],
-  emj_money: ['price', null, 'money emoji'], emj_calm: ['slang', null, 'dove/calm emoji (calm sea, safe trip)'], emj_police: ['slang', null, 'police emoji'],
-  emj_phone: ['contact', null, 'phone emoji'], emj_100: ['guarantee', null, '"100" emoji (guaranteed)'],
-  dest_gb: ['destination', null, 'UK flag'], dest_it: ['destination', null, 'Italy flag'], dest_gr: ['destination', null, 'Greece flag'],
-  dest_fr: ['destination', null, 'France flag'], dest_de: ['destination', null, 'Germany flag'], dest_es: ['destination', null, 'Spain flag'],
-  dest_be: ['destination', null, 'Belgium flag'], dest_nl: ['destination', null, 'Netherlands flag'], dest_ca: ['destination', null, 'Canada flag'],
-  dest_us: ['destination', null, 'US flag'], dest_at: ['destination', null, 'Austria flag'], dest_ch: ['destination', null, 'Switzerland flag'],
+  emj_boat: ['transport', 'boat', 'boat emoji'],
+  emj_sea: ['transport', 'boat', 'sea/wave emoji'],
+  emj_lorry: ['transport', 'lorry', 'lorry emoji'],
+  emj_van: ['transport', 'lorry', 'van emoji'],
+  emj_flight: ['transport', 'flight', 'aeroplane emoji'],
+  emj_passport: ['documents', null, 'passport emoji'],
+  emj_money: ['price', null, 'money emoji'],
+  emj_calm: ['slang', null, 'dove/calm emoji (calm sea, safe trip)'],
+  emj_police: ['slang', null, 'police emoji'],
+  emj_phone: ['contact', null, 'phone emoji'],
+  emj_100: ['guarantee', null, '"100" emoji (guaranteed)'],
+  dest_gb: ['destination', null, 'UK flag'],
+  dest_it: ['destination', null, 'Italy flag'],
+  dest_gr: ['destination', null, 'Greece flag'],
+  dest_fr: ['destination', null, 'France flag'],
+  dest_de: ['destination', null, 'Germany flag'],
+  dest_es: ['destination', null, 'Spain flag'],
+  dest_be: ['destination', null, 'Belgium flag'],
+  dest_nl: ['destination', null, 'Netherlands flag'],
+  dest_ca: ['destination', null, 'Canada flag'],
+  dest_us: ['destination', null, 'US flag'],
+  dest_at: ['destination', null, 'Austria flag'],
+  dest_ch: ['destination', null, 'Switzerland flag'],
   dest_se: ['destination', null, 'Sweden flag'],
 };
 
@@ -115,7 +141,9 @@ function checkLexicon(name: string, raw: unknown): LexiconFile {
       if (!Array.isArray(pairs)) throw new Error(`${where}: concepts.${concept}${sub ? `.${sub}` : ''}: expected [term, gloss] pairs`);
       pairs.forEach((p: unknown, i) => {
         if (!Array.isArray(p) || p.length !== 2 || typeof p[0] !== 'string' || p[0].trim() === '' || typeof p[1] !== 'string') {
-          throw new Error(`${where}: concepts.${concept}${sub ? `.${sub}` : ''}[${i}]: expected [term, gloss] (two strings, term non-empty)`);
+          throw new Error(
+            `${where}: concepts.${concept}${sub ? `.${sub}` : ''}[${i}]: expected [term, gloss] (two strings, term non-empty)`,
+          );
         }
       });
     }

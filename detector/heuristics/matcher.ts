@@ -59,12 +59,7 @@ function isArabicScript(w: string): boolean {
 
 /** Strip Latin diacritics so "garantî" also matches "garanti" (posters often skip them). */
 export function stripLatinDiacritics(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/ı/g, 'i')
-    .normalize('NFC');
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/ı/g, 'i').normalize('NFC');
 }
 
 /** Collapse doubled letters: lexicon variant that matches "guaranteeeed" normalised to "guaranted". */
@@ -82,7 +77,10 @@ const NO_HITS: TokenHits<never> = Object.freeze({ phrases: undefined, stems: und
 
 /** Words of a term as written (lower-case runs of letters, marks and digits), for fold keys. */
 function rawWords(term: string): string[] {
-  return term.toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w !== '');
+  return term
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter((w) => w !== '');
 }
 
 export class PhraseMatcher<T> {
@@ -92,7 +90,10 @@ export class PhraseMatcher<T> {
   /** First three letters of every stem: most tokens are rejected with one Set look-up. */
   private readonly stemHeads = new Set<string>();
   /** Entries added with a fold, by the fold key of their first word, one index per fold. */
-  private readonly folds: Record<FoldKind, FoldIndex<T>> = { romanised: new FoldIndex(foldRomanised), kurmanji: new FoldIndex(foldKurmanji) };
+  private readonly folds: Record<FoldKind, FoldIndex<T>> = {
+    romanised: new FoldIndex(foldRomanised),
+    kurmanji: new FoldIndex(foldKurmanji),
+  };
   /**
    * Per-token results (phrase list by first word, stem payloads), by token-table id: posts reuse a
    * small vocabulary, and an Arabic-script miss otherwise costs dozens of clitic-stripping slices
@@ -205,7 +206,6 @@ export class PhraseMatcher<T> {
         }
       }
       if (stems !== undefined) for (const payload of stems) out.push({ from: i, to: i + 1, payload, folded: false });
-
     }
     return out;
   }
@@ -259,7 +259,8 @@ class FoldIndex<T> {
       const all = keys.map(consonants).join('');
       if (keys.some((k) => k === '') || (all.length < MIN_KEY && !CLASS_PAIR.test(all))) continue;
       const list = this.byKey.get(keys[0]!) ?? [];
-      if (!list.some((p) => p.payload === payload && p.rest.join(' ') === keys.slice(1).join(' '))) list.push({ rest: keys.slice(1), payload });
+      if (!list.some((p) => p.payload === payload && p.rest.join(' ') === keys.slice(1).join(' ')))
+        list.push({ rest: keys.slice(1), payload });
       this.byKey.set(keys[0]!, list);
     }
   }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from './analyse.ts';
 import { lexiconFiles } from './lexicon.ts';
 
-const conceptSignals = (t: string, lang?: string) => analyse(t, lang).signals.filter((s) => s.type.startsWith('concept:') || s.type.startsWith('counter:'));
+const conceptSignals = (t: string, lang?: string) =>
+  analyse(t, lang).signals.filter((s) => s.type.startsWith('concept:') || s.type.startsWith('counter:'));
 
 describe('romanised cues', () => {
   it('romanised lexicons exist for the four Arabic-script languages, in the glossed format', () => {
@@ -14,7 +15,8 @@ describe('romanised cues', () => {
       const native = lexiconFiles().find((f) => f.name === `${file.lang}.json`)!.file;
       expect(Object.keys(file.concepts).sort(), name).toEqual(Object.keys(native.concepts).sort());
       for (const v of Object.values(file.concepts)) {
-        for (const pairs of Array.isArray(v) ? [v] : Object.values(v)) for (const [, gloss] of pairs) expect(gloss.length, name).toBeGreaterThan(0);
+        for (const pairs of Array.isArray(v) ? [v] : Object.values(v))
+          for (const [, gloss] of pairs) expect(gloss.length, name).toBeGreaterThan(0);
       }
     }
   });
@@ -59,7 +61,21 @@ describe('romanised cues', () => {
 
   it('romanised and folded cues do not fire in English, French, Turkish, Albanian or Vietnamese posts', () => {
     // Each word below is a romanised entry or folds onto one ("pul" → pool, "harka" → harga).
-    const romanisedWords = ['pool', 'pul', 'hotel', 'camion', 'moteur', 'game', 'police', 'harka', 'harga', 'pula', 'taxi', 'tamas', 'marz'];
+    const romanisedWords = [
+      'pool',
+      'pul',
+      'hotel',
+      'camion',
+      'moteur',
+      'game',
+      'police',
+      'harka',
+      'harga',
+      'pula',
+      'taxi',
+      'tamas',
+      'marz',
+    ];
     for (const [t, lang] of [
       ['pool party at the hotel this weekend, game night, taxi home, police were called', 'en'],
       ['le camion de la police est garé devant le moteur, taxi demain', 'fr'],
@@ -67,9 +83,14 @@ describe('romanised cues', () => {
       ['pula e re, harka dhe kamion, taxi', 'sq'],
       ['xe tai camion di harga, taxi', 'vi'],
     ] as const) {
-      const fired = conceptSignals(t, lang).map((s) => s.value.toLowerCase()).filter((v) => romanisedWords.includes(v));
+      const fired = conceptSignals(t, lang)
+        .map((s) => s.value.toLowerCase())
+        .filter((v) => romanisedWords.includes(v));
       // Only what a native lexicon lists (all are matched in every post) may fire.
-      expect(fired.filter((v) => !isNativeCue(v, lang)), `${lang}: ${t}`).toEqual([]);
+      expect(
+        fired.filter((v) => !isNativeCue(v, lang)),
+        `${lang}: ${t}`,
+      ).toEqual([]);
     }
     // Kurmanji posts fold only onto Kurmanji terms: "hevalê" (friend) is not Sorani "hewall" (news).
     expect(conceptSignals('hevalê min dibêje bi taksiyê biçim', 'kmr').map((s) => s.value)).not.toContain('hevalê');
@@ -82,5 +103,9 @@ describe('romanised cues', () => {
 function isNativeCue(word: string, _lang: string): boolean {
   return lexiconFiles()
     .filter(({ name }) => !name.endsWith('-Latn.json'))
-    .some(({ file }) => Object.values(file.concepts).flatMap((v) => (Array.isArray(v) ? v : Object.values(v).flat())).some(([term]) => term.toLowerCase() === word.toLowerCase()));
+    .some(({ file }) =>
+      Object.values(file.concepts)
+        .flatMap((v) => (Array.isArray(v) ? v : Object.values(v).flat()))
+        .some(([term]) => term.toLowerCase() === word.toLowerCase()),
+    );
 }

@@ -20,8 +20,17 @@ export interface ScoreInput {
 }
 
 const W: Partial<Record<Concept, number>> = {
-  transport: 0.7, destination: 0.5, price: 0.5, guarantee: 0.7, contact: 0.5, urgency: 0.4, documents: 0.4,
-  payment: 0.6, slang: 0.5, job: 0.3, recruit: 0.5,
+  transport: 0.7,
+  destination: 0.5,
+  price: 0.5,
+  guarantee: 0.7,
+  contact: 0.5,
+  urgency: 0.4,
+  documents: 0.4,
+  payment: 0.6,
+  slang: 0.5,
+  job: 0.3,
+  recruit: 0.5,
 };
 
 // heuristicScore sums W's terms by name in this order: W must list exactly these, in this order.

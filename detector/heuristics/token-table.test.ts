@@ -25,13 +25,19 @@ describe('token table', () => {
 
   it('matches the same after the table starts over, and when it starts over mid-post', () => {
     const before = tokenize(POST);
-    const want = lexiconMatcher().match(before).map((m) => [m.from, m.to, m.payload.type]);
+    const want = lexiconMatcher()
+      .match(before)
+      .map((m) => [m.from, m.to, m.payload.type]);
     expect(want.length).toBeGreaterThanOrEqual(2);
 
     // Tokens from a previous generation are re-interned by the matcher.
     fillTable(0);
     expect(before.generation).not.toBe(tokenGeneration());
-    expect(lexiconMatcher().match(before).map((m) => [m.from, m.to, m.payload.type])).toEqual(want);
+    expect(
+      lexiconMatcher()
+        .match(before)
+        .map((m) => [m.from, m.to, m.payload.type]),
+    ).toEqual(want);
 
     // A post whose own tokens overflow the table: ids are redone in the new generation.
     fillTable(3);
@@ -40,7 +46,11 @@ describe('token table', () => {
     expect(tokenGeneration()).toBe(gen + 1);
     expect(straddling.generation).toBe(tokenGeneration());
     for (let i = 0; i < straddling.words.length; i++) expect(tokenWord(straddling.ids[i]!)).toBe(straddling.words[i]);
-    expect(lexiconMatcher().match(straddling).map((m) => [m.from, m.to, m.payload.type])).toEqual(want);
+    expect(
+      lexiconMatcher()
+        .match(straddling)
+        .map((m) => [m.from, m.to, m.payload.type]),
+    ).toEqual(want);
   });
 
   it('a matcher sees entries added after it has cached hits for a token', () => {

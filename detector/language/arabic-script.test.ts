@@ -41,6 +41,9 @@ describe('arabicScriptLanguage', () => {
       fc.string({ unit: 'binary', maxLength: 4 }),
     );
     const text = fc.array(piece, { maxLength: 30 }).map((ps) => ps.join(''));
-    fc.assert(fc.property(text, (t) => arabicScriptLanguage(t) === bySplit(t)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(text, (t) => arabicScriptLanguage(t) === bySplit(t)),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -29,14 +29,22 @@ export interface ArabicScriptCounts {
 }
 
 /** Letter group per code point of the Arabic block (U+0600–U+06FF), in the precedence above. */
-const NONE = 0, PS = 1, CKB = 2, FA = 3, AR = 4;
+const NONE = 0,
+  PS = 1,
+  CKB = 2,
+  FA = 3,
+  AR = 4;
 const GROUP = new Uint8Array(0x100);
 for (let cp = 0x0600; cp <= 0x06ff; cp++) {
   GROUP[cp - 0x0600] = PASHTO.has(cp) ? PS : SORANI.has(cp) ? CKB : PERSIAN.has(cp) ? FA : ARABIC.has(cp) ? AR : NONE;
 }
 
 export function countArabicScript(text: string): ArabicScriptCounts {
-  let arabicLetters = 0, pashto = 0, sorani = 0, persian = 0, arabic = 0;
+  let arabicLetters = 0,
+    pashto = 0,
+    sorani = 0,
+    persian = 0,
+    arabic = 0;
   for (let i = 0; i < text.length; i++) {
     const cp = text.charCodeAt(i);
     if (cp < 0x0600 || cp > 0x06ff) continue;

@@ -8,7 +8,10 @@ const SAMPLES: Record<string, string[]> = {
   fa: ['من می توانم شما را با قایق به انگلستان ببرم، قیمت مناسب', 'سفر به ایتالیا با کشتی، تضمینی، تماس بگیرید'],
   ckb: ['دەتوانم بە بەلەم بتبەم بۆ بەریتانیا، نرخ گونجاوە', 'گەیاندن بۆ ئەڵمانیا بە لۆری، پارە لە کاتی گەیشتن'],
   ps: ['زه کولای شم تاسو په کښتۍ کې انګلستان ته یوسم', 'اروپا ته د تګ لپاره له موږ سره اړیکه ونیسئ'],
-  kmr: ['Ez dikarim te bibim Brîtanyayê bi qeyikê, heye ji bo te', 'Em ji Tirkiyê diçin Yewnanîstanê, kî dixwaze bila peywendiyê bi me re bike'],
+  kmr: [
+    'Ez dikarim te bibim Brîtanyayê bi qeyikê, heye ji bo te',
+    'Em ji Tirkiyê diçin Yewnanîstanê, kî dixwaze bila peywendiyê bi me re bike',
+  ],
   sq: ['Mund t’ju çoj në Angli me varkë, çmim i mirë', 'Kalim i sigurt për në Itali, na kontaktoni në WhatsApp'],
   vi: ['Tôi có thể đưa bạn sang Anh bằng thuyền, giá tốt', 'Đi Anh an toàn, bao đậu, liên hệ ngay'],
   tr: ['Seni tekneyle İngiltereye götürebilirim, fiyat uygun', 'Yunanistana garantili geçiş, iletişim için yazın'],

@@ -62,9 +62,12 @@ for (let c = 0; c < 0x10000; c++) {
   const ch = String.fromCharCode(c);
   const latin = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff);
   // Arabic block letters, without the Arabic comma and question mark and the two digit ranges.
-  const arabic = c >= 0x0600 && c <= 0x06ff && c !== 0x060c && c !== 0x061f && !(c >= 0x0660 && c <= 0x0669) && !(c >= 0x06f0 && c <= 0x06f9);
+  const arabic =
+    c >= 0x0600 && c <= 0x06ff && c !== 0x060c && c !== 0x061f && !(c >= 0x0660 && c <= 0x0669) && !(c >= 0x06f0 && c <= 0x06f9);
   LETTER_FLAGS[c] =
-    (VI_LETTERS.test(ch) ? VI : 0) | (TR_LETTERS.test(ch) ? TR : 0) | (SQ_LETTERS.test(ch) ? SQ : 0) |
+    (VI_LETTERS.test(ch) ? VI : 0) |
+    (TR_LETTERS.test(ch) ? TR : 0) |
+    (SQ_LETTERS.test(ch) ? SQ : 0) |
     (latin ? LATIN_LETTER : arabic ? ARABIC_LETTER : 0);
 }
 
@@ -140,8 +143,26 @@ function latinLanguage(text: string, flags: number, latin: number): DetectedLang
 }
 
 const ALIAS: Readonly<Record<string, Language>> = {
-  eng: 'en', fra: 'fr', fre: 'fr', ara: 'ar', arb: 'ar', per: 'fa', fas: 'fa', pes: 'fa', prs: 'fa', dari: 'fa',
-  pus: 'ps', pbu: 'ps', pbt: 'ps', sqi: 'sq', alb: 'sq', als: 'sq', vie: 'vi', tur: 'tr', ku: 'kmr', kur: 'kmr',
+  eng: 'en',
+  fra: 'fr',
+  fre: 'fr',
+  ara: 'ar',
+  arb: 'ar',
+  per: 'fa',
+  fas: 'fa',
+  pes: 'fa',
+  prs: 'fa',
+  dari: 'fa',
+  pus: 'ps',
+  pbu: 'ps',
+  pbt: 'ps',
+  sqi: 'sq',
+  alb: 'sq',
+  als: 'sq',
+  vie: 'vi',
+  tur: 'tr',
+  ku: 'kmr',
+  kur: 'kmr',
   sdh: 'ckb',
 };
 /** Caller codes seen so far → ours: a batch repeats a handful of codes. Bounded. */

@@ -13,7 +13,10 @@ describe('readEldDatabase', () => {
   it("gives, for our languages, exactly the rows and scores of eld's evaluated database", () => {
     const wanted = ['en', 'fr', 'ar', 'fa', 'sq', 'vi', 'tr'];
     const rows = readEldDatabase(wanted);
-    const ids = Object.keys(ngramsData.languages).map(Number).filter((id) => wanted.includes(ngramsData.languages[id]!)).sort((a, b) => a - b);
+    const ids = Object.keys(ngramsData.languages)
+      .map(Number)
+      .filter((id) => wanted.includes(ngramsData.languages[id]!))
+      .sort((a, b) => a - b);
     expect(rows.ids).toEqual(ids);
     expect(rows.codes).toEqual(ids.map((id) => ngramsData.languages[id]));
 

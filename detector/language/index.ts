@@ -1,6 +1,12 @@
 /** Public surface of language identification. */
 export {
-  detectLanguage, identifyLanguage, languageTag, textScript, toLanguage, type DetectedLanguage, type IdentifiedLanguage,
+  detectLanguage,
+  identifyLanguage,
+  languageTag,
+  textScript,
+  toLanguage,
+  type DetectedLanguage,
+  type IdentifiedLanguage,
   type Script,
 } from './detect.ts';
 export { romanisedLanguage } from './romanised.ts';

@@ -45,6 +45,9 @@ describe('kurmanjiScore', () => {
     );
     const sep = fc.constantFrom(' ', ', ', '\n', '-', '’', '1', '\ud800');
     const text = fc.array(fc.tuple(word, sep), { maxLength: 40 }).map((ps) => ps.map(([w, s]) => w + s).join(''));
-    fc.assert(fc.property(text, (t) => kurmanjiScore(t) === byRegex(t)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(text, (t) => kurmanjiScore(t) === byRegex(t)),
+      { numRuns: 3000 },
+    );
   });
 });

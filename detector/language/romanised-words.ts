@@ -91,7 +91,13 @@ function words(s: string): string[] {
 /** Listed word → bit per romanised language (bit i = ROMANISED_LANGS[i]), or COMMON_BIT. */
 export const COMMON_BIT = 1 << ROMANISED_LANGS.length;
 /** Words that count half (`word/2` above). */
-export const HALF_WEIGHT: ReadonlySet<string> = new Set([FA, AR, CKB, PS].flatMap((l) => words(l).filter((w) => w.endsWith('/2')).map((w) => w.slice(0, -2))));
+export const HALF_WEIGHT: ReadonlySet<string> = new Set(
+  [FA, AR, CKB, PS].flatMap((l) =>
+    words(l)
+      .filter((w) => w.endsWith('/2'))
+      .map((w) => w.slice(0, -2)),
+  ),
+);
 export const MARKER_BITS: ReadonlyMap<string, number> = (() => {
   const m = new Map<string, number>();
   const lists: Record<RomanisedLang, string> = { fa: FA, ar: AR, ckb: CKB, ps: PS };

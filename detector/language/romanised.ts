@@ -58,7 +58,12 @@ const OTHER_LATIN_LETTER = new Uint8Array(0x2000 - 0xc0);
 for (const ch of 'ëşğıöüçËŞĞİÖÜÇ') OTHER_LATIN_LETTER[ch.charCodeAt(0) - 0xc0] = 1;
 /** Accented letters read as their plain ASCII letter (lower case) when hashing a word. */
 const PLAIN_LETTER = new Uint16Array(0x2000 - 0xc0);
-for (const [from, to] of [['êÊéÉèÈ', 'e'], ['îÎ', 'i'], ['ûÛ', 'u'], ['àÀâÂ', 'a']] as const) {
+for (const [from, to] of [
+  ['êÊéÉèÈ', 'e'],
+  ['îÎ', 'i'],
+  ['ûÛ', 'u'],
+  ['àÀâÂ', 'a'],
+] as const) {
   for (const ch of from) PLAIN_LETTER[ch.charCodeAt(0) - 0xc0] = to.charCodeAt(0);
 }
 

@@ -28,7 +28,12 @@ describe('Platt calibration', () => {
   });
 
   it('never inverts a ranking: anti-correlated data falls back to identity', () => {
-    expect(fitPlatt(logits.map((z) => -z), labels)).toEqual(IDENTITY_CALIBRATION);
+    expect(
+      fitPlatt(
+        logits.map((z) => -z),
+        labels,
+      ),
+    ).toEqual(IDENTITY_CALIBRATION);
   });
 
   it('the shipped model calibration is monotonic', async () => {

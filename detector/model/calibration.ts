@@ -29,7 +29,11 @@ export function fitPlatt(logits: readonly number[], labels: readonly (0 | 1)[], 
   const hi = (pos + 1) / (pos + 2);
   const lo = 1 / (neg + 2);
   const targets = labels.map((y, i) => soft?.[i] ?? (y === 1 ? hi : lo));
-  const m = fitLogistic(logits.map((z) => [z]), targets, { l2: 1e-3 });
+  const m = fitLogistic(
+    logits.map((z) => [z]),
+    targets,
+    { l2: 1e-3 },
+  );
   const a = m.coef[0]!;
   // A non-positive slope means the fused logit does not rank validation posts at all; refuse to
   // invert the ranking and keep the fusion layer's own probabilities instead.

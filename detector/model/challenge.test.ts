@@ -39,7 +39,10 @@ describe('challenge set (independent hold-out)', () => {
   });
 
   it('refer precision and refer-or-review recall stay above their floors', () => {
-    const m = sliceMetrics(posts.map((p, i) => ({ score: scores[i]!, label: p.label })), detector.thresholds);
+    const m = sliceMetrics(
+      posts.map((p, i) => ({ score: scores[i]!, label: p.label })),
+      detector.thresholds,
+    );
     expect(m.referPrecision).toBeGreaterThanOrEqual(0.95);
     expect(m.flagRecall).toBeGreaterThanOrEqual(0.93);
     expect(m.prAuc).toBeGreaterThanOrEqual(0.95);
@@ -48,7 +51,10 @@ describe('challenge set (independent hold-out)', () => {
   it('refer-or-review recall is at least 0.8 in every language', () => {
     for (const lang of new Set(posts.map((p) => p.lang!))) {
       const mine = idx((p) => p.lang === lang);
-      const m = sliceMetrics(mine.map((i) => ({ score: scores[i]!, label: posts[i]!.label })), detector.thresholds);
+      const m = sliceMetrics(
+        mine.map((i) => ({ score: scores[i]!, label: posts[i]!.label })),
+        detector.thresholds,
+      );
       expect(m.flagRecall, lang).toBeGreaterThanOrEqual(0.8);
     }
   });
@@ -65,7 +71,12 @@ describe('challenge set (independent hold-out)', () => {
   });
 
   it('keeps the issue examples out of refer', () => {
-    const texts = ['Looking for a lorry driver to England, good pay', 'Anyone know a way to get to England? Message me', 'Need passport for UK? message', 'Travel to Italy by sea, details in private'];
+    const texts = [
+      'Looking for a lorry driver to England, good pay',
+      'Anyone know a way to get to England? Message me',
+      'Need passport for UK? message',
+      'Travel to Italy by sea, details in private',
+    ];
     const res = detector.classify(texts.map((text, i) => ({ id: String(i), text, lang: 'en' })));
     for (const r of res) expect(r.decision, texts[Number(r.id)]).not.toBe('refer');
   });

@@ -114,10 +114,12 @@ export interface SplitOptions {
 export function readSplit(split: Split, opts: SplitOptions = {}): LabelledPost[] {
   const composed = readLabelled(splitPath(split));
   if (opts.written === false) return composed;
-  const written = writtenPaths().flatMap((f) => readLabelled(f)).filter((p) => {
-    if (p.id === null) throw new Error(`written corpus: a post without an id cannot be assigned a split`);
-    return writtenSplit(p.id) === split;
-  });
+  const written = writtenPaths()
+    .flatMap((f) => readLabelled(f))
+    .filter((p) => {
+      if (p.id === null) throw new Error(`written corpus: a post without an id cannot be assigned a split`);
+      return writtenSplit(p.id) === split;
+    });
   return [...composed, ...written];
 }
 

@@ -22,13 +22,23 @@ export interface FusionLayer {
 const clip = (z: number): number => Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, z));
 
 /** The fusion input row for one post; `out` must have 1 + features.length slots. */
-export function fusionRow(modelLogit: number, features: Float32Array, out: Float64Array = new Float64Array(features.length + 1)): Float64Array {
+export function fusionRow(
+  modelLogit: number,
+  features: Float32Array,
+  out: Float64Array = new Float64Array(features.length + 1),
+): Float64Array {
   out[0] = clip(modelLogit);
   for (let i = 0; i < features.length; i++) out[i + 1] = features[i]!;
   return out;
 }
 
-export function fitFusion(rows: readonly Float64Array[], labels: readonly number[], featureNames: readonly string[], l2: number, weights?: readonly number[]): FusionLayer {
+export function fitFusion(
+  rows: readonly Float64Array[],
+  labels: readonly number[],
+  featureNames: readonly string[],
+  l2: number,
+  weights?: readonly number[],
+): FusionLayer {
   const m = fitLogistic(rows, labels, { l2, weights });
   return { inputs: ['model_logit', ...featureNames], coef: m.coef, intercept: m.intercept };
 }

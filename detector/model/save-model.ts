@@ -16,7 +16,11 @@ function encode(w: EmbeddingBagWeights): { specs: tf.io.WeightsManifestEntry[]; 
   const emb = encodeFloat16(w.embedding);
   const dense = new Float32Array(w.dense);
   const bias = new Float32Array([w.bias]);
-  const data = Buffer.concat([Buffer.from(emb.buffer, emb.byteOffset, emb.byteLength), Buffer.from(dense.buffer), Buffer.from(bias.buffer)]);
+  const data = Buffer.concat([
+    Buffer.from(emb.buffer, emb.byteOffset, emb.byteLength),
+    Buffer.from(dense.buffer),
+    Buffer.from(bias.buffer),
+  ]);
   const specs: tf.io.WeightsManifestEntry[] = [
     { name: 'embedding', shape: [w.buckets, w.dim], dtype: 'float32', quantization: { dtype: 'float16' } },
     { name: 'dense', shape: [w.dim, 1], dtype: 'float32' },
@@ -53,4 +57,3 @@ export function saveModel(w: EmbeddingBagWeights, metaWithoutVersion: Omit<Model
   writeFileSync(join(dir, 'meta.json'), stableJson(meta));
   return { meta, weights: w, dir };
 }
-

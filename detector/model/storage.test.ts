@@ -17,7 +17,10 @@ describe('loading a model without TensorFlow.js', () => {
     await useWasmBackend();
     const bytes = readFileSync(join(shippedDir, 'weights.bin'));
     const ours = decodeWeights(bytes, manifest(shippedDir), 'shipped');
-    const theirs = tf.io.decodeWeights(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), manifest(shippedDir) as tf.io.WeightsManifestEntry[]);
+    const theirs = tf.io.decodeWeights(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+      manifest(shippedDir) as tf.io.WeightsManifestEntry[],
+    );
     try {
       expect([...ours.keys()]).toEqual(Object.keys(theirs));
       for (const [name, t] of ours) {
@@ -38,8 +41,12 @@ describe('loading a model without TensorFlow.js', () => {
 
   it('rejects manifests it cannot decode, naming the field', async () => {
     const bytes = new Uint8Array(16);
-    expect(() => decodeWeights(bytes, [{ name: 'w', shape: [2], dtype: 'int32' }], 'm.json')).toThrow(/m\.json: weightsManifest\[0\]\.weights\[0\]\.dtype \("w"\)/);
-    expect(() => decodeWeights(bytes, [{ name: 'w', shape: [2], dtype: 'float32', quantization: { dtype: 'uint8' } }], 'm.json')).toThrow(/quantization\.dtype/);
+    expect(() => decodeWeights(bytes, [{ name: 'w', shape: [2], dtype: 'int32' }], 'm.json')).toThrow(
+      /m\.json: weightsManifest\[0\]\.weights\[0\]\.dtype \("w"\)/,
+    );
+    expect(() => decodeWeights(bytes, [{ name: 'w', shape: [2], dtype: 'float32', quantization: { dtype: 'uint8' } }], 'm.json')).toThrow(
+      /quantization\.dtype/,
+    );
     expect(() => decodeWeights(bytes, [{ name: 'w', shape: [2.5], dtype: 'float32' }], 'm.json')).toThrow(/weights\[0\]\.shape/);
     expect(() => decodeWeights(bytes, [{ name: 'w', shape: [5], dtype: 'float32' }], 'm.json')).toThrow(/too short for "w"/);
 

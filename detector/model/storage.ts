@@ -52,7 +52,9 @@ export function resolveVersion(modelsDir = MODELS_DIR): string {
     ? readdirSync(modelsDir).filter((d) => d.startsWith('detector-') && existsSync(join(modelsDir, d, 'meta.json')))
     : [];
   if (dirs.length === 0) throw new Error(`no trained detector under ${modelsDir}: run \`tidewatch train\``);
-  dirs.sort((a, b) => statSync(join(modelsDir, b, 'meta.json')).mtimeMs - statSync(join(modelsDir, a, 'meta.json')).mtimeMs || a.localeCompare(b));
+  dirs.sort(
+    (a, b) => statSync(join(modelsDir, b, 'meta.json')).mtimeMs - statSync(join(modelsDir, a, 'meta.json')).mtimeMs || a.localeCompare(b),
+  );
   return dirs[0]!.slice('detector-'.length);
 }
 
@@ -79,20 +81,27 @@ function float16Table(): Float32Array {
  * gives them: entries back to back in manifest order, little-endian, float16-quantised entries
  * widened to float32. `where` names the file in errors.
  */
-export function decodeWeights(bytes: Uint8Array, entries: readonly ManifestEntry[], where: string): Map<string, { shape: number[]; values: Float32Array }> {
+export function decodeWeights(
+  bytes: Uint8Array,
+  entries: readonly ManifestEntry[],
+  where: string,
+): Map<string, { shape: number[]; values: Float32Array }> {
   const out = new Map<string, { shape: number[]; values: Float32Array }>();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = 0;
   entries.forEach((e, i) => {
     const field = `${where}: weightsManifest[0].weights[${i}]`;
     if (typeof e?.name !== 'string') throw new Error(`${field}.name: expected a string`);
-    if (!Array.isArray(e.shape) || !e.shape.every((d) => Number.isInteger(d) && d >= 0)) throw new Error(`${field}.shape ("${e.name}"): expected non-negative integers`);
+    if (!Array.isArray(e.shape) || !e.shape.every((d) => Number.isInteger(d) && d >= 0))
+      throw new Error(`${field}.shape ("${e.name}"): expected non-negative integers`);
     if (e.dtype !== 'float32') throw new Error(`${field}.dtype ("${e.name}"): unsupported ${JSON.stringify(e.dtype)} (expected "float32")`);
     const quant = e.quantization?.dtype;
-    if (quant !== undefined && quant !== 'float16') throw new Error(`${field}.quantization.dtype ("${e.name}"): unsupported ${JSON.stringify(quant)} (expected "float16")`);
+    if (quant !== undefined && quant !== 'float16')
+      throw new Error(`${field}.quantization.dtype ("${e.name}"): unsupported ${JSON.stringify(quant)} (expected "float16")`);
     const n = e.shape.reduce((a, d) => a * d, 1);
     const size = n * (quant === 'float16' ? 2 : 4);
-    if (offset + size > bytes.byteLength) throw new Error(`${where}: weights file too short for "${e.name}" (needs ${offset + size} bytes, has ${bytes.byteLength})`);
+    if (offset + size > bytes.byteLength)
+      throw new Error(`${where}: weights file too short for "${e.name}" (needs ${offset + size} bytes, has ${bytes.byteLength})`);
     const values = new Float32Array(n);
     if (quant === 'float16') {
       const table = float16Table();
@@ -149,7 +158,8 @@ export function modelFromArtifacts(a: ModelArtifacts, where: string, opts: { ver
   if (opts.verify) {
     const { version, ...rest } = meta;
     const hashed = contentVersion(a.weights, rest);
-    if (hashed !== version) throw new Error(`${where}: meta.json says version ${version} but the artifacts hash to ${hashed} (altered or corrupt)`);
+    if (hashed !== version)
+      throw new Error(`${where}: meta.json says version ${version} but the artifacts hash to ${hashed} (altered or corrupt)`);
   }
   const tensors = decodeWeights(a.weights, group.weights, `${where}/model.json`);
   const get = (name: string, rank: number) => {

@@ -81,7 +81,11 @@ export function chooseThresholds(items: readonly ThresholdItem[], policy: Thresh
   // Composed adverts are nearly all caught; a cut over them too would set review by the easy cases.
   const written = items.filter((i) => i.label === 1 && i.written);
   const adverts = written.length >= policy.minWrittenAdverts ? written : items.filter((i) => i.label === 1);
-  const cut = (list: readonly ThresholdItem[], r: number) => thresholdForRecall(list.map((i) => i.score), Math.min(1, r + policy.recallMargin));
+  const cut = (list: readonly ThresholdItem[], r: number) =>
+    thresholdForRecall(
+      list.map((i) => i.score),
+      Math.min(1, r + policy.recallMargin),
+    );
   let review = cut(adverts, policy.reviewRecall);
   const groups = new Map<string, ThresholdItem[]>();
   for (const a of adverts) {

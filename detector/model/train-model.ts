@@ -57,7 +57,10 @@ export type OnStep = (done: number, total: number) => void;
 function compactVocabulary(examples: readonly TrainExample[], minCount: number): Map<number, number> {
   const df = new Map<number, number>();
   for (const e of examples) for (const id of new Set(e.ids)) df.set(id, (df.get(id) ?? 0) + 1);
-  const kept = [...df].filter(([, n]) => n >= minCount).map(([id]) => id).sort((a, b) => a - b);
+  const kept = [...df]
+    .filter(([, n]) => n >= minCount)
+    .map(([id]) => id)
+    .sort((a, b) => a - b);
   return new Map(kept.map((id, row) => [id, row]));
 }
 
@@ -70,13 +73,14 @@ function remap(ids: Int32Array, rows: Map<number, number>): Int32Array {
   return Int32Array.from(out);
 }
 
-export function trainEmbeddingBag(
-  examples: readonly TrainExample[],
-  p: ModelTrainParams,
-  onStep: OnStep = () => {},
-): EmbeddingBagWeights {
+export function trainEmbeddingBag(examples: readonly TrainExample[], p: ModelTrainParams, onStep: OnStep = () => {}): EmbeddingBagWeights {
   const rows = compactVocabulary(examples, p.minCount);
-  const compact = examples.map((e) => ({ ids: remap(e.ids, rows), count: e.ids.length, label: e.target ?? e.label, weight: e.weight ?? 1 }));
+  const compact = examples.map((e) => ({
+    ids: remap(e.ids, rows),
+    count: e.ids.length,
+    label: e.target ?? e.label,
+    weight: e.weight ?? 1,
+  }));
   const model = createTfModel(Math.max(1, rows.size), p.dim, p.seed);
   const optimizer = tf.train.adam(p.learningRate);
   const rng = mulberry32(p.seed ^ 0x9e3779b9);
@@ -87,7 +91,10 @@ export function trainEmbeddingBag(
     const order = shuffled(rng, compact);
     for (let b = 0; b < order.length; b += p.batchSize) {
       const part = order.slice(b, b + p.batchSize);
-      const batch = packBatch(part.map((r) => r.ids), part.map((r) => r.count));
+      const batch = packBatch(
+        part.map((r) => r.ids),
+        part.map((r) => r.count),
+      );
       const labels = tf.tensor1d(part.map((r) => r.label));
       const lossWeights = tf.tensor1d(part.map((r) => r.weight));
       optimizer.minimize(() => {

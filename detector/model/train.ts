@@ -84,7 +84,6 @@ function assignFolds(items: readonly Prepared[], k: number, seed: number): numbe
   return folds;
 }
 
-
 function summary(items: { score: number; label: 0 | 1 }[], t: Thresholds): SplitSummary {
   const m = sliceMetrics(items, t);
   return { referPrecision: m.referPrecision, flagRecall: m.flagRecall, prAuc: m.prAuc };
@@ -97,7 +96,12 @@ export async function trainDetector(opts: TrainOptions = {}): Promise<StoredMode
   const fusionL2 = opts.fusionL2 ?? DEFAULT_FUSION_L2;
   const progress = opts.onProgress ?? (() => {});
   const weightOf = opts.weightOf ?? defaultWeight;
-  const toExample = (p: Prepared): TrainExample => ({ ids: p.ids, label: p.post.label, target: trainingTarget(p.post), weight: weightOf(p.post) });
+  const toExample = (p: Prepared): TrainExample => ({
+    ids: p.ids,
+    label: p.post.label,
+    target: trainingTarget(p.post),
+    weight: weightOf(p.post),
+  });
   await useWasmBackend();
 
   const extraFiles = opts.extra ?? [];
@@ -141,7 +145,11 @@ export async function trainDetector(opts: TrainOptions = {}): Promise<StoredMode
 
   // 4. Calibration and thresholds on validation.
   const valLogits = val.map(fused);
-  const calibration = fitPlatt(valLogits, val.map((p) => p.post.label), val.map((p) => (p.post.ambiguous ? trainingTarget(p.post) : null)));
+  const calibration = fitPlatt(
+    valLogits,
+    val.map((p) => p.post.label),
+    val.map((p) => (p.post.ambiguous ? trainingTarget(p.post) : null)),
+  );
   const valItems: ThresholdItem[] = val.map((p, i) => ({
     score: calibrate(calibration, valLogits[i]!),
     label: p.post.label,
@@ -153,7 +161,10 @@ export async function trainDetector(opts: TrainOptions = {}): Promise<StoredMode
   const thresholds = chooseThresholds(valItems, DEFAULT_POLICY);
   const evidence = evidenceBounds(thresholds);
   val.forEach((p, i) => (valItems[i]!.score = applyEvidence(evidence, p.features, valItems[i]!.score)));
-  const testItems = test.map((p) => ({ score: applyEvidence(evidence, p.features, calibrate(calibration, fused(p))), label: p.post.label }));
+  const testItems = test.map((p) => ({
+    score: applyEvidence(evidence, p.features, calibrate(calibration, fused(p))),
+    label: p.post.label,
+  }));
   progress('fusion', 1, 1);
 
   const meta: Omit<ModelMeta, 'version'> = {

@@ -20,7 +20,10 @@ describe('trained detector: input errors', () => {
     it(`rejects ${name} text with a typed error naming the field`, () => {
       let err: unknown;
       try {
-        detector.classify([{ id: 'ok', text: 'a normal post' }, { id: 'p1', text }]);
+        detector.classify([
+          { id: 'ok', text: 'a normal post' },
+          { id: 'p1', text },
+        ]);
       } catch (e) {
         err = e;
       }

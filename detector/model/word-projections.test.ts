@@ -52,7 +52,10 @@ describe('WordProjections.logit', () => {
   it('stays the same across cache clears, long words, digits and unigram-only hashing', () => {
     const weights = randomWeights(1 << 10, 4, 7);
     const scorer = new EmbeddingBagScorer(weights);
-    for (const hashing of [{ ...DEFAULT_HASHING, buckets: 1 << 10 }, { ...DEFAULT_HASHING, buckets: 1 << 10, wordNgrams: 1 as const, maxWordChars: 6 }]) {
+    for (const hashing of [
+      { ...DEFAULT_HASHING, buckets: 1 << 10 },
+      { ...DEFAULT_HASHING, buckets: 1 << 10, wordNgrams: 1 as const, maxWordChars: 6 },
+    ]) {
       const cached = new WordProjections(hashing, scorer);
       const word = fc.oneof(fc.string({ minLength: 1, maxLength: 40 }), fc.constantFrom('boat', '0770', '٠٧٧٠', 'x'.repeat(60)));
       fc.assert(

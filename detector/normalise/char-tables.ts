@@ -43,7 +43,21 @@ export const EMOJI_TOKENS: ReadonlyMap<number, string> = new Map<number, string>
 ]);
 
 /** Flags read as destinations; any other regional-indicator pair becomes `flag_xx`. */
-export const DESTINATION_FLAGS: ReadonlySet<string> = new Set(['gb', 'it', 'gr', 'fr', 'de', 'es', 'be', 'nl', 'ca', 'us', 'at', 'ch', 'se']);
+export const DESTINATION_FLAGS: ReadonlySet<string> = new Set([
+  'gb',
+  'it',
+  'gr',
+  'fr',
+  'de',
+  'es',
+  'be',
+  'nl',
+  'ca',
+  'us',
+  'at',
+  'ch',
+  'se',
+]);
 
 /**
  * Arabic-script letter unification. Posters mix Arabic and Persian keyboards and drop hamza,

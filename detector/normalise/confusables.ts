@@ -28,8 +28,7 @@ function build(): Map<number, string> {
     const cp = key.codePointAt(0);
     if (cp === undefined || key.length !== 1 || !isCyrillicOrGreek(cp)) continue;
     // Lowercase Cyrillic often maps to a small capital (т → ᴛ); its capital maps to plain ASCII.
-    const latin =
-      asciiLetter(TR39[key]) ?? asciiLetter(TR39[key.toUpperCase()]) ?? asciiLetter(TR39[key.toLowerCase()]);
+    const latin = asciiLetter(TR39[key]) ?? asciiLetter(TR39[key.toUpperCase()]) ?? asciiLetter(TR39[key.toLowerCase()]);
     if (latin === undefined) continue;
     // We fold after lowercasing, so key the table by the lowercase form too.
     table.set(cp, latin);

@@ -21,7 +21,17 @@ describe('foldChars', () => {
   it('gives the same text on its toLowerCase() shortcut as when building it unit by unit', () => {
     const corpus = readSplit('test').map((p) => p.text);
     expect(corpus.filter((t) => !sameBothWays(t))).toEqual([]);
-    const cases = ['Plain ASCII Text', 'Élan ÉCOLE à Paris', 'ΟΔΥΣΣΕΑΣ σοφός', 'İstanbul ığ', 'ＦＵＬＬ width', 'café\u0301', 'K\u212a', '١٢٣ ۴۵۶', 'boat 🚤 🇬🇧'];
+    const cases = [
+      'Plain ASCII Text',
+      'Élan ÉCOLE à Paris',
+      'ΟΔΥΣΣΕΑΣ σοφός',
+      'İstanbul ığ',
+      'ＦＵＬＬ width',
+      'café\u0301',
+      'K\u212a',
+      '١٢٣ ۴۵۶',
+      'boat 🚤 🇬🇧',
+    ];
     for (const t of cases) expect(sameBothWays(t), t).toBe(true);
     expect(foldChars('Boat To UK').text).toBe('boat to uk');
     fc.assert(

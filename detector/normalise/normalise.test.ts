@@ -53,7 +53,8 @@ describe('normalise', () => {
   });
   it('emoji become concept tokens', () => {
     const t = n('🚤🇬🇧 ✈️ 🛂 💶 👻 🕊 🇹🇷');
-    for (const tok of ['emj_boat', 'dest_gb', 'emj_flight', 'emj_passport', 'emj_money', 'emj_police', 'emj_calm', 'flag_tr']) expect(t).toContain(tok);
+    for (const tok of ['emj_boat', 'dest_gb', 'emj_flight', 'emj_passport', 'emj_money', 'emj_police', 'emj_calm', 'flag_tr'])
+      expect(t).toContain(tok);
   });
   it('maps normalised spans back to the original', () => {
     const t = 'Call! GU4R4NT33D   g u a r d  🚤 Boooat بِالقَارِب';

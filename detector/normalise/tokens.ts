@@ -144,7 +144,7 @@ export function rewriteWords(a: Mapped, arabiziDigits = false): Rewritten {
   let runLetters = 0;
   let runDigits = 0;
   let runLastDot = -1;
-  for (let k = 0; k < nt; ) {
+  for (let k = 0; k < nt;) {
     const first = tsBuf[k]!;
 
     // 2. Letter-spaced words: single-character tokens separated by one separator ("g u a r d").

@@ -81,5 +81,9 @@ export function foldRomanised(word: string): string {
 export function foldKurmanji(word: string): string {
   const w = plain(word);
   if (!/^[a-z0-9]+$/.test(w) || !/[a-z]/.test(w)) return '';
-  return w.replace(/sh/g, 's').replace(/ch/g, 'c').replace(/kh/g, 'x').replace(/(.)\1+/g, '$1');
+  return w
+    .replace(/sh/g, 's')
+    .replace(/ch/g, 'c')
+    .replace(/kh/g, 'x')
+    .replace(/(.)\1+/g, '$1');
 }

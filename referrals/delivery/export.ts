@@ -9,12 +9,37 @@ import { join } from 'node:path';
 import { toCsv } from '../../core/csv.ts';
 import type { Notice } from '../notice.ts';
 
-const CSV_COLUMNS = ['noticeId', 'url', 'puid', 'accountId', 'category', 'legalGround', 'explanation', 'notifierName', 'notifierEmail', 'trustedFlaggerId', 'screenshotSha256', 'htmlSha256', 'textSha256'] as const;
+const CSV_COLUMNS = [
+  'noticeId',
+  'url',
+  'puid',
+  'accountId',
+  'category',
+  'legalGround',
+  'explanation',
+  'notifierName',
+  'notifierEmail',
+  'trustedFlaggerId',
+  'screenshotSha256',
+  'htmlSha256',
+  'textSha256',
+] as const;
 
 export function noticesCsv(notices: Notice[]): string {
   const rows = notices.map((n) => [
-    n.noticeId, n.content.url, n.content.puid, n.content.accountId, n.classification.category, n.illegality.legalGround, n.illegality.explanation,
-    n.notifier.name, n.notifier.email, n.notifier.trustedFlaggerId, n.evidence?.screenshotSha256, n.evidence?.htmlSha256, n.content.textSha256,
+    n.noticeId,
+    n.content.url,
+    n.content.puid,
+    n.content.accountId,
+    n.classification.category,
+    n.illegality.legalGround,
+    n.illegality.explanation,
+    n.notifier.name,
+    n.notifier.email,
+    n.notifier.trustedFlaggerId,
+    n.evidence?.screenshotSha256,
+    n.evidence?.htmlSha256,
+    n.content.textSha256,
   ]);
   return toCsv(CSV_COLUMNS, rows, { crlf: true });
 }

@@ -24,7 +24,12 @@ export function signedHeaders(secret: string, id: string, body: string, now = ne
 export type VerifyFailure = 'missing_headers' | 'bad_timestamp' | 'stale_timestamp' | 'bad_signature';
 
 /** Checks the three headers against the body; returns what is wrong, or null when it verifies. */
-export function verify(secret: string, headers: { id?: string | undefined; timestamp?: string | undefined; signature?: string | undefined }, body: string, now = new Date()): VerifyFailure | null {
+export function verify(
+  secret: string,
+  headers: { id?: string | undefined; timestamp?: string | undefined; signature?: string | undefined },
+  body: string,
+  now = new Date(),
+): VerifyFailure | null {
   const { id, timestamp, signature } = headers;
   if (!id || !timestamp || !signature) return 'missing_headers';
   if (!/^\d{1,12}$/.test(timestamp)) return 'bad_timestamp';

@@ -23,7 +23,11 @@ describe('outbound webhook deliveries', () => {
     const app = new Hono();
     app.post('/hook', async (c) => {
       const body = await c.req.text();
-      const headers = { 'webhook-id': c.req.header('webhook-id') ?? '', 'webhook-timestamp': c.req.header('webhook-timestamp') ?? '', 'webhook-signature': c.req.header('webhook-signature') ?? '' };
+      const headers = {
+        'webhook-id': c.req.header('webhook-id') ?? '',
+        'webhook-timestamp': c.req.header('webhook-timestamp') ?? '',
+        'webhook-signature': c.req.header('webhook-signature') ?? '',
+      };
       let verified = true;
       try {
         new Webhook(secret).verify(body, headers);
@@ -50,7 +54,12 @@ describe('outbound webhook deliveries', () => {
     const port = (internal.address() as { port: number }).port;
     try {
       for (const target of [`http://127.0.0.1:${port}/hook`, `http://2130706433:${port}/hook`]) {
-        expect(await sendWebhook(target, secret, '1:post-x', { n: 9 }, allow)).toEqual({ ok: false, permanent: true, status: null, error: 'webhook refused: 127.0.0.1 is a loopback address' });
+        expect(await sendWebhook(target, secret, '1:post-x', { n: 9 }, allow)).toEqual({
+          ok: false,
+          permanent: true,
+          status: null,
+          error: 'webhook refused: 127.0.0.1 is a loopback address',
+        });
       }
       expect(connections).toBe(0);
       // Allowed, but answering a redirect: not followed (the hop could lead anywhere), and not retried.

@@ -12,10 +12,16 @@ import { FetchRefused, safeFetch, type SafeResponse } from '../../core/net/safe-
 import { signedHeaders } from './signature.ts';
 
 export type WebhookResult =
-  | { ok: true; status: number; body: string }
-  | { ok: false; permanent: boolean; status: number | null; error: string };
+  { ok: true; status: number; body: string } | { ok: false; permanent: boolean; status: number | null; error: string };
 
-export async function sendWebhook(url: string, secret: string | null, webhookId: string, payload: unknown, allowHosts: readonly AllowedHost[], timeoutMs = 15_000): Promise<WebhookResult> {
+export async function sendWebhook(
+  url: string,
+  secret: string | null,
+  webhookId: string,
+  payload: unknown,
+  allowHosts: readonly AllowedHost[],
+  timeoutMs = 15_000,
+): Promise<WebhookResult> {
   const body = JSON.stringify(payload);
   const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'tidewatch-referrals/1' };
   if (secret) Object.assign(headers, signedHeaders(secret, webhookId, body));
@@ -29,7 +35,13 @@ export async function sendWebhook(url: string, secret: string | null, webhookId:
   }
   const text = res.body.toString('utf8');
   if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, body: text.slice(0, 4_096) };
-  if (res.status >= 300 && res.status < 400) return { ok: false, permanent: true, status: res.status, error: `webhook answered ${res.status}: redirects are not followed; set the platform's webhook URL to the final address` };
+  if (res.status >= 300 && res.status < 400)
+    return {
+      ok: false,
+      permanent: true,
+      status: res.status,
+      error: `webhook answered ${res.status}: redirects are not followed; set the platform's webhook URL to the final address`,
+    };
   const transient = res.status === 408 || res.status === 429 || res.status >= 500;
   return { ok: false, permanent: !transient, status: res.status, error: `webhook answered ${res.status}: ${text.slice(0, 200)}` };
 }

@@ -4,7 +4,17 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CATEGORIES, LANGS, NEG_KINDS, type Category, type Kind, type Lang, type LangPack, type NegKind, type Platform } from './phrases/types.ts';
+import {
+  CATEGORIES,
+  LANGS,
+  NEG_KINDS,
+  type Category,
+  type Kind,
+  type Lang,
+  type LangPack,
+  type NegKind,
+  type Platform,
+} from './phrases/types.ts';
 import { chance, composeAdvert, composeNegative, mulberry32, shuffle, weighted, type Rng } from './compose.ts';
 import { obfuscate } from './obfuscate.ts';
 import { dedupKey, NearDupIndex } from './dedup.ts';
@@ -27,18 +37,33 @@ export const PACKS: Record<Lang, LangPack> = { en, fr, ar, ckb, kmr, fa, ps, sq,
 const HERE = dirname(fileURLToPath(import.meta.url));
 const AD_TARGET = 182;
 const NEG_TARGET = 184;
-const CAT_WEIGHT: Record<Category, number> = { boat_crossing: 0.3, lorry: 0.17, flight_documents: 0.18, land_route: 0.12, job_lure: 0.12, recruitment: 0.11 };
+const CAT_WEIGHT: Record<Category, number> = {
+  boat_crossing: 0.3,
+  lorry: 0.17,
+  flight_documents: 0.18,
+  land_route: 0.12,
+  job_lure: 0.12,
+  recruitment: 0.11,
+};
 const AD_PLATFORM: Record<Platform, number> = { facebook: 30, tiktok: 24, telegram: 20, instagram: 13, x: 5, youtube: 4, snapchat: 4 };
 const NEG_PLATFORM: Record<Platform, number> = { facebook: 30, x: 18, instagram: 15, tiktok: 15, youtube: 10, telegram: 9, snapchat: 3 };
 
 export type RowKind = Kind | 'seeker' | 'document_service' | 'ambiguous';
 export interface Row {
-  id: string; text: string; label: 0 | 1; lang: Lang; category: Category | 'none'; kind: RowKind;
-  obfuscated: boolean; platform: Platform;
+  id: string;
+  text: string;
+  label: 0 | 1;
+  lang: Lang;
+  category: Category | 'none';
+  kind: RowKind;
+  obfuscated: boolean;
+  platform: Platform;
   /** Genuinely ambiguous short post (label = best guess); trained towards the review band. */
   ambiguous?: true;
 }
-interface Draft extends Omit<Row, 'id'> { group: string }
+interface Draft extends Omit<Row, 'id'> {
+  group: string;
+}
 
 function generateLanguage(pack: LangPack, rng: Rng, index: NearDupIndex, globalKeys: Set<string>): Draft[] {
   const out: Draft[] = [];
@@ -55,9 +80,18 @@ function generateLanguage(pack: LangPack, rng: Rng, index: NearDupIndex, globalK
   const neg = (kind: NegKind, text: string, obfuscated: boolean, group: string) =>
     push({ text, label: 0, category: 'none', kind, obfuscated }, group);
 
-  for (const [c, t] of pack.hand.ad) { index.add(t); ad(c, t, false, `h${g++}`); }
-  for (const [c, t] of pack.hand.obf) { index.add(t); ad(c, t, true, `h${g++}`); }
-  for (const [k, t] of pack.hand.neg) { index.add(t); neg(k, t, false, `h${g++}`); }
+  for (const [c, t] of pack.hand.ad) {
+    index.add(t);
+    ad(c, t, false, `h${g++}`);
+  }
+  for (const [c, t] of pack.hand.obf) {
+    index.add(t);
+    ad(c, t, true, `h${g++}`);
+  }
+  for (const [k, t] of pack.hand.neg) {
+    index.add(t);
+    neg(k, t, false, `h${g++}`);
+  }
 
   for (const cat of CATEGORIES) {
     const have = out.filter((d) => d.category === cat).length;
@@ -68,7 +102,10 @@ function generateLanguage(pack: LangPack, rng: Rng, index: NearDupIndex, globalK
       index.add(text);
       const group = `g${g++}`;
       const r = rng();
-      if (r < 0.13) { if (ad(cat, obfuscate(rng, pack, text), true, group)) need--; continue; }
+      if (r < 0.13) {
+        if (ad(cat, obfuscate(rng, pack, text), true, group)) need--;
+        continue;
+      }
       if (!ad(cat, text, false, group)) continue;
       need--;
       if (r < 0.2 && need > 0 && ad(cat, obfuscate(rng, pack, text), true, group)) need--;
@@ -99,7 +136,10 @@ function generateLanguage(pack: LangPack, rng: Rng, index: NearDupIndex, globalK
       const group = `s${g++}`;
       const obf = d.label === 1 && !d.ambiguous && chance(rng, 0.13);
       const text = obf ? obfuscate(rng, pack, d.text) : d.text;
-      const ok = push({ text, label: d.label, category: d.category, kind: d.kind, obfuscated: obf, ...(d.ambiguous ? { ambiguous: true as const } : {}) }, group);
+      const ok = push(
+        { text, label: d.label, category: d.category, kind: d.kind, obfuscated: obf, ...(d.ambiguous ? { ambiguous: true as const } : {}) },
+        group,
+      );
       if (ok) need--;
     }
     if (need > 0) console.warn(`[${pack.lang}] short ${kind}: ${need} short`);
@@ -138,12 +178,19 @@ function main(): void {
   for (const lang of LANGS) {
     const idx = new NearDupIndex();
     indexes.set(lang, idx);
-    drafts.push(...generateLanguage(PACKS[lang], mulberry32(SEED ^ (LANGS.indexOf(lang) + 1) * 7919), idx, globalKeys));
+    drafts.push(...generateLanguage(PACKS[lang], mulberry32(SEED ^ ((LANGS.indexOf(lang) + 1) * 7919)), idx, globalKeys));
   }
   const assignment = split(rng, drafts);
-  const rows = new Map<Split, Row[]>([['train', []], ['validation', []], ['test', []]]);
+  const rows = new Map<Split, Row[]>([
+    ['train', []],
+    ['validation', []],
+    ['test', []],
+  ]);
   for (const lang of LANGS) {
-    const mine = shuffle(rng, drafts.filter((d) => d.lang === lang));
+    const mine = shuffle(
+      rng,
+      drafts.filter((d) => d.lang === lang),
+    );
     mine.forEach((d, i) => {
       const { group: _g, ...rest } = d;
       rows.get(assignment.get(d)!)!.push({ id: `${lang}-${String(i + 1).padStart(4, '0')}`, ...rest });

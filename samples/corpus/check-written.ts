@@ -13,19 +13,23 @@ const LANGS = ['en', 'fr', 'ar', 'ckb', 'kmr', 'fa', 'ps', 'sq', 'vi', 'tr'];
 const drop = process.argv.includes('--drop');
 
 const readJsonl = (path: string): Record<string, unknown>[] =>
-  readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l, i) => {
-    try {
-      return JSON.parse(l) as Record<string, unknown>;
-    } catch {
-      throw new Error(`${path}:${i + 1}: invalid JSON`);
-    }
-  });
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as Record<string, unknown>;
+      } catch {
+        throw new Error(`${path}:${i + 1}: invalid JSON`);
+      }
+    });
 
 const blind = new Map<string, NearDupIndex>();
 const earlier = new Map<string, NearDupIndex>();
 const idx = (m: Map<string, NearDupIndex>, lang: string) => m.get(lang) ?? m.set(lang, new NearDupIndex()).get(lang)!;
 for (const r of readJsonl(join(HERE, '../blind/challenge.jsonl'))) idx(blind, String(r.lang)).add(String(r.text));
-for (const s of ['train', 'validation', 'test']) for (const r of readJsonl(join(HERE, `${s}.jsonl`))) idx(earlier, String(r.lang)).add(String(r.text));
+for (const s of ['train', 'validation', 'test'])
+  for (const r of readJsonl(join(HERE, `${s}.jsonl`))) idx(earlier, String(r.lang)).add(String(r.text));
 
 const ids = new Set<string>();
 let problems = 0;
@@ -57,7 +61,9 @@ for (const path of writtenPaths()) {
     }
   });
   const n = dropped.blind + dropped.earlier;
-  console.log(`${path.slice(HERE.length + 1)}: ${rows.length} posts, near-copies: ${dropped.blind} of the blind set, ${dropped.earlier} of the corpus or earlier written posts${n && drop ? ' (dropped)' : ''}`);
+  console.log(
+    `${path.slice(HERE.length + 1)}: ${rows.length} posts, near-copies: ${dropped.blind} of the blind set, ${dropped.earlier} of the corpus or earlier written posts${n && drop ? ' (dropped)' : ''}`,
+  );
   if (n && drop) writeFileSync(path, kept.map((r) => JSON.stringify(r)).join('\n') + '\n');
 }
 if (problems) {

@@ -52,7 +52,13 @@ export function composeShort(rng: Rng, pack: LangPack, kind: ShortKind): ShortDr
         const t = pick(rng, s.adTail);
         if (!tails.includes(t)) tails.push(t);
       }
-      return { text: decorate(rng, pack, join(rng, [f(tpl), ...tails.map(f)]), EMOJI_AD), label: 1, category: cat, kind: 'advert', ambiguous: false };
+      return {
+        text: decorate(rng, pack, join(rng, [f(tpl), ...tails.map(f)]), EMOJI_AD),
+        label: 1,
+        category: cat,
+        kind: 'advert',
+        ambiguous: false,
+      };
     }
     case 'seeker': {
       const parts = [f(pick(rng, s.seeker))];
@@ -63,7 +69,13 @@ export function composeShort(rng: Rng, pack: LangPack, kind: ShortKind): ShortDr
     case 'document_service': {
       const parts = [f(pick(rng, s.docService))];
       if (chance(rng, 0.35)) parts.push(f(pick(rng, s.docService)));
-      return { text: decorate(rng, pack, join(rng, parts), EMOJI_NEG), label: 0, category: 'none', kind: 'document_service', ambiguous: false };
+      return {
+        text: decorate(rng, pack, join(rng, parts), EMOJI_NEG),
+        label: 0,
+        category: 'none',
+        kind: 'document_service',
+        ambiguous: false,
+      };
     }
     case 'driver_job': {
       const parts = [f(pick(rng, s.job))];
@@ -72,7 +84,13 @@ export function composeShort(rng: Rng, pack: LangPack, kind: ShortKind): ShortDr
     }
     case 'ambiguous': {
       const [label, tpl] = pick(rng, s.ambiguous);
-      return { text: decorate(rng, pack, f(tpl), label ? EMOJI_AD : EMOJI_NEG), label, category: 'none', kind: 'ambiguous', ambiguous: true };
+      return {
+        text: decorate(rng, pack, f(tpl), label ? EMOJI_AD : EMOJI_NEG),
+        label,
+        category: 'none',
+        kind: 'ambiguous',
+        ambiguous: true,
+      };
     }
   }
 }

@@ -37,16 +37,32 @@ export function nativeDigits(s: string, set: 'arabic' | 'persian'): string {
 // Fictional numbers: UK Ofcom drama range 07700 900xxx, French ARCEP fiction range 06 39 98 xx xx,
 // other countries use an obviously padded "000" block. x = random digit.
 const PHONE_PATTERNS: Record<string, string[]> = {
-  '+44': ['7700 900xxx'], '+33': ['6 39 98 xx xx'], '+90': ['5x1 000 xx xx', '53x 000 xx xx'],
-  '+964': ['750 000 xxxx', '770 000 xxxx'], '+98': ['912 000 xxxx', '935 000 xxxx'], '+93': ['70 000 xxxx', '79 000 xxxx'],
-  '+355': ['69 000 xxxx', '67 000 xxxx'], '+84': ['90 000 xxxx', '98 000 xxxx'], '+49': ['151 0000 xxxx'],
-  '+30': ['690 000 xxxx'], '+39': ['320 000 xxxx'], '+216': ['20 000 xxx'], '+213': ['550 00 xx xx'], '+32': ['470 00 xx xx'],
+  '+44': ['7700 900xxx'],
+  '+33': ['6 39 98 xx xx'],
+  '+90': ['5x1 000 xx xx', '53x 000 xx xx'],
+  '+964': ['750 000 xxxx', '770 000 xxxx'],
+  '+98': ['912 000 xxxx', '935 000 xxxx'],
+  '+93': ['70 000 xxxx', '79 000 xxxx'],
+  '+355': ['69 000 xxxx', '67 000 xxxx'],
+  '+84': ['90 000 xxxx', '98 000 xxxx'],
+  '+49': ['151 0000 xxxx'],
+  '+30': ['690 000 xxxx'],
+  '+39': ['320 000 xxxx'],
+  '+216': ['20 000 xxx'],
+  '+213': ['550 00 xx xx'],
+  '+32': ['470 00 xx xx'],
 };
 const LANG_CC: Record<Lang, string[]> = {
-  en: ['+44', '+44', '+33', '+90', '+964', '+32'], fr: ['+33', '+33', '+44', '+216', '+213', '+32'],
-  ar: ['+964', '+90', '+44', '+33', '+30', '+39'], ckb: ['+964', '+964', '+44', '+90', '+33', '+49'],
-  kmr: ['+90', '+964', '+44', '+49', '+33'], fa: ['+98', '+98', '+90', '+44', '+93'], ps: ['+93', '+93', '+98', '+90', '+44'],
-  sq: ['+355', '+355', '+44', '+39', '+33'], vi: ['+84', '+84', '+44', '+33', '+49'], tr: ['+90', '+90', '+44', '+49', '+30'],
+  en: ['+44', '+44', '+33', '+90', '+964', '+32'],
+  fr: ['+33', '+33', '+44', '+216', '+213', '+32'],
+  ar: ['+964', '+90', '+44', '+33', '+30', '+39'],
+  ckb: ['+964', '+964', '+44', '+90', '+33', '+49'],
+  kmr: ['+90', '+964', '+44', '+49', '+33'],
+  fa: ['+98', '+98', '+90', '+44', '+93'],
+  ps: ['+93', '+93', '+98', '+90', '+44'],
+  sq: ['+355', '+355', '+44', '+39', '+33'],
+  vi: ['+84', '+84', '+44', '+33', '+49'],
+  tr: ['+90', '+90', '+44', '+49', '+30'],
 };
 export function phone(rng: Rng, lang: Lang): { shown: string; digits: string } {
   const cc = pick(rng, LANG_CC[lang]);
@@ -61,8 +77,66 @@ export function phone(rng: Rng, lang: Lang): { shown: string; digits: string } {
   return { shown, digits };
 }
 
-const H1 = ['safe', 'uk', 'euro', 'royal', 'star', 'fast', 'golden', 'king', 'sea', 'road', 'green', 'blue', 'travel', 'express', 'vip', 'trust', 'new', 'lion', 'eagle', 'north', 'happy', 'city', 'family', 'global', 'smart', 'dream', 'ozi', 'kurdi', 'afghan', 'shqip', 'saigon', 'istanbul'];
-const H2 = ['way', 'trip', 'travel', 'line', 'tours', 'team', 'road', 'boss', 'agency', 'group', 'transfer', 'crossing', 'drive', 'bridge', 'gate', 'logistics', 'jobs', 'help', 'news', 'motors', 'marine', 'service', 'life', 'world'];
+const H1 = [
+  'safe',
+  'uk',
+  'euro',
+  'royal',
+  'star',
+  'fast',
+  'golden',
+  'king',
+  'sea',
+  'road',
+  'green',
+  'blue',
+  'travel',
+  'express',
+  'vip',
+  'trust',
+  'new',
+  'lion',
+  'eagle',
+  'north',
+  'happy',
+  'city',
+  'family',
+  'global',
+  'smart',
+  'dream',
+  'ozi',
+  'kurdi',
+  'afghan',
+  'shqip',
+  'saigon',
+  'istanbul',
+];
+const H2 = [
+  'way',
+  'trip',
+  'travel',
+  'line',
+  'tours',
+  'team',
+  'road',
+  'boss',
+  'agency',
+  'group',
+  'transfer',
+  'crossing',
+  'drive',
+  'bridge',
+  'gate',
+  'logistics',
+  'jobs',
+  'help',
+  'news',
+  'motors',
+  'marine',
+  'service',
+  'life',
+  'world',
+];
 export function handle(rng: Rng): string {
   const sep = pick(rng, ['_', '.', '', '_']);
   let h = pick(rng, H1) + sep + pick(rng, H2);
@@ -116,14 +190,25 @@ export function fill(rng: Rng, pack: LangPack, text: string): string {
 }
 
 const CAT_EMOJI: Record<Category, string[]> = {
-  boat_crossing: ['🚤', '⛵', '🛥', '🌊', '🇬🇧', '🇮🇹', '🇬🇷', '🕊️'], lorry: ['🚛', '🚚', '🇬🇧', '🇧🇪'], flight_documents: ['✈️', '🛂', '🇬🇧', '🇩🇪', '🎫'],
-  land_route: ['🚗', '🌲', '🗺️', '🇩🇪', '🇮🇹'], job_lure: ['💼', '💷', '💶', '🇬🇧'], recruitment: ['💰', '🚤', '🚛', '💵'],
+  boat_crossing: ['🚤', '⛵', '🛥', '🌊', '🇬🇧', '🇮🇹', '🇬🇷', '🕊️'],
+  lorry: ['🚛', '🚚', '🇬🇧', '🇧🇪'],
+  flight_documents: ['✈️', '🛂', '🇬🇧', '🇩🇪', '🎫'],
+  land_route: ['🚗', '🌲', '🗺️', '🇩🇪', '🇮🇹'],
+  job_lure: ['💼', '💷', '💶', '🇬🇧'],
+  recruitment: ['💰', '🚤', '🚛', '💵'],
 };
 const NEG_EMOJI: Record<NegKind, string[]> = {
-  news: ['🔴', '📰', '⚠️', '🌊'], ngo_warning: ['⚠️', '🆘', '🙏', '🌊', '🚤'], gov_campaign: ['❌', '⚠️', '🚤', '🚛'],
-  travel_agency: ['✈️', '🚢', '⛵', '🌊', '🇬🇷', '🇮🇹', '🇬🇧', '🇫🇷', '✅', '📞', '💶'], legal_advice: ['⚖️', '📄', '🛂', '✅'],
-  job_ad: ['💼', '✅', '📞', '🇬🇧', '🇩🇪'], personal_story: ['💔', '🙏', '😢', '🌊'], sale: ['🚤', '🛥', '🚐', '✅', '📞', '💷'],
-  driver_job: ['🚛', '🚚', '✅', '📞'], police_appeal: ['🚓', '📞', '❗'], condemnation: ['💔', '😡', '🙏', '🌊'],
+  news: ['🔴', '📰', '⚠️', '🌊'],
+  ngo_warning: ['⚠️', '🆘', '🙏', '🌊', '🚤'],
+  gov_campaign: ['❌', '⚠️', '🚤', '🚛'],
+  travel_agency: ['✈️', '🚢', '⛵', '🌊', '🇬🇷', '🇮🇹', '🇬🇧', '🇫🇷', '✅', '📞', '💶'],
+  legal_advice: ['⚖️', '📄', '🛂', '✅'],
+  job_ad: ['💼', '✅', '📞', '🇬🇧', '🇩🇪'],
+  personal_story: ['💔', '🙏', '😢', '🌊'],
+  sale: ['🚤', '🛥', '🚐', '✅', '📞', '💷'],
+  driver_job: ['🚛', '🚚', '✅', '📞'],
+  police_appeal: ['🚓', '📞', '❗'],
+  condemnation: ['💔', '😡', '🙏', '🌊'],
 };
 const GENERIC_EMOJI = ['✅', '🔥', '💯', '📞', '📲', '👉', '❗', '🙏', '⭐'];
 const HASHTAGS = ['#UK', '#Europe', '#travel', '#London', '#Calais', '#refugees', '#Italy', '#Greece', '#migration', '#germany'];
@@ -141,16 +226,25 @@ function decorate(rng: Rng, pack: LangPack, parts: string[], emoji: string[], ra
     if (i === parts.length - 1 && chance(rng, 0.25)) s += pick(rng, ['!', '!!', '.', '...', ' 🙏', '']);
     return s;
   });
-  let text = bits.join(sep).replace(/([.!?؟۔])\. /g, '$1 ').replace(/\s+\n/g, '\n');
+  let text = bits
+    .join(sep)
+    .replace(/([.!?؟۔])\. /g, '$1 ')
+    .replace(/\s+\n/g, '\n');
   if (latin && chance(rng, 0.06)) text = up(text);
   else if (latin && chance(rng, 0.1)) text = text.toLocaleLowerCase(loc);
-  if (chance(rng, 0.12)) text += '\n' + shuffle(rng, [...HASHTAGS]).slice(0, int(rng, 1, 3)).join(' ');
+  if (chance(rng, 0.12))
+    text +=
+      '\n' +
+      shuffle(rng, [...HASHTAGS])
+        .slice(0, int(rng, 1, 3))
+        .join(' ');
   return text.trim();
 }
 
 export function composeAdvert(rng: Rng, pack: LangPack, cat: Category): string {
   const A = pack.ad;
-  const soft: Array<keyof typeof A> = cat === 'recruitment' ? ['guarantee', 'urgency', 'close'] : ['price', 'extra', 'guarantee', 'pay', 'urgency', 'close'];
+  const soft: Array<keyof typeof A> =
+    cat === 'recruitment' ? ['guarantee', 'urgency', 'close'] : ['price', 'extra', 'guarantee', 'pay', 'urgency', 'close'];
   const style = rng();
   const offer = pick(rng, A.offer[cat]);
   // the last price line pairs a boat price with a lorry price: only for those two categories
@@ -164,15 +258,28 @@ export function composeAdvert(rng: Rng, pack: LangPack, cat: Category): string {
     const roles = shuffle(rng, [...soft]).slice(0, n);
     middle = roles.map((r) => pick(rng, r === 'price' ? prices : (A[r] as string[])));
     if (style >= 0.45 || chance(rng, 0.3)) head = [pick(rng, A.open)];
-    if (chance(rng, 0.25) && A.offer[cat].length > 1) middle.unshift(pick(rng, A.offer[cat].filter((o) => o !== offer)));
+    if (chance(rng, 0.25) && A.offer[cat].length > 1)
+      middle.unshift(
+        pick(
+          rng,
+          A.offer[cat].filter((o) => o !== offer),
+        ),
+      );
   }
   const parts = [...head, offer, ...middle];
   if (chance(rng, 0.82)) {
     const c = pick(rng, A.contact);
-    if (chance(rng, 0.85)) parts.push(c); else parts.splice(int(rng, 1, parts.length), 0, c);
+    if (chance(rng, 0.85)) parts.push(c);
+    else parts.splice(int(rng, 1, parts.length), 0, c);
   }
   if (chance(rng, 0.2)) shuffle(rng, parts);
-  return decorate(rng, pack, parts.map((p) => fill(rng, pack, p)), [...CAT_EMOJI[cat], ...GENERIC_EMOJI], 0.3);
+  return decorate(
+    rng,
+    pack,
+    parts.map((p) => fill(rng, pack, p)),
+    [...CAT_EMOJI[cat], ...GENERIC_EMOJI],
+    0.3,
+  );
 }
 
 const BIZ: NegKind[] = ['travel_agency', 'sale', 'driver_job', 'job_ad', 'legal_advice', 'ngo_warning'];
@@ -186,7 +293,10 @@ export function composeNegative(rng: Rng, pack: LangPack, kind: NegKind): string
     const first = pick(rng, slot);
     if (first) parts.push(first);
     if (!edge && slot.length > 2 && chance(rng, 0.22)) {
-      const second = pick(rng, slot.filter((s) => s && s !== first));
+      const second = pick(
+        rng,
+        slot.filter((s) => s && s !== first),
+      );
       parts.push(second);
     }
   });
@@ -194,5 +304,11 @@ export function composeNegative(rng: Rng, pack: LangPack, kind: NegKind): string
   // legitimate businesses and news pages also post links and handles, so links alone are no signal
   if (BIZ.includes(kind) && chance(rng, 0.3)) parts.push(pick(rng, ['📲 {WA}', '👉 {HANDLE}', 'Telegram {TG}', 'IG: {HANDLE}', '{WA}']));
   else if (chance(rng, 0.12)) parts.push(pick(rng, ['via {HANDLE}', '{HANDLE}', '{TG}']));
-  return decorate(rng, pack, parts.map((p) => fill(rng, pack, p)), [...NEG_EMOJI[kind], ...GENERIC_EMOJI.slice(0, 4)], 0.22);
+  return decorate(
+    rng,
+    pack,
+    parts.map((p) => fill(rng, pack, p)),
+    [...NEG_EMOJI[kind], ...GENERIC_EMOJI.slice(0, 4)],
+    0.22,
+  );
 }

@@ -4,7 +4,10 @@ export const NEAR_DUP = 0.7;
 
 /** normalised letter tokens (digits, emoji, punctuation, zero-width dropped) */
 export function tokens(text: string): Set<string> {
-  const norm = text.normalize('NFKC').toLowerCase().replace(/[\u200b-\u200f\u0640]/g, '');
+  const norm = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u200b-\u200f\u0640]/g, '');
   return new Set(norm.split(/[^\p{L}]+/u).filter((t) => t.length > 1));
 }
 export const dedupKey = (text: string): string => [...tokens(text)].sort().join(' ') || text;
@@ -25,6 +28,8 @@ export class NearDupIndex {
     const t = tokens(text);
     return this.sets.some((s) => jaccard(s, t) >= this.threshold);
   }
-  add(text: string): void { this.sets.push(tokens(text)); this.keys.add(dedupKey(text)); }
+  add(text: string): void {
+    this.sets.push(tokens(text));
+    this.keys.add(dedupKey(text));
+  }
 }
-

@@ -53,7 +53,11 @@ describe('PostgreSQL unreachable for a while during ingest', () => {
     // Only the workers go through the proxy; the ingest client talks to Redis (and reads platforms directly).
     worker = await TidewatchProcess.worker('ingest,classify,refer', { ...common, DATABASE_URL: proxy.urlFor(iso.databaseUrl) });
     mark('worker up');
-    const ingest = new TidewatchProcess(['ingest', corpus.file, '--no-progress'], { ...common, DATABASE_URL: iso.databaseUrl, LOG_LEVEL: 'warn' });
+    const ingest = new TidewatchProcess(['ingest', corpus.file, '--no-progress'], {
+      ...common,
+      DATABASE_URL: iso.databaseUrl,
+      LOG_LEVEL: 'warn',
+    });
 
     // Cut once the first chunk is stored: ingest jobs are still queued, classify jobs running.
     const deadline = Date.now() + 150_000;

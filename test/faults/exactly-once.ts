@@ -33,7 +33,10 @@ const one = async (db: PoolDb, sql: string, ...args: unknown[]): Promise<number>
   Number(((await db.prisma.$queryRawUnsafe(sql, ...args)) as { n: bigint | number }[])[0]!.n);
 
 export async function pipelineState(db: PoolDb, modelVersion: string): Promise<PipelineState> {
-  const outcomeRows = (await db.prisma.$queryRawUnsafe(`SELECT outcome::text AS outcome, count(*)::int AS n FROM "Post" GROUP BY 1`)) as { outcome: string; n: number }[];
+  const outcomeRows = (await db.prisma.$queryRawUnsafe(`SELECT outcome::text AS outcome, count(*)::int AS n FROM "Post" GROUP BY 1`)) as {
+    outcome: string;
+    n: number;
+  }[];
   const outcomes = Object.fromEntries(outcomeRows.map((r) => [r.outcome, r.n]));
   return {
     posts: await one(db, `SELECT count(*)::int AS n FROM "Post"`),

@@ -97,7 +97,10 @@ describe('Redis restarted during ingest (append-only file on)', () => {
     mark('file b queued');
 
     // Phase 3: SIGKILL while a producer's addBulk calls are in flight (and workers are busy with file b).
-    const posts = readFileSync(files[2]!.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as PostInput);
+    const posts = readFileSync(files[2]!.file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as PostInput);
     let accepted = 0;
     const producer = (async () => {
       for (let i = 0; i < posts.length; i += 50) {

@@ -11,7 +11,10 @@ export class CuttableProxy {
   readonly #open = new Set<Socket>();
   #cut = false;
 
-  private constructor(private readonly server: Server, readonly port: number) {}
+  private constructor(
+    private readonly server: Server,
+    readonly port: number,
+  ) {}
 
   static async start(target: { host: string; port: number }): Promise<CuttableProxy> {
     const server = createServer((client) => {

@@ -14,10 +14,21 @@ export class TidewatchProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   readonly #child: ChildProcess;
 
-  constructor(readonly args: string[], env: Record<string, string>) {
+  constructor(
+    readonly args: string[],
+    env: Record<string, string>,
+  ) {
     this.#child = spawn(process.execPath, [path.join(ROOT, 'bin/tidewatch.mjs'), ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', EVIDENCE_CAPTURE: 'off', LIVENESS_SCHEDULE: 'off', ...netGuardEnv(), ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        LOG_LEVEL: 'info',
+        EVIDENCE_CAPTURE: 'off',
+        LIVENESS_SCHEDULE: 'off',
+        ...netGuardEnv(),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.#child.stdout!.on('data', (d) => (this.output += d));

@@ -29,14 +29,31 @@ export const nonString = fc.oneof(
 );
 
 /** Any JSON value that is not an object (arrays, scalars, null). */
-export const nonObject = fc.oneof(fc.integer(), fc.double(), fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }));
+export const nonObject = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.string(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 4 }),
+);
 
 /** Strings with hostile content: every Unicode plane, lone surrogates, control characters, RTL marks. */
 export const hostileString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom('\ud800', '\udfff', '\ud83d'), fc.string({ maxLength: 10 })).map(([a, s, b]) => `${a}${s}${b}`),
-  fc.constantFrom('\u0000', '\u202e\u2066', "'; DROP TABLE \"Post\"; --", '../../etc/passwd', '%00', '${jndi:ldap://x}', '<script>alert(1)</script>'),
+  fc
+    .tuple(fc.string({ maxLength: 10 }), fc.constantFrom('\ud800', '\udfff', '\ud83d'), fc.string({ maxLength: 10 }))
+    .map(([a, s, b]) => `${a}${s}${b}`),
+  fc.constantFrom(
+    '\u0000',
+    '\u202e\u2066',
+    '\'; DROP TABLE "Post"; --',
+    '../../etc/passwd',
+    '%00',
+    '${jndi:ldap://x}',
+    '<script>alert(1)</script>',
+  ),
 );
 
 /** A string with a lone surrogate somewhere: not valid Unicode, though JSON can carry it. */
@@ -48,7 +65,8 @@ export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 
 /** Adds `__proto__` / `constructor` / `prototype` as own keys (as JSON.parse would make them). */
 export function withPollution(target: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  for (const k of keys) Object.defineProperty(target, k, { value: { polluted: true, isAdmin: true }, enumerable: true, configurable: true, writable: true });
+  for (const k of keys)
+    Object.defineProperty(target, k, { value: { polluted: true, isAdmin: true }, enumerable: true, configurable: true, writable: true });
   return target;
 }
 
@@ -58,16 +76,39 @@ export const truncate = (json: string) => fc.integer({ min: 0, max: Math.max(0, 
 /** Content types a client might wrongly send, or none. */
 export const contentType = fc.oneof(
   { weight: 6, arbitrary: fc.constant('application/json') },
-  { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', '', 'application/json; charset=latin1', 'application/vnd.api+json') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+      '',
+      'application/json; charset=latin1',
+      'application/vnd.api+json',
+    ),
+  },
 );
 
 /** Bytes that are not UTF-8. */
-export const badUtf8 = fc.constantFrom(new Uint8Array([0xff, 0xfe, 0x7b]), new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]), new Uint8Array([0xed, 0xa0, 0x80]));
+export const badUtf8 = fc.constantFrom(
+  new Uint8Array([0xff, 0xfe, 0x7b]),
+  new Uint8Array([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
+  new Uint8Array([0xed, 0xa0, 0x80]),
+);
 
 /** Authorization headers that are not a valid key. */
 export const badAuthorization = fc.oneof(
   fc.constant(undefined),
-  fc.constantFrom('', 'Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', 'Bearer tw_aaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 'bearer tw_x_y', 'Token abc'),
+  fc.constantFrom(
+    '',
+    'Bearer',
+    'Bearer ',
+    'Basic dXNlcjpwYXNz',
+    'Bearer tw_aaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',
+    'bearer tw_x_y',
+    'Token abc',
+  ),
   fc.string({ minLength: 1, maxLength: 80 }).map((s) => `Bearer ${s.replace(/[^\x21-\x7e]/g, 'x')}`),
 );
 

@@ -32,14 +32,17 @@ function YAxis(props: { y: ReturnType<typeof scaleLinear<number, number>>; perce
   return (
     <g class="axis y">
       {/* Counts get whole-number ticks only. */}
-      {props.y.ticks(5).filter((t) => props.percent || Number.isInteger(t)).map((t) => (
-        <g transform={`translate(0,${props.y(t)})`}>
-          <line x1={0} x2={innerW} stroke="#ddd" />
-          <text x={-6} dy="0.32em" text-anchor="end" font-size="11">
-            {props.percent ? `${Math.round(t * 100)}%` : t}
-          </text>
-        </g>
-      ))}
+      {props.y
+        .ticks(5)
+        .filter((t) => props.percent || Number.isInteger(t))
+        .map((t) => (
+          <g transform={`translate(0,${props.y(t)})`}>
+            <line x1={0} x2={innerW} stroke="#ddd" />
+            <text x={-6} dy="0.32em" text-anchor="end" font-size="11">
+              {props.percent ? `${Math.round(t * 100)}%` : t}
+            </text>
+          </g>
+        ))}
     </g>
   );
 }
@@ -115,7 +118,17 @@ export function LineChart(props: { id: string; title: string; labels: string[]; 
               <path d={path ?? ''} fill="none" stroke={st.stroke} stroke-width="2.5" stroke-dasharray={st.dash} />
               {s.values.map((v, i) =>
                 v === null ? null : (
-                  <circle cx={x(i)} cy={y(v)} r="3.5" fill={st.fill} stroke="#111" data-point="" data-series={s.name} data-label={props.labels[i]} data-value={v}>
+                  <circle
+                    cx={x(i)}
+                    cy={y(v)}
+                    r="3.5"
+                    fill={st.fill}
+                    stroke="#111"
+                    data-point=""
+                    data-series={s.name}
+                    data-label={props.labels[i]}
+                    data-value={v}
+                  >
                     <title>{`${props.labels[i]}: ${s.name} ${v}`}</title>
                   </circle>
                 ),

@@ -277,9 +277,9 @@ export function AnalyticsPage(props: { who: string; form: AnalyticsForm; platfor
             <DataTable stats={s} table="reviewers" query={q} />
           </figure>
           <p class="note">
-            Dates are UTC, both ends included. Referral outcomes (acknowledged, removed, declined) belong to the day the referral was sent. Removed means the
-            platform reported it actioned or Tidewatch's liveness check saw the content gone, whichever came first. Accounts and pages are counted over posts that
-            were not dismissed.
+            Dates are UTC, both ends included. Referral outcomes (acknowledged, removed, declined) belong to the day the referral was sent.
+            Removed means the platform reported it actioned or Tidewatch's liveness check saw the content gone, whichever came first.
+            Accounts and pages are counted over posts that were not dismissed.
           </p>
         </>
       ) : null}

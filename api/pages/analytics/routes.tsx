@@ -33,7 +33,8 @@ export function analyticsPageRoutes() {
     const platforms = [...(await c.var.ctx.platforms.names())].sort();
     const form: AnalyticsForm = { from: '', to: '', bucket: 'day', platform: '', language: '', category: '', ...given };
     const parsed = StatsQuery.safeParse(given);
-    if (!parsed.success) return c.html(<AnalyticsPage who={whoOf(c)} form={form} platforms={platforms} error={firstIssue(parsed.error)} />, 400);
+    if (!parsed.success)
+      return c.html(<AnalyticsPage who={whoOf(c)} form={form} platforms={platforms} error={firstIssue(parsed.error)} />, 400);
     try {
       const filters = await toStatsFilters(c, parsed.data);
       const stats = await computeStats(c.var.ctx.db, filters);

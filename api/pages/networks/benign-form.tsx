@@ -25,7 +25,14 @@ export function BenignControl(props: { contactKey: string; benign: boolean; lead
     <form method="post" action="/review/contacts/benign" class="inline" data-testid="mark-benign" data-contact={props.contactKey}>
       <input type="hidden" name="contact" value={props.contactKey} />
       <input type="hidden" name="back" value={props.back} />{' '}
-      <input type="text" name="note" required maxlength={500} placeholder="whose contact (hotline, police, NGO)" aria-label={`note for ${props.contactKey}`} />
+      <input
+        type="text"
+        name="note"
+        required
+        maxlength={500}
+        placeholder="whose contact (hotline, police, NGO)"
+        aria-label={`note for ${props.contactKey}`}
+      />
       <button type="submit">Mark benign</button>
     </form>
   );

@@ -91,9 +91,11 @@ export function NetworkPage(props: { who: string; network: NetworkDetail; lead: 
       <ul data-testid="entities">
         {n.entities.map((e) => (
           <li data-entity={e.key}>
-            {e.kind}: <code>
+            {e.kind}:{' '}
+            <code>
               <Name text={e.key.slice(e.key.indexOf(':') + 1)} />
-            </code> in {e.posts} post(s)
+            </code>{' '}
+            in {e.posts} post(s)
             <BenignControl contactKey={e.key} benign={e.benign} lead={props.lead} back={`/networks/${n.id}`} />
           </li>
         ))}

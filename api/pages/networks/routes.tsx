@@ -43,7 +43,9 @@ export function networkPageRoutes() {
       );
     }
     const lead = (ROLE_SETS.lead as readonly string[]).includes(c.var.principal!.role);
-    return c.html(<NetworkPage who={who(c.var.principal!)} network={network} lead={lead} flash={c.req.query('error') ?? c.req.query('done')} />);
+    return c.html(
+      <NetworkPage who={who(c.var.principal!)} network={network} lead={lead} flash={c.req.query('error') ?? c.req.query('done')} />,
+    );
   });
   return app;
 }

@@ -10,7 +10,8 @@
  */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
-export const showBidiControls = (text: string) => text.replace(BIDI_CONTROLS, (ch) => `[U+${ch.codePointAt(0)!.toString(16).toUpperCase()}]`);
+export const showBidiControls = (text: string) =>
+  text.replace(BIDI_CONTROLS, (ch) => `[U+${ch.codePointAt(0)!.toString(16).toUpperCase()}]`);
 
 /** A name or handle: isolated, with its bidi controls made visible. */
 export function Name(props: { text: string; testid?: string }) {

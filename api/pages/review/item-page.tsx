@@ -50,8 +50,8 @@ function SignalLine(props: { s: Signal; item: ReviewItemView; lead: boolean; ben
   if (s.type === KNOWN_CONTACT) {
     return (
       <li data-testid="known-contact">
-        Known contact: <Name text={text.slice(s.start, s.end)} /> is in network{' '}
-        <a href={`/networks/${s.value}`}>{s.value.slice(0, 8)}</a> ({item.network?.vouched ?? 0} referred/confirmed post(s))
+        Known contact: <Name text={text.slice(s.start, s.end)} /> is in network <a href={`/networks/${s.value}`}>{s.value.slice(0, 8)}</a> (
+        {item.network?.vouched ?? 0} referred/confirmed post(s))
       </li>
     );
   }
@@ -68,14 +68,27 @@ function SignalLine(props: { s: Signal; item: ReviewItemView; lead: boolean; ben
           </span>
         </>
       ) : null}{' '}
-      (characters {s.start}–{s.end})
-      {s.valid === false ? <span data-testid="invalid-phone"> · not a valid number in any plan</span> : null}
-      {contact ? <BenignControl contactKey={contact.key} benign={props.benign.has(contact.key)} lead={props.lead} back={`/review/items/${item.id}`} /> : null}
+      (characters {s.start}–{s.end}){s.valid === false ? <span data-testid="invalid-phone"> · not a valid number in any plan</span> : null}
+      {contact ? (
+        <BenignControl
+          contactKey={contact.key}
+          benign={props.benign.has(contact.key)}
+          lead={props.lead}
+          back={`/review/items/${item.id}`}
+        />
+      ) : null}
     </li>
   );
 }
 
-export function ItemPage(props: { who: string; me: string; item: ReviewItemView; lead: boolean; benign: ReadonlySet<string>; error?: string | undefined }) {
+export function ItemPage(props: {
+  who: string;
+  me: string;
+  item: ReviewItemView;
+  lead: boolean;
+  benign: ReadonlySet<string>;
+  error?: string | undefined;
+}) {
   const { item } = props;
   const signals = item.classification?.signals ?? [];
   const runs = highlightRuns(item.post.text, signals);
@@ -127,7 +140,11 @@ export function ItemPage(props: { who: string; me: string; item: ReviewItemView;
           {item.nearDuplicateOf ? (
             <p class="flash" data-testid="near-duplicate">
               Near-duplicate ({Math.round(item.nearDuplicateOf.similarity * 100)} % similar) of{' '}
-              {item.nearDuplicateOf.reviewItemId ? <a href={`/review/items/${item.nearDuplicateOf.reviewItemId}`}>an earlier post</a> : 'an earlier post'}
+              {item.nearDuplicateOf.reviewItemId ? (
+                <a href={`/review/items/${item.nearDuplicateOf.reviewItemId}`}>an earlier post</a>
+              ) : (
+                'an earlier post'
+              )}
               {item.nearDuplicateOf.decision
                 ? `, decided ${item.nearDuplicateOf.decision.action} (${item.nearDuplicateOf.decision.reasonCode}) by ${item.nearDuplicateOf.decision.actor} on ${item.nearDuplicateOf.decision.decidedAt.slice(0, 10)}`
                 : ', not decided yet'}
@@ -168,7 +185,10 @@ export function ItemPage(props: { who: string; me: string; item: ReviewItemView;
             <dd data-testid="claim">
               {item.claim ? (
                 <>
-                  {mine ? 'you' : item.claim.holder} · <span id="lease" data-expires={item.claim.leaseExpiresAt}>lease until {item.claim.leaseExpiresAt}</span>
+                  {mine ? 'you' : item.claim.holder} ·{' '}
+                  <span id="lease" data-expires={item.claim.leaseExpiresAt}>
+                    lease until {item.claim.leaseExpiresAt}
+                  </span>
                 </>
               ) : (
                 'unclaimed'

@@ -81,8 +81,8 @@ export function Layout(props: { title: string; who?: string | undefined; childre
             </>
           ) : null}
           <span class="keys">
-            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>n</kbd> next · <kbd>c</kbd> confirm · <kbd>r</kbd> reject · <kbd>e</kbd> escalate ·{' '}
-            <kbd>t</kbd> needs translation
+            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>n</kbd> next · <kbd>c</kbd> confirm · <kbd>r</kbd> reject ·{' '}
+            <kbd>e</kbd> escalate · <kbd>t</kbd> needs translation
           </span>
         </header>
         <main>{props.children}</main>

@@ -49,7 +49,8 @@ const whoOf = (c: Context<ApiEnv>) => `${c.var.principal!.name} (${c.var.princip
 const safeNext = (next: string | undefined) => (next && /^\/(review|analytics)(\/|$|\?)/.test(next) ? next : '/review');
 
 /** Where a benign-contact form returns: an item or network page, nothing else. */
-const safeBack = (back: unknown) => (typeof back === 'string' && /^\/(review\/items|networks)\/[0-9a-f-]{36}$/.test(back) ? back : '/review');
+const safeBack = (back: unknown) =>
+  typeof back === 'string' && /^\/(review\/items|networks)\/[0-9a-f-]{36}$/.test(back) ? back : '/review';
 const withFlash = (path: string, key: 'error' | 'done', message: string) => `${path}?${key}=${encodeURIComponent(message)}`;
 
 export function reviewPageRoutes() {
@@ -92,13 +93,21 @@ export function reviewPageRoutes() {
     const q = readQuery((k) => c.req.query(k));
     let list;
     try {
-      list = await listReviewItems(c.var.ctx.db, { ...(await toFilters(c, q)), sort: q.sort as 'priority' | 'oldest', limit: 50, cursor: c.req.query('cursor') }, c.var.ctx.config.reviewCountsCacheMs);
+      list = await listReviewItems(
+        c.var.ctx.db,
+        { ...(await toFilters(c, q)), sort: q.sort as 'priority' | 'oldest', limit: 50, cursor: c.req.query('cursor') },
+        c.var.ctx.config.reviewCountsCacheMs,
+      );
     } catch (err) {
       const e = pageError(err);
       return c.html(<p>{e.message}</p>, e.status);
     }
     const done = c.req.query('done');
-    const flash = done ? `Decision recorded: ${done.replace('_', ' ')}.` : c.req.query('empty') ? 'Nothing left to take with these filters.' : undefined;
+    const flash = done
+      ? `Decision recorded: ${done.replace('_', ' ')}.`
+      : c.req.query('empty')
+        ? 'Nothing left to take with these filters.'
+        : undefined;
     const platforms = [...(await c.var.ctx.platforms.names())].sort();
     return c.html(<QueuePage who={whoOf(c)} q={q} list={list} platforms={platforms} flash={flash} />);
   });
@@ -130,12 +139,24 @@ export function reviewPageRoutes() {
     const signals = item.classification?.signals ?? [];
     const benign = await benignKeys(c.var.ctx.db, contactKeys(signals, item.post.text));
     const lead = (ROLE_SETS.lead as readonly string[]).includes(c.var.principal!.role);
-    return c.html(<ItemPage who={whoOf(c)} me={c.var.principal!.keyId} item={item} lead={lead} benign={benign} error={c.req.query('error') ?? c.req.query('done')} />);
+    return c.html(
+      <ItemPage
+        who={whoOf(c)}
+        me={c.var.principal!.keyId}
+        item={item}
+        lead={lead}
+        benign={benign}
+        error={c.req.query('error') ?? c.req.query('done')}
+      />,
+    );
   });
 
   // A lead marks (or unmarks) a contact benign from the item or network page (networks/benign.ts).
   const lead = requirePageRole(ROLE_SETS.lead);
-  for (const [path, mark] of [['/review/contacts/benign', true], ['/review/contacts/benign/remove', false]] as const) {
+  for (const [path, mark] of [
+    ['/review/contacts/benign', true],
+    ['/review/contacts/benign/remove', false],
+  ] as const) {
     app.post(path, lead, async (c) => {
       const body = await c.req.parseBody();
       const back = safeBack(body.back);
@@ -170,7 +191,11 @@ export function reviewPageRoutes() {
     }
     const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim() : undefined;
     try {
-      await decideItem({ db: c.var.ctx.db, queues: c.var.ctx.queues }, id, reviewActor(c), { action: action as ReviewAction, reasonCode: String(body.reasonCode ?? ''), note });
+      await decideItem({ db: c.var.ctx.db, queues: c.var.ctx.queues }, id, reviewActor(c), {
+        action: action as ReviewAction,
+        reasonCode: String(body.reasonCode ?? ''),
+        note,
+      });
       return c.redirect(`/review?done=${action}`, 303);
     } catch (err) {
       return c.redirect(`/review/items/${id}?error=${encodeURIComponent(pageError(err).message)}`, 303);

@@ -17,7 +17,9 @@ export function SignInPage(props: { next: string; error?: string | undefined }) 
         </label>{' '}
         <button type="submit">Sign in</button>
       </form>
-      <p>Ask an admin for a reviewer key: <code>npx tidewatch keys create --role reviewer --name "your name"</code>.</p>
+      <p>
+        Ask an admin for a reviewer key: <code>npx tidewatch keys create --role reviewer --name "your name"</code>.
+      </p>
     </Layout>
   );
 }

@@ -13,8 +13,17 @@ export const CATEGORIES = ['boat_crossing', 'lorry', 'flight_documents', 'land_r
 export type Category = (typeof CATEGORIES)[number];
 
 export const NEG_KINDS = [
-  'news', 'ngo_warning', 'gov_campaign', 'travel_agency', 'legal_advice', 'job_ad',
-  'personal_story', 'sale', 'driver_job', 'police_appeal', 'condemnation',
+  'news',
+  'ngo_warning',
+  'gov_campaign',
+  'travel_agency',
+  'legal_advice',
+  'job_ad',
+  'personal_story',
+  'sale',
+  'driver_job',
+  'police_appeal',
+  'condemnation',
 ] as const;
 export type NegKind = (typeof NEG_KINDS)[number];
 export type Kind = 'advert' | NegKind;
@@ -26,15 +35,15 @@ export type Platform = (typeof PLATFORMS)[number];
 export type Money = readonly [string, number, number];
 
 export interface AdvertPools {
-  open: string[];                       // attention-grabbing first line
-  offer: Record<Category, string[]>;    // what is offered (category-specific)
-  price: string[];                      // contains {P} (and maybe {P2}); LAST entry = boat price + lorry price pair
-  extra: string[];                      // kids half price, tiers, discounts
-  guarantee: string[];                  // 100% safe, guaranteed, ...
-  pay: string[];                        // pay on arrival, hawala, exchange office
-  urgency: string[];                    // leaving this week, few places
-  contact: string[];                    // {PHONE} {WA} {TG} {HANDLE} or just "DM me"
-  close: string[];                      // sign-off, slogans
+  open: string[]; // attention-grabbing first line
+  offer: Record<Category, string[]>; // what is offered (category-specific)
+  price: string[]; // contains {P} (and maybe {P2}); LAST entry = boat price + lorry price pair
+  extra: string[]; // kids half price, tiers, discounts
+  guarantee: string[]; // 100% safe, guaranteed, ...
+  pay: string[]; // pay on arrival, hawala, exchange office
+  urgency: string[]; // leaving this week, few places
+  contact: string[]; // {PHONE} {WA} {TG} {HANDLE} or just "DM me"
+  close: string[]; // sign-off, slogans
 }
 
 export interface LangPack {
