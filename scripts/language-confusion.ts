@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { identifyLanguage, languageTag } from '../detector/language/detect.ts';
 
-const CORPUS = fileURLToPath(new URL('../samples/corpus', import.meta.url));
+const CORPUS = fileURLToPath(new URL('../samples/corpus/', import.meta.url));
 const part = process.argv[2] === 'dev' ? 'dev' : 'held';
 const errorsIdx = process.argv.indexOf('--errors');
 const errorPrefix = errorsIdx > 0 ? (process.argv[errorsIdx + 1] ?? '') : null;

@@ -72,7 +72,7 @@ export interface LexiconFile {
   concepts: Partial<Record<Concept, LexiconPair[] | Record<string, LexiconPair[]>>>;
 }
 
-const DIR = fileURLToPath(new URL('../../models/lexicons', import.meta.url));
+const DIR = fileURLToPath(new URL('../../models/lexicons/', import.meta.url));
 
 /** Emoji concept tokens from the normaliser; language-independent. */
 const EMOJI: Record<string, [Concept, string | null, string]> = {

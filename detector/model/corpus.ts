@@ -37,7 +37,7 @@ export function trainingTarget(p: Pick<LabelledPost, 'label' | 'ambiguous'>): nu
 
 export type Split = 'train' | 'validation' | 'test';
 
-export const CORPUS_DIR = fileURLToPath(new URL('../../samples/corpus', import.meta.url));
+export const CORPUS_DIR = fileURLToPath(new URL('../../samples/corpus/', import.meta.url));
 
 export function splitPath(split: Split): string {
   return `${CORPUS_DIR}${split}.jsonl`;

@@ -20,7 +20,7 @@ import type { EmbeddingBagWeights } from './embedding-bag.ts';
 import { fromFloat16Bits } from './float16.ts';
 import type { ModelMeta } from './meta.ts';
 
-export const MODELS_DIR = fileURLToPath(new URL('../../models', import.meta.url));
+export const MODELS_DIR = fileURLToPath(new URL('../../models/', import.meta.url));
 export interface StoredModel {
   meta: ModelMeta;
   weights: EmbeddingBagWeights;
