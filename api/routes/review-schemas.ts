@@ -71,14 +71,11 @@ export const Signal = z
     value: z.string(),
     start: z.number().int(),
     end: z.number().int(),
-    gloss: z
-      .string()
-      .optional()
-      .openapi({
-        description:
-          'Short English gloss of a lexicon cue (what the matched word means, and for slang what it means in this trade), e.g. "boat (Iranian slang for an inflatable dinghy)". Absent for entities (phone, price, route...) and in classifications stored before glosses existed.',
-        example: 'boat (Iranian slang for an inflatable dinghy)',
-      }),
+    gloss: z.string().optional().openapi({
+      description:
+        'Short English gloss of a lexicon cue (what the matched word means, and for slang what it means in this trade), e.g. "boat (Iranian slang for an inflatable dinghy)". Absent for entities (phone, price, route...) and in classifications stored before glosses existed.',
+      example: 'boat (Iranian slang for an inflatable dinghy)',
+    }),
   })
   .catchall(z.unknown())
   .openapi('Signal', {

@@ -233,12 +233,10 @@ export function reviewCases(
             return { body: { ...decisionBase, ids }, names: ['ids'] };
           }),
           fc.constantFrom<unknown>([], 'abc', 5, null, {}).map((ids) => ({ body: { ...decisionBase, ids }, names: ['ids'] })),
-          fc
-            .constant(null)
-            .map(() => ({
-              body: { ...decisionBase, ids: Array(MAX_BULK + 1).fill('019abc12-3456-7def-8123-456789abcdef') },
-              names: ['ids'],
-            })),
+          fc.constant(null).map(() => ({
+            body: { ...decisionBase, ids: Array(MAX_BULK + 1).fill('019abc12-3456-7def-8123-456789abcdef') },
+            names: ['ids'],
+          })),
           fc
             .tuple(
               fc.constant(itemIds.slice(0, 2)),
