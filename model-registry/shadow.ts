@@ -22,8 +22,8 @@ export async function setShadow(db: PoolDb, version: string | null, actor: strin
     const previous = await selectShadowVersion(tx);
     if (version !== null) {
       const row = await selectModel(tx, version);
-      if (!row) throw new RegistryError(`model ${version} is not in the registry`);
-      if (row.status === 'live') throw new RegistryError(`model ${version} is live: a shadow runs a candidate beside it`);
+      if (!row) throw new RegistryError(`model ${version} is not in the registry`, 'not_found');
+      if (row.status === 'live') throw new RegistryError(`model ${version} is live: a shadow runs a candidate beside it`, 'conflict');
     } else if (previous === null) {
       throw new RegistryError('no model is running in shadow');
     }

@@ -170,7 +170,7 @@ export async function promoteModel(db: PoolDb, input: PromoteInput): Promise<{ p
           `model ${input.version} is not in the registry: register it with \`tidewatch model train\` or \`tidewatch model import\``,
         );
       const previous = await liveRow(tx, input.actor, modelsDir);
-      if (previous === input.version) throw new RegistryError(`model ${input.version} is already live`);
+      if (previous === input.version) throw new RegistryError(`model ${input.version} is already live`, 'conflict');
       if (previous !== input.checkedAgainst)
         throw new RegistryError(
           `the live model changed to ${previous} during the check (was ${input.checkedAgainst}); run the promotion again`,

@@ -37,7 +37,7 @@ export async function runActionDay(
 ): Promise<ActionDayResult> {
   const { db, config } = deps;
   const platform = await db.prisma.platform.findUnique({ where: { name: opts.platform } });
-  if (!platform) throw new ActionDayError(`unknown platform "${opts.platform}"`);
+  if (!platform) throw new ActionDayError(`unknown platform "${opts.platform}"`, 'not_found');
   const items = await db.prisma.reviewItem.findMany({
     where: { platformId: platform.id, status: 'confirmed', ...(opts.since ? { decidedAt: { gte: opts.since } } : {}) },
     select: { post: { select: { id: true, duplicateOfId: true } } },
@@ -128,7 +128,7 @@ function median(xs: number[]): number | null {
 
 export async function actionDayReport(db: PoolDb, batchId: string): Promise<ActionDayReport> {
   const batch = await db.prisma.referralBatch.findUnique({ where: { id: batchId }, include: { referrals: true } });
-  if (!batch) throw new ActionDayError(`no action-day batch ${batchId}`);
+  if (!batch) throw new ActionDayError(`no action-day batch ${batchId}`, 'not_found');
   const platform = await db.prisma.platform.findUniqueOrThrow({ where: { id: batch.platformId }, select: { name: true } });
   const rs = batch.referrals;
   const sent = rs.filter((r) => r.sentAt);

@@ -63,8 +63,8 @@ export async function upsertPlatform(
     ...(s.offlinePatterns !== undefined ? { offlinePatterns: s.offlinePatterns } : {}),
   };
   const existing = await db.prisma.platform.findUnique({ where: { name } });
-  if (create && existing) throw new PlatformError(`platform ${name} exists; use platforms update`);
-  if (!create && !existing) throw new PlatformError(`no platform ${name}; use platforms add`);
+  if (create && existing) throw new PlatformError(`platform ${name} exists; use platforms update`, 'conflict');
+  if (!create && !existing) throw new PlatformError(`no platform ${name}; use platforms add`, 'not_found');
   const after = existing
     ? await db.prisma.platform.update({ where: { name }, data })
     : await db.prisma.platform.create({ data: { name, displayName: s.displayName ?? name, ...data } });
