@@ -21,7 +21,10 @@ export interface Signal {
   value: string;
   start: number;
   end: number;
-  /** Short English gloss of a lexicon cue ("boat (slang for an inflatable dinghy)"), so a reader who does not know the language sees what fired; absent for entities and unglossed entries. */
+  /**
+   * Short English gloss of a lexicon cue ("boat (slang for an inflatable dinghy)"), so a reader who
+   * does not know the language sees what fired; absent for entities and unglossed entries.
+   */
   gloss?: string;
   /** Phones only, set only when false: possible but in no range libphonenumber knows (phones.ts). */
   valid?: boolean;

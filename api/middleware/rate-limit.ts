@@ -5,7 +5,8 @@
  * key or session cookie that does not verify) counts against the client IP, so a made-up
  * credential does not skip the anonymous limit. Failed sign-ins are limited per IP on their own:
  * past RATE_LIMIT_SIGN_IN_FAILURES in a window, credentials from that address are refused
- * unchecked (429) until the window ends, so guessing keys is slow whatever route is used. Every counted answer carries `RateLimit-Policy` / `RateLimit`
+ * unchecked (429) until the window ends, so guessing keys is slow whatever route is used. Every
+ * counted answer carries `RateLimit-Policy` / `RateLimit`
  * headers (IETF draft-ietf-httpapi-ratelimit-headers); one over the limit is a 429 with
  * `Retry-After` and a JSON error naming the limit and the setting that controls it.
  *
