@@ -10,7 +10,7 @@ import type { Db } from '../core/db/index.ts';
 import type { ReviewStatus } from '../generated/prisma/enums.ts';
 import { itemNotFound, ReviewError } from './errors.ts';
 import type { QueueFilters, Sort } from './filters.ts';
-import { clearLease, leaseNextFree, selectItemForUpdate, setLease } from './sql.ts';
+import { clearLease, leaseNextFree, selectItemForUpdate, setLease, type ItemLockRow } from './sql.ts';
 
 export interface Actor {
   /** API key id (or `cli:<user>`). */
@@ -19,15 +19,11 @@ export interface Actor {
   lead: boolean;
 }
 
-/** An item's lockable state, read with FOR UPDATE inside the transaction that changes it. */
-export interface LockedItem {
-  id: string;
-  postId: string;
-  status: ReviewStatus;
-  claimedBy: string | null;
-  leaseExpiresAt: Date | null;
-  /** Whether the lease is live by the database clock (`claimedBy` is null otherwise). */
-  leaseActive: boolean;
+/**
+ * An item's lockable state, read with FOR UPDATE inside the transaction that changes it;
+ * `claimedBy` is null once the lease has run out.
+ */
+export interface LockedItem extends ItemLockRow {
   /** Who held the lease that has run out, if any: to tell "never claimed" from "your lease expired". */
   expiredHolder: string | null;
 }

@@ -11,23 +11,12 @@ import { queueCountsCache } from './counts-cache.ts';
 import { badCursor, decodeCursor, encodeCursor } from '../core/cursor.ts';
 import { itemNotFound } from './errors.ts';
 import { filterSql, planFitsAnyValues, REVIEW_STATUSES, type QueueFilters, type Sort } from './filters.ts';
-import { afterCursor, countByStatus, selectItems, type ItemRow } from './sql.ts';
+import { afterCursor, countByStatus, selectItems, type ItemRow, type ItemSummary } from './sql.ts';
 
 /** A detector signal as stored with its classification (JSON): older rows lack `gloss`; other fields pass through. */
 export type Signal = DetectorSignal & { [k: string]: unknown };
 
-export interface ReviewItemView {
-  id: string;
-  status: ReviewStatus;
-  priority: number;
-  score: number;
-  referralCandidate: boolean;
-  language: string;
-  category: string;
-  platform: string;
-  createdAt: string;
-  updatedAt: string;
-  decidedAt: string | null;
+export interface ReviewItemView extends ItemSummary {
   /** Present while a lease is live; an expired lease is shown as no claim. */
   claim: { holder: string; leaseExpiresAt: string } | null;
   /** Re-uploads of the same content (posts linked to this one). */

@@ -8,8 +8,8 @@ import { raw, sql, type Db, type Sql } from '../core/db/index.ts';
 import type { DecisionAction, ReviewStatus } from '../generated/prisma/enums.ts';
 import { filterSql, NOW_UTC, type QueueFilters, type Sort } from './filters.ts';
 
-/** One flat row of {@link selectItems}; null columns where a relation is absent; times as ISO 8601 text. */
-export interface ItemRow {
+/** What the list shows of an item itself, as both the SQL row and the view carry it. */
+export interface ItemSummary {
   id: string;
   status: ReviewStatus;
   priority: number;
@@ -21,6 +21,10 @@ export interface ItemRow {
   createdAt: string;
   updatedAt: string;
   decidedAt: string | null;
+}
+
+/** One flat row of {@link selectItems}; null columns where a relation is absent; times as ISO 8601 text. */
+export interface ItemRow extends ItemSummary {
   postId: string;
   claimedBy: string | null;
   leaseExpiresAt: string | null;
