@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { API_ROLES, createApiKey, KeyError, listApiKeys, revokeApiKey, type Role } from '../../api/auth/keys.ts';
 import type { Database } from '../../core/db/database.ts';
 import { withCommandDatabase } from '../process-lifecycle.ts';
+import { printTable } from '../print-table.ts';
 
 /** The audit trail's actor for changes made at the terminal. */
 const cliActor = () => `cli:${userInfo().username}`;
@@ -41,14 +42,7 @@ export function keysCommand() {
       const table = [['ID', 'ROLE', 'PLATFORM', 'NAME', 'CREATED', 'REVOKED']].concat(
         rows.map((r) => [r.id, r.role, r.platform ?? '-', r.name, r.createdAt.toISOString(), r.revokedAt?.toISOString() ?? '-']),
       );
-      const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-      for (const row of table)
-        process.stdout.write(
-          `${row
-            .map((c, i) => c.padEnd(widths[i]!))
-            .join('  ')
-            .trimEnd()}\n`,
-        );
+      printTable(table);
     });
   keys
     .command('revoke')

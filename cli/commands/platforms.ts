@@ -4,6 +4,7 @@ import { DELIVERY_MODES, listPlatforms, PlatformError, upsertPlatform, type Plat
 import type { DeliveryMode } from '../../generated/prisma/enums.ts';
 import type { Database } from '../../core/db/database.ts';
 import { withCommandDatabase } from '../process-lifecycle.ts';
+import { printTable } from '../print-table.ts';
 
 const withDb = <T>(fn: (db: Database['db'], secretsKey: string | undefined) => Promise<T>) =>
   withCommandDatabase([PlatformError], (db, config) => fn(db, config.secretsKey));
@@ -72,14 +73,7 @@ export function platformsCommand() {
           r.offlinePatterns.join(' | ') || '-',
         ]),
       );
-      const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-      for (const row of table)
-        process.stdout.write(
-          `${row
-            .map((c, i) => c.padEnd(widths[i]!))
-            .join('  ')
-            .trimEnd()}\n`,
-        );
+      printTable(table);
     });
   return cmd;
 }

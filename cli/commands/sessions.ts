@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { endSessionById, listSessions, SessionError } from '../../api/auth/sessions.ts';
 import type { Database } from '../../core/db/database.ts';
 import { UsageError, withCommandDatabase } from '../process-lifecycle.ts';
+import { printTable } from '../print-table.ts';
 
 const withDb = <T>(fn: (db: Database['db']) => Promise<T>) => withCommandDatabase([SessionError], (db) => fn(db));
 
@@ -33,14 +34,7 @@ export function sessionsCommand() {
           r.expiresAt.toISOString(),
         ]),
       );
-      const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-      for (const row of table)
-        process.stdout.write(
-          `${row
-            .map((c, i) => c.padEnd(widths[i]!))
-            .join('  ')
-            .trimEnd()}\n`,
-        );
+      printTable(table);
     });
   sessions
     .command('end')
