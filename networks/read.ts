@@ -63,10 +63,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function summarise(db: Db, rows: readonly NetworkRow[]): Promise<NetworkSummary[]> {
   if (!rows.length) return [];
-  const agg = await selectNetworkMembersSummary(
-    db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const agg = await selectNetworkMembersSummary(db, ids);
   const byId = new Map(agg.map((a) => [a.networkId, a]));
   return rows.map((r) => {
     const a = byId.get(r.id);

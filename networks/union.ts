@@ -18,8 +18,6 @@ import type { Entity } from './entities.ts';
 import { NETWORK_CONFIRM_BOOST } from './priority.ts';
 import { applyNetworkChanges, lockNetworks, selectKnownEntities, selectMemberPosts, type NetworkRow } from './sql/networks.ts';
 
-export type { NetworkRow } from './sql/networks.ts';
-
 export interface NetworkMemberInput {
   postId: string;
   /** `postedAt ?? ingestedAt`: what first/last seen are made of. */
