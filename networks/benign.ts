@@ -7,10 +7,18 @@
  * and unmarking are audited.
  */
 import { appendAudit } from '../core/audit.ts';
-import type { Db, PoolDb } from '../core/db/index.ts';
+import type { Db } from '../core/db/index.ts';
 import { DomainError } from '../core/errors.ts';
 import { extractEntities } from '../detector/extract/index.ts';
 import { entitiesOf } from './entities.ts';
+import {
+  deleteBenignContact,
+  selectBenignContact,
+  selectBenignContacts,
+  selectBenignKeys,
+  upsertBenignContact,
+  type BenignContactRow,
+} from './sql/contacts.ts';
 
 export class BenignContactError extends DomainError {
   override readonly name = 'BenignContactError';
@@ -50,46 +58,38 @@ export function contactKey(input: string): string {
   return entities[0]!.key;
 }
 
-type Row = { key: string; note: string; createdBy: string; createdAt: Date };
-const view = (r: Row): BenignContact => ({ ...r, createdAt: r.createdAt.toISOString() });
-
-const selectContact = async (tx: Db, key: string): Promise<Row | undefined> =>
-  (await tx.query<Row>`SELECT key, note, "createdBy", "createdAt" FROM "BenignContact" WHERE key = ${key}`)[0];
+const view = (r: BenignContactRow): BenignContact => ({ ...r, createdAt: r.createdAt.toISOString() });
 
 /** Marks a contact benign (or updates its note); returns the stored row. */
-export async function addBenign(db: PoolDb, contact: string, note: string, actor: string): Promise<BenignContact> {
+export async function addBenign(db: Db, contact: string, note: string, actor: string): Promise<BenignContact> {
   const key = contactKey(contact);
   const text = note.trim();
   if (!text || text.length > MAX_NOTE)
     throw new BenignContactError('bad_request', `note: must be 1–${MAX_NOTE} characters (say whose contact it is)`);
   return db.transaction(async (tx) => {
-    const before = await selectContact(tx, key);
-    const [row] = await tx.query<Row>`
-      INSERT INTO "BenignContact" (key, note, "createdBy", "createdAt") VALUES (${key}, ${text}, ${actor}, now() AT TIME ZONE 'UTC')
-      ON CONFLICT (key) DO UPDATE SET note = excluded.note
-      RETURNING key, note, "createdBy", "createdAt"`;
-    const after = view(row!);
+    const before = await selectBenignContact(tx, key);
+    const after = view(await upsertBenignContact(tx, { key, note: text, actor }));
     const audit = { actor, action: 'contact.benign_add', subjectType: 'contact', subjectId: key } as const;
     await appendAudit(tx, { ...audit, before: before ? view(before) : undefined, after });
     return after;
   });
 }
 
-export async function listBenign(db: PoolDb): Promise<BenignContact[]> {
-  return (await db.prisma.benignContact.findMany({ orderBy: { key: 'asc' } })).map(view);
+export async function listBenign(db: Db): Promise<BenignContact[]> {
+  return (await selectBenignContacts(db)).map(view);
 }
 
 /** Which of `keys` are benign (for pages that show a button per contact). */
-export async function benignKeys(db: PoolDb, keys: readonly string[]): Promise<Set<string>> {
+export async function benignKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
-  return new Set((await db.prisma.benignContact.findMany({ where: { key: { in: [...keys] } }, select: { key: true } })).map((r) => r.key));
+  return new Set(await selectBenignKeys(db, keys));
 }
 
 /** Unmarks a contact: it counts and links again for posts classified from then on. */
-export async function removeBenign(db: PoolDb, contact: string, actor: string): Promise<BenignContact> {
+export async function removeBenign(db: Db, contact: string, actor: string): Promise<BenignContact> {
   const key = contactKey(contact);
   return db.transaction(async (tx) => {
-    const [row] = await tx.query<Row>`DELETE FROM "BenignContact" WHERE key = ${key} RETURNING key, note, "createdBy", "createdAt"`;
+    const row = await deleteBenignContact(tx, key);
     if (!row) throw new BenignContactError('not_found', `contact ${key} is not marked benign`);
     await appendAudit(tx, { actor, action: 'contact.benign_remove', subjectType: 'contact', subjectId: key, before: view(row) });
     return view(row);

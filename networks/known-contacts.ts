@@ -14,7 +14,8 @@
 import type { Db } from '../core/db/index.ts';
 import type { Signal } from '../detector/types.ts';
 import { entityOf } from './entities.ts';
-import { lockNetworks } from './lock.ts';
+import { selectKnownOrBenignContacts } from './sql/contacts.ts';
+import { lockNetworks, markMemberVouched, selectMemberVouched } from './sql/networks.ts';
 
 export const KNOWN_CONTACT = 'known_contact';
 
@@ -32,14 +33,7 @@ export interface ContactLookup {
 export async function lookupContacts(tx: Db, keys: readonly string[]): Promise<ContactLookup> {
   const out: ContactLookup = { known: new Map(), benign: new Set() };
   if (!keys.length) return out;
-  const rows = await tx.query<{ key: string; networkId: string | null; vouchedCount: number | null; benign: boolean }>`
-    SELECT k.key, e."networkId"::text AS "networkId", n."vouchedCount", (b.key IS NOT NULL) AS benign
-    FROM unnest(${[...new Set(keys)]}::text[]) AS k(key)
-    LEFT JOIN "NetworkEntity" e ON e.key = k.key
-    LEFT JOIN "Network" n ON n.id = e."networkId"
-    LEFT JOIN "BenignContact" b ON b.key = k.key
-    WHERE b.key IS NOT NULL OR n."vouchedCount" > 0`;
-  for (const r of rows) {
+  for (const r of await selectKnownOrBenignContacts(tx, [...new Set(keys)])) {
     if (r.benign) out.benign.add(r.key);
     else if (r.networkId) out.known.set(r.key, { networkId: r.networkId, vouchedCount: r.vouchedCount ?? 0 });
   }
@@ -77,10 +71,8 @@ export function knownContactSignals(signals: readonly Signal[], text: string, lo
  * A post in no network (no contact point) has nothing to mark.
  */
 export async function vouchForPost(tx: Db, postId: string, locked = false): Promise<void> {
-  const [member] = await tx.query<{ vouched: boolean }>`SELECT vouched FROM "NetworkMember" WHERE "postId" = ${postId}::uuid`;
-  if (!member || member.vouched) return;
+  const vouched = await selectMemberVouched(tx, postId);
+  if (vouched !== false) return;
   if (!locked) await lockNetworks(tx);
-  await tx.execute`
-    WITH v AS (UPDATE "NetworkMember" SET vouched = true WHERE "postId" = ${postId}::uuid AND NOT vouched RETURNING "networkId")
-    UPDATE "Network" n SET "vouchedCount" = n."vouchedCount" + 1 FROM v WHERE n.id = v."networkId"`;
+  await markMemberVouched(tx, postId);
 }

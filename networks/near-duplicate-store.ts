@@ -12,8 +12,7 @@
  * (neither signature is committed yet); exact re-uploads are unaffected (ingest de-duplicates
  * those race-free).
  */
-import { pgArray } from '../core/db/binary-array.ts';
-import { sql, type Db } from '../core/db/index.ts';
+import type { Db } from '../core/db/index.ts';
 import {
   bandsOf,
   minhashBytes,
@@ -24,6 +23,7 @@ import {
   type Signature,
 } from './near-duplicate.ts';
 import { SignatureCache } from './signature-cache.ts';
+import { insertNearDuplicates, selectBandMatches, selectMinhashes } from './sql/near-duplicates.ts';
 
 /**
  * Signatures this process has computed or read, by post id. A post's signature is a pure function
@@ -79,15 +79,7 @@ export async function findNearDuplicates(
   const ownBands = new Map<string, Set<number>>();
   if (!ordered.length) return { signatures, matches, ownBands };
 
-  // Band keys come back as comma-separated text, read by parseInts: pg's generic array parser
-  // (element by element through strings) was a visible share of a classify job's CPU.
-  const query = sql`
-    SELECT b."postId", string_agg(b.band::text, ',') AS bands,
-      EXISTS (SELECT 1 FROM "ReviewItem" ri WHERE ri."postId" = b."postId" AND ri.status = 'confirmed') AS confirmed
-    FROM "NearDuplicateBand" b
-    WHERE b.band = ANY(${pgArray.int4([...allBands])}::int[])
-    GROUP BY b."postId"`;
-  const rows = (await tx.query<{ postId: string; bands: string; confirmed: boolean }>(query, { prepared: true })).filter((r) => {
+  const rows = (await selectBandMatches(tx, [...allBands])).filter((r) => {
     // A row under a scanned post's own id is left from an earlier post with that id, not a candidate.
     if (!signatures.has(r.postId)) return true;
     ownBands.set(r.postId, new Set(parseInts(r.bands)));
@@ -97,9 +89,7 @@ export async function findNearDuplicates(
   // again under the same id with another text is read afresh.
   const unknown = rows.filter((r) => !known.matches(r.postId, parseInts(r.bands))).map((r) => r.postId);
   if (unknown.length) {
-    const minima = sql`
-      SELECT "postId", encode(minhash, 'hex') AS minhash FROM "PostSignature" WHERE "postId" = ANY(${pgArray.uuid(unknown)}::uuid[])`;
-    for (const r of await tx.query<{ postId: string; minhash: string }>(minima, { prepared: true })) {
+    for (const r of await selectMinhashes(tx, unknown)) {
       const minhash = minhashFromBytes(Buffer.from(r.minhash, 'hex'));
       if (minhash) known.set(r.postId, { minhash, bands: bandsOf(minhash) });
     }
@@ -190,24 +180,12 @@ export async function saveNearDuplicates(tx: Db, scan: NearDuplicateScan, keepSi
       bandPosts.push(id);
     }
   }
-  // One statement: signatures, their band keys and the links (data-modifying CTEs all run).
-  // Band rows go in without ON CONFLICT (a speculative insertion and its confirmation per row
-  // cost PostgreSQL ~6 % of its CPU in the pipeline), only for posts whose signature this
-  // statement inserted: a post's band rows are written with its signature, once, by whichever
-  // transaction wins the signature's primary key (a concurrent one waits for it, then skips).
-  // Minima as bytea, band keys as two parallel arrays (key, post id), all binary parameters
-  // (core/db/binary-array.ts): nothing spelled out in text for the server to parse.
-  await tx.execute`
-    WITH signatures AS (
-      INSERT INTO "PostSignature" ("postId", minhash)
-      SELECT * FROM unnest(${pgArray.uuid(kept.map(([id]) => id))}::uuid[], ${pgArray.bytea(kept.map(([, s]) => minhashBytes(s.minhash)))}::bytea[])
-      ON CONFLICT DO NOTHING
-      RETURNING "postId"),
-    bands AS (
-      INSERT INTO "NearDuplicateBand" (band, "postId")
-      SELECT u.band, u.id FROM unnest(${pgArray.int4(bandKeys)}::int[], ${pgArray.uuid(bandPosts)}::uuid[]) AS u(band, id)
-      WHERE u.id IN (SELECT "postId" FROM signatures))
-    INSERT INTO "NearDuplicate" ("postId", "earlierPostId", similarity)
-    SELECT * FROM unnest(${pgArray.uuid(links.map(([id]) => id))}::uuid[], ${pgArray.uuid(links.map(([, m]) => m.earlierPostId))}::uuid[], ${pgArray.float8(links.map(([, m]) => m.similarity))}::float8[])
-    ON CONFLICT DO NOTHING`;
+  // Minima as bytea, band keys as two parallel arrays (key, post id): nothing spelled out in text
+  // for the server to parse.
+  await insertNearDuplicates(tx, {
+    signatures: kept.map(([postId, s]) => ({ postId, minhash: minhashBytes(s.minhash) })),
+    bandKeys,
+    bandPosts,
+    links: links.map(([postId, m]) => ({ postId, earlierPostId: m.earlierPostId, similarity: m.similarity })),
+  });
 }

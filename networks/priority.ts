@@ -14,7 +14,10 @@
  */
 import type { Db } from '../core/db/index.ts';
 import { vouchForPost } from './known-contacts.ts';
-import { lockNetworks } from './lock.ts';
+import { lockNetworks, markNetworkConfirmed, raiseNetworkItems, selectPostNetwork } from './sql/networks.ts';
+
+/** Taken by a confirming transaction before it locks the item (the order classify uses). */
+export { lockNetworks } from './sql/networks.ts';
 
 /** Added to the priority of open review items in a network with a confirmed post. Default 2 (×4 score). */
 export const NETWORK_CONFIRM_BOOST = 2;
@@ -28,14 +31,9 @@ export const NETWORK_CONFIRM_BOOST = 2;
  */
 export async function raiseNetworkOnConfirm(tx: Db, postId: string): Promise<number> {
   await lockNetworks(tx);
-  const [member] = await tx.query<{ networkId: string }>`SELECT "networkId" FROM "NetworkMember" WHERE "postId" = ${postId}::uuid`;
-  if (!member) return 0;
+  const networkId = await selectPostNetwork(tx, postId);
+  if (!networkId) return 0;
   await vouchForPost(tx, postId, true);
-  await tx.execute`
-    UPDATE "Network" SET "confirmedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${member.networkId}::uuid AND "confirmedAt" IS NULL`;
-  return tx.execute`
-    UPDATE "ReviewItem" ri SET priority = ri.priority + ${NETWORK_CONFIRM_BOOST}, "networkBoost" = ${NETWORK_CONFIRM_BOOST}
-    FROM "NetworkMember" nm
-    WHERE nm."networkId" = ${member.networkId}::uuid AND ri."postId" = nm."postId" AND ri."postId" <> ${postId}::uuid
-      AND ri.status IN ('open', 'escalated', 'needs_translation') AND ri."networkBoost" = 0`;
+  await markNetworkConfirmed(tx, networkId);
+  return raiseNetworkItems(tx, networkId, postId, NETWORK_CONFIRM_BOOST);
 }

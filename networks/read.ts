@@ -5,12 +5,20 @@
  * networks being shown, from its members.
  *
  * A post counts as removed when the platform reported it actioned or the liveness check found it
- * offline (`Referral.offlineAt`), unless a later check saw it still online or back again.
+ * offline (`Referral.offlineAt`), unless a later check saw it still online or back again (the
+ * statements are in sql/networks.ts).
  */
-import { empty, sql, type PoolDb } from '../core/db/index.ts';
 import { badCursor, decodeCursor, encodeCursor } from '../core/cursor.ts';
+import type { Db } from '../core/db/index.ts';
 import type { EntityKind } from './entities.ts';
-import type { NetworkRow } from './union.ts';
+import {
+  selectLiveNetwork,
+  selectLiveNetworks,
+  selectNetworkEntities,
+  selectNetworkMembersSummary,
+  selectNetworkPosts,
+  type NetworkRow,
+} from './sql/networks.ts';
 
 export interface NetworkSummary {
   id: string;
@@ -53,20 +61,10 @@ export interface NetworkDetail extends NetworkSummary {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const REMOVED = sql`EXISTS (SELECT 1 FROM "Referral" rf WHERE rf."postId" = p.id
-  AND rf.status NOT IN ('still_online', 'reappeared')
-  AND (rf.status IN ('actioned', 'confirmed_offline') OR rf."offlineAt" IS NOT NULL))`;
-
-async function summarise(db: PoolDb, rows: readonly NetworkRow[]): Promise<NetworkSummary[]> {
+async function summarise(db: Db, rows: readonly NetworkRow[]): Promise<NetworkSummary[]> {
   if (!rows.length) return [];
-  const agg = await db.query<{ networkId: string; platforms: string[]; languages: string[]; removed: number }>`
-    SELECT nm."networkId"::text AS "networkId",
-      array_agg(DISTINCT pl.name ORDER BY pl.name) AS platforms,
-      COALESCE(array_agg(DISTINCT p.language ORDER BY p.language) FILTER (WHERE p.language IS NOT NULL), '{}') AS languages,
-      (count(*) FILTER (WHERE ${REMOVED}))::int AS removed
-    FROM "NetworkMember" nm JOIN "Post" p ON p.id = nm."postId" JOIN "Platform" pl ON pl.id = p."platformId"
-    WHERE nm."networkId" = ANY(${rows.map((r) => r.id)}::uuid[])
-    GROUP BY nm."networkId"`;
+  const ids = rows.map((r) => r.id);
+  const agg = await selectNetworkMembersSummary(db, ids);
   const byId = new Map(agg.map((a) => [a.networkId, a]));
   return rows.map((r) => {
     const a = byId.get(r.id);
@@ -97,21 +95,18 @@ export interface ListNetworksOptions {
 
 /** Live networks, largest first (ties: oldest first), in keyset pages. */
 export async function listNetworks(
-  db: PoolDb,
+  db: Db,
   opts: ListNetworksOptions = {},
 ): Promise<{ networks: NetworkSummary[]; nextCursor: string | null }> {
   const minSize = opts.minSize ?? 2;
   const limit = opts.limit ?? 50;
-  let after = empty;
+  let after: { postCount: number; id: string } | undefined;
   if (opts.cursor) {
     const c = decodeCursor(opts.cursor, 'networks');
     if (typeof c.v !== 'number' || !UUID.test(c.id)) throw badCursor('not a cursor');
-    after = sql`AND ("postCount" < ${c.v} OR ("postCount" = ${c.v} AND id > ${c.id}::uuid))`;
+    after = { postCount: c.v, id: c.id };
   }
-  const rows = await db.query<NetworkRow>`
-    SELECT id::text, "postCount", "entityCount", "firstSeenAt", "lastSeenAt", "confirmedAt", "vouchedCount" FROM "Network"
-    WHERE "mergedIntoId" IS NULL AND "postCount" >= ${minSize} ${after}
-    ORDER BY "postCount" DESC, id ASC LIMIT ${limit + 1}`;
+  const rows = await selectLiveNetworks(db, { minSize, take: limit + 1, after });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor({ s: 'networks', v: last.postCount, id: last.id }) : null;
@@ -122,26 +117,13 @@ export async function listNetworks(
 export const MAX_NETWORK_POSTS = 500;
 
 /** One network (following a merge to the live one), or undefined. */
-export async function getNetwork(db: PoolDb, id: string): Promise<NetworkDetail | undefined> {
+export async function getNetwork(db: Db, id: string): Promise<NetworkDetail | undefined> {
   if (!UUID.test(id)) return undefined;
-  const [row] = await db.query<NetworkRow & { mergedIntoId: string | null }>`
-    SELECT n.id::text, n."postCount", n."entityCount", n."firstSeenAt", n."lastSeenAt", n."confirmedAt", n."vouchedCount", NULL::text AS "mergedIntoId"
-    FROM "Network" n WHERE n.id = (SELECT COALESCE("mergedIntoId", id) FROM "Network" WHERE id = ${id}::uuid)`;
+  const row = await selectLiveNetwork(db, id);
   if (!row) return undefined;
   const [summary] = await summarise(db, [row]);
-  const entities = await db.query<{ key: string; kind: EntityKind; posts: number; firstSeenAt: Date; benign: boolean }>`
-    SELECT e.key, e.kind, (SELECT count(*)::int FROM "PostEntity" pe WHERE pe."entityKey" = e.key) AS posts, e."firstSeenAt",
-      EXISTS (SELECT 1 FROM "BenignContact" b WHERE b.key = e.key) AS benign
-    FROM "NetworkEntity" e WHERE e."networkId" = ${row.id}::uuid ORDER BY posts DESC, e.key`;
-  const posts = await db.query<Omit<NetworkPost, 'seenAt'> & { seenAt: Date }>`
-    SELECT p.id::text, pl.name AS platform, p.url, p.text, p."authorHandle" AS author, p.language,
-      COALESCE(p."postedAt", p."ingestedAt") AS "seenAt", p.outcome::text, ri.id::text AS "reviewItemId", ri.status::text AS "reviewStatus",
-      ${REMOVED} AS removed,
-      ARRAY(SELECT pe."entityKey" FROM "PostEntity" pe WHERE pe."postId" = p.id ORDER BY 1) AS entities
-    FROM "NetworkMember" nm JOIN "Post" p ON p.id = nm."postId" JOIN "Platform" pl ON pl.id = p."platformId"
-    LEFT JOIN "ReviewItem" ri ON ri."postId" = p.id
-    WHERE nm."networkId" = ${row.id}::uuid
-    ORDER BY "seenAt", p.id LIMIT ${MAX_NETWORK_POSTS}`;
+  const entities = await selectNetworkEntities(db, row.id);
+  const posts = await selectNetworkPosts(db, row.id, MAX_NETWORK_POSTS);
   return {
     ...summary!,
     mergedFrom: row.id === id ? null : id,

@@ -3,7 +3,7 @@
  * classify transaction, set-based (a fixed number of statements per batch, whatever its size).
  *
  * Race safety: every change to networks runs under one transaction-scoped advisory lock
- * (networks/lock.ts), taken as the last step of the classify transaction and released at its
+ * (lockNetworks, sql/networks.ts), taken as the last step of the classify transaction and released at its
  * commit, so two workers never merge the same networks at once and each sees the other's
  * committed result (READ COMMITTED: every statement after the lock reads the latest commits).
  * It is held for one batch's network step (two reads and one write statement) plus the commit.
@@ -13,11 +13,10 @@
  * run racing the first) changes nothing.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { timestampText } from '../core/db/array-literal.ts';
 import type { Db } from '../core/db/index.ts';
 import type { Entity } from './entities.ts';
-import { lockNetworks } from './lock.ts';
 import { NETWORK_CONFIRM_BOOST } from './priority.ts';
+import { applyNetworkChanges, lockNetworks, selectKnownEntities, selectMemberPosts, type NetworkRow } from './sql/networks.ts';
 
 export interface NetworkMemberInput {
   postId: string;
@@ -50,18 +49,6 @@ class UnionFind {
   }
 }
 
-/** A network's stored figures, as read by union.ts and read.ts. */
-export interface NetworkRow {
-  id: string;
-  postCount: number;
-  entityCount: number;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  confirmedAt: Date | null;
-  /** Member posts referred or confirmed (known-contacts.ts). */
-  vouchedCount: number;
-}
-
 export interface NetworkUpdate {
   /** Posts newly added to a network. */
   added: number;
@@ -80,10 +67,10 @@ export async function addToNetworks(tx: Db, input: readonly NetworkMemberInput[]
   await lockNetworks(tx);
 
   const already = new Set(
-    (
-      await tx.query<{ postId: string }>`
-      SELECT "postId" FROM "NetworkMember" WHERE "postId" = ANY(${withEntities.map((m) => m.postId)}::uuid[])`
-    ).map((r) => r.postId),
+    await selectMemberPosts(
+      tx,
+      withEntities.map((m) => m.postId),
+    ),
   );
   const fresh = withEntities.filter((m) => !already.has(m.postId));
   if (!fresh.length) return none;
@@ -91,9 +78,7 @@ export async function addToNetworks(tx: Db, input: readonly NetworkMemberInput[]
   const kinds = new Map<string, Entity['kind']>();
   for (const m of fresh) for (const e of m.entities) kinds.set(e.key, e.kind);
   // Known entities with their (live) network's figures, in one read.
-  const known = await tx.query<{ key: string; networkId: string } & Omit<NetworkRow, 'id'>>`
-    SELECT e.key, e."networkId"::text AS "networkId", n."postCount", n."entityCount", n."firstSeenAt", n."lastSeenAt", n."confirmedAt", n."vouchedCount"
-    FROM "NetworkEntity" e JOIN "Network" n ON n.id = e."networkId" WHERE e.key = ANY(${[...kinds.keys()]}::text[])`;
+  const known = await selectKnownEntities(tx, [...kinds.keys()]);
   const existing = new Map<string, NetworkRow>(known.map(({ key: _key, networkId, ...n }) => [networkId, { id: networkId, ...n }]));
   const existingIds = [...existing.keys()];
 
@@ -120,8 +105,7 @@ export async function addToNetworks(tx: Db, input: readonly NetworkMemberInput[]
   for (const key of kinds.keys()) if (!knownKeys.has(key)) comp(`e:${key}`).newKeys.push(key);
 
   const roots: NetworkRow[] = [];
-  const losers: string[] = [];
-  const winnerOfLoser: string[] = [];
+  const merges: { loser: string; winner: string }[] = [];
   const memberNetwork = new Map<string, string>();
   const entityNetwork = new Map<string, string>();
   const raisePosts: string[] = [];
@@ -152,56 +136,27 @@ export async function addToNetworks(tx: Db, input: readonly NetworkMemberInput[]
       raisePosts.push(...c.posts.map((p) => p.postId));
       if (c.networks.length > 1) raiseNetworks.push(...c.networks); // before the merge: the statement's snapshot
     }
-    for (const l of c.networks.slice(1)) {
-      losers.push(l);
-      winnerOfLoser.push(winner);
-    }
+    for (const loser of c.networks.slice(1)) merges.push({ loser, winner });
     for (const p of c.posts) memberNetwork.set(p.postId, winner);
     for (const k of c.newKeys) entityNetwork.set(k, winner);
   }
 
-  const keys = [...entityNetwork.keys()];
   const firstSeen = new Map<string, number>();
   for (const m of fresh) for (const e of m.entities) firstSeen.set(e.key, Math.min(firstSeen.get(e.key) ?? Infinity, m.seenAt.getTime()));
-  const pe = fresh.flatMap((m) => m.entities.map((e) => [m.postId, e.key] as const));
-  // Every write in one statement (one round trip). Data-modifying CTEs all run to completion and
-  // share one snapshot, so they touch disjoint rows: roots are upserted, losers re-pointed, new
-  // rows inserted pointing at roots; foreign keys are checked at the end of the statement.
-  const [res] = await tx.query<{ raised: number }>`
-    WITH roots AS (
-      INSERT INTO "Network" (id, "postCount", "entityCount", "firstSeenAt", "lastSeenAt", "confirmedAt", "vouchedCount")
-      SELECT * FROM unnest(${roots.map((r) => r.id)}::uuid[], ${roots.map((r) => r.postCount)}::int[], ${roots.map((r) => r.entityCount)}::int[],
-        ${roots.map((r) => timestampText(r.firstSeenAt))}::timestamp(3)[], ${roots.map((r) => timestampText(r.lastSeenAt))}::timestamp(3)[],
-        ${roots.map((r) => (r.confirmedAt ? timestampText(r.confirmedAt) : null))}::timestamp(3)[], ${roots.map((r) => r.vouchedCount)}::int[])
-      ON CONFLICT (id) DO UPDATE SET "postCount" = EXCLUDED."postCount", "entityCount" = EXCLUDED."entityCount",
-        "firstSeenAt" = EXCLUDED."firstSeenAt", "lastSeenAt" = EXCLUDED."lastSeenAt", "confirmedAt" = EXCLUDED."confirmedAt",
-        "vouchedCount" = EXCLUDED."vouchedCount"),
-    merge AS (SELECT * FROM unnest(${losers}::uuid[], ${winnerOfLoser}::uuid[]) AS m(l, w)),
-    -- Networks merged earlier keep pointing straight at the live one (no chains).
-    merged AS (UPDATE "Network" n SET "mergedIntoId" = m.w FROM merge m WHERE n.id = m.l OR n."mergedIntoId" = m.l),
-    moved_entities AS (UPDATE "NetworkEntity" e SET "networkId" = m.w FROM merge m WHERE e."networkId" = m.l),
-    moved_members AS (UPDATE "NetworkMember" e SET "networkId" = m.w FROM merge m WHERE e."networkId" = m.l),
-    entities AS (
-      INSERT INTO "NetworkEntity" (key, kind, "networkId", "firstSeenAt")
-      SELECT * FROM unnest(${keys}::text[], ${keys.map((k) => kinds.get(k)!)}::text[], ${keys.map((k) => entityNetwork.get(k)!)}::uuid[],
-        ${keys.map((k) => timestampText(new Date(firstSeen.get(k)!)))}::timestamp(3)[])
-      ON CONFLICT DO NOTHING),
-    post_entities AS (
-      INSERT INTO "PostEntity" ("postId", "entityKey")
-      SELECT * FROM unnest(${pe.map((x) => x[0])}::uuid[], ${pe.map((x) => x[1])}::text[]) ON CONFLICT DO NOTHING),
-    members AS (
-      INSERT INTO "NetworkMember" ("postId", "networkId")
-      SELECT * FROM unnest(${[...memberNetwork.keys()]}::uuid[], ${[...memberNetwork.values()]}::uuid[]) ON CONFLICT DO NOTHING),
-    -- Items looked up by post id (an index probe each), not found by scanning every open item
-    -- for an OR of the two lists: that scan ran on every batch and grew with the queue.
-    raised AS (
-      UPDATE "ReviewItem" ri SET priority = ri.priority + ${NETWORK_CONFIRM_BOOST}, "networkBoost" = ${NETWORK_CONFIRM_BOOST}
-      WHERE ri."postId" IN (
-          SELECT unnest(${raisePosts}::uuid[])
-          UNION SELECT "postId" FROM "NetworkMember" WHERE "networkId" = ANY(${raiseNetworks}::uuid[]))
-        AND ri.status IN ('open', 'escalated', 'needs_translation') AND ri."networkBoost" = 0
-      RETURNING 1)
-    SELECT count(*)::int AS raised FROM raised`;
-  const raised = res!.raised;
-  return { added: fresh.length, created, merged: losers.length, raised };
+  const raised = await applyNetworkChanges(tx, {
+    roots,
+    merges,
+    entities: [...entityNetwork].map(([key, networkId]) => ({
+      key,
+      kind: kinds.get(key)!,
+      networkId,
+      firstSeenAt: new Date(firstSeen.get(key)!),
+    })),
+    postEntities: fresh.flatMap((m) => m.entities.map((e) => ({ postId: m.postId, entityKey: e.key }))),
+    members: [...memberNetwork].map(([postId, networkId]) => ({ postId, networkId })),
+    raisePosts,
+    raiseNetworks,
+    boost: NETWORK_CONFIRM_BOOST,
+  });
+  return { added: fresh.length, created, merged: merges.length, raised };
 }

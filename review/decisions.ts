@@ -9,8 +9,7 @@
 import { appendAudit } from '../core/audit.ts';
 import type { Db } from '../core/db/index.ts';
 import type { DecisionAction, ReviewStatus } from '../generated/prisma/enums.ts';
-import { lockNetworks } from '../networks/lock.ts';
-import { raiseNetworkOnConfirm } from '../networks/priority.ts';
+import { lockNetworks, raiseNetworkOnConfirm } from '../networks/priority.ts';
 import { enqueue, type Queues } from '../core/jobs.ts';
 import { lockItem, type Actor, type LockedItem } from './claims.ts';
 import { ReviewError } from './errors.ts';

@@ -1,0 +1,69 @@
+/**
+ * Near-duplicate statements: the batch's band-key lookup and minima reads before routing, and the
+ * one insert of signatures, band keys and links in the routing transaction (near-duplicate-store.ts
+ * holds the matching). Arrays go as binary parameters (core/db/binary-array.ts).
+ */
+import { pgArray } from '../../core/db/binary-array.ts';
+import { sql, type Db } from '../../core/db/index.ts';
+
+/** A stored post sharing band keys with the batch. */
+export interface BandMatchRow {
+  postId: string;
+  /** The matched band keys as comma-separated decimal text (read with parseInts). */
+  bands: string;
+  /** Whether a reviewer confirmed the post (its review item is `confirmed`). */
+  confirmed: boolean;
+}
+
+/** Stored posts carrying any of `bands`, with the keys they matched. */
+export function selectBandMatches(tx: Db, bands: readonly number[]): Promise<BandMatchRow[]> {
+  // Band keys come back as comma-separated text, read by parseInts: pg's generic array parser
+  // (element by element through strings) was a visible share of a classify job's CPU.
+  const query = sql`
+    SELECT b."postId", string_agg(b.band::text, ',') AS bands,
+      EXISTS (SELECT 1 FROM "ReviewItem" ri WHERE ri."postId" = b."postId" AND ri.status = 'confirmed') AS confirmed
+    FROM "NearDuplicateBand" b
+    WHERE b.band = ANY(${pgArray.int4(bands)}::int[])
+    GROUP BY b."postId"`;
+  return tx.query<BandMatchRow>(query, { prepared: true });
+}
+
+/** Stored MinHash minima of `postIds`, as hex of the bytes (minhashFromBytes reads them). */
+export function selectMinhashes(tx: Db, postIds: readonly string[]): Promise<{ postId: string; minhash: string }[]> {
+  const minima = sql`
+      SELECT "postId", encode(minhash, 'hex') AS minhash FROM "PostSignature" WHERE "postId" = ANY(${pgArray.uuid(postIds)}::uuid[])`;
+  return tx.query<{ postId: string; minhash: string }>(minima, { prepared: true });
+}
+
+export interface NearDuplicateRows {
+  /** Signatures to store, the minima as minhashBytes writes them. */
+  signatures: readonly { postId: string; minhash: Buffer }[];
+  /** Band rows as two parallel columns (key, post id); stored only for posts whose signature is inserted now. */
+  bandKeys: readonly number[];
+  bandPosts: readonly string[];
+  links: readonly { postId: string; earlierPostId: string; similarity: number }[];
+}
+
+/**
+ * One statement: signatures, their band keys and the links (data-modifying CTEs all run). Band
+ * rows go in without ON CONFLICT (a speculative insertion and its confirmation per row cost
+ * PostgreSQL ~6 % of its CPU in the pipeline), only for posts whose signature this statement
+ * inserted: a post's band rows are written with its signature, once, by whichever transaction
+ * wins the signature's primary key (a concurrent one waits for it, then skips).
+ */
+export async function insertNearDuplicates(tx: Db, r: NearDuplicateRows): Promise<void> {
+  const { signatures: kept, bandKeys, bandPosts, links } = r;
+  await tx.execute`
+    WITH signatures AS (
+      INSERT INTO "PostSignature" ("postId", minhash)
+      SELECT * FROM unnest(${pgArray.uuid(kept.map((s) => s.postId))}::uuid[], ${pgArray.bytea(kept.map((s) => s.minhash))}::bytea[])
+      ON CONFLICT DO NOTHING
+      RETURNING "postId"),
+    bands AS (
+      INSERT INTO "NearDuplicateBand" (band, "postId")
+      SELECT u.band, u.id FROM unnest(${pgArray.int4(bandKeys)}::int[], ${pgArray.uuid(bandPosts)}::uuid[]) AS u(band, id)
+      WHERE u.id IN (SELECT "postId" FROM signatures))
+    INSERT INTO "NearDuplicate" ("postId", "earlierPostId", similarity)
+    SELECT * FROM unnest(${pgArray.uuid(links.map((l) => l.postId))}::uuid[], ${pgArray.uuid(links.map((l) => l.earlierPostId))}::uuid[], ${pgArray.float8(links.map((l) => l.similarity))}::float8[])
+    ON CONFLICT DO NOTHING`;
+}
