@@ -17,6 +17,7 @@ import {
   selectNetworkEntities,
   selectNetworkMembersSummary,
   selectNetworkPosts,
+  type NetworkPostRow,
   type NetworkRow,
 } from './sql/networks.ts';
 
@@ -37,19 +38,9 @@ export interface NetworkSummary {
   vouched: number;
 }
 
-export interface NetworkPost {
-  id: string;
-  platform: string;
-  url: string;
-  text: string | null;
-  author: string | null;
-  language: string | null;
+/** A member post as the API shows it: the row with its time as ISO 8601 text. */
+export interface NetworkPost extends Omit<NetworkPostRow, 'seenAt'> {
   seenAt: string;
-  outcome: string;
-  reviewItemId: string | null;
-  reviewStatus: string | null;
-  removed: boolean;
-  entities: string[];
 }
 
 export interface NetworkDetail extends NetworkSummary {

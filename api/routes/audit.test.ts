@@ -2,20 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeApiKey } from '../auth/keys.ts';
 import { startHarness, type Harness } from '../../test/harness.ts';
 import { seedReviewItems } from '../../test/review-fixtures.ts';
+import type { AuditView } from '../../core/audit.ts';
 
-type Page = {
-  events: {
-    id: string;
-    actor: string;
-    action: string;
-    subjectType: string;
-    subjectId: string;
-    before: unknown;
-    after: unknown;
-    createdAt: string;
-  }[];
-  nextCursor: string | null;
-};
+type Page = { events: AuditView[]; nextCursor: string | null };
 
 describe('GET /v1/audit', () => {
   let h: Harness;
