@@ -162,7 +162,9 @@ export function platformCases(ctx: {
           path: statusPath(id),
           body: raw,
           headers: { ...auth, 'content-type': ct, ...signed(raw) },
-          names: ct.includes('json') ? names : [...names, 'status', 'content-type'],
+          // Without a JSON content type the body is not read, so the answer names the first field the
+          // empty report lacks (referralId, since the signed body must name its referral) or the header.
+          names: ct.includes('json') ? names : [...names, 'referralId', 'status', 'content-type'],
           kind: 'signed bad body',
         })),
     },
