@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { envSchema } from './config.ts';
 
 /** The file that holds the configuration table, between these markers. */
-export const CONFIG_TABLE_FILE = 'docs/operations.md';
+export const CONFIG_TABLE_FILE = 'README.md';
 export const CONFIG_TABLE_START = '<!-- config:start -->';
 export const CONFIG_TABLE_END = '<!-- config:end -->';
 export const ENV_EXAMPLE_FILE = '.env.example';

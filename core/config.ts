@@ -12,7 +12,7 @@ const rateLimit = z.coerce.number().int().min(1).max(100_000_000);
 
 /**
  * The environment Tidewatch reads, one variable a key. Each `.describe()` text is the variable's only
- * documentation: `npm run docs:config` (scripts/config-docs.ts) writes docs/operations.md's table and
+ * documentation: `npm run docs:config` (scripts/config-docs.ts) writes the README's table and
  * `.env.example` from it, and core/config-docs.test.ts fails when they drift.
  */
 export const envSchema = z

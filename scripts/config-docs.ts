@@ -1,6 +1,6 @@
 /**
  * Writes the configuration's documentation from core/config.ts's `.describe()` texts: the table in
- * docs/operations.md (between the config markers) and the whole of `.env.example`.
+ * README.md (between the config markers) and the whole of `.env.example`.
  * Usage: npm run docs:config
  */
 import { readFile, writeFile } from 'node:fs/promises';
