@@ -1,17 +1,25 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type ErrorKind } from '../core/errors.ts';
 
-const KIND_OF_STATUS = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'payload_too_large',
-  429: 'too_many_requests',
-  503: 'unavailable',
-} as const satisfies Record<number, ErrorKind>;
+/** The one place a domain error's kind becomes an HTTP status (the error handler and the pages use it). */
+export const STATUS_OF_KIND = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  too_many_requests: 429,
+  unavailable: 503,
+} as const satisfies Record<ErrorKind, ContentfulStatusCode>;
 
-export type ApiErrorStatus = keyof typeof KIND_OF_STATUS;
+export type ApiErrorStatus = (typeof STATUS_OF_KIND)[ErrorKind];
+
+/** The same table read the other way, for errors spelled by status. */
+const KIND_OF_STATUS = Object.fromEntries(Object.entries(STATUS_OF_KIND).map(([kind, status]) => [status, kind])) as Record<
+  ApiErrorStatus,
+  ErrorKind
+>;
 
 /**
  * A refusal that only exists at the HTTP edge (a header, a body limit, a rate limit), spelled by

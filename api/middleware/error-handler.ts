@@ -1,20 +1,8 @@
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DomainError, type ErrorKind } from '../../core/errors.ts';
+import { DomainError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
-
-/** The one place a domain error's kind becomes an HTTP status (the pages use it too). */
-export const STATUS_OF_KIND = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  too_many_requests: 429,
-  unavailable: 503,
-} as const satisfies Record<ErrorKind, ContentfulStatusCode>;
+import { STATUS_OF_KIND } from '../errors.ts';
 
 const HTTP_CODES: Record<number, string> = { 400: 'bad_request', 413: 'payload_too_large', 415: 'unsupported_media_type' };
 

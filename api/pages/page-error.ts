@@ -4,7 +4,7 @@
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type ErrorKind } from '../../core/errors.ts';
-import { STATUS_OF_KIND } from '../middleware/error-handler.ts';
+import { STATUS_OF_KIND } from '../errors.ts';
 
 export interface PageError {
   message: string;
