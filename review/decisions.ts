@@ -123,22 +123,37 @@ async function queueReferral(deps: DecisionDeps, r: Omit<DecisionResult, 'referQ
   return true;
 }
 
-/** One reviewer's decision on an item they hold. */
-export async function decideItem(deps: DecisionDeps, itemId: string, actor: Actor, input: DecisionInput): Promise<DecisionResult> {
-  checkInput(input);
-  const r = await deps.db.transaction(async (tx) => {
-    if (input.action === 'confirm') await lockNetworks(tx); // before the item: the order classify uses
+/**
+ * Decides one item in its own transaction: networks locked before the item on a confirmation (the
+ * order classify uses), the decision recorded, the post's network raised. A reviewer deciding an
+ * item they hold (`claimed`) whose lease ran out is told to claim it again.
+ */
+function decideInTransaction(
+  deps: DecisionDeps,
+  itemId: string,
+  actor: Actor,
+  input: DecisionInput,
+  mode: 'claimed' | 'bulk',
+): Promise<Omit<DecisionResult, 'referQueued'>> {
+  return deps.db.transaction(async (tx) => {
+    if (input.action === 'confirm') await lockNetworks(tx);
     const item = await lockItem(tx, itemId);
-    if (item.expiredHolder === actor.id && item.status !== 'confirmed' && item.status !== 'rejected') {
+    if (mode === 'claimed' && item.expiredHolder === actor.id && item.status !== 'confirmed' && item.status !== 'rejected') {
       throw new ReviewError('conflict', `your lease on item ${itemId} expired at ${item.leaseExpiresAt!.toISOString()}; claim it again`, {
         leaseExpiresAt: item.leaseExpiresAt!.toISOString(),
       });
     }
-    assertDecidable(item, input.action, actor, 'claimed');
+    assertDecidable(item, input.action, actor, mode);
     const decided = await decideLocked(tx, item, actor, input);
     if (input.action === 'confirm') await raiseNetworkOnConfirm(tx, item.postId);
     return decided;
   });
+}
+
+/** One reviewer's decision on an item they hold. */
+export async function decideItem(deps: DecisionDeps, itemId: string, actor: Actor, input: DecisionInput): Promise<DecisionResult> {
+  checkInput(input);
+  const r = await decideInTransaction(deps, itemId, actor, input, 'claimed');
   return { ...r, referQueued: await queueReferral(deps, r) };
 }
 
@@ -156,14 +171,7 @@ export async function bulkDecide(deps: DecisionDeps, ids: readonly string[], act
   const out: BulkOutcome[] = [];
   for (const id of new Set(ids)) {
     try {
-      const r = await deps.db.transaction(async (tx) => {
-        if (input.action === 'confirm') await lockNetworks(tx);
-        const item = await lockItem(tx, id);
-        assertDecidable(item, input.action, actor, 'bulk');
-        const decided = await decideLocked(tx, item, actor, input);
-        if (input.action === 'confirm') await raiseNetworkOnConfirm(tx, item.postId);
-        return decided;
-      });
+      const r = await decideInTransaction(deps, id, actor, input, 'bulk');
       await queueReferral(deps, r);
       out.push({ id, ok: true, status: r.status, decisionId: r.decisionId });
     } catch (err) {
