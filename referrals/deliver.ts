@@ -12,7 +12,7 @@ import { sendWebhook, ticketIdFrom } from './delivery/webhook.ts';
 import { transition } from './lifecycle.ts';
 import { buildNotice, type EvidenceSummary, type Notice, type NoticeSignal } from './notice.ts';
 import { openSecret } from './secrets.ts';
-import type { ReferralChanges } from './sql.ts';
+import { updateReferral, type ReferralChanges } from './sql.ts';
 
 export class DeliveryError extends Error {
   override readonly name = 'DeliveryError';
@@ -123,7 +123,7 @@ export async function deliverReferral(db: PoolDb, config: Config, referralId: st
 
 /** Records a failed attempt and returns the error to throw. */
 async function failAttempt(db: PoolDb, referralId: string, error: string, permanent: boolean): Promise<DeliveryError> {
-  await db.prisma.referral.update({ where: { id: referralId }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 1_000) } });
+  await updateReferral(db, referralId, { attempts: { increment: 1 }, lastError: error.slice(0, 1_000) });
   return new DeliveryError(error, permanent);
 }
 

@@ -6,13 +6,13 @@
  * internal address) is recorded at once, without retries: nothing was or will be contacted.
  */
 import type { Browser } from 'playwright-core';
-import type { Prisma } from '../core/db/index.ts';
 import { FetchRefused } from '../core/net/safe-fetch.ts';
 import type { ReferralDeps } from './create-referral.ts';
 import { sha256 } from './deliver.ts';
 import type { Attempt } from './delivery-attempt.ts';
 import { enqueueDelivery } from './enqueue.ts';
 import { CaptureFailed, captureEvidence, launchEvidenceBrowser, type EvidenceRecord } from './page-capture.ts';
+import { updateReferral } from './sql.ts';
 
 export type EvidenceStageResult = { skipped: true } | { captured: boolean };
 
@@ -48,21 +48,18 @@ export async function captureForReferral(ctx: ReferralDeps, referralId: string, 
   } catch (err) {
     if (err instanceof FetchRefused) {
       record = failed(err.message);
-      await ctx.db.prisma.referral.update({
-        where: { id: referralId },
-        data: { evidence: record as unknown as Prisma.InputJsonValue, lastError: err.message },
-      });
+      await updateReferral(ctx.db, referralId, { evidence: record, lastError: err.message });
       await enqueueDelivery(ctx.queues, ctx.config, referralId);
       return { captured: false };
     }
     // The record goes into the notice, so only our own generic reason; operators get the raw one in lastError.
     const error = `capture failed (attempt ${attempt.number}): ${err instanceof CaptureFailed ? err.message : 'browser error'}`;
     const raw = `capture failed (attempt ${attempt.number}): ${(err as Error).message.split('\n')[0]}`;
-    await ctx.db.prisma.referral.update({ where: { id: referralId }, data: { lastError: raw.slice(0, 1_000) } });
+    await updateReferral(ctx.db, referralId, { lastError: raw.slice(0, 1_000) });
     if (!attempt.last) throw err;
     record = failed(error);
   }
-  await ctx.db.prisma.referral.update({ where: { id: referralId }, data: { evidence: record as unknown as Prisma.InputJsonValue } });
+  await updateReferral(ctx.db, referralId, { evidence: record });
   await enqueueDelivery(ctx.queues, ctx.config, referralId);
   return { captured: record.error === null };
 }
