@@ -70,14 +70,10 @@ const toDriver = (value: unknown): unknown =>
 
 const statementName = (text: string) => `tw_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
 
-function toSql(query: Template, values: unknown[]): Sql {
-  return query instanceof Prisma.Sql ? query : Prisma.sql(query, ...values);
-}
-
 /** Tagged template (`db.query<Row>\`…\``) or a built statement with options (`db.query<Row>(stmt, { prepared: true })`). */
 function split(query: Template, rest: unknown[]): [Sql, QueryOptions] {
   if (query instanceof Prisma.Sql) return [query, (rest[0] as QueryOptions | undefined) ?? {}];
-  return [toSql(query, rest), {}];
+  return [Prisma.sql(query, ...rest), {}];
 }
 
 /** What every domain module is given: statements, transactions and after-commit hooks. */
