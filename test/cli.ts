@@ -12,19 +12,26 @@ export interface RunResult {
   stderr: string;
 }
 
+/**
+ * A clean environment for a `tidewatch` child process, plus `env`: stages that fetch posts' URLs stay
+ * off unless a test turns them on, and the network guard comes along.
+ */
+export function cliEnv(logLevel: string, env: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    LOG_LEVEL: logLevel,
+    EVIDENCE_CAPTURE: 'off',
+    LIVENESS_SCHEDULE: 'off',
+    ...netGuardEnv(),
+    ...env,
+  };
+}
+
 /** Runs the real `tidewatch` CLI as a user would, with a clean environment plus `env`. */
 export function runCli(args: string[], env: Record<string, string>, opts: { timeoutMs?: number; input?: string } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    // Stages that fetch posts' URLs stay off unless a test turns them on; the network guard comes along.
-    const base = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      LOG_LEVEL: 'warn',
-      EVIDENCE_CAPTURE: 'off',
-      LIVENESS_SCHEDULE: 'off',
-      ...netGuardEnv(),
-    };
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...base, ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: cliEnv('warn', env) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -5,8 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from '../cli.ts';
-import { netGuardEnv } from '../net-guard.mjs';
+import { cliEnv, ROOT } from '../cli.ts';
 
 export class TidewatchProcess {
   /** stdout and stderr so far (pino JSON lines and the command's own output). */
@@ -20,15 +19,7 @@ export class TidewatchProcess {
   ) {
     this.#child = spawn(process.execPath, [path.join(ROOT, 'bin/tidewatch.mjs'), ...args], {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        LOG_LEVEL: 'info',
-        EVIDENCE_CAPTURE: 'off',
-        LIVENESS_SCHEDULE: 'off',
-        ...netGuardEnv(),
-        ...env,
-      },
+      env: cliEnv('info', env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.#child.stdout!.on('data', (d) => (this.output += d));
