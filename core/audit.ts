@@ -3,7 +3,7 @@
  * decisions, key changes, referrals). Callers pass the transaction that makes the change, so an
  * event exists exactly when its change was committed.
  */
-import type { Db, PoolDb } from './db/index.ts';
+import { NOW_UTC, type Db, type PoolDb } from './db/index.ts';
 
 export interface AuditEntry {
   /** An API key id, `cli:<user>` for the command line, or `system:<stage>` for a worker. */
@@ -26,7 +26,7 @@ export async function appendAudit(tx: Db, e: AuditEntry): Promise<void> {
   await tx.execute`
     INSERT INTO "AuditEvent" (actor, action, "subjectType", "subjectId", before, after, "createdAt")
     VALUES (${e.actor}, ${e.action}, ${e.subjectType}, ${e.subjectId}, ${jsonText(e.before)}::jsonb, ${jsonText(e.after)}::jsonb,
-            now() AT TIME ZONE 'UTC')`;
+            ${NOW_UTC})`;
 }
 
 export interface AuditQuery {

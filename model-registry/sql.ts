@@ -4,7 +4,7 @@
  * promotion records the version in git as live). Reads outside a transaction use Prisma's model API
  * (store.ts, shadow.ts).
  */
-import type { Db } from '../core/db/index.ts';
+import { NOW_UTC, type Db } from '../core/db/index.ts';
 import type { DetectorModelStatus as ModelStatus } from '../generated/prisma/enums.ts';
 
 /** Serialises every change of the live version (any constant shared by all processes). */
@@ -54,7 +54,7 @@ export async function insertModel(db: Db, m: NewModelRow): Promise<boolean> {
     INSERT INTO "DetectorModel"
       (version, status, "modelJson", "metaJson", weights, metrics, source, "createdAt", "createdBy", "promotedAt", "promotedBy")
     VALUES (${m.version}, ${m.status}::"DetectorModelStatus", ${m.modelJson}, ${m.metaJson}, ${Buffer.from(m.weights)}, ${m.metrics}::jsonb,
-      ${m.source}::jsonb, now() AT TIME ZONE 'UTC', ${m.createdBy}, ${m.promotedAt}::timestamp(3), ${m.promotedBy})
+      ${m.source}::jsonb, ${NOW_UTC}, ${m.createdBy}, ${m.promotedAt}::timestamp(3), ${m.promotedBy})
     ON CONFLICT DO NOTHING`;
   return inserted > 0;
 }

@@ -12,7 +12,7 @@
  * once (`purgedAt IS NULL`), so re-running, or two purges at once (SKIP LOCKED), never purge twice.
  */
 import { appendAudit } from '../core/audit.ts';
-import { sql, type Db, type Sql } from '../core/db/index.ts';
+import { NOW_UTC, sql, type Db, type Sql } from '../core/db/index.ts';
 
 export interface PurgeOptions {
   /** Days after dismissal to keep text and author (config `retention.dismissedDays`, default 90). */
@@ -71,7 +71,7 @@ export async function purgeDismissed(db: Db, opts: PurgeOptions): Promise<PurgeR
           SELECT p.id FROM "Post" p LEFT JOIN "Post" c ON c.id = p."duplicateOfId"
           WHERE p.id > ${after}::uuid AND ${due(cutoff)} ORDER BY p.id LIMIT ${batchSize} FOR UPDATE OF p SKIP LOCKED
         )
-        UPDATE "Post" SET text = '', "authorHandle" = NULL, "purgedAt" = (now() AT TIME ZONE 'UTC')
+        UPDATE "Post" SET text = '', "authorHandle" = NULL, "purgedAt" = ${NOW_UTC}
         FROM batch, "Platform" pl WHERE "Post".id = batch.id AND pl.id = "Post"."platformId"
         RETURNING "Post".id::text AS id, pl.name AS platform`;
       if (!rows.length) return rows;

@@ -49,6 +49,3 @@ export function planFitsAnyValues(f: QueueFilters, sort: Sort): boolean {
   const equalities = [f.language, f.platformId, f.category, f.referralCandidate].filter((v) => v !== undefined).length;
   return equalities <= (sort === 'priority' ? 1 : 0);
 }
-
-/** Database "now" in the same zone-less UTC form Prisma stores DateTime columns in. */
-export const NOW_UTC = sql`(now() AT TIME ZONE 'UTC')`;

@@ -4,9 +4,9 @@
  * statement rather than Prisma's nested include, and when its plan is generic: docs/database.md#review.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { raw, sql, type Db, type Sql } from '../core/db/index.ts';
+import { NOW_UTC, raw, sql, type Db, type Sql } from '../core/db/index.ts';
 import type { DecisionAction, ReviewStatus } from '../generated/prisma/enums.ts';
-import { filterSql, NOW_UTC, type QueueFilters, type Sort } from './filters.ts';
+import { filterSql, type QueueFilters, type Sort } from './filters.ts';
 
 /** What the list shows of an item itself, as both the SQL row and the view carry it. */
 export interface ItemSummary {

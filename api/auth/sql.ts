@@ -3,7 +3,7 @@
  * audit event). Plain reads stay on Prisma's model API in keys.ts and sessions.ts.
  */
 import { v7 as uuidv7 } from 'uuid';
-import type { Db } from '../../core/db/index.ts';
+import { NOW_UTC, type Db } from '../../core/db/index.ts';
 import type { ApiRole } from '../../generated/prisma/enums.ts';
 
 export interface ApiKeyRow {
@@ -21,7 +21,7 @@ export async function insertApiKey(
 ): Promise<ApiKeyRow> {
   const [row] = await tx.query<ApiKeyRow>`
     INSERT INTO "ApiKey" (id, name, role, "platformId", "secretHash", "createdBy", "createdAt")
-    VALUES (${k.id}, ${k.name}, ${k.role}::"ApiRole", ${k.platformId}::int, ${k.secretHash}, ${k.createdBy}, now() AT TIME ZONE 'UTC')
+    VALUES (${k.id}, ${k.name}, ${k.role}::"ApiRole", ${k.platformId}::int, ${k.secretHash}, ${k.createdBy}, ${NOW_UTC})
     RETURNING id, name, role::text AS role, "platformId", "createdAt"`;
   return row!;
 }

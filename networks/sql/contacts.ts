@@ -2,7 +2,7 @@
  * Contact points' statements: classify's per-batch lookup of known and benign contacts, and the
  * benign list a lead keeps (known-contacts.ts and benign.ts hold the rules).
  */
-import type { Db } from '../../core/db/index.ts';
+import { NOW_UTC, type Db } from '../../core/db/index.ts';
 
 /** A contact of the batch that is benign, or belongs to a live network with a vouched-for post. */
 export interface KnownOrBenignRow {
@@ -37,7 +37,7 @@ export async function selectBenignContact(tx: Db, key: string): Promise<BenignCo
 /** Marks `key` benign, or replaces the note when it is already (the first marker and time stay). */
 export async function upsertBenignContact(tx: Db, c: { key: string; note: string; actor: string }): Promise<BenignContactRow> {
   const [row] = await tx.query<BenignContactRow>`
-      INSERT INTO "BenignContact" (key, note, "createdBy", "createdAt") VALUES (${c.key}, ${c.note}, ${c.actor}, now() AT TIME ZONE 'UTC')
+      INSERT INTO "BenignContact" (key, note, "createdBy", "createdAt") VALUES (${c.key}, ${c.note}, ${c.actor}, ${NOW_UTC})
       ON CONFLICT (key) DO UPDATE SET note = excluded.note
       RETURNING key, note, "createdBy", "createdAt"`;
   return row!;

@@ -4,7 +4,7 @@
  * (merging, counting, views) stay in union.ts, known-contacts.ts, priority.ts and read.ts.
  */
 import { timestampText } from '../../core/db/array-literal.ts';
-import { empty, sql, type Db } from '../../core/db/index.ts';
+import { empty, NOW_UTC, sql, type Db } from '../../core/db/index.ts';
 import type { EntityKind } from '../entities.ts';
 
 /** Advisory lock key of the network tables ("twnet" as a number). */
@@ -132,7 +132,7 @@ export async function selectPostNetwork(tx: Db, postId: string): Promise<string 
 /** Records the network's first confirmation (later ones keep the first time). */
 export async function markNetworkConfirmed(tx: Db, networkId: string): Promise<void> {
   await tx.execute`
-    UPDATE "Network" SET "confirmedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${networkId}::uuid AND "confirmedAt" IS NULL`;
+    UPDATE "Network" SET "confirmedAt" = ${NOW_UTC} WHERE id = ${networkId}::uuid AND "confirmedAt" IS NULL`;
 }
 
 /** Adds `boost` to the undecided items of the network's posts but `exceptPostId`, once each; how many were raised. */
