@@ -7,6 +7,14 @@
  * - flagged: posts ingested in the range (`Post.ingestedAt`), re-uploads included.
  * - classified: posts classified and routed in the range (`routedAt`; re-uploads are not classified).
  * - sentToReview: review items created in the range.
+ * - confirmed: review items confirmed in the range (their latest `confirm` decision) and still
+ *   confirmed now. Each lands in exactly one delivery stage, dated by the confirmation, so
+ *   confirmed = confirmedReferred + awaitingDelivery + deliveryFailed + notReferable:
+ *   - confirmedReferred: its referral has been sent (at any time up to now);
+ *   - deliveryFailed: its referral was dead-lettered (`failed`) and not sent since;
+ *   - notReferable: its platform's delivery mode is `none` (nothing is ever sent there);
+ *   - awaitingDelivery: otherwise: a referral row still `queued` (being delivered, or held for
+ *     the platform's next action day), or no referral row yet.
  * - referred: referrals sent to the platform in the range (`sentAt`; one referral per content
  *   and platform). A referral recorded but never sent (delivery `none`, or dead-lettered) is not
  *   referred.
@@ -24,7 +32,23 @@
 import { join, sql, type Sql } from '../core/db/index.ts';
 import type { StatsFilters } from './filters.ts';
 
-export const STAGES = ['flagged', 'classified', 'sentToReview', 'referred', 'acknowledged', 'removed', 'declined'] as const;
+export const STAGES = [
+  'flagged',
+  'classified',
+  'sentToReview',
+  'confirmed',
+  'confirmedReferred',
+  'awaitingDelivery',
+  'deliveryFailed',
+  'notReferable',
+  'referred',
+  'acknowledged',
+  'removed',
+  'declined',
+] as const;
+
+/** What became of each confirmation: these four stages add up to `confirmed`, in total and per bucket or dimension. */
+export const DELIVERY_STAGES = ['confirmedReferred', 'awaitingDelivery', 'deliveryFailed', 'notReferable'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Time-to-removal bins, in hours: [from, to). */
@@ -113,6 +137,30 @@ function referralOutcomes(f: StatsFilters): Sql {
 }
 
 /**
+ * Items confirmed in the range and still confirmed, each with its delivery stage. The latest
+ * `confirm` decision dates it (a lead's confirmation after an escalation counts, not the escalation).
+ */
+function confirmations(f: StatsFilters): Sql {
+  return sql`
+  SELECT DISTINCT ON (ri.id) ri."postId", d."createdAt" AS at,
+    CASE WHEN ref.sent THEN 'confirmedReferred'
+         WHEN ref.failed THEN 'deliveryFailed'
+         WHEN pl."deliveryMode" = 'none' THEN 'notReferable'
+         ELSE 'awaitingDelivery' END AS delivery
+  FROM "Decision" d
+  JOIN "ReviewItem" ri ON ri.id = d."reviewItemId" AND ri.status = 'confirmed'
+  JOIN "Platform" pl ON pl.id = ri."platformId"
+  LEFT JOIN LATERAL (
+    SELECT bool_or(r."sentAt" IS NOT NULL) AS sent, bool_or(r.status = 'failed') AS failed FROM "Referral" r WHERE r."postId" = ri."postId"
+  ) ref ON true
+  WHERE d.action = 'confirm' AND ${inRange(sql`d."createdAt"`, f)}
+    AND NOT EXISTS (
+      SELECT 1 FROM "Decision" later WHERE later."reviewItemId" = ri.id AND later.action = 'confirm' AND later."createdAt" > d."createdAt"
+    )
+  ORDER BY ri.id, d."createdAt" DESC`;
+}
+
+/**
  * The facts are built in two session-local temporary tables (dropped at commit), each analysed
  * before use, so the planner joins hundreds of thousands of events to their posts with hash joins
  * instead of guessing; the aggregates then read one small, flat table.
@@ -127,13 +175,18 @@ export const CREATE_TEMP_TABLES = [
 export function insertEvents(f: StatsFilters): Sql {
   return sql`
   INSERT INTO stats_ev (stage, post_id, at, hours)
-  WITH ro AS MATERIALIZED (${referralOutcomes(f)})
+  WITH ro AS MATERIALIZED (${referralOutcomes(f)}),
+  co AS MATERIALIZED (${confirmations(f)})
   SELECT 'flagged'::text, p.id, p."ingestedAt", NULL::float8 FROM "Post" p WHERE ${inRange(sql`p."ingestedAt"`, f)}
   UNION ALL
   SELECT 'classified', p.id, p."routedAt", NULL FROM "Post" p
     WHERE ${inRange(sql`p."routedAt"`, f)} AND p.outcome IN ('dismissed', 'review', 'referral_candidate')
   UNION ALL
   SELECT 'sentToReview', ri."postId", ri."createdAt", NULL FROM "ReviewItem" ri WHERE ${inRange(sql`ri."createdAt"`, f)}
+  UNION ALL
+  SELECT 'confirmed', co."postId", co.at, NULL FROM co
+  UNION ALL
+  SELECT co.delivery, co."postId", co.at, NULL FROM co
   UNION ALL
   SELECT 'referred', ro."postId", ro."sentAt", NULL FROM ro
   UNION ALL

@@ -34,8 +34,33 @@ export function parseDay(s: string): Date | undefined {
 
 export const dayString = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Every bucket start in the range, so days or weeks without events still appear (as zeros). */
-export function bucketStarts(f: Pick<StatsFilters, 'from' | 'to' | 'bucket'>): string[] {
+export interface SeriesBucket {
+  /** The bucket's own start (`date_trunc`), the key the SQL groups by. */
+  key: string;
+  /** First day of the bucket inside the range (the range's first day when the bucket began earlier). */
+  start: string;
+  /** Last day of the bucket inside the range. */
+  end: string;
+  /** Days of the bucket inside the range. */
+  days: number;
+  /** True when the range cuts the bucket (a week the range starts or ends in the middle of). */
+  partial: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Every bucket of the range, clipped to it, so days or weeks without events still appear (as
+ * zeros) and a week the range cuts is labelled by the days it really covers and marked partial.
+ */
+export function seriesBuckets(f: Pick<StatsFilters, 'from' | 'to' | 'bucket'>): SeriesBucket[] {
   const interval = f.bucket === 'week' ? utcMonday : utcDay;
-  return interval.range(interval.floor(f.from), f.to).map(dayString);
+  return interval.range(interval.floor(f.from), f.to).map((b) => {
+    const start = b < f.from ? f.from : b;
+    const next = interval.offset(b, 1);
+    const end = next > f.to ? f.to : next;
+    const days = Math.round((end.getTime() - start.getTime()) / DAY_MS);
+    const full = Math.round((next.getTime() - b.getTime()) / DAY_MS);
+    return { key: dayString(b), start: dayString(start), end: dayString(new Date(end.getTime() - DAY_MS)), days, partial: days < full };
+  });
 }

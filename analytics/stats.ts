@@ -18,7 +18,7 @@ import {
   STAGES,
   type Stage,
 } from './facts.ts';
-import { bucketStarts, dayString, type StatsFilters } from './filters.ts';
+import { dayString, seriesBuckets, type StatsFilters } from './filters.ts';
 
 export interface Counts {
   posts: number;
@@ -29,8 +29,14 @@ export interface Counts {
 type StageCounts = Record<Stage, number>;
 
 export interface SeriesRow extends StageCounts {
-  /** First day of the bucket (UTC), `YYYY-MM-DD`. */
+  /** First day of the bucket inside the range (UTC), `YYYY-MM-DD`: a week the range starts in the middle of begins on the range's first day. */
   bucket: string;
+  /** Last day of the bucket inside the range (UTC), `YYYY-MM-DD`. */
+  bucketEnd: string;
+  /** Days of the bucket inside the range. */
+  days: number;
+  /** True when the range cuts the bucket short (a partial week). */
+  partial: boolean;
   removalRate: number | null;
 }
 
@@ -78,6 +84,8 @@ export interface DecisionMixRow {
 
 export interface Stats {
   range: { from: string; to: string; days: number; bucket: StatsFilters['bucket'] };
+  /** Every stage at 0 posts and no decisions: the page says "no data in this range". */
+  empty: boolean;
   counts: Record<Stage, Counts>;
   /** removed ÷ referred (referrals sent in the range); null when nothing was referred. */
   removalRate: number | null;
@@ -211,9 +219,9 @@ export async function computeStats(db: PoolDb, f: StatsFilters): Promise<Stats> 
   }
 
   const buckets = byKey(rows, 'bucket');
-  const series = bucketStarts(f).map((bucket) => {
-    const c = buckets.get(bucket)?.counts ?? zeroStages();
-    return { bucket, ...c, removalRate: ratio(c.removed, c.referred) };
+  const series = seriesBuckets(f).map((b) => {
+    const c = buckets.get(b.key)?.counts ?? zeroStages();
+    return { bucket: b.start, bucketEnd: b.end, days: b.days, partial: b.partial, ...c, removalRate: ratio(c.removed, c.referred) };
   });
   const platforms = busiestFirst(
     [...byKey(rows, 'platform')].map(([id, e]) => ({
@@ -257,6 +265,7 @@ export async function computeStats(db: PoolDb, f: StatsFilters): Promise<Stats> 
 
   return {
     range: { from: dayString(f.from), to: dayString(new Date(f.to.getTime() - 86_400_000)), days, bucket: f.bucket },
+    empty: STAGES.every((st) => counts[st].posts === 0) && totalDecisions === 0,
     counts,
     removalRate: ratio(counts.removed.posts, counts.referred.posts),
     timeToRemovalHours: { removed: counts.removed.posts, median, p90 },

@@ -15,8 +15,11 @@ export type Format = (typeof FORMATS)[number];
 /** A row of one of the tables (interfaces of `stats.ts`); cells are strings, numbers or null. */
 export type Row = object;
 
-/** A cell of a row by column name. */
-export const cell = (row: Row, column: string) => (row as Record<string, string | number | null>)[column] ?? null;
+/** A cell of a row by column name; a flag reads `true` / `false`, in CSV as in JSON. */
+export const cell = (row: Row, column: string) => {
+  const v = (row as Record<string, string | number | boolean | null>)[column] ?? null;
+  return typeof v === 'boolean' ? String(v) : v;
+};
 
 /** One table's rows, in display order. */
 export function tableRows(stats: Stats, table: TableName): Row[] {
@@ -43,7 +46,7 @@ export function tableRows(stats: Stats, table: TableName): Row[] {
 /** Column order for CSV headers, fixed so an empty table still has its header row. */
 const COLUMNS: Record<TableName, readonly string[]> = {
   funnel: ['stage', 'posts', 'accounts', 'pages'],
-  series: ['bucket', ...STAGES, 'removalRate'],
+  series: ['bucket', 'bucketEnd', 'days', 'partial', ...STAGES, 'removalRate'],
   platforms: ['platform', ...STAGES, 'removalRate', 'medianHoursToRemoval', 'p90HoursToRemoval'],
   time_to_removal: ['bin', 'fromHours', 'toHours', 'removed'],
   languages: ['language', ...STAGES, 'removalRate'],
@@ -67,6 +70,10 @@ export function exportTable(stats: Stats, table: TableName, format: Format): Exp
   const rows = tableRows(stats, table);
   const filename = `tidewatch-${table}-${stats.range.from}-to-${stats.range.to}.${format}`;
   if (format === 'json') return { body: JSON.stringify(rows), contentType: 'application/json; charset=utf-8', filename };
-  const body = toCsv(COLUMNS[table], rows);
+  // csv-stringify would write a boolean as 1 or an empty cell.
+  const body = toCsv(
+    COLUMNS[table],
+    rows.map((r) => Object.fromEntries(COLUMNS[table].map((c) => [c, cell(r, c)]))),
+  );
   return { body, contentType: 'text/csv; charset=utf-8', filename };
 }

@@ -111,11 +111,21 @@ const Counts = z.object({ posts: n, accounts: n, pages: n }).openapi('StatsCount
 export const StatsBody = z
   .object({
     range: z.object({ from: z.string(), to: z.string(), days: n, bucket: z.enum(BUCKETS) }),
+    empty: z.boolean().openapi({ description: 'True when nothing happened in the range: every stage is 0 and no decision was made.' }),
     counts: z.object(Object.fromEntries(STAGES.map((s) => [s, Counts])) as Record<(typeof STAGES)[number], typeof Counts>),
     removalRate: rate,
     timeToRemovalHours: z.object({ removed: n, median: rate, p90: rate }),
     automatedReferralPrecision: z.object({ candidates: n, confirmed: n, rejected: n, undecided: n, precision: rate }),
-    series: z.array(z.object({ bucket: z.string(), ...stageCounts, removalRate: rate })),
+    series: z.array(
+      z.object({
+        bucket: z.string().openapi({ description: 'First day of the bucket inside the range (a cut week starts on the range’s first day).' }),
+        bucketEnd: z.string().openapi({ description: 'Last day of the bucket inside the range.' }),
+        days: n.openapi({ description: 'Days of the bucket inside the range.' }),
+        partial: z.boolean().openapi({ description: 'True when the range cuts the bucket short (a partial week).' }),
+        ...stageCounts,
+        removalRate: rate,
+      }),
+    ),
     platforms: z.array(
       z.object({ platform: z.string(), ...stageCounts, removalRate: rate, medianHoursToRemoval: rate, p90HoursToRemoval: rate }),
     ),

@@ -16,9 +16,11 @@ const statsRoute = createRoute({
   tags: ['analytics'],
   summary: 'Moderation and takedown figures for a date range',
   description:
-    'Counts of posts, accounts and pages flagged, classified, sent to review, referred, acknowledged, removed and declined; removal rate; ' +
+    'Counts of posts, accounts and pages flagged, classified, sent to review, confirmed, referred, acknowledged, removed and declined; ' +
+    'what became of each confirmation (confirmedReferred, awaitingDelivery, deliveryFailed, notReferable: these four add up to confirmed); removal rate; ' +
     'median and 90th-percentile hours from referral to confirmed removal; automated-referral precision; reviewer throughput and decision mix; ' +
-    'a day or week series; per platform, language and category. Referral outcomes belong to the day the referral was sent. Dates are UTC.',
+    'a day or week series (buckets clipped to the range, cut weeks marked partial); per platform, language and category. ' +
+    'Referral outcomes belong to the day the referral was sent, delivery stages to the day of the confirmation. Dates are UTC; weeks start Monday.',
   ...secured(...ROLE_SETS.analytics),
   request: { query: StatsQuery },
   responses: {
