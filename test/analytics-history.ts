@@ -22,6 +22,10 @@
  * P14   telegram  ar   (P10's)     09-12 12:00   duplicate of P10     warn2       tg warnings2
  * P15   facebook  en   small_boat  09-20 10:00   referral_candidate   late        fb late
  * P16   tiktok    en   lorry       09-13 12:00   referral_candidate   lorrydriver –
+ * P17   facebook  en   small_boat  09-15 10:00   referral_candidate   failing     fb failing
+ * P18   telegram  ar   small_boat  09-16 10:00   review               held        tg held_chan
+ * P19   tiktok    en   lorry       09-16 12:00   referral_candidate   waiting     –
+ * P20   x         en   none        09-17 10:00   review               nodelivery  –
  * (* P3 has two classifications: small_boat from model v0, then lorry from v1; the latest counts.)
  * Classified posts are routed one minute after ingest, and their review items created then.
  *
@@ -35,8 +39,15 @@
  * R7  P7  sent 09-08 12:00, ack 13:00, actioned 09-10 08:00                → removed 44 h
  * R15 P15 sent 09-20 (outside), RQ P16 automated, queued, never sent.
  *
+ * What became of the confirmations of 09-15 … 09-21 (the second week; none of it touches the
+ * first two): P15 referred (R15 sent), P17 delivery failed (R17 `failed` after 5 attempts), P18
+ * awaiting delivery (R18 `queued`, held for telegram's action day), P19 awaiting delivery (no
+ * referral row yet), P20 not referable (x takes no referrals: delivery `none`; R20 stays `queued`).
+ * Delivery modes: facebook and tiktok webhook, telegram export, x none.
+ *
  * Decisions: reviewer A: P1 confirm, P2 reject, P5 escalate, P6 needs_translation, P8 reject;
- * reviewer B: P3, P4, P7 confirm (and P15 on 09-20); lead C: P5 confirm, P8 reverse; P0 by A on 08-25.
+ * reviewer B: P3, P4, P7 confirm (and P15 on 09-20); lead C: P5 confirm, P8 reverse; P0 by A on 08-25;
+ * P17 by A on 09-15, P18 and P19 by B on 09-16, P20 by A on 09-17.
  */
 import { createApiKey } from '../api/auth/keys.ts';
 import type { PoolDb } from '../core/db/index.ts';
@@ -242,6 +253,50 @@ export const POSTS: PostSpec[] = [
     url: 'https://www.tiktok.com/@lorrydriver/video/116',
     item: 'open',
   },
+  {
+    n: 17,
+    platform: 'facebook',
+    lang: 'en',
+    cats: ['small_boat'],
+    at: '09-15 10:00',
+    outcome: 'referral_candidate',
+    author: 'failing',
+    url: 'https://www.facebook.com/failing/posts/117',
+    item: 'confirmed',
+  },
+  {
+    n: 18,
+    platform: 'telegram',
+    lang: 'ar',
+    cats: ['small_boat'],
+    at: '09-16 10:00',
+    outcome: 'review',
+    author: 'held',
+    url: 'https://t.me/held_chan/118',
+    item: 'confirmed',
+  },
+  {
+    n: 19,
+    platform: 'tiktok',
+    lang: 'en',
+    cats: ['lorry'],
+    at: '09-16 12:00',
+    outcome: 'referral_candidate',
+    author: 'waiting',
+    url: 'https://www.tiktok.com/@waiting/video/119',
+    item: 'confirmed',
+  },
+  {
+    n: 20,
+    platform: 'x',
+    lang: 'en',
+    cats: ['none'],
+    at: '09-17 10:00',
+    outcome: 'review',
+    author: 'nodelivery',
+    url: 'https://x.com/nodelivery/status/120',
+    item: 'confirmed',
+  },
 ];
 
 export interface History {
@@ -263,6 +318,9 @@ export async function seedHistory(db: PoolDb): Promise<History> {
     B: await keyId('reviewer', 'Reviewer B'),
     C: await keyId('lead', 'Lead C'),
   };
+
+  const modes = { facebook: 'webhook', tiktok: 'webhook', telegram: 'export', x: 'none' } as const;
+  for (const [name, deliveryMode] of Object.entries(modes)) await db.prisma.platform.update({ where: { name }, data: { deliveryMode } });
 
   for (const p of POSTS) {
     const id = postIdFor(p.platform, `hist-${p.n}`);
@@ -331,6 +389,10 @@ export async function seedHistory(db: PoolDb): Promise<History> {
     [8, 'A', 'reject', '09-09 11:00'],
     [8, 'C', 'reverse', '09-09 15:00'],
     [15, 'B', 'confirm', '09-20 11:00'],
+    [17, 'A', 'confirm', '09-15 11:00'],
+    [18, 'B', 'confirm', '09-16 11:00'],
+    [19, 'B', 'confirm', '09-16 13:00'],
+    [20, 'A', 'confirm', '09-17 11:00'],
   ];
   for (const [n, who, action, at] of decisions) {
     const item = await db.prisma.reviewItem.findUniqueOrThrow({ where: { postId: posts.get(n)! }, select: { id: true } });
@@ -349,6 +411,8 @@ export async function seedHistory(db: PoolDb): Promise<History> {
     offline?: string;
     reappeared?: string;
     automated?: boolean;
+    attempts?: number;
+    lastError?: string;
     audit: Ev[];
   }[] = [
     {
@@ -412,6 +476,9 @@ export async function seedHistory(db: PoolDb): Promise<History> {
       audit: [['referral.actioned', '09-20 14:00']],
     },
     { n: 16, status: 'queued', automated: true, audit: [] },
+    { n: 17, status: 'failed', attempts: 5, lastError: 'HTTP 500 from the webhook', audit: [['referral.failed', '09-15 13:00']] },
+    { n: 18, status: 'queued', audit: [] },
+    { n: 20, status: 'queued', audit: [] },
   ];
   const opt = (s: string | undefined) => (s ? t(s) : null);
   for (const r of referrals) {
@@ -424,6 +491,8 @@ export async function seedHistory(db: PoolDb): Promise<History> {
         status: r.status as 'sent',
         idempotencyKey: `${platformId}:${postId}`,
         automated: r.automated ?? false,
+        attempts: r.attempts ?? 0,
+        lastError: r.lastError ?? null,
         sentAt: opt(r.sent),
         acknowledgedAt: opt(r.ack),
         decidedAt: opt(r.decided),

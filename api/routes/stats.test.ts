@@ -10,7 +10,21 @@ import { seedHistory, type History } from '../../test/analytics-history.ts';
 import { startHarness, type Harness } from '../../test/harness.ts';
 
 const RANGE = 'from=2026-09-01&to=2026-09-14';
-const zeros = { flagged: 0, classified: 0, sentToReview: 0, referred: 0, acknowledged: 0, removed: 0, declined: 0 };
+const zeros = {
+  flagged: 0,
+  classified: 0,
+  sentToReview: 0,
+  confirmed: 0,
+  confirmedReferred: 0,
+  awaitingDelivery: 0,
+  deliveryFailed: 0,
+  notReferable: 0,
+  referred: 0,
+  acknowledged: 0,
+  removed: 0,
+  declined: 0,
+};
+const none = { posts: 0, accounts: 0, pages: 0 };
 
 describe('GET /v1/stats', () => {
   let h: Harness;
@@ -32,10 +46,18 @@ describe('GET /v1/stats', () => {
   it('counts posts, accounts and pages at each stage, apart', async () => {
     const s = await get(RANGE);
     expect(s.range).toEqual({ from: '2026-09-01', to: '2026-09-14', days: 14, bucket: 'day' });
+    expect(s.empty).toBe(false);
     expect(s.counts).toEqual({
       flagged: { posts: 15, accounts: 9, pages: 6 },
       classified: { posts: 12, accounts: 7, pages: 4 },
       sentToReview: { posts: 9, accounts: 7, pages: 4 },
+      // P1, P3, P4, P5 (the lead's confirmation after A's escalation), P7; P0 was confirmed 08-25.
+      // Accounts: boatman, camion, bahr (P4 and P5), crossing; pages ukboats, groups/calais, bahr_uk.
+      confirmed: { posts: 5, accounts: 4, pages: 3 },
+      confirmedReferred: { posts: 5, accounts: 4, pages: 3 },
+      awaitingDelivery: none,
+      deliveryFailed: none,
+      notReferable: none,
       referred: { posts: 6, accounts: 5, pages: 4 },
       acknowledged: { posts: 4, accounts: 4, pages: 3 },
       removed: { posts: 5, accounts: 4, pages: 3 },
@@ -103,6 +125,12 @@ describe('GET /v1/stats', () => {
     const day = (d: string) => s.series.find((r) => r.bucket === `2026-09-${d}`)!;
     expect(day('01')).toEqual({
       bucket: '2026-09-01',
+      bucketEnd: '2026-09-01',
+      days: 1,
+      partial: false,
+      ...zeros,
+      confirmed: 1,
+      confirmedReferred: 1,
       flagged: 2,
       classified: 2,
       sentToReview: 2,
@@ -114,6 +142,12 @@ describe('GET /v1/stats', () => {
     });
     expect(day('02')).toEqual({
       bucket: '2026-09-02',
+      bucketEnd: '2026-09-02',
+      days: 1,
+      partial: false,
+      ...zeros,
+      confirmed: 2,
+      confirmedReferred: 2,
       flagged: 2,
       classified: 2,
       sentToReview: 2,
@@ -123,8 +157,10 @@ describe('GET /v1/stats', () => {
       declined: 1,
       removalRate: 0.6667,
     });
-    expect(day('04')).toEqual({ bucket: '2026-09-04', ...zeros, referred: 1, acknowledged: 1, removed: 1, declined: 1, removalRate: 1 });
-    expect(day('05')).toEqual({ bucket: '2026-09-05', ...zeros, removalRate: null });
+    const oneDay = (d: string) => ({ bucket: `2026-09-${d}`, bucketEnd: `2026-09-${d}`, days: 1, partial: false });
+    expect(day('04')).toEqual({ ...oneDay('04'), ...zeros, referred: 1, acknowledged: 1, removed: 1, declined: 1, removalRate: 1 });
+    expect(day('05')).toEqual({ ...oneDay('05'), ...zeros, removalRate: null });
+    expect(s.series.map((r) => r.confirmed)).toEqual([1, 2, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
     expect(s.series.map((r) => r.flagged)).toEqual([2, 2, 1, 0, 0, 0, 0, 2, 1, 2, 1, 2, 2, 0]);
     expect(s.series.map((r) => r.classified)).toEqual([2, 2, 1, 0, 0, 0, 0, 2, 1, 2, 1, 0, 1, 0]);
     // The buckets add up to the totals.
@@ -136,13 +172,71 @@ describe('GET /v1/stats', () => {
     }
   });
 
-  it('series by ISO week (Monday)', async () => {
+  it('series by ISO week (Monday), clipped to the range, cut weeks marked partial', async () => {
     const s = await get(`${RANGE}&bucket=week`);
-    expect(s.series.map((r) => [r.bucket, r.flagged, r.referred, r.removed, r.removalRate])).toEqual([
-      ['2026-08-31', 5, 5, 4, 0.8],
-      ['2026-09-07', 10, 1, 1, 1],
-      ['2026-09-14', 0, 0, 0, null],
+    // The range starts on Tuesday 09-01: the first week counts 09-01 … 09-06 only, and 09-14 is a Monday alone.
+    expect(s.series.map((r) => [r.bucket, r.bucketEnd, r.days, r.partial, r.flagged, r.referred, r.removed, r.removalRate])).toEqual([
+      ['2026-09-01', '2026-09-06', 6, true, 5, 5, 4, 0.8],
+      ['2026-09-07', '2026-09-13', 7, false, 10, 1, 1, 1],
+      ['2026-09-14', '2026-09-14', 1, true, 0, 0, 0, null],
     ]);
+    const whole = await get('from=2026-08-31&to=2026-09-13&bucket=week');
+    expect(whole.series.map((r) => [r.bucket, r.bucketEnd, r.days, r.partial])).toEqual([
+      ['2026-08-31', '2026-09-06', 7, false],
+      ['2026-09-07', '2026-09-13', 7, false],
+    ]);
+  });
+
+  it('every confirmation lands in one delivery stage: referred, awaiting delivery, failed or not referable', async () => {
+    // The week after: P17 failed, P18 held (queued), P19 no referral yet, P20 on x (delivery none), P15 referred.
+    const s = await get('from=2026-09-15&to=2026-09-21');
+    expect(s.counts.confirmed).toEqual({ posts: 5, accounts: 5, pages: 3 });
+    expect(s.counts.confirmedReferred).toEqual({ posts: 1, accounts: 1, pages: 1 });
+    expect(s.counts.awaitingDelivery).toEqual({ posts: 2, accounts: 2, pages: 1 });
+    expect(s.counts.deliveryFailed).toEqual({ posts: 1, accounts: 1, pages: 1 });
+    expect(s.counts.notReferable).toEqual({ posts: 1, accounts: 1, pages: 0 });
+    expect([s.counts.flagged.posts, s.counts.referred.posts, s.counts.removed.posts]).toEqual([5, 1, 1]);
+    expect(s.timeToRemovalHours).toEqual({ removed: 1, median: 2, p90: 2 });
+    const stages = (r: Record<string, unknown>) => [r.confirmed, r.confirmedReferred, r.awaitingDelivery, r.deliveryFailed, r.notReferable];
+    expect(s.platforms.map((r) => [r.platform, ...stages(r)])).toEqual([
+      ['facebook', 2, 1, 0, 1, 0],
+      ['telegram', 1, 0, 1, 0, 0],
+      ['tiktok', 1, 0, 1, 0, 0],
+      ['x', 1, 0, 0, 0, 1],
+    ]);
+    expect(s.series.map((r) => [r.bucket, ...stages(r)])).toEqual([
+      ['2026-09-15', 1, 0, 0, 1, 0],
+      ['2026-09-16', 2, 0, 2, 0, 0],
+      ['2026-09-17', 1, 0, 0, 0, 1],
+      ['2026-09-18', 0, 0, 0, 0, 0],
+      ['2026-09-19', 0, 0, 0, 0, 0],
+      ['2026-09-20', 1, 1, 0, 0, 0],
+      ['2026-09-21', 0, 0, 0, 0, 0],
+    ]);
+    expect(s.categories.map((r) => [r.category, r.flagged, r.confirmed])).toEqual([
+      ['small_boat', 3, 3],
+      ['lorry', 1, 1],
+      ['none', 1, 1],
+    ]);
+    // Once the held referral is sent, it moves from awaiting delivery to referred; the total stays.
+    const r18 = await h.db.prisma.referral.findFirstOrThrow({ where: { postId: history.posts.get(18)! } });
+    await h.db.prisma.referral.update({ where: { id: r18.id }, data: { status: 'sent', sentAt: new Date('2026-09-28T09:00:00Z') } });
+    try {
+      const after = await get('from=2026-09-15&to=2026-09-21');
+      expect(
+        (['confirmed', 'confirmedReferred', 'awaitingDelivery', 'deliveryFailed', 'notReferable'] as const).map((k) => after.counts[k].posts),
+      ).toEqual([5, 2, 1, 1, 1]);
+    } finally {
+      await h.db.prisma.referral.update({ where: { id: r18.id }, data: { status: 'queued', sentAt: null } });
+    }
+  });
+
+  it('an empty range is marked empty, with every bucket at zero', async () => {
+    const s = await get('from=2026-06-01&to=2026-06-07&bucket=week');
+    expect(s.empty).toBe(true);
+    expect(Object.values(s.counts).every((c) => c.posts === 0)).toBe(true);
+    expect(s.series.map((r) => [r.bucket, r.days, r.partial, r.flagged])).toEqual([['2026-06-01', 7, false, 0]]);
+    expect([s.platforms, s.languages, s.categories, s.reviewers]).toEqual([[], [], [], []]);
   });
 
   it('per platform, language and category', async () => {
@@ -151,6 +245,8 @@ describe('GET /v1/stats', () => {
       {
         platform: 'telegram',
         ...zeros,
+        confirmed: 2,
+        confirmedReferred: 2,
         flagged: 6,
         classified: 4,
         sentToReview: 3,
@@ -165,6 +261,8 @@ describe('GET /v1/stats', () => {
       {
         platform: 'facebook',
         ...zeros,
+        confirmed: 2,
+        confirmedReferred: 2,
         flagged: 5,
         classified: 4,
         sentToReview: 3,
@@ -179,6 +277,8 @@ describe('GET /v1/stats', () => {
       {
         platform: 'tiktok',
         ...zeros,
+        confirmed: 1,
+        confirmedReferred: 1,
         flagged: 4,
         classified: 4,
         sentToReview: 3,
@@ -305,6 +405,11 @@ describe('GET /v1/stats', () => {
       'flagged,15,9,6',
       'classified,12,7,4',
       'sentToReview,9,7,4',
+      'confirmed,5,4,3',
+      'confirmedReferred,5,4,3',
+      'awaitingDelivery,0,0,0',
+      'deliveryFailed,0,0,0',
+      'notReferable,0,0,0',
       'referred,6,5,4',
       'acknowledged,4,4,3',
       'removed,5,4,3',
