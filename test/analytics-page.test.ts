@@ -10,13 +10,14 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stats } from '../analytics/stats.ts';
+import { presetRange } from '../analytics/presets.ts';
 import { tableRows } from '../analytics/tables.ts';
 import { seedHistory } from './analytics-history.ts';
 import { launchBrowser } from '../core/chromium.ts';
 import { ROOT } from './cli.ts';
 import { startHarness, type Harness } from './harness.ts';
 
-const OUT = path.join(ROOT, 'test-results', 'analytics-page');
+const OUT = path.join(ROOT, 'test-results', 'analytics');
 const RANGE = 'from=2026-09-01&to=2026-09-14';
 
 describe('/analytics in a browser', () => {
@@ -74,7 +75,8 @@ describe('/analytics in a browser', () => {
 
     // One <svg> per chart, drawn with a real size.
     const charts = await page.$$eval('figure[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart')));
-    expect(charts).toEqual(['funnel', 'series', 'platforms', 'time_to_removal', 'languages', 'categories', 'decision_mix']);
+    expect(charts).toEqual(['funnel', 'series', 'platform_volumes', 'platforms', 'time_to_removal', 'languages', 'categories', 'decision_mix']);
+    expect(await page.evaluate('document.compatMode')).toBe('CSS1Compat');
     for (const chart of charts) {
       const box = await page.locator(`figure[data-chart=${chart}] svg[role=img]`).boundingBox();
       expect(box!.width, chart).toBeGreaterThan(500);
@@ -97,10 +99,20 @@ describe('/analytics in a browser', () => {
     expect((await marks(page, 'time_to_removal')).map((m) => Number(m.value))).toEqual([0, 2, 1, 2, 0, 0]);
     expect(await marks(page, 'languages')).toHaveLength(3 * 3);
     expect(await marks(page, 'categories')).toHaveLength(4 * 3);
-    expect((await marks(page, 'funnel')).filter((m) => m.series === 'posts').map((m) => Number(m.value))).toEqual([15, 12, 9, 6, 4, 5, 2]);
+    // flagged, classified, sent to review, confirmed, its four delivery stages, referred, acknowledged, removed, declined.
+    expect((await marks(page, 'funnel')).filter((m) => m.series === 'posts').map((m) => Number(m.value))).toEqual([
+      15, 12, 9, 5, 5, 0, 0, 0, 6, 4, 5, 2,
+    ]);
+    expect((await marks(page, 'platform_volumes')).map((m) => [m.series, m.label, Number(m.value)])).toEqual(
+      (['flagged', 'referred', 'removed'] as const).flatMap((k) => s.platforms.map((r) => [k, r.platform, r[k]])),
+    );
+    // Weekly buckets are off here (by day), so nothing is partial.
+    expect(await page.locator('[data-partial-note]').count()).toBe(0);
     expect((await marks(page, 'decision_mix')).map((m) => Number(m.value))).toEqual([5, 2, 1, 1, 1]);
     expect(await page.textContent('[data-kpi=removalRate]')).toBe('83.3 %');
     expect(await page.textContent('[data-kpi=median]')).toBe('8 h');
+    expect(await page.textContent('[data-kpi=p90]')).toBe('36 h');
+    expect(await page.textContent('[data-kpi=confirmed]')).toBe('5');
 
     await page.screenshot({ path: path.join(OUT, 'analytics.png'), fullPage: true });
     expect(outside).toEqual([]);
@@ -123,6 +135,17 @@ describe('/analytics in a browser', () => {
       s.series.map((r) => r.flagged),
     );
     expect(s.series.map((r) => r.flagged)).toEqual([2, 4, 0]);
+    // The first and last weeks are cut by the range: labelled by the days they cover, marked partial.
+    expect(
+      (await marks(page, 'series')).filter((m) => m.series === 'flagged').map((m) => m.label),
+    ).toEqual(['2026-09-01', '2026-09-07', '2026-09-14']);
+    expect(await page.locator('figure[data-chart=series] [data-point][data-partial=true]').count()).toBe(2 * 3);
+    expect(await page.textContent('[data-partial-note]')).toContain('2026-09-01 – 2026-09-06 (6 of 7 days); 2026-09-14 – 2026-09-14 (1 of 7 days)');
+    expect(await page.locator('figure[data-chart=series] .axis.x text').allTextContents()).toEqual([
+      '2026-09-01 (partial)',
+      '2026-09-07',
+      '2026-09-14 (partial)',
+    ]);
 
     const links = await page.$$eval('a[data-export]', (as) => as.map((a) => [a.getAttribute('data-export'), a.getAttribute('href')]));
     expect(links).toHaveLength(8 * 2);
@@ -150,6 +173,113 @@ describe('/analytics in a browser', () => {
       ]),
     );
     await page.screenshot({ path: path.join(OUT, 'analytics-telegram-weekly.png'), fullPage: true });
+    expect(outside).toEqual([]);
+    await ctx.close();
+  });
+
+  it('shows what became of every confirmation, per platform volumes, and the category without a cue in words', async () => {
+    const { ctx, outside } = await offlineContext();
+    const page = await signIn(ctx, analystKey, '/analytics');
+    await page.waitForURL(/\/analytics$/);
+    const q = 'from=2026-09-15&to=2026-09-21&bucket=week';
+    await page.goto(`${h.rt.apiUrl}/analytics?${q}`);
+    const s = await api(q);
+    const count = async (stage: string) => Number(await page.textContent(`[data-delivery] [data-stage-count=${stage}]`));
+    // P15 referred, P18 held and P19 not yet referred, P17 failed, P20 on x (delivery none): 1 + 2 + 1 + 1 = 5.
+    expect(await count('confirmed')).toBe(5);
+    expect([await count('confirmedReferred'), await count('awaitingDelivery'), await count('deliveryFailed'), await count('notReferable')]).toEqual([
+      1, 2, 1, 1,
+    ]);
+    expect(await page.textContent('[data-delivery] h3')).toMatch(/What became of the 5 items confirmed in this\s+range/);
+    expect((await marks(page, 'funnel')).filter((m) => m.series === 'posts').map((m) => [m.label, Number(m.value)])).toEqual([
+      ['flagged', 5],
+      ['classified', 5],
+      ['sent to review', 5],
+      ['confirmed', 5],
+      ['confirmed, referred', 1],
+      ['awaiting delivery', 2],
+      ['delivery failed', 1],
+      ['not referable', 1],
+      ['referred (sent)', 1],
+      ['acknowledged', 1],
+      ['removed', 1],
+      ['declined', 0],
+    ]);
+    // Per-platform volumes: one bar per platform and measure, the API's numbers, described in words.
+    expect((await marks(page, 'platform_volumes')).map((m) => [m.series, m.label, Number(m.value)])).toEqual([
+      ['flagged', 'facebook', 2],
+      ['flagged', 'telegram', 1],
+      ['flagged', 'tiktok', 1],
+      ['flagged', 'x', 1],
+      ['referred', 'facebook', 1],
+      ['referred', 'telegram', 0],
+      ['referred', 'tiktok', 0],
+      ['referred', 'x', 0],
+      ['removed', 'facebook', 1],
+      ['removed', 'telegram', 0],
+      ['removed', 'tiktok', 0],
+      ['removed', 'x', 0],
+    ]);
+    expect(s.platforms.map((r) => r.platform)).toEqual(['facebook', 'telegram', 'tiktok', 'x']);
+    expect(await page.textContent('#chart-platform-volumes-desc')).toBe(
+      'facebook: flagged 2, referred 1, removed 1; telegram: flagged 1, referred 0, removed 0; tiktok: flagged 1, referred 0, removed 0; x: flagged 1, referred 0, removed 0',
+    );
+    // The second series is hatched, not a second colour.
+    expect(await page.getAttribute('figure[data-chart=platform_volumes] rect[data-series=referred]', 'fill')).toBe('url(#chart-hatch)');
+    // "none" reads as words, with its code in the table and an explanation.
+    expect((await marks(page, 'categories')).filter((m) => m.series === 'flagged').map((m) => m.label)).toEqual([
+      'small boat',
+      'lorry',
+      'no category cue',
+    ]);
+    expect(await page.locator('table[data-table=categories] tbody td:first-child').allTextContents()).toEqual([
+      'small boat (small_boat)',
+      'lorry (lorry)',
+      'no category cue (none)',
+    ]);
+    expect(await page.textContent('[data-category-note]')).toContain('found none of the category cues');
+    // Time to removal in the unit that fits; the week the range starts mid-way and the lone Monday are partial.
+    expect(await page.textContent('[data-kpi=median]')).toBe('2 h');
+    expect(await page.textContent('[data-partial-note]')).toContain('2026-09-15 – 2026-09-20 (6 of 7 days); 2026-09-21 – 2026-09-21 (1 of 7 days)');
+    await page.screenshot({ path: path.join(OUT, 'analytics-delivery-stages.png'), fullPage: true });
+
+    // A platform that received nothing: the removal-rate chart says why instead of drawing empty axes.
+    await page.goto(`${h.rt.apiUrl}/analytics?${q}&platform=x`);
+    expect(await page.textContent('figure[data-chart=platforms] [data-no-data]')).toBe('Nothing was referred in this range, so there is no removal rate.');
+    expect(await page.locator('figure[data-chart=platforms] svg').count()).toBe(0);
+    expect(await count('notReferable')).toBe(1);
+    await page.screenshot({ path: path.join(OUT, 'analytics-platform-x.png'), fullPage: true });
+    expect(outside).toEqual([]);
+    await ctx.close();
+  });
+
+  it('presets set the range and keep the other filters; an empty range says so instead of drawing empty charts', async () => {
+    const { ctx, outside } = await offlineContext();
+    const page = await signIn(ctx, analystKey, '/analytics');
+    await page.waitForURL(/\/analytics$/);
+    await page.goto(`${h.rt.apiUrl}/analytics?${RANGE}&bucket=week&platform=telegram`);
+    const presets = await page.locator('nav[aria-label="Date range presets"] a').allTextContents();
+    expect(presets).toEqual(['this week', 'last week', 'last 30 days']);
+    expect(await page.locator('nav.presets a[aria-current]').count()).toBe(0);
+    await page.screenshot({ path: path.join(OUT, 'analytics-presets.png') });
+
+    // The history lies in September 2026; the presets are relative to today, so they show nothing.
+    for (const preset of ['last_30_days', 'last_week', 'this_week'] as const) {
+      await page.click(`a[data-preset=${preset}]`);
+      const expected = presetRange(preset, new Date());
+      await page.waitForURL((u) => u.searchParams.get('from') === expected.from);
+      const url = new URL(page.url());
+      expect(Object.fromEntries(url.searchParams)).toEqual({ ...expected, bucket: 'week', platform: 'telegram' });
+      expect(await page.inputValue('input[name=from]')).toBe(expected.from);
+      expect(await page.inputValue('input[name=to]')).toBe(expected.to);
+      expect(await page.getAttribute(`a[data-preset=${preset}]`, 'aria-current')).toBe('true');
+      expect(await page.textContent('[role=status][data-empty]')).toBe(
+        `No data in this range (${expected.from} to ${expected.to}): nothing was flagged, reviewed or referred. Try a wider range or one of the presets above.`,
+      );
+      expect(await page.locator('figure[data-chart]').count()).toBe(0);
+      expect(await page.locator('svg[role=img]').count()).toBe(0);
+      if (preset === 'last_30_days') await page.screenshot({ path: path.join(OUT, 'analytics-empty-range.png'), fullPage: true });
+    }
     expect(outside).toEqual([]);
     await ctx.close();
   });

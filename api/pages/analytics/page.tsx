@@ -4,12 +4,15 @@
  * itself and its CSV / JSON export beside it. Server-rendered; no script, no external assets.
  */
 import { raw } from 'hono/html';
-import { STAGES } from '../../../analytics/facts.ts';
+import { formatDuration } from '../../../analytics/durations.ts';
+import { PRESET_LABELS, PRESETS, presetOf, presetRange } from '../../../analytics/presets.ts';
 import type { Stats } from '../../../analytics/stats.ts';
 import { cell, columnsOf, tableRows, type TableName } from '../../../analytics/tables.ts';
 import { Name } from '../review/bidi.tsx';
 import { LANGUAGE_NAMES } from '../review/layout.tsx';
-import { BarChart, LineChart } from './charts.tsx';
+import { BarChart, ChartPatterns, LineChart } from './charts.tsx';
+import { Funnel } from './funnel.tsx';
+import { categoryLabel } from './labels.ts';
 
 export interface AnalyticsForm {
   from: string;
@@ -42,11 +45,20 @@ th:first-child,td:first-child{text-align:left}
 .exports a{margin-right:.6rem}
 .error{border:2px solid #111;padding:.5rem;font-weight:600}
 .note{font-size:.85rem;max-width:60rem}
+nav.presets{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;margin:.6rem 0}
+nav.presets a{border:1px solid #111;padding:.15rem .5rem;text-decoration:none;color:#111}
+nav.presets a[aria-current]{border-width:3px;font-weight:700}
+.empty{border:2px dashed #111;padding:1rem;font-size:1.1rem;margin:1rem 0}
+.no-data{border:1px dashed #111;padding:.8rem;margin:.4rem 0}
+.delivery ul{margin:.3rem 0;padding-left:1.2rem}.delivery h3{font-size:1rem;margin:.6rem 0 .2rem}
 `;
 
 export function AnalyticsLayout(props: { who?: string | undefined; children: unknown }) {
   return (
-    <html lang="en">
+    <>
+      {/* Standards mode: without the doctype Chromium lays the page out in quirks mode. */}
+      {raw('<!DOCTYPE html>')}
+      <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -69,7 +81,8 @@ export function AnalyticsLayout(props: { who?: string | undefined; children: unk
         </header>
         <main>{props.children as never}</main>
       </body>
-    </html>
+      </html>
+    </>
   );
 }
 
@@ -124,12 +137,36 @@ function Filters(props: { form: AnalyticsForm; platforms: string[] }) {
   );
 }
 
+/** Links that set the range to a preset, keeping the other filters; the preset shown is marked current. */
+function Presets(props: { form: AnalyticsForm; now: Date }) {
+  const current = presetOf(props.form, props.now);
+  return (
+    <nav class="presets" aria-label="Date range presets">
+      <span>Show:</span>
+      {PRESETS.map((p) => {
+        const range = presetRange(p, props.now);
+        return (
+          <a
+            href={`/analytics?${formQuery({ ...props.form, ...range })}`}
+            data-preset={p}
+            aria-current={current === p ? 'true' : undefined}
+            title={`${range.from} to ${range.to}`}
+          >
+            {PRESET_LABELS[p]}
+          </a>
+        );
+      })}
+      <span class="note">Weeks start on Monday; all dates are UTC.</span>
+    </nav>
+  );
+}
+
 /** The query string of the current filters (empty ones left out). */
 export function formQuery(f: AnalyticsForm): string {
   return new URLSearchParams(Object.entries(f).filter(([, v]) => v !== '')).toString();
 }
 
-function DataTable(props: { stats: Stats; table: TableName; query: string }) {
+function DataTable(props: { stats: Stats; table: TableName; query: string; firstColumn?: (code: string) => string }) {
   const columns = columnsOf(props.table);
   const rows = tableRows(props.stats, props.table);
   const href = (format: string) => `/analytics/export?${props.query}${props.query ? '&' : ''}table=${props.table}&format=${format}`;
@@ -148,9 +185,10 @@ function DataTable(props: { stats: Stats; table: TableName; query: string }) {
           <tbody>
             {rows.map((r) => (
               <tr>
-                {columns.map((c) => (
-                  <td>{cell(r, c) ?? ''}</td>
-                ))}
+                {columns.map((c, i) => {
+                  const v = cell(r, c) ?? '';
+                  return <td>{i === 0 && props.firstColumn ? props.firstColumn(String(v)) : v}</td>;
+                })}
               </tr>
             ))}
           </tbody>
@@ -170,119 +208,170 @@ function DataTable(props: { stats: Stats; table: TableName; query: string }) {
 }
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x * 1000) / 10} %`);
-const hrs = (x: number | null) => (x === null ? 'n/a' : `${x} h`);
 
-export function AnalyticsPage(props: { who: string; form: AnalyticsForm; platforms: string[]; stats?: Stats; error?: string }) {
+/** "2026-09-01 – 2026-09-06 (6 of 7 days)" for each bucket the range cuts. */
+function partialBuckets(s: Stats): string[] {
+  const full = s.range.bucket === 'week' ? 7 : 1;
+  return s.series.filter((r) => r.partial).map((r) => `${r.bucket} – ${r.bucketEnd} (${r.days} of ${full} days)`);
+}
+
+function Figures(props: { stats: Stats; query: string }) {
   const s = props.stats;
-  const q = formQuery(props.form);
+  const q = props.query;
+  const partial = partialBuckets(s);
+  const volumes = ['flagged', 'referred', 'removed'] as const;
+  return (
+    <>
+      <section class="kpis" aria-label="Headline figures">
+        <div class="kpi">
+          confirmed <b data-kpi="confirmed">{s.counts.confirmed.posts}</b> items
+        </div>
+        <div class="kpi">
+          referred <b data-kpi="referred">{s.counts.referred.posts}</b> posts
+        </div>
+        <div class="kpi">
+          removed <b data-kpi="removed">{s.counts.removed.posts}</b> posts
+        </div>
+        <div class="kpi">
+          removal rate <b data-kpi="removalRate">{pct(s.removalRate)}</b>
+        </div>
+        <div class="kpi">
+          time to removal <b data-kpi="median">{formatDuration(s.timeToRemovalHours.median)}</b> median, p90{' '}
+          <span data-kpi="p90">{formatDuration(s.timeToRemovalHours.p90)}</span>
+        </div>
+        <div class="kpi">
+          automated-referral precision <b data-kpi="precision">{pct(s.automatedReferralPrecision.precision)}</b>
+          {s.automatedReferralPrecision.confirmed} confirmed / {s.automatedReferralPrecision.rejected} rejected
+        </div>
+      </section>
+      <Funnel stats={s}>
+        <DataTable stats={s} table="funnel" query={q} />
+      </Funnel>
+      <figure data-chart="series">
+        <figcaption>Flagged, referred and removed per {s.range.bucket}</figcaption>
+        <LineChart
+          id="chart-series"
+          title={`Flagged, referred and removed per ${s.range.bucket}`}
+          labels={s.series.map((r) => r.bucket)}
+          partial={s.series.map((r) => r.partial)}
+          series={volumes.map((k) => ({ name: k, values: s.series.map((r) => r[k]) }))}
+        />
+        {partial.length ? (
+          <p class="note" data-partial-note="">
+            Partial {s.range.bucket === 'week' ? 'weeks' : 'buckets'}, cut by the range, are drawn as hollow squares and labelled
+            “(partial)”: {partial.join('; ')}.
+          </p>
+        ) : null}
+        <DataTable stats={s} table="series" query={q} />
+      </figure>
+      <figure data-chart="platform_volumes">
+        <figcaption>Volumes per platform: flagged, referred and removed</figcaption>
+        <BarChart
+          id="chart-platform-volumes"
+          title="Flagged, referred and removed per platform"
+          labels={s.platforms.map((r) => r.platform)}
+          series={volumes.map((k) => ({ name: k, values: s.platforms.map((r) => r[k]) }))}
+        />
+        <p class="note">The numbers are in the per-platform table below.</p>
+      </figure>
+      <figure data-chart="platforms">
+        <figcaption>Removal rate per platform (removed ÷ referred)</figcaption>
+        <BarChart
+          id="chart-platforms"
+          title="Removal rate per platform"
+          percent
+          labels={s.platforms.map((r) => r.platform)}
+          series={[{ name: 'removal rate', values: s.platforms.map((r) => r.removalRate) }]}
+          empty="Nothing was referred in this range, so there is no removal rate."
+        />
+        <DataTable stats={s} table="platforms" query={q} />
+      </figure>
+      <figure data-chart="time_to_removal">
+        <figcaption>Time from referral to confirmed removal</figcaption>
+        <BarChart
+          id="chart-ttr"
+          title="Referrals removed, by time to removal"
+          labels={s.timeToRemoval.map((r) => r.bin)}
+          series={[{ name: 'removed', values: s.timeToRemoval.map((r) => r.removed) }]}
+          empty="Nothing referred in this range has been removed yet."
+        />
+        <DataTable stats={s} table="time_to_removal" query={q} />
+      </figure>
+      <figure data-chart="languages">
+        <figcaption>Volumes by language</figcaption>
+        <BarChart
+          id="chart-languages"
+          title="Flagged, referred and removed by language"
+          labels={s.languages.map((r) => r.language)}
+          series={volumes.map((k) => ({ name: k, values: s.languages.map((r) => r[k]) }))}
+        />
+        <DataTable stats={s} table="languages" query={q} />
+      </figure>
+      <figure data-chart="categories">
+        <figcaption>Volumes by category</figcaption>
+        <BarChart
+          id="chart-categories"
+          title="Flagged, referred and removed by category"
+          labels={s.categories.map((r) => categoryLabel(r.category))}
+          series={volumes.map((k) => ({ name: k, values: s.categories.map((r) => r[k]) }))}
+        />
+        <p class="note" data-category-note="">
+          “No category cue” (code <code>none</code>): the classifier found none of the category cues (boat crossing, lorry, flight
+          documents, land route, job lure, recruitment) in the post, usually because it was dismissed. “Not classified yet” (code{' '}
+          <code>unclassified</code>): the post has no classification, such as one still waiting for the classifier.
+        </p>
+        <DataTable stats={s} table="categories" query={q} firstColumn={(c) => `${categoryLabel(c)} (${c})`} />
+      </figure>
+      <figure data-chart="decision_mix">
+        <figcaption>Review decisions</figcaption>
+        <BarChart
+          id="chart-decisions"
+          title="Review decisions by action"
+          labels={s.decisionMix.map((r) => r.action)}
+          series={[{ name: 'decisions', values: s.decisionMix.map((r) => r.decisions) }]}
+          empty="No review decisions in this range."
+        />
+        <DataTable stats={s} table="decision_mix" query={q} />
+        <h3>Reviewer throughput</h3>
+        <DataTable stats={s} table="reviewers" query={q} />
+      </figure>
+      <p class="note">
+        Dates are UTC, both ends included; weeks start on Monday. Referral outcomes (acknowledged, removed, declined) belong to the day the
+        referral was sent; what became of a confirmation belongs to the day it was confirmed. Removed means the platform reported it
+        actioned or Tidewatch’s liveness check saw the content gone, whichever came first. Accounts and pages are counted over posts that
+        were not dismissed.
+      </p>
+    </>
+  );
+}
+
+export function AnalyticsPage(props: {
+  who: string;
+  form: AnalyticsForm;
+  platforms: string[];
+  stats?: Stats;
+  error?: string;
+  /** Decides the presets' dates; the request's time. */
+  now?: Date;
+}) {
+  const s = props.stats;
   return (
     <AnalyticsLayout who={props.who}>
+      <ChartPatterns />
       <Filters form={props.form} platforms={props.platforms} />
+      <Presets form={props.form} now={props.now ?? new Date()} />
       {props.error ? (
         <p class="error" role="alert">
           {props.error}
         </p>
       ) : null}
-      {s ? (
-        <>
-          <section class="kpis" aria-label="Headline figures">
-            <div class="kpi">
-              referred <b data-kpi="referred">{s.counts.referred.posts}</b> posts
-            </div>
-            <div class="kpi">
-              removed <b data-kpi="removed">{s.counts.removed.posts}</b> posts
-            </div>
-            <div class="kpi">
-              removal rate <b data-kpi="removalRate">{pct(s.removalRate)}</b>
-            </div>
-            <div class="kpi">
-              time to removal <b data-kpi="median">{hrs(s.timeToRemovalHours.median)}</b> median, p90 {hrs(s.timeToRemovalHours.p90)}
-            </div>
-            <div class="kpi">
-              automated-referral precision <b data-kpi="precision">{pct(s.automatedReferralPrecision.precision)}</b>
-              {s.automatedReferralPrecision.confirmed} confirmed / {s.automatedReferralPrecision.rejected} rejected
-            </div>
-          </section>
-          <figure data-chart="funnel">
-            <figcaption>Posts, accounts and pages at each stage</figcaption>
-            <BarChart
-              id="chart-funnel"
-              title="Posts, accounts and pages per stage"
-              labels={[...STAGES]}
-              series={(['posts', 'accounts', 'pages'] as const).map((k) => ({ name: k, values: STAGES.map((st) => s.counts[st][k]) }))}
-            />
-            <DataTable stats={s} table="funnel" query={q} />
-          </figure>
-          <figure data-chart="series">
-            <figcaption>Flagged, referred and removed per {s.range.bucket}</figcaption>
-            <LineChart
-              id="chart-series"
-              title={`Flagged, referred and removed per ${s.range.bucket}`}
-              labels={s.series.map((r) => r.bucket)}
-              series={(['flagged', 'referred', 'removed'] as const).map((k) => ({ name: k, values: s.series.map((r) => r[k]) }))}
-            />
-            <DataTable stats={s} table="series" query={q} />
-          </figure>
-          <figure data-chart="platforms">
-            <figcaption>Removal rate per platform (removed ÷ referred)</figcaption>
-            <BarChart
-              id="chart-platforms"
-              title="Removal rate per platform"
-              percent
-              labels={s.platforms.map((r) => r.platform)}
-              series={[{ name: 'removal rate', values: s.platforms.map((r) => r.removalRate) }]}
-            />
-            <DataTable stats={s} table="platforms" query={q} />
-          </figure>
-          <figure data-chart="time_to_removal">
-            <figcaption>Time from referral to confirmed removal</figcaption>
-            <BarChart
-              id="chart-ttr"
-              title="Referrals removed, by time to removal"
-              labels={s.timeToRemoval.map((r) => r.bin)}
-              series={[{ name: 'removed', values: s.timeToRemoval.map((r) => r.removed) }]}
-            />
-            <DataTable stats={s} table="time_to_removal" query={q} />
-          </figure>
-          <figure data-chart="languages">
-            <figcaption>Volumes by language</figcaption>
-            <BarChart
-              id="chart-languages"
-              title="Flagged, referred and removed by language"
-              labels={s.languages.map((r) => r.language)}
-              series={(['flagged', 'referred', 'removed'] as const).map((k) => ({ name: k, values: s.languages.map((r) => r[k]) }))}
-            />
-            <DataTable stats={s} table="languages" query={q} />
-          </figure>
-          <figure data-chart="categories">
-            <figcaption>Volumes by category</figcaption>
-            <BarChart
-              id="chart-categories"
-              title="Flagged, referred and removed by category"
-              labels={s.categories.map((r) => r.category)}
-              series={(['flagged', 'referred', 'removed'] as const).map((k) => ({ name: k, values: s.categories.map((r) => r[k]) }))}
-            />
-            <DataTable stats={s} table="categories" query={q} />
-          </figure>
-          <figure data-chart="decision_mix">
-            <figcaption>Review decisions</figcaption>
-            <BarChart
-              id="chart-decisions"
-              title="Review decisions by action"
-              labels={s.decisionMix.map((r) => r.action)}
-              series={[{ name: 'decisions', values: s.decisionMix.map((r) => r.decisions) }]}
-            />
-            <DataTable stats={s} table="decision_mix" query={q} />
-            <h3>Reviewer throughput</h3>
-            <DataTable stats={s} table="reviewers" query={q} />
-          </figure>
-          <p class="note">
-            Dates are UTC, both ends included. Referral outcomes (acknowledged, removed, declined) belong to the day the referral was sent.
-            Removed means the platform reported it actioned or Tidewatch's liveness check saw the content gone, whichever came first.
-            Accounts and pages are counted over posts that were not dismissed.
-          </p>
-        </>
+      {s && s.empty ? (
+        <p class="empty" role="status" data-empty="">
+          No data in this range ({s.range.from} to {s.range.to}): nothing was flagged, reviewed or referred. Try a wider range or one of
+          the presets above.
+        </p>
       ) : null}
+      {s && !s.empty ? <Figures stats={s} query={formQuery(props.form)} /> : null}
     </AnalyticsLayout>
   );
 }

@@ -39,7 +39,7 @@ export function analyticsPageRoutes() {
       const filters = await toStatsFilters(c, parsed.data);
       const stats = await computeStats(c.var.ctx.db, filters);
       Object.assign(form, { from: stats.range.from, to: stats.range.to, bucket: stats.range.bucket });
-      return c.html(<AnalyticsPage who={whoOf(c)} form={form} platforms={platforms} stats={stats} />);
+      return c.html(<AnalyticsPage who={whoOf(c)} form={form} platforms={platforms} stats={stats} now={new Date()} />);
     } catch (err) {
       const e = pageError(err, 'bad_request');
       return c.html(<AnalyticsPage who={whoOf(c)} form={form} platforms={platforms} error={e.message.replace(/^query /, '')} />, e.status);
