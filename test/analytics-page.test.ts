@@ -75,7 +75,16 @@ describe('/analytics in a browser', () => {
 
     // One <svg> per chart, drawn with a real size.
     const charts = await page.$$eval('figure[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart')));
-    expect(charts).toEqual(['funnel', 'series', 'platform_volumes', 'platforms', 'time_to_removal', 'languages', 'categories', 'decision_mix']);
+    expect(charts).toEqual([
+      'funnel',
+      'series',
+      'platform_volumes',
+      'platforms',
+      'time_to_removal',
+      'languages',
+      'categories',
+      'decision_mix',
+    ]);
     expect(await page.evaluate('document.compatMode')).toBe('CSS1Compat');
     for (const chart of charts) {
       const box = await page.locator(`figure[data-chart=${chart}] svg[role=img]`).boundingBox();
@@ -136,11 +145,15 @@ describe('/analytics in a browser', () => {
     );
     expect(s.series.map((r) => r.flagged)).toEqual([2, 4, 0]);
     // The first and last weeks are cut by the range: labelled by the days they cover, marked partial.
-    expect(
-      (await marks(page, 'series')).filter((m) => m.series === 'flagged').map((m) => m.label),
-    ).toEqual(['2026-09-01', '2026-09-07', '2026-09-14']);
+    expect((await marks(page, 'series')).filter((m) => m.series === 'flagged').map((m) => m.label)).toEqual([
+      '2026-09-01',
+      '2026-09-07',
+      '2026-09-14',
+    ]);
     expect(await page.locator('figure[data-chart=series] [data-point][data-partial=true]').count()).toBe(2 * 3);
-    expect(await page.textContent('[data-partial-note]')).toContain('2026-09-01 – 2026-09-06 (6 of 7 days); 2026-09-14 – 2026-09-14 (1 of 7 days)');
+    expect(await page.textContent('[data-partial-note]')).toContain(
+      '2026-09-01 – 2026-09-06 (6 of 7 days); 2026-09-14 – 2026-09-14 (1 of 7 days)',
+    );
     expect(await page.locator('figure[data-chart=series] .axis.x text').allTextContents()).toEqual([
       '2026-09-01 (partial)',
       '2026-09-07',
@@ -187,9 +200,12 @@ describe('/analytics in a browser', () => {
     const count = async (stage: string) => Number(await page.textContent(`[data-delivery] [data-stage-count=${stage}]`));
     // P15 referred, P18 held and P19 not yet referred, P17 failed, P20 on x (delivery none): 1 + 2 + 1 + 1 = 5.
     expect(await count('confirmed')).toBe(5);
-    expect([await count('confirmedReferred'), await count('awaitingDelivery'), await count('deliveryFailed'), await count('notReferable')]).toEqual([
-      1, 2, 1, 1,
-    ]);
+    expect([
+      await count('confirmedReferred'),
+      await count('awaitingDelivery'),
+      await count('deliveryFailed'),
+      await count('notReferable'),
+    ]).toEqual([1, 2, 1, 1]);
     expect(await page.textContent('[data-delivery] h3')).toMatch(/What became of the 5 items confirmed in this\s+range/);
     expect((await marks(page, 'funnel')).filter((m) => m.series === 'posts').map((m) => [m.label, Number(m.value)])).toEqual([
       ['flagged', 5],
@@ -240,12 +256,18 @@ describe('/analytics in a browser', () => {
     expect(await page.textContent('[data-category-note]')).toContain('found none of the category cues');
     // Time to removal in the unit that fits; the week the range starts mid-way and the lone Monday are partial.
     expect(await page.textContent('[data-kpi=median]')).toBe('2 h');
-    expect(await page.textContent('[data-partial-note]')).toContain('2026-09-15 – 2026-09-20 (6 of 7 days); 2026-09-21 – 2026-09-21 (1 of 7 days)');
+    expect(await page.textContent('[data-partial-note]')).toContain(
+      '2026-09-15 – 2026-09-20 (6 of 7 days); 2026-09-21 – 2026-09-21 (1 of 7 days)',
+    );
     await page.screenshot({ path: path.join(OUT, 'analytics-delivery-stages.png'), fullPage: true });
+    for (const chart of ['funnel', 'series', 'platform_volumes'])
+      await page.locator(`figure[data-chart=${chart}]`).screenshot({ path: path.join(OUT, `analytics-delivery-stages-${chart}.png`) });
 
     // A platform that received nothing: the removal-rate chart says why instead of drawing empty axes.
     await page.goto(`${h.rt.apiUrl}/analytics?${q}&platform=x`);
-    expect(await page.textContent('figure[data-chart=platforms] [data-no-data]')).toBe('Nothing was referred in this range, so there is no removal rate.');
+    expect(await page.textContent('figure[data-chart=platforms] [data-no-data]')).toBe(
+      'Nothing was referred in this range, so there is no removal rate.',
+    );
     expect(await page.locator('figure[data-chart=platforms] svg').count()).toBe(0);
     expect(await count('notReferable')).toBe(1);
     await page.screenshot({ path: path.join(OUT, 'analytics-platform-x.png'), fullPage: true });

@@ -118,7 +118,9 @@ export const StatsBody = z
     automatedReferralPrecision: z.object({ candidates: n, confirmed: n, rejected: n, undecided: n, precision: rate }),
     series: z.array(
       z.object({
-        bucket: z.string().openapi({ description: 'First day of the bucket inside the range (a cut week starts on the range’s first day).' }),
+        bucket: z
+          .string()
+          .openapi({ description: 'First day of the bucket inside the range (a cut week starts on the range’s first day).' }),
         bucketEnd: z.string().openapi({ description: 'Last day of the bucket inside the range.' }),
         days: n.openapi({ description: 'Days of the bucket inside the range.' }),
         partial: z.boolean().openapi({ description: 'True when the range cuts the bucket short (a partial week).' }),

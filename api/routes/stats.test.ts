@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Stats } from '../../analytics/stats.ts';
 import { TABLES, tableRows } from '../../analytics/tables.ts';
-import { DELIVERY_STAGES as DELIVERY } from '../../analytics/facts.ts';
+import type { DELIVERY_STAGES as DELIVERY } from '../../analytics/facts.ts';
 import { seedHistory, type History } from '../../test/analytics-history.ts';
 import { startHarness, type Harness } from '../../test/harness.ts';
 
@@ -198,7 +198,13 @@ describe('GET /v1/stats', () => {
     expect(s.counts.notReferable).toEqual({ posts: 1, accounts: 1, pages: 0 });
     expect([s.counts.flagged.posts, s.counts.referred.posts, s.counts.removed.posts]).toEqual([5, 1, 1]);
     expect(s.timeToRemovalHours).toEqual({ removed: 1, median: 2, p90: 2 });
-    const stages = (r: Record<(typeof DELIVERY)[number] | 'confirmed', number>) => [r.confirmed, r.confirmedReferred, r.awaitingDelivery, r.deliveryFailed, r.notReferable];
+    const stages = (r: Record<(typeof DELIVERY)[number] | 'confirmed', number>) => [
+      r.confirmed,
+      r.confirmedReferred,
+      r.awaitingDelivery,
+      r.deliveryFailed,
+      r.notReferable,
+    ];
     expect(s.platforms.map((r) => [r.platform, ...stages(r)])).toEqual([
       ['facebook', 2, 1, 0, 1, 0],
       ['telegram', 1, 0, 1, 0, 0],
@@ -225,7 +231,9 @@ describe('GET /v1/stats', () => {
     try {
       const after = await get('from=2026-09-15&to=2026-09-21');
       expect(
-        (['confirmed', 'confirmedReferred', 'awaitingDelivery', 'deliveryFailed', 'notReferable'] as const).map((k) => after.counts[k].posts),
+        (['confirmed', 'confirmedReferred', 'awaitingDelivery', 'deliveryFailed', 'notReferable'] as const).map(
+          (k) => after.counts[k].posts,
+        ),
       ).toEqual([5, 2, 1, 1, 1]);
     } finally {
       await h.db.prisma.referral.update({ where: { id: r18.id }, data: { status: 'queued', sentAt: null } });

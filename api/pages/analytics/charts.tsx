@@ -11,8 +11,9 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 
 const W = 760;
-const H = 260;
-const M = { top: 18, right: 16, bottom: 60, left: 72 };
+const H = 290;
+// Room below and to the left for rotated labels such as "2026-09-01 (partial)".
+const M = { top: 18, right: 16, bottom: 84, left: 92 };
 const innerW = W - M.left - M.right;
 const innerH = H - M.top - M.bottom;
 
@@ -61,7 +62,6 @@ const hasData = (series: ChartSeries[], percent = false) => series.some((s) => s
 function describe(labels: string[], series: ChartSeries[], percent: boolean): string {
   return labels.map((l, i) => `${l}: ${series.map((s) => `${s.name} ${fmt(s.values[i] ?? null, percent)}`).join(', ')}`).join('; ');
 }
-
 
 function YAxis(props: { y: ReturnType<typeof scaleLinear<number, number>>; percent: boolean }) {
   return (
@@ -156,8 +156,9 @@ export function LineChart(props: {
   const labels = props.labels.map((l, i) => (isPartial(i) ? `${l} (partial)` : l));
   const max = Math.max(1, ...props.series.flatMap((s) => s.values.map((v) => v ?? 0)));
   const y = scaleLinear().domain([0, max]).nice().range([innerH, 0]);
-  const step = props.labels.length > 1 ? innerW / (props.labels.length - 1) : 0;
-  const x = (i: number) => (props.labels.length > 1 ? i * step : innerW / 2);
+  // Points sit in the middle of equal slots, so the first and last labels stay inside the chart.
+  const step = innerW / props.labels.length;
+  const x = (i: number) => (i + 0.5) * step;
   return (
     <>
       <Frame id={props.id} title={props.title} desc={describe(labels, props.series, false)}>

@@ -59,28 +59,28 @@ export function AnalyticsLayout(props: { who?: string | undefined; children: unk
       {/* Standards mode: without the doctype Chromium lays the page out in quirks mode. */}
       {raw('<!DOCTYPE html>')}
       <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>Tidewatch analytics</title>
-        <style>{raw(CSS)}</style>
-      </head>
-      <body>
-        <header>
-          <h1>
-            <a href="/analytics">Tidewatch analytics</a>
-          </h1>
-          {props.who ? (
-            <span>
-              signed in as <Name text={props.who} />
-            </span>
-          ) : null}
-          <form method="post" action="/review/sign-out">
-            <button type="submit">Sign out</button>
-          </form>
-        </header>
-        <main>{props.children as never}</main>
-      </body>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>Tidewatch analytics</title>
+          <style>{raw(CSS)}</style>
+        </head>
+        <body>
+          <header>
+            <h1>
+              <a href="/analytics">Tidewatch analytics</a>
+            </h1>
+            {props.who ? (
+              <span>
+                signed in as <Name text={props.who} />
+              </span>
+            ) : null}
+            <form method="post" action="/review/sign-out">
+              <button type="submit">Sign out</button>
+            </form>
+          </header>
+          <main>{props.children as never}</main>
+        </body>
       </html>
     </>
   );
@@ -367,8 +367,8 @@ export function AnalyticsPage(props: {
       ) : null}
       {s && s.empty ? (
         <p class="empty" role="status" data-empty="">
-          No data in this range ({s.range.from} to {s.range.to}): nothing was flagged, reviewed or referred. Try a wider range or one of
-          the presets above.
+          No data in this range ({s.range.from} to {s.range.to}): nothing was flagged, reviewed or referred. Try a wider range or one of the
+          presets above.
         </p>
       ) : null}
       {s && !s.empty ? <Figures stats={s} query={formQuery(props.form)} /> : null}
