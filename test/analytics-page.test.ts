@@ -39,16 +39,21 @@ describe('/analytics in a browser', () => {
   const api = async (q: string) => (await (await h.request('GET', `/v1/stats?${q}`, { key: analystKey })).json()) as Stats;
 
   /** A context that refuses (and records) every request not addressed to the Tidewatch server. */
-  async function offlineContext(): Promise<{ ctx: BrowserContext; outside: string[] }> {
+  async function offlineContext(): Promise<{ ctx: BrowserContext; outside: string[]; consoleErrors: string[] }> {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const outside: string[] = [];
+    // A style or script the page's Content-Security-Policy refuses shows up here.
+    const consoleErrors: string[] = [];
+    ctx.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     await ctx.route('**/*', (route) => {
       const url = route.request().url();
       if (url.startsWith(h.rt.apiUrl!)) return route.continue();
       outside.push(url);
       return route.abort();
     });
-    return { ctx, outside };
+    return { ctx, outside, consoleErrors };
   }
 
   async function signIn(ctx: BrowserContext, key: string, next: string): Promise<Page> {
@@ -66,7 +71,7 @@ describe('/analytics in a browser', () => {
     );
 
   it('renders every chart from the same figures as the API, with no outside request', async () => {
-    const { ctx, outside } = await offlineContext();
+    const { ctx, outside, consoleErrors } = await offlineContext();
     const page = await signIn(ctx, analystKey, '/analytics');
     await page.waitForURL(/\/analytics$/);
     await page.goto(`${h.rt.apiUrl}/analytics?${RANGE}`);
@@ -125,6 +130,7 @@ describe('/analytics in a browser', () => {
 
     await page.screenshot({ path: path.join(OUT, 'analytics.png'), fullPage: true });
     expect(outside).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await ctx.close();
   });
 
@@ -191,7 +197,7 @@ describe('/analytics in a browser', () => {
   });
 
   it('shows what became of every confirmation, per platform volumes, and the category without a cue in words', async () => {
-    const { ctx, outside } = await offlineContext();
+    const { ctx, outside, consoleErrors } = await offlineContext();
     const page = await signIn(ctx, analystKey, '/analytics');
     await page.waitForURL(/\/analytics$/);
     const q = 'from=2026-09-15&to=2026-09-21&bucket=week';
@@ -272,11 +278,12 @@ describe('/analytics in a browser', () => {
     expect(await count('notReferable')).toBe(1);
     await page.screenshot({ path: path.join(OUT, 'analytics-platform-x.png'), fullPage: true });
     expect(outside).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await ctx.close();
   });
 
   it('presets set the range and keep the other filters; an empty range says so instead of drawing empty charts', async () => {
-    const { ctx, outside } = await offlineContext();
+    const { ctx, outside, consoleErrors } = await offlineContext();
     const page = await signIn(ctx, analystKey, '/analytics');
     await page.waitForURL(/\/analytics$/);
     await page.goto(`${h.rt.apiUrl}/analytics?${RANGE}&bucket=week&platform=telegram`);
@@ -303,6 +310,7 @@ describe('/analytics in a browser', () => {
       if (preset === 'last_30_days') await page.screenshot({ path: path.join(OUT, 'analytics-empty-range.png'), fullPage: true });
     }
     expect(outside).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await ctx.close();
   });
 

@@ -30,7 +30,7 @@ const STYLES = [
 /** The hatching the second series fills with; defined once per page (the page renders it first). */
 export function ChartPatterns() {
   return (
-    <svg width="0" height="0" aria-hidden="true" focusable="false" style="position:absolute">
+    <svg width="0" height="0" aria-hidden="true" focusable="false" class="chart-defs">
       <defs>
         <pattern id={HATCH_ID} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="6" height="6" fill="#fff" />

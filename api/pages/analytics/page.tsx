@@ -50,6 +50,7 @@ nav.presets a{border:1px solid #111;padding:.15rem .5rem;text-decoration:none;co
 nav.presets a[aria-current]{border-width:3px;font-weight:700}
 .empty{border:2px dashed #111;padding:1rem;font-size:1.1rem;margin:1rem 0}
 .no-data{border:1px dashed #111;padding:.8rem;margin:.4rem 0}
+.chart-defs{position:absolute}
 .delivery ul{margin:.3rem 0;padding-left:1.2rem}.delivery h3{font-size:1rem;margin:.6rem 0 .2rem}
 `;
 
