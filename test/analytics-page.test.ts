@@ -4,7 +4,7 @@
  * values, that export links download the same rows, and that the page loads nothing from
  * anywhere but Tidewatch itself.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -63,6 +63,19 @@ describe('/analytics in a browser', () => {
     await page.fill('input[name=key]', key);
     await page.click('form[action="/review/sign-in"] button[type=submit]');
     return page;
+  }
+
+  /**
+   * axe-core's violations of serious or critical impact on the page as it is. The script is
+   * evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+   */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    const source = await readFile(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    await page.evaluate(source);
+    const found = (await page.evaluate(
+      'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))',
+    )) as { id: string; impact: string | null; nodes: number }[];
+    return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes)`);
   }
 
   const marks = (page: Page, chart: string) =>
@@ -266,6 +279,7 @@ describe('/analytics in a browser', () => {
       '2026-09-15 – 2026-09-20 (6 of 7 days); 2026-09-21 – 2026-09-21 (1 of 7 days)',
     );
     await page.screenshot({ path: path.join(OUT, 'analytics-delivery-stages.png'), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
     for (const chart of ['funnel', 'series', 'platform_volumes'])
       await page.locator(`figure[data-chart=${chart}]`).screenshot({ path: path.join(OUT, `analytics-delivery-stages-${chart}.png`) });
 
@@ -307,7 +321,10 @@ describe('/analytics in a browser', () => {
       );
       expect(await page.locator('figure[data-chart]').count()).toBe(0);
       expect(await page.locator('svg[role=img]').count()).toBe(0);
-      if (preset === 'last_30_days') await page.screenshot({ path: path.join(OUT, 'analytics-empty-range.png'), fullPage: true });
+      if (preset === 'last_30_days') {
+        await page.screenshot({ path: path.join(OUT, 'analytics-empty-range.png'), fullPage: true });
+        expect(await seriousViolations(page)).toEqual([]);
+      }
     }
     expect(outside).toEqual([]);
     expect(consoleErrors).toEqual([]);
