@@ -139,6 +139,9 @@ describe('/analytics in a browser', () => {
     expect(await page.textContent('[data-kpi=removalRate]')).toBe('83.3 %');
     expect(await page.textContent('[data-kpi=median]')).toBe('8 h');
     expect(await page.textContent('[data-kpi=p90]')).toBe('36 h');
+    expect(await page.textContent('[data-platform-durations]')).toBe(
+      'Time to removal (median, p90): telegram 16 h, 22.4 h; facebook 3 h, 3.8 h; tiktok 44 h, 44 h. The table gives exact hours.',
+    );
     expect(await page.textContent('[data-kpi=confirmed]')).toBe('5');
 
     await page.screenshot({ path: path.join(OUT, 'analytics.png'), fullPage: true });

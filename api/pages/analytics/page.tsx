@@ -285,6 +285,16 @@ function Figures(props: { stats: Stats; query: string }) {
           series={[{ name: 'removal rate', values: s.platforms.map((r) => r.removalRate) }]}
           empty="Nothing was referred in this range, so there is no removal rate."
         />
+        {s.platforms.some((r) => r.medianHoursToRemoval !== null) ? (
+          <p class="note" data-platform-durations="">
+            Time to removal (median, p90):{' '}
+            {s.platforms
+              .filter((r) => r.medianHoursToRemoval !== null)
+              .map((r) => `${r.platform} ${formatDuration(r.medianHoursToRemoval)}, ${formatDuration(r.p90HoursToRemoval)}`)
+              .join('; ')}
+            . The table gives exact hours.
+          </p>
+        ) : null}
         <DataTable stats={s} table="platforms" query={q} />
       </figure>
       <figure data-chart="time_to_removal">
