@@ -5,7 +5,7 @@
  * acknowledged, removed, removal rate, median time to removal) — counted with the analytics'
  * own definitions (analytics/facts.ts), so the report and `/v1/stats` agree.
  */
-import type { Config } from '../core/config.ts';
+import { placeholderSenderProblem, type Config } from '../core/config.ts';
 import { appendAudit } from '../core/audit.ts';
 import { DomainError, type ErrorKind } from '../core/errors.ts';
 import type { PoolDb } from '../core/db/index.ts';
@@ -43,6 +43,8 @@ export async function runActionDay(
   const { db, config } = deps;
   const platform = await db.prisma.platform.findUnique({ where: { name: opts.platform } });
   if (!platform) throw new ActionDayError(`unknown platform "${opts.platform}"`, 'not_found');
+  const sender = platform.deliveryMode === 'none' ? null : placeholderSenderProblem(config.notice);
+  if (sender) throw new ActionDayError(sender);
   const items = await db.prisma.reviewItem.findMany({
     where: { platformId: platform.id, status: 'confirmed', ...(opts.since ? { decidedAt: { gte: opts.since } } : {}) },
     select: { post: { select: { id: true, duplicateOfId: true } } },
