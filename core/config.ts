@@ -170,7 +170,9 @@ export const envSchema = z
     NOTIFIER_EMAIL: z
       .email()
       .default(PLACEHOLDER_NOTIFIER.email)
-      .describe("The notifier's contact address (DSA Art. 16(2)(c)). Workers refuse to deliver notices while it or `NOTIFIER_NAME` is the default."),
+      .describe(
+        "The notifier's contact address (DSA Art. 16(2)(c)). Workers refuse to deliver notices while it or `NOTIFIER_NAME` is the default.",
+      ),
     PUBLIC_URL: z
       .url()
       .regex(/^https?:\/\//, 'an http(s) URL')

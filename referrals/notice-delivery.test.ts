@@ -45,7 +45,13 @@ describe('the notice a platform receives', () => {
   beforeAll(async () => {
     fake = await startFakePlatform(secret);
     h = await startHarness({ workers: ['refer'], api: true }, { REFER_BACKOFF_MS: '200', FETCH_ALLOW_HOSTS: fake.hostPort });
-    await upsertPlatform(h.db, 'tiktok', { deliveryMode: 'webhook', webhookUrl: `${fake.url}/hooks/referrals`, signingSecret: secret }, undefined, false);
+    await upsertPlatform(
+      h.db,
+      'tiktok',
+      { deliveryMode: 'webhook', webhookUrl: `${fake.url}/hooks/referrals`, signingSecret: secret },
+      undefined,
+      false,
+    );
   });
   afterAll(async () => {
     await h?.close();
@@ -78,7 +84,9 @@ describe('the notice a platform receives', () => {
 
     const notice = fake.notices.get(referral.idempotencyKey) as ReceivedNotice;
     expect(notice.content.text).toBe(text);
-    expect(notice.summary).toMatch(/^Migrant-smuggling advert on tiktok offering irregular small-boat sea crossings \(destination UK, phone number \+447911123456\); confirmed by a human reviewer\./);
+    expect(notice.summary).toMatch(
+      /^Migrant-smuggling advert on tiktok offering irregular small-boat sea crossings \(destination UK, phone number \+447911123456\); confirmed by a human reviewer\./,
+    );
     expect(notice.classification.cues.map((c) => c.text)).toEqual([
       'transport: “بلم” (boat (Iranian slang for an inflatable dinghy))',
       'destination: UK',
@@ -105,7 +113,10 @@ describe('the notice a platform receives', () => {
     const post = await h.db.prisma.post.findUniqueOrThrow({ where: { id: postId } });
     const r = await h.db.prisma.referral.create({ data: { postId, platformId: post.platformId, idempotencyKey: `manual-${postId}` } });
     const attempts = fake.attempts.length;
-    const placeholder = { ...h.config, notice: { ...h.config.notice, notifierName: 'Tidewatch operator', notifierEmail: 'referrals@tidewatch.invalid' } };
+    const placeholder = {
+      ...h.config,
+      notice: { ...h.config.notice, notifierName: 'Tidewatch operator', notifierEmail: 'referrals@tidewatch.invalid' },
+    };
     const err = await deliverReferral(h.db, placeholder, r.id).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeliveryError);
     expect((err as DeliveryError).permanent).toBe(true);

@@ -133,7 +133,9 @@ describe('the notifier', () => {
     const placeholder = loadConfig({}).notice;
     expect(placeholderSenderProblem(placeholder)).toMatch(/NOTIFIER_NAME .*and NOTIFIER_EMAIL/);
     expect(placeholderSenderProblem(loadConfig({ NOTIFIER_NAME: 'Border Watch NGO' }).notice)).toMatch(/set NOTIFIER_EMAIL/);
-    expect(placeholderSenderProblem(loadConfig({ NOTIFIER_NAME: 'Border Watch NGO', NOTIFIER_EMAIL: 'desk@borderwatch.org' }).notice)).toBeNull();
+    expect(
+      placeholderSenderProblem(loadConfig({ NOTIFIER_NAME: 'Border Watch NGO', NOTIFIER_EMAIL: 'desk@borderwatch.org' }).notice),
+    ).toBeNull();
     expect(placeholderSenderProblem({ ...placeholder, placeholderSenderAllowed: true })).toBeNull();
   });
 });

@@ -2,11 +2,13 @@
  * The referral notice: what a platform receives about one post. Its shape follows EU DSA
  * Art. 16(2) — (a) a substantiated explanation of why the content is illegal, (b) the exact URL
  * and identifiers, (c) the notifier's name and email, (d) a good-faith statement — so a platform
- * can treat it as a valid notice without asking back. Where a field has an equivalent in the DSA
- * Transparency Database statement-of-reasons vocabulary (decision_ground, category,
+ * can treat it as a valid notice without asking back. It is written for the person who acts on
+ * it: a one-line summary, the post's text, the cues in words with English glosses, and links to
+ * download the evidence. Where a field has an equivalent in the DSA Transparency Database
+ * statement-of-reasons vocabulary (decision_ground, category, category_specification,
  * content_language, automated_detection, source_type, puid) the same names and values are used,
  * so platforms can copy them into their own statements of reasons. The schema is
- * `referrals/notice.schema.json`; tests validate built notices against it.
+ * `referrals/notice.schema.json`, served at `$schema`; tests validate built notices against it.
  */
 import type { Config } from '../core/config.ts';
 import type { Signal } from '../detector/types.ts';
@@ -35,7 +37,10 @@ export const GOOD_FAITH_STATEMENT =
 export type NoticeSignal = Pick<Signal, 'type' | 'value' | 'start' | 'end' | 'gloss'>;
 
 /** Who sends notices and where this API is reached; `Config['notice']` or a part of it. */
-export type NoticeSettings = Pick<Config['notice'], 'legalGround' | 'jurisdiction' | 'notifierName' | 'notifierEmail' | 'trustedFlaggerId'> & {
+export type NoticeSettings = Pick<
+  Config['notice'],
+  'legalGround' | 'jurisdiction' | 'notifierName' | 'notifierEmail' | 'trustedFlaggerId'
+> & {
   publicUrl?: string;
 };
 

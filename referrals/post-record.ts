@@ -30,16 +30,17 @@ export async function postRecord(db: PoolDb, id: string) {
   const classification =
     post.classifications[0] ??
     (post.duplicateOfId
-      ? await db.prisma.classification.findFirst({ where: { postId: post.duplicateOfId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] })
+      ? await db.prisma.classification.findFirst({
+          where: { postId: post.duplicateOfId },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        })
       : null);
   const referrals = await db.prisma.referral.findMany({
     where: { OR: [{ postId: post.id }, { idempotencyKey: referralKey(post.platformId, canonicalId) }] },
     orderBy: { createdAt: 'asc' },
   });
   const item = post.reviewItem;
-  const claimant = item?.claimedBy
-    ? await db.prisma.apiKey.findUnique({ where: { id: item.claimedBy }, select: { name: true } })
-    : null;
+  const claimant = item?.claimedBy ? await db.prisma.apiKey.findUnique({ where: { id: item.claimedBy }, select: { name: true } }) : null;
   const signals = (classification?.signals ?? []) as { type: string; value: string; gloss?: unknown }[];
   return {
     id: post.id,

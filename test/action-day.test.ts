@@ -56,7 +56,10 @@ describe('action days with held confirmations', () => {
     expect(hold.code, hold.stderr).toBe(0);
     expect((await runCli(['platforms', 'update', 'facebook', '--delivery', 'export'], env)).code).toBe(0);
     const list = await runCli(['platforms', 'list', '--json'], env);
-    const rows = list.stdout.trim().split('\n').map((l) => JSON.parse(l) as { name: string; holdForActionDay: boolean });
+    const rows = list.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { name: string; holdForActionDay: boolean });
     expect(rows.find((r) => r.name === 'telegram')?.holdForActionDay).toBe(true);
     expect(rows.find((r) => r.name === 'facebook')?.holdForActionDay).toBe(false);
 
@@ -82,7 +85,10 @@ describe('action days with held confirmations', () => {
     // Visible to whoever looks the post up.
     const lookup = await h.request('GET', `/v1/posts/${items[0]!.postId}`, { key: analyst });
     expect(lookup.status).toBe(200);
-    const record = (await lookup.json()) as { platformHoldsForActionDay: boolean; referrals: { status: string; heldForActionDay: boolean }[] };
+    const record = (await lookup.json()) as {
+      platformHoldsForActionDay: boolean;
+      referrals: { status: string; heldForActionDay: boolean }[];
+    };
     expect(record.platformHoldsForActionDay).toBe(true);
     expect(record.referrals).toMatchObject([{ status: 'queued', heldForActionDay: true }]);
 
@@ -96,7 +102,9 @@ describe('action days with held confirmations', () => {
     expect(sent.every((r) => r.status === 'sent' && r.sentAt && !r.heldForActionDay)).toBe(true);
     const bundle = JSON.parse(await readFile(path.join(dir, 'telegram', batchId!, 'notices.json'), 'utf8')) as { count: number };
     expect(bundle.count).toBe(2);
-    expect(await h.db.prisma.auditEvent.count({ where: { action: 'referral.released', subjectId: { in: held.map((r) => r.id) } } })).toBe(2);
+    expect(await h.db.prisma.auditEvent.count({ where: { action: 'referral.released', subjectId: { in: held.map((r) => r.id) } } })).toBe(
+      2,
+    );
     expect((await runCli(['action-day', '--platform', 'telegram'], env)).stdout).toContain('nothing to send');
 
     // The platform acknowledges both, takes one down and declines the other; no liveness check ran.

@@ -7,7 +7,9 @@ const time = z.string().openapi({ format: 'date-time' });
 const PostLink = z.object({ id: z.uuid(), platformPostId: z.string(), url: z.string() });
 
 export const PostIdParam = z.object({
-  id: z.uuid({ error: 'must be a post id (UUID)' }).openapi({ param: { name: 'id', in: 'path' }, example: '019abc12-3456-7def-8123-456789abcdef' }),
+  id: z
+    .uuid({ error: 'must be a post id (UUID)' })
+    .openapi({ param: { name: 'id', in: 'path' }, example: '019abc12-3456-7def-8123-456789abcdef' }),
 });
 
 const SignalWords = z
@@ -33,12 +35,15 @@ export const PostRecord = z
     routedAt: time.nullable(),
     purgedAt: time.nullable().openapi({ description: 'Set when retention purged the text and author of this dismissed post.' }),
     outcome: enumOf(PostOutcome).openapi({
-      description: '`duplicate`: an exact re-upload of `duplicateOf`, which it follows (classification, review and referral are the original’s).',
+      description:
+        '`duplicate`: an exact re-upload of `duplicateOf`, which it follows (classification, review and referral are the original’s).',
     }),
     duplicateOf: PostLink.nullable(),
     duplicates: z.array(PostLink.extend({ ingestedAt: time })).openapi({ description: 'Exact re-uploads of this post (first 100).' }),
     nearDuplicateOf: z.object({ id: z.uuid(), similarity: z.number() }).nullable(),
-    nearDuplicates: z.array(z.object({ id: z.uuid(), similarity: z.number() })).openapi({ description: 'Later posts nearly duplicating this one (first 100).' }),
+    nearDuplicates: z
+      .array(z.object({ id: z.uuid(), similarity: z.number() }))
+      .openapi({ description: 'Later posts nearly duplicating this one (first 100).' }),
     classification: z
       .object({
         ofPostId: z.uuid().openapi({ description: 'The post classified: this one, or for a re-upload its original.' }),
