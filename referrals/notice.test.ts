@@ -9,6 +9,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, placeholderSenderProblem } from '../core/config.ts';
+import { noticesCsv } from './delivery/export.ts';
 import { buildNotice, type NoticeInput } from './notice.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
@@ -77,6 +78,11 @@ describe('referral notice for a person', () => {
     );
     expect(notice.$schema).toBe('https://tidewatch.example.org/v1/schemas/notice/v1.json');
     expect(validateNotice(notice), JSON.stringify(validateNotice.errors)).toBe(true);
+    // An export bundle's CSV, for platforms without an API, carries the same summary and text.
+    const [header, row] = noticesCsv([notice]).trim().split('\r\n');
+    expect(header!.split(',').slice(-2)).toEqual(['summary', 'text']);
+    expect(row).toContain(notice.summary);
+    expect(row).toContain(text);
   });
 
   it('names migrant smuggling under public security with KEYWORD_OTHER, never as human trafficking', () => {
