@@ -116,6 +116,11 @@ const accountAndPage = sql`
 
 /** Referrals sent in the range, with the platform's decision and the confirmed removal time. */
 function referralOutcomes(f: StatsFilters): Sql {
+  return referralOutcomesWhere(inRange(sql`r."sentAt"`, f));
+}
+
+/** Referrals `r` matching `where`, as above; action-day reports count their batch with it (referrals/action-day.ts). */
+export function referralOutcomesWhere(where: Sql): Sql {
   return sql`
   SELECT r.id, r."postId", r."sentAt", r."acknowledgedAt", d.action AS decision,
     LEAST(
@@ -133,7 +138,7 @@ function referralOutcomes(f: StatsFilters): Sql {
     SELECT min(a."createdAt") AS first_offline FROM "AuditEvent" a
     WHERE a."subjectType" = 'referral' AND a."subjectId" = r.id::text AND a.action IN ('referral.offline', 'referral.confirmed_offline')
   ) off ON true
-  WHERE ${inRange(sql`r."sentAt"`, f)}`;
+  WHERE ${where}`;
 }
 
 /**

@@ -77,7 +77,16 @@ async function stageTimes(queues: Queues, name: 'ingest' | 'classify', since: nu
 export async function measureThroughput(opts: ThroughputOptions): Promise<ThroughputResult> {
   const db = await createBenchDb('pipeline');
   const prefix = `bench-${randomBytes(3).toString('hex')}`;
-  const env = { DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: prefix, EVIDENCE_CAPTURE: 'off', ...opts.env };
+  // Workers consuming `refer` refuse the placeholder notice sender (core/config.ts placeholderSenderProblem).
+  const env = {
+    DATABASE_URL: db.url,
+    REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    EVIDENCE_CAPTURE: 'off',
+    NOTIFIER_NAME: 'Tidewatch bench',
+    NOTIFIER_EMAIL: 'bench@tidewatch.test',
+    ...opts.env,
+  };
   const redis = createRedis(REDIS_URL);
   const queues = openQueues(redis, prefix);
   const sql = new pg.Client({ connectionString: db.url });

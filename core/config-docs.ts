@@ -45,6 +45,7 @@ export const CONFIG_GROUPS: ReadonlyArray<{ title: string; variables: readonly s
       'NOTIFIER_NAME',
       'NOTIFIER_EMAIL',
       'TRUSTED_FLAGGER_ID',
+      'PUBLIC_URL',
       'SECRETS_KEY',
       'EVIDENCE_CAPTURE',
       'EVIDENCE_DIR',

@@ -8,6 +8,8 @@ import { parseAllowHosts, type AllowedHost } from './net/address-policy.ts';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const unit = z.coerce.number().min(0).max(1);
+/** The sender a fresh install starts with; notices are not delivered under it (`placeholderSenderProblem`). */
+export const PLACEHOLDER_NOTIFIER = Object.freeze({ name: 'Tidewatch operator', email: 'referrals@tidewatch.invalid' });
 const rateLimit = z.coerce.number().int().min(1).max(100_000_000);
 
 /**
@@ -164,8 +166,20 @@ export const envSchema = z
       )
       .describe('The legal ground stated in every notice (DSA Art. 16(2)(a)).'),
     NOTICE_JURISDICTION: z.string().min(2).max(16).default('GB').describe('The jurisdiction whose law the legal ground cites.'),
-    NOTIFIER_NAME: z.string().min(1).default('Tidewatch operator').describe('Who sends the notices (DSA Art. 16(2)(c)).'),
-    NOTIFIER_EMAIL: z.email().default('referrals@tidewatch.invalid').describe("The notifier's contact address (DSA Art. 16(2)(c))."),
+    NOTIFIER_NAME: z.string().min(1).default(PLACEHOLDER_NOTIFIER.name).describe('Who sends the notices (DSA Art. 16(2)(c)).'),
+    NOTIFIER_EMAIL: z
+      .email()
+      .default(PLACEHOLDER_NOTIFIER.email)
+      .describe(
+        "The notifier's contact address (DSA Art. 16(2)(c)). Workers refuse to deliver notices while it or `NOTIFIER_NAME` is the default.",
+      ),
+    PUBLIC_URL: z
+      .url()
+      .regex(/^https?:\/\//, 'an http(s) URL')
+      .optional()
+      .describe(
+        'The address platforms reach this API at; notices link their `$schema` and evidence downloads there. Unset: `http://API_HOST:port`.',
+      ),
     TRUSTED_FLAGGER_ID: z
       .string()
       .min(1)
@@ -374,7 +388,17 @@ export interface Config {
   /** TRUST_PROXY=on. */
   trustProxy: boolean;
   /** Who sends notices and on what legal ground (DSA Art. 16(2)); see referrals/notice.ts. */
-  notice: { legalGround: string; jurisdiction: string; notifierName: string; notifierEmail: string; trustedFlaggerId: string | undefined };
+  notice: {
+    legalGround: string;
+    jurisdiction: string;
+    notifierName: string;
+    notifierEmail: string;
+    trustedFlaggerId: string | undefined;
+    /** PUBLIC_URL without a trailing slash, else `http://API_HOST:port`. */
+    publicUrl: string;
+    /** Only `npm run demo` sets this: its notices may go out under the placeholder sender. */
+    placeholderSenderAllowed: boolean;
+  };
   secretsKey: string | undefined;
   /** EVIDENCE_DIR and EVIDENCE_CAPTURE=on. */
   evidence: { dir: string; capture: boolean };
@@ -412,6 +436,21 @@ export interface Config {
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+}
+
+/**
+ * Why notices may not be delivered with this sender, or null when they may: DSA Art. 16(2)(c)
+ * needs a real name and address, so the defaults are placeholders that workers refuse at start
+ * and delivery refuses per notice (except in the demo, whose notices go nowhere real).
+ */
+export function placeholderSenderProblem(notice: Config['notice']): string | null {
+  if (notice.placeholderSenderAllowed) return null;
+  const placeholders = [
+    notice.notifierName === PLACEHOLDER_NOTIFIER.name ? `NOTIFIER_NAME (still "${PLACEHOLDER_NOTIFIER.name}")` : null,
+    notice.notifierEmail === PLACEHOLDER_NOTIFIER.email ? `NOTIFIER_EMAIL (still ${PLACEHOLDER_NOTIFIER.email})` : null,
+  ].filter(Boolean);
+  if (!placeholders.length) return null;
+  return `notices cannot be delivered under the placeholder sender: set ${placeholders.join(' and ')} to the name and contact address platforms should answer (DSA Art. 16(2)(c))`;
 }
 
 /** Builds the config from an environment (defaults to `process.env`); throws naming each bad variable. */
@@ -452,6 +491,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       notifierName: e.NOTIFIER_NAME,
       notifierEmail: e.NOTIFIER_EMAIL,
       trustedFlaggerId: e.TRUSTED_FLAGGER_ID,
+      publicUrl: (e.PUBLIC_URL ?? `http://${e.API_HOST}:${e.API_PORT ?? e.PORT ?? 3000}`).replace(/\/+$/, ''),
+      placeholderSenderAllowed: false,
     },
     secretsKey: e.SECRETS_KEY,
     evidence: { dir: e.EVIDENCE_DIR, capture: e.EVIDENCE_CAPTURE === 'on' },

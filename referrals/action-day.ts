@@ -1,9 +1,11 @@
 /**
- * Action days: every confirmed item of one platform that has not been referred yet goes out in
- * one batch, and the batch's outcome is reported the way agencies publish takedown figures
- * (sent, acknowledged, removed, removal rate, median time to removal).
+ * Action days: every confirmed item of one platform that has not been referred yet, and every
+ * referral held for this day (`platforms update P --hold-for-action-day`), goes out in one batch,
+ * and the batch's outcome is reported the way agencies publish takedown figures (sent,
+ * acknowledged, removed, removal rate, median time to removal) — counted with the analytics'
+ * own definitions (analytics/facts.ts), so the report and `/v1/stats` agree.
  */
-import type { Config } from '../core/config.ts';
+import { placeholderSenderProblem, type Config } from '../core/config.ts';
 import { appendAudit } from '../core/audit.ts';
 import { DomainError, type ErrorKind } from '../core/errors.ts';
 import type { PoolDb } from '../core/db/index.ts';
@@ -13,7 +15,7 @@ import { enqueueAfterCreate } from './enqueue.ts';
 import { noticeFor } from './deliver.ts';
 import { writeExportBundle } from './delivery/export.ts';
 import { transition } from './lifecycle.ts';
-import { existingReferralKeys, insertReferralBatch, insertReferrals } from './sql.ts';
+import { batchOutcomes, existingReferralKeys, insertReferralBatch, insertReferrals, releaseHeldReferrals } from './sql.ts';
 
 /** An action day the operator asked for cannot run (unknown platform or batch). */
 export class ActionDayError extends DomainError {
@@ -22,6 +24,9 @@ export class ActionDayError extends DomainError {
     super(kind, message);
   }
 }
+
+/** Rolls back an empty batch. */
+class NothingToSend extends Error {}
 
 export interface ActionDayResult {
   batchId: string | null;
@@ -38,6 +43,8 @@ export async function runActionDay(
   const { db, config } = deps;
   const platform = await db.prisma.platform.findUnique({ where: { name: opts.platform } });
   if (!platform) throw new ActionDayError(`unknown platform "${opts.platform}"`, 'not_found');
+  const sender = platform.deliveryMode === 'none' ? null : placeholderSenderProblem(config.notice);
+  if (sender) throw new ActionDayError(sender);
   const items = await db.prisma.reviewItem.findMany({
     where: { platformId: platform.id, status: 'confirmed', ...(opts.since ? { decidedAt: { gte: opts.since } } : {}) },
     select: { post: { select: { id: true, duplicateOfId: true } } },
@@ -48,33 +55,54 @@ export async function runActionDay(
   for (const { post } of items) byKey.set(referralKey(platform.id, post.duplicateOfId ?? post.id), post.id);
   const referred = await existingReferralKeys(db, [...byKey.keys()]);
   const fresh = [...byKey].filter(([key]) => !referred.has(key));
-  if (!fresh.length) return { batchId: null, referrals: 0, mode: platform.deliveryMode };
+  const held = await db.prisma.referral.count({ where: { platformId: platform.id, heldForActionDay: true, status: 'queued' } });
+  if (!fresh.length && !held) return { batchId: null, referrals: 0, mode: platform.deliveryMode };
 
-  const { batchId, ids } = await db.transaction(async (tx) => {
-    const batchId = await insertReferralBatch(tx, { platformId: platform.id, since: opts.since ?? null, createdBy: opts.actor });
-    const rows = await insertReferrals(
-      tx,
-      fresh.map(([idempotencyKey, postId]) => ({ postId, platformId: platform.id, automated: false, idempotencyKey, batchId })),
-    );
-    await appendAudit(tx, {
-      actor: opts.actor,
-      action: 'action_day.create',
-      subjectType: 'referral_batch',
-      subjectId: batchId,
-      after: { platform: platform.name, referrals: rows.length, since: opts.since ?? null },
-    });
-    for (const r of rows) {
-      const { id, postId, idempotencyKey } = r;
+  const result = await db
+    .transaction(async (tx) => {
+      const batchId = await insertReferralBatch(tx, { platformId: platform.id, since: opts.since ?? null, createdBy: opts.actor });
+      const rows = await insertReferrals(
+        tx,
+        fresh.map(([idempotencyKey, postId]) => ({ postId, platformId: platform.id, automated: false, idempotencyKey, batchId })),
+      );
+      const released = await releaseHeldReferrals(tx, { platformId: platform.id, batchId, since: opts.since ?? null });
+      // Held referrals outside `--since`, or taken by a concurrent action day: roll the batch back.
+      if (!rows.length && !released.length) throw new NothingToSend();
       await appendAudit(tx, {
         actor: opts.actor,
-        action: 'referral.create',
-        subjectType: 'referral',
-        subjectId: id,
-        after: { id, postId, idempotencyKey, batchId },
+        action: 'action_day.create',
+        subjectType: 'referral_batch',
+        subjectId: batchId,
+        after: { platform: platform.name, referrals: rows.length + released.length, released: released.length, since: opts.since ?? null },
       });
-    }
-    return { batchId, ids: rows.map((r) => r.id) };
-  });
+      for (const r of released) {
+        await appendAudit(tx, {
+          actor: opts.actor,
+          action: 'referral.released',
+          subjectType: 'referral',
+          subjectId: r.id,
+          before: { heldForActionDay: true },
+          after: { heldForActionDay: false, batchId },
+        });
+      }
+      for (const r of rows) {
+        const { id, postId, idempotencyKey } = r;
+        await appendAudit(tx, {
+          actor: opts.actor,
+          action: 'referral.create',
+          subjectType: 'referral',
+          subjectId: id,
+          after: { id, postId, idempotencyKey, batchId },
+        });
+      }
+      return { batchId, ids: [...released, ...rows].map((r) => r.id) };
+    })
+    .catch((err: unknown) => {
+      if (err instanceof NothingToSend) return null;
+      throw err;
+    });
+  if (!result) return { batchId: null, referrals: 0, mode: platform.deliveryMode };
+  const { batchId, ids } = result;
 
   if (platform.deliveryMode === 'export') {
     // One bundle for the whole batch, then each referral is marked sent with its notice.
@@ -109,7 +137,10 @@ export interface ActionDayReport {
   platform: string;
   createdAt: Date;
   referrals: number;
+  /** Referrals of the batch still waiting to be sent (queued, or failed and not yet re-delivered). */
+  unsent: number;
   sent: number;
+  /** Of those sent: acknowledged, removed (platform `actioned` or seen offline, whichever first), declined. */
   acknowledged: number;
   removed: number;
   declined: number;
@@ -119,30 +150,29 @@ export interface ActionDayReport {
   medianHoursToRemoval: number | null;
 }
 
-function median(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
+/** Rounded as `/v1/stats` rounds (analytics/stats.ts), so the two compare exactly. */
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
+/** A batch's figures, with the analytics' definitions: equal to `/v1/stats` over the same referrals. */
 export async function actionDayReport(db: PoolDb, batchId: string): Promise<ActionDayReport> {
-  const batch = await db.prisma.referralBatch.findUnique({ where: { id: batchId }, include: { referrals: true } });
+  const batch = await db.prisma.referralBatch.findUnique({
+    where: { id: batchId },
+    select: { createdAt: true, platformId: true, _count: { select: { referrals: true } } },
+  });
   if (!batch) throw new ActionDayError(`no action-day batch ${batchId}`, 'not_found');
   const platform = await db.prisma.platform.findUniqueOrThrow({ where: { id: batch.platformId }, select: { name: true } });
-  const rs = batch.referrals;
-  const sent = rs.filter((r) => r.sentAt);
-  const removed = sent.filter((r) => r.offlineAt);
+  const o = await batchOutcomes(db, batchId);
   return {
     batchId,
     platform: platform.name,
     createdAt: batch.createdAt,
-    referrals: rs.length,
-    sent: sent.length,
-    acknowledged: rs.filter((r) => r.acknowledgedAt).length,
-    removed: removed.length,
-    declined: rs.filter((r) => r.status === 'declined').length,
-    removalRate: sent.length ? removed.length / sent.length : null,
-    medianHoursToRemoval: median(removed.map((r) => (r.offlineAt!.getTime() - r.sentAt!.getTime()) / 3_600_000)),
+    referrals: batch._count.referrals,
+    unsent: batch._count.referrals - o.sent,
+    sent: o.sent,
+    acknowledged: o.acknowledged,
+    removed: o.removed,
+    declined: o.declined,
+    removalRate: o.sent ? round4(o.removed / o.sent) : null,
+    medianHoursToRemoval: o.medianHoursToRemoval === null ? null : round4(o.medianHoursToRemoval),
   };
 }

@@ -3,7 +3,8 @@
  * (automated=false) or it is a referral candidate on a platform that accepts automated referrals
  * (automated=true). Candidates on other platforms wait in the review queue until a reviewer
  * confirms them. One notice per content per platform (`referralKey`); a new referral then goes to
- * evidence capture or delivery (referrals/enqueue.ts).
+ * evidence capture or delivery (referrals/enqueue.ts) — unless its platform holds confirmations
+ * for its next action day: then it stays `queued` with `heldForActionDay` until `action-day` sends it.
  */
 import { appendAudit } from '../core/audit.ts';
 import type { Config } from '../core/config.ts';
@@ -20,7 +21,7 @@ export interface ReferralDeps {
   queues: Queues;
 }
 
-export type ReferPostResult = { referral: 'created' | 'exists' | 'awaiting_review' | 'not_a_candidate' };
+export type ReferPostResult = { referral: 'created' | 'exists' | 'awaiting_review' | 'not_a_candidate'; heldForActionDay?: boolean };
 /** What became of a batch of candidates: referrals created now or found existing, and posts left for a reviewer. */
 export type ReferCandidatesResult = { candidates: number; created: number; exists: number; awaitingReview: number };
 
@@ -38,7 +39,7 @@ export async function referPost(ctx: ReferralDeps, data: ReferPostPayload): Prom
       outcome: true,
       platformId: true,
       duplicateOfId: true,
-      platform: { select: { autoRefer: true, deliveryMode: true } },
+      platform: { select: { autoRefer: true, deliveryMode: true, holdForActionDay: true } },
       reviewItem: { select: { id: true, status: true } },
     },
   });
@@ -50,8 +51,11 @@ export async function referPost(ctx: ReferralDeps, data: ReferPostPayload): Prom
     if (!post.platform.autoRefer) return { referral: 'awaiting_review' };
   }
   const idempotencyKey = referralKey(post.platformId, post.duplicateOfId ?? post.id);
+  const held = post.platform.holdForActionDay;
   const created = await ctx.db.transaction(async (tx) => {
-    const [referral] = await insertReferrals(tx, [{ postId: post.id, platformId: post.platformId, automated: !confirmed, idempotencyKey }]);
+    const [referral] = await insertReferrals(tx, [
+      { postId: post.id, platformId: post.platformId, automated: !confirmed, idempotencyKey, heldForActionDay: held },
+    ]);
     if (!referral) return null;
     await appendAudit(tx, {
       actor: 'system:refer',
@@ -65,11 +69,15 @@ export async function referPost(ctx: ReferralDeps, data: ReferPostPayload): Prom
     return referral.id;
   });
   // Enqueued after commit; a crash in between is healed by the retry, which finds the
-  // referral existing and still `queued` and enqueues again (job ids dedupe).
-  const referralId =
-    created ?? (await ctx.db.prisma.referral.findUnique({ where: { idempotencyKey, status: 'queued' }, select: { id: true } }))?.id;
-  if (referralId && post.platform.deliveryMode !== 'none') await enqueueAfterCreate(ctx.queues, ctx.config, referralId);
-  return { referral: created ? 'created' : 'exists' };
+  // referral existing and still `queued` and enqueues again (job ids dedupe). A held referral
+  // is not enqueued: the action day sends it.
+  const pending = await ctx.db.prisma.referral.findUnique({
+    where: { idempotencyKey, status: 'queued' },
+    select: { id: true, heldForActionDay: true },
+  });
+  if (pending && !pending.heldForActionDay && post.platform.deliveryMode !== 'none')
+    await enqueueAfterCreate(ctx.queues, ctx.config, pending.id);
+  return { referral: created ? 'created' : 'exists', ...(pending?.heldForActionDay ? { heldForActionDay: true } : {}) };
 }
 
 /**

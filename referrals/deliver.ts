@@ -5,12 +5,12 @@
  * a crash between "platform received it" and "we recorded it" is recognisable by the platform.
  */
 import { createHash } from 'node:crypto';
-import type { Config } from '../core/config.ts';
+import { placeholderSenderProblem, type Config } from '../core/config.ts';
 import type { PoolDb } from '../core/db/index.ts';
 import { writeExportBundle } from './delivery/export.ts';
 import { sendWebhook, ticketIdFrom } from './delivery/webhook.ts';
 import { transition } from './lifecycle.ts';
-import { buildNotice, type EvidenceSummary, type Notice, type NoticeSignal } from './notice.ts';
+import { buildNotice, storedEvidenceFiles, type EvidenceSummary, type Notice, type NoticeSignal } from './notice.ts';
 import { openSecret } from './secrets.ts';
 import { updateReferral, type ReferralChanges } from './sql.ts';
 
@@ -62,6 +62,7 @@ export async function noticeFor(
         ? { category: c.category, score: c.score, modelVersion: c.modelVersion, signals: c.signals as unknown as NoticeSignal[] }
         : null,
       evidence: evidenceSummary(r.evidence),
+      evidenceFiles: storedEvidenceFiles(r.evidence),
       duplicates: dupes.map((d) => d.platformPostId),
     },
     config.notice,
@@ -89,6 +90,9 @@ export type DeliverResult = { delivery: 'sent' | 'not_queued' | 'manual'; mode?:
 export async function deliverReferral(db: PoolDb, config: Config, referralId: string, actor = 'system:refer'): Promise<DeliverResult> {
   const { notice, status, platform, idempotencyKey } = await noticeFor(db, config, referralId);
   if (status !== 'queued') return { delivery: 'not_queued' };
+  // Workers refuse to start with the placeholder sender; this catches any other caller.
+  const sender = platform.deliveryMode === 'none' ? null : placeholderSenderProblem(config.notice);
+  if (sender) throw await failAttempt(db, referralId, sender, true);
   const sent = async (data: ReferralChanges, note: Record<string, unknown>) => {
     await transition(db, {
       referralId,

@@ -1,6 +1,6 @@
 /**
  * Per-platform referral settings (delivery mode, webhook URL, signing secret, auto-refer opt-in,
- * "content unavailable" patterns), as `tidewatch platforms` manages them. The signing secret is
+ * "content unavailable" patterns, holding confirmations for action days), as `tidewatch platforms` manages them. The signing secret is
  * sealed before storage (referrals/secrets.ts) and never returned by `listPlatforms`: only
  * whether one is set.
  */
@@ -27,6 +27,8 @@ export interface PlatformSettings {
   signingSecret?: string | null;
   autoRefer?: boolean;
   offlinePatterns?: string[];
+  /** Confirmations wait for the next action day instead of being delivered at once. */
+  holdForActionDay?: boolean;
 }
 
 function check(s: PlatformSettings): void {
@@ -61,6 +63,7 @@ export async function upsertPlatform(
     ...(secret !== undefined ? { signingSecret: secret === null ? null : sealSecret(secret, secretsKey) } : {}),
     ...(s.autoRefer !== undefined ? { autoRefer: s.autoRefer } : {}),
     ...(s.offlinePatterns !== undefined ? { offlinePatterns: s.offlinePatterns } : {}),
+    ...(s.holdForActionDay !== undefined ? { holdForActionDay: s.holdForActionDay } : {}),
   };
   const existing = await db.prisma.platform.findUnique({ where: { name } });
   if (create && existing) throw new PlatformError(`platform ${name} exists; use platforms update`, 'conflict');
@@ -83,5 +86,6 @@ export async function listPlatforms(db: PoolDb) {
     signingSecret: p.signingSecret ? 'set' : 'none',
     autoRefer: p.autoRefer,
     offlinePatterns: p.offlinePatterns,
+    holdForActionDay: p.holdForActionDay,
   }));
 }

@@ -5,6 +5,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { join, NOW_UTC, raw, sql, type Db, type Sql } from '../core/db/index.ts';
 import type { ReferralStatus } from '../generated/prisma/enums.ts';
+import { referralOutcomesWhere } from '../analytics/facts.ts';
 
 /** Columns a lifecycle move may set beside the status (the rest never change after creation). */
 export interface ReferralChanges {
@@ -74,6 +75,8 @@ export interface NewReferral {
   automated: boolean;
   idempotencyKey: string;
   batchId?: string | null;
+  /** Waits for the platform's next action day instead of being delivered. */
+  heldForActionDay?: boolean;
 }
 
 export interface CreatedReferral {
@@ -93,10 +96,10 @@ export async function insertReferrals(tx: Db, rows: readonly NewReferral[]): Pro
   if (!rows.length) return [];
   const values = rows.map(
     (r) =>
-      sql`(${uuidv7()}::uuid, ${r.postId}::uuid, ${r.platformId}::int, ${r.automated}, ${r.idempotencyKey}, ${r.batchId ?? null}::uuid, ${NOW_UTC}, ${NOW_UTC})`,
+      sql`(${uuidv7()}::uuid, ${r.postId}::uuid, ${r.platformId}::int, ${r.automated}, ${r.idempotencyKey}, ${r.batchId ?? null}::uuid, ${r.heldForActionDay ?? false}, ${NOW_UTC}, ${NOW_UTC})`,
   );
   return tx.query<CreatedReferral>`
-    INSERT INTO "Referral" (id, "postId", "platformId", automated, "idempotencyKey", "batchId", "createdAt", "updatedAt")
+    INSERT INTO "Referral" (id, "postId", "platformId", automated, "idempotencyKey", "batchId", "heldForActionDay", "createdAt", "updatedAt")
     VALUES ${join(values, ', ')}
     ON CONFLICT ("idempotencyKey") DO NOTHING
     RETURNING id::text AS id, "postId"::text AS "postId", "platformId", status::text AS status, automated, "idempotencyKey"`;
@@ -118,4 +121,45 @@ export async function existingReferralKeys(db: Db, keys: readonly string[]): Pro
     key: string;
   }>`SELECT "idempotencyKey" AS key FROM "Referral" WHERE "idempotencyKey" = ANY(${keys}::text[])`;
   return new Set(rows.map((r) => r.key));
+}
+
+/**
+ * Releases a platform's held referrals into action-day batch `batchId` (still `queued`, no longer
+ * held) and returns them; one statement, so a confirmation arriving meanwhile is either in this
+ * batch or waits for the next. `since` limits it to referrals created from then on.
+ */
+export async function releaseHeldReferrals(
+  tx: Db,
+  b: { platformId: number; batchId: string; since: Date | null },
+): Promise<CreatedReferral[]> {
+  return tx.query<CreatedReferral>`
+    UPDATE "Referral" SET "heldForActionDay" = false, "batchId" = ${b.batchId}::uuid, "updatedAt" = ${NOW_UTC}
+    WHERE "platformId" = ${b.platformId}::int AND "heldForActionDay" AND status = 'queued'
+      AND (${b.since}::timestamp(3) IS NULL OR "createdAt" >= ${b.since}::timestamp(3))
+    RETURNING id::text AS id, "postId"::text AS "postId", "platformId", status::text AS status, automated, "idempotencyKey"`;
+}
+
+export interface BatchOutcomes {
+  sent: number;
+  acknowledged: number;
+  removed: number;
+  declined: number;
+  medianHoursToRemoval: number | null;
+}
+
+/**
+ * What became of an action-day batch's sent referrals, counted exactly as the analytics count
+ * them (analytics/facts.ts: removed = platform `actioned` or seen offline, whichever first).
+ */
+export async function batchOutcomes(db: Db, batchId: string): Promise<BatchOutcomes> {
+  const [row] = await db.query<BatchOutcomes>`
+    WITH ro AS (${referralOutcomesWhere(sql`r."batchId" = ${batchId}::uuid AND r."sentAt" IS NOT NULL`)})
+    SELECT count(*)::int AS sent,
+      count(*) FILTER (WHERE ro."acknowledgedAt" IS NOT NULL)::int AS acknowledged,
+      count(*) FILTER (WHERE ro.removed_at IS NOT NULL)::int AS removed,
+      count(*) FILTER (WHERE ro.decision = 'referral.declined')::int AS declined,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (ro.removed_at - ro."sentAt"))::float8 / 3600)
+        FILTER (WHERE ro.removed_at IS NOT NULL) AS "medianHoursToRemoval"
+    FROM ro`;
+  return row!;
 }

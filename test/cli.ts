@@ -23,6 +23,9 @@ export function cliEnv(logLevel: string, env: Record<string, string> = {}): Reco
     LOG_LEVEL: logLevel,
     EVIDENCE_CAPTURE: 'off',
     LIVENESS_SCHEDULE: 'off',
+    // Workers that deliver refuse the placeholder sender (core/config.ts placeholderSenderProblem).
+    NOTIFIER_NAME: 'Tidewatch test desk',
+    NOTIFIER_EMAIL: 'notices@tidewatch.test',
     ...netGuardEnv(),
     ...env,
   };

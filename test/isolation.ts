@@ -29,6 +29,9 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** A real-looking sender, so tests that deliver notices may. */
+export const TEST_NOTIFIER = { NOTIFIER_NAME: 'Tidewatch test desk', NOTIFIER_EMAIL: 'notices@tidewatch.test' } as const;
+
 export async function isolate(env: Record<string, string> = {}): Promise<Isolated> {
   const suffix = randomBytes(5).toString('hex');
   const name = `tw_test_${suffix}`;
@@ -46,6 +49,8 @@ export async function isolate(env: Record<string, string> = {}): Promise<Isolate
     // FETCH_ALLOW_HOSTS): seeded and sample posts carry real platform URLs.
     EVIDENCE_CAPTURE: 'off',
     LIVENESS_SCHEDULE: 'off',
+    // Delivery refuses the placeholder sender (core/config.ts placeholderSenderProblem).
+    ...TEST_NOTIFIER,
     ...env,
   });
   const db = createDb(databaseUrl, 4);

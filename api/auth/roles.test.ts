@@ -10,7 +10,7 @@ import { API_ROLES, hashKey, revokeApiKey, type Role } from './keys.ts';
 import { createSession } from './sessions.ts';
 
 type Doc = { paths: Record<string, Record<string, { 'x-roles'?: Role[]; security?: unknown[] }>> };
-const PUBLIC = new Set(['get /healthz', 'get /readyz']);
+const PUBLIC = new Set(['get /healthz', 'get /readyz', 'get /v1/schemas/notice/v1.json']);
 
 describe('roles × routes', () => {
   let h: Harness;
@@ -66,6 +66,7 @@ describe('roles × routes', () => {
       });
     },
     'post /v1/posts': (key) => h.request('POST', '/v1/posts', { key, body: makePost('boat to uk') }),
+    'get /v1/posts/{id}': async (key) => h.request('GET', `/v1/posts/${(await seedReviewItems(h.db, [{}]))[0]!.postId}`, { key }),
     'get /v1/stats': (key) => h.request('GET', '/v1/stats?from=2026-09-01&to=2026-09-14', { key }),
     'get /v1/stats/export': (key) => h.request('GET', '/v1/stats/export?table=series&format=csv', { key }),
     'get /v1/networks': (key) => h.request('GET', '/v1/networks', { key }),

@@ -10,6 +10,7 @@ import { addDocs } from './docs.ts';
 import { healthRoutes } from './health.ts';
 import { platformReferralRoutes } from './platform-referrals.ts';
 import { networkRoutes } from './networks.ts';
+import { noticeSchemaRoutes } from './notice-schema.ts';
 import { postsRoutes } from './posts.ts';
 import { reviewClaimRoutes } from './review-claims.ts';
 import { reviewDecisionRoutes } from './review-decisions.ts';
@@ -24,6 +25,7 @@ export function documentedRoutes() {
   app.use('/v1/contacts/*', limitBody(REVIEW_MAX_BODY_BYTES, '/v1/contacts routes'));
   app.use('/v1/platform/*', limitBody(PLATFORM_MAX_BODY_BYTES, 'platform reports'));
   app.route('/', healthRoutes());
+  app.route('/', noticeSchemaRoutes());
   app.route('/', postsRoutes());
   app.route('/', reviewItemsRoutes());
   app.route('/', reviewClaimRoutes());

@@ -1,4 +1,7 @@
 /**
+ * `GET /v1/posts/{id}`: any post as it stands (outcome, duplicates, classification, review,
+ * referrals), for the roles that read the queue.
+ *
  * `POST /v1/posts`: flagged posts in, one or `{ "posts": [...] }` (up to 1,000). Valid posts are
  * queued for ingest and answered with their ids; invalid ones are listed with the field at fault.
  * Only enqueues: the workers persist and classify.
@@ -24,6 +27,8 @@ import { principalOf, requireRole, ROLE_SETS, secured } from '../auth/require-ro
 import { ApiError, badRequest } from '../errors.ts';
 import { DATETIME_PATTERN, errors as errorResponses, router, z } from '../openapi.ts';
 import { readJson } from '../read-json.ts';
+import { postRecord } from '../../referrals/post-record.ts';
+import { PostIdParam, PostRecord } from './posts-schemas.ts';
 
 /**
  * Re-created through the OpenAPI-aware zod so it becomes a named component, with the bounds the
@@ -78,8 +83,24 @@ const route = createRoute({
   },
 });
 
+const lookup = createRoute({
+  method: 'get',
+  path: '/v1/posts/{id}',
+  tags: ['review'],
+  summary: 'One post and what became of it',
+  description:
+    'Any post, including exact re-uploads (`outcome: duplicate`, linked to their original) and dismissed ones: duplicate and near-duplicate links, the latest classification with its signals in words, the review item and the referrals of its content (a held referral waits for the platform’s action day).',
+  ...secured(...ROLE_SETS.read),
+  request: { params: PostIdParam },
+  responses: {
+    200: { description: 'The post', content: { 'application/json': { schema: PostRecord } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
 export function postsRoutes() {
   const app = router();
+  app.openapi(lookup, async (c) => c.json(await postRecord(c.var.ctx.db, c.req.valid('param').id), 200));
   // Documented, not validated by the OpenAPI layer (see above).
   app.openAPIRegistry.registerPath(route);
 

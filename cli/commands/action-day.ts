@@ -27,10 +27,13 @@ async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof startRuntime>>)
 }
 
 const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
+/** Hours in the unit that reads best: minutes under an hour, days from two days on. */
+const duration = (h: number | null) =>
+  h === null ? 'n/a' : h < 1 ? `${Math.round(h * 60)} min` : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} d`;
 
 export function actionDayCommand() {
   const cmd = new Command('action-day')
-    .description('refer every confirmed, unreferred item of one platform in one batch')
+    .description('refer every confirmed, unreferred item of one platform, and every referral held for its action day, in one batch')
     .option('--platform <name>', 'platform to send the batch to')
     .option('--since <date>', 'only items confirmed since this date')
     .action(async (opts: { platform?: string; since?: string }) => {
@@ -58,7 +61,7 @@ export function actionDayCommand() {
     });
   cmd
     .command('report')
-    .description("a batch's results: sent, acknowledged, removed, removal rate, median time to removal")
+    .description("a batch's results, counted as /v1/stats counts them: sent, acknowledged, removed, removal rate, median time to removal")
     .argument('<id>', 'batch id printed by action-day')
     .action(async (id: string) => {
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw new UsageError(`"${id}" is not a batch id`);
@@ -67,12 +70,13 @@ export function actionDayCommand() {
         const rows: [string, string][] = [
           ['batch', `${r.batchId} (${r.platform}, ${r.createdAt.toISOString()})`],
           ['referrals', String(r.referrals)],
+          ['not sent yet', String(r.unsent)],
           ['sent', String(r.sent)],
           ['acknowledged', String(r.acknowledged)],
           ['removed', String(r.removed)],
           ['declined', String(r.declined)],
           ['removal rate', pct(r.removalRate)],
-          ['median time to removal', r.medianHoursToRemoval === null ? 'n/a' : `${r.medianHoursToRemoval.toFixed(1)} h`],
+          ['median time to removal', duration(r.medianHoursToRemoval)],
         ];
         process.stdout.write(`${rows.map(([k, v]) => `${k.padEnd(24)} ${v}`).join('\n')}\n`);
       });

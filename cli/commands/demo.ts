@@ -27,7 +27,9 @@ export function demoCommand() {
         EVIDENCE_CAPTURE: process.env.EVIDENCE_CAPTURE || 'off',
         LIVENESS_SCHEDULE: process.env.LIVENESS_SCHEDULE || 'off',
       };
-      const config = loadConfig({ ...process.env, ...fetchStages, REDIS_URL: redis.url });
+      const loaded = loadConfig({ ...process.env, ...fetchStages, REDIS_URL: redis.url });
+      // The demo's notices go to no real platform: its placeholder sender is allowed here only.
+      const config = { ...loaded, notice: { ...loaded.notice, placeholderSenderAllowed: true } };
       const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'tidewatch-demo');
       const tty = process.stderr.isTTY === true;
       process.stdout.write(`redis: ${redis.child ? `private redis-server at ${redis.url}` : redis.url}\n`);

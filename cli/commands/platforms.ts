@@ -16,6 +16,7 @@ type Opts = {
   signingSecret?: string;
   autoRefer?: boolean;
   offlinePattern?: string[];
+  holdForActionDay?: boolean;
 };
 
 const settings = (o: Opts): PlatformSettings => ({
@@ -25,6 +26,7 @@ const settings = (o: Opts): PlatformSettings => ({
   signingSecret: o.signingSecret === 'none' ? null : o.signingSecret,
   autoRefer: o.autoRefer,
   offlinePatterns: o.offlinePattern,
+  holdForActionDay: o.holdForActionDay,
 });
 
 function withOptions(c: Command): Command {
@@ -35,7 +37,9 @@ function withOptions(c: Command): Command {
     .option('--signing-secret <secret>', 'whsec_<base64>, "generate" (printed once), or "none"')
     .option('--auto-refer', 'refer above-threshold items without a reviewer')
     .option('--no-auto-refer', 'only refer items a reviewer confirmed')
-    .option('--offline-pattern <regex...>', 'page text meaning "content unavailable" (replaces the list)');
+    .option('--offline-pattern <regex...>', 'page text meaning "content unavailable" (replaces the list)')
+    .option('--hold-for-action-day', 'confirmed items wait (referral queued, held) until `action-day` sends them')
+    .option('--no-hold-for-action-day', 'deliver each confirmation as soon as it is made');
 }
 
 /**
@@ -63,13 +67,14 @@ export function platformsCommand() {
     .action(async (o: { json?: boolean }) => {
       const rows = await withDb((db) => listPlatforms(db));
       if (o.json) return void rows.forEach((r) => process.stdout.write(`${JSON.stringify(r)}\n`));
-      const table = [['NAME', 'DELIVERY', 'WEBHOOK', 'SECRET', 'AUTO-REFER', 'OFFLINE-PATTERNS']].concat(
+      const table = [['NAME', 'DELIVERY', 'WEBHOOK', 'SECRET', 'AUTO-REFER', 'HOLD', 'OFFLINE-PATTERNS']].concat(
         rows.map((r) => [
           r.name,
           r.deliveryMode,
           r.webhookUrl ?? '-',
           r.signingSecret,
           String(r.autoRefer),
+          r.holdForActionDay ? 'action day' : '-',
           r.offlinePatterns.join(' | ') || '-',
         ]),
       );

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { loadConfig } from '../../core/config.ts';
+import { loadConfig, placeholderSenderProblem } from '../../core/config.ts';
+import { StartError } from '../../core/start-error.ts';
 import { createLogger } from '../../core/logger.ts';
 import { startRuntime } from '../runtime.ts';
 import { QUEUE_NAMES, type QueueName } from '../../core/jobs.ts';
@@ -24,6 +25,9 @@ export function workerCommand() {
     .action(async (opts: { queues: string }) => {
       const queues = parseQueues(opts.queues);
       const config = loadConfig();
+      // A worker that delivers notices fails at start, not on the first referral, when the sender is the placeholder.
+      const sender = queues.includes('refer') ? placeholderSenderProblem(config.notice) : null;
+      if (sender) throw new StartError(sender);
       const log = createLogger(config.logLevel, 'tidewatch-worker');
       const rt = await startRuntime(config, log, { workers: queues });
       log.info({ queues }, 'workers running');

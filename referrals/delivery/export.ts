@@ -23,6 +23,8 @@ const CSV_COLUMNS = [
   'screenshotSha256',
   'htmlSha256',
   'textSha256',
+  'summary',
+  'text',
 ] as const;
 
 export function noticesCsv(notices: Notice[]): string {
@@ -40,6 +42,9 @@ export function noticesCsv(notices: Notice[]): string {
     n.evidence?.screenshotSha256,
     n.evidence?.htmlSha256,
     n.content.textSha256,
+    // Last, so forms that map the first columns keep working: what a person reads first.
+    n.summary,
+    n.content.text,
   ]);
   return toCsv(CSV_COLUMNS, rows, { crlf: true });
 }
