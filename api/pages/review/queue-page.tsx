@@ -25,7 +25,7 @@ export interface UndoOffer {
 function UndoToast(props: { undo: UndoOffer; filters: string }) {
   const done = ACTION_DONE[props.undo.action] ?? `Decision recorded: ${props.undo.action.replace('_', ' ')}`;
   return (
-    <p class="toast" id="undo-toast" role="status" aria-live="polite">
+    <div class="toast" id="undo-toast" role="status" aria-live="polite">
       {done} (item <a href={withQuery(`/review/items/${props.undo.itemId}`, props.filters)}>{props.undo.itemId.slice(0, 8)}</a>).
       <form method="post" action={`/review/items/${props.undo.itemId}/undo`}>
         <input type="hidden" name="filters" value={props.filters} />
@@ -34,7 +34,7 @@ function UndoToast(props: { undo: UndoOffer; filters: string }) {
         </button>{' '}
         (for 10 seconds)
       </form>
-    </p>
+    </div>
   );
 }
 
