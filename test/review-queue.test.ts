@@ -8,10 +8,17 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSS } from '../api/pages/review/layout.tsx';
+import { PostBody } from '../api/pages/review/post-body.tsx';
 import { launchBrowser } from '../core/chromium.ts';
 import { ROOT } from './cli.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { seedReviewItems } from './review-fixtures.ts';
+
+// Run inside the page (tests compile without the DOM library).
+declare const document: any;
+declare const NodeFilter: any;
+declare function getComputedStyle(el: unknown): { direction: string };
 
 const OUT = path.join(ROOT, 'test-results', 'review-queue');
 const PERSIAN = '🚤 قایق به انگلیس این هفته، تضمینی. برای رزرو در واتساپ پیام بدهید +44 7911 123456 نفری ۲۰۰۰ یورو';
@@ -29,10 +36,11 @@ describe('/review queue: direction, filters and keyboard', () => {
   beforeAll(async () => {
     h = await startHarness();
     browser = await launchBrowser();
-    [persian, long] = await seedReviewItems(h.db, [
+    const farsi = await seedReviewItems(h.db, [
       { text: PERSIAN, language: 'fa', priority: 0.97 },
       { text: LONG, language: 'fa', priority: 0.96 },
     ]);
+    [persian, long] = [farsi[0]!, farsi[1]!];
     // Turkish items rank above the English ones: without the filter, "next" would hand them out first.
     await seedReviewItems(h.db, [
       { text: 'İngiltereye tekne, bu hafta garantili geçiş', language: 'tr', priority: 0.99 },
@@ -107,8 +115,50 @@ describe('/review queue: direction, filters and keyboard', () => {
     await page.close();
   });
 
+  it('renders a whole post (PostBody, for the item page) right to left when it opens with a highlighted emoji', async () => {
+    const phoneAt = PERSIAN.indexOf('+44');
+    const html = String(
+      PostBody({
+        text: PERSIAN,
+        tag: 'fa',
+        signals: [
+          { type: 'concept:transport', start: 0, end: 2, gloss: 'boat' },
+          { type: 'phone', start: phoneAt, end: phoneAt + 15 },
+        ],
+      }),
+    );
+    const page = await browser.newPage({ viewport: { width: 900, height: 300 } });
+    await page.setContent(`<!DOCTYPE html><html lang="en"><head><style>${CSS}</style></head><body><main>${html}</main></body></html>`);
+    const post = page.locator('[data-testid=post-text]');
+    expect(await post.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    // The English label is isolated left to right and does not turn the paragraph around.
+    const label = post.locator('mark .tag').first();
+    expect(await label.textContent()).toBe('transport');
+    expect(await label.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    const box = (await post.boundingBox())!;
+    const emoji = (await post.locator('mark').first().boundingBox())!;
+    expect(emoji.x).toBeGreaterThan(box.x + box.width / 2);
+    const phone = post.locator('mark[data-signal=phone] bdi[data-kind=phone]');
+    expect(await phone.textContent()).toBe('+44 7911 123456');
+    const [a, b] = await phone.evaluate((el) => {
+      const text = el.firstChild!;
+      const left = (from: number, to: number) => {
+        const r = document.createRange();
+        r.setStart(text, from);
+        r.setEnd(text, to);
+        return r.getBoundingClientRect().left;
+      };
+      return [left(0, 3), left(9, 15)];
+    });
+    expect(a).toBeLessThan(b!);
+    await page.screenshot({ path: path.join(OUT, 'post-body-persian.png') });
+    await page.close();
+  });
+
   it('keeps the filters through claim, decision, undo offer and "take next"', async () => {
     const { page } = await signIn('Eli');
+    // A controllable clock, to see the Undo offer end after 10 seconds.
+    await page.clock.install();
     await page.goto(`${h.rt.apiUrl}/review?language=en`);
     expect(await page.locator('tr[data-href]').count()).toBe(3);
     // Claiming from an item page keeps them too.
@@ -130,6 +180,9 @@ describe('/review queue: direction, filters and keyboard', () => {
     expect(await toast.locator('input[name=filters]').inputValue()).toBe('language=en');
     await page.screenshot({ path: path.join(OUT, 'queue-after-decision.png'), fullPage: true });
     expect((await h.db.prisma.reviewItem.findUniqueOrThrow({ where: { id: english[0]!.id } })).status).toBe('confirmed');
+    await page.clock.fastForward(10_500);
+    await expect.poll(() => toast.textContent()).toBe('Undo is no longer available for that decision.');
+    expect(await page.locator('#undo-button').count()).toBe(0);
 
     // "next" hands out the next English item, not the higher-ranked Turkish or Persian ones.
     await page.keyboard.press('n');
@@ -155,6 +208,8 @@ describe('/review queue: direction, filters and keyboard', () => {
     const rows = page.locator('tr[data-href]');
     const ids = await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-item')));
     expect(ids.length).toBeGreaterThanOrEqual(3);
+    // Someone else's claim shows their name, not their key id.
+    expect(await page.locator(`tr[data-item="${english[1]!.id}"] td:last-child`).textContent()).toBe('held by Eli');
 
     // j/k move real focus (roving tabindex), so the row is announced.
     await page.keyboard.press('j');
@@ -210,7 +265,7 @@ describe('/review queue: direction, filters and keyboard', () => {
     await page.waitForURL(/\/review\?done=reject&undo=/);
     expect(await page.getAttribute('body', 'data-shortcuts')).toBe('off');
     expect((await h.db.prisma.apiKey.findUniqueOrThrow({ where: { id: keyId } })).shortcutsEnabled).toBe(false);
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate(() => document.activeElement?.blur());
     const before = page.url();
     await page.keyboard.press('j');
     expect(await focusedItem(page)).toBeNull();
@@ -231,11 +286,25 @@ describe('/review queue: direction, filters and keyboard', () => {
     const [item] = await seedReviewItems(h.db, [{ text: 'Boat to UK, lease test', language: 'en', priority: 0.1 }]);
     await h.db.prisma.reviewItem.update({
       where: { id: item!.id },
-      data: { claimedBy: keyId, leaseExpiresAt: new Date(Date.now() + 62_000) },
+      data: { claimedBy: keyId, leaseExpiresAt: new Date(Date.now() + 10 * 60_000) },
     });
+    await page.clock.install();
     await page.goto(`${h.rt.apiUrl}/review/items/${item!.id}`);
-    expect(await page.textContent('#lease-status')).toBe('');
-    await expect.poll(() => page.textContent('#lease-status'), { timeout: 8000 }).toBe('1 minute left on your claim');
+    const said = () => page.textContent('#lease-status');
+    expect(await said()).toBe('');
+    await page.clock.fastForward('03:00');
+    expect(await said()).toBe('');
+    await page.clock.fastForward('02:30');
+    await expect.poll(said).toBe('5 minutes left on your claim');
+    await page.clock.fastForward('03:00');
+    expect(await said()).toBe('5 minutes left on your claim');
+    await page.clock.fastForward('01:10');
+    await expect.poll(said).toBe('1 minute left on your claim');
+    await page.clock.fastForward('00:35');
+    await expect.poll(said).toBe('30 seconds left on your claim');
+    await page.clock.fastForward('00:40');
+    await expect.poll(said).toBe('Your claim has expired; claim the item again to decide');
+    expect(await page.textContent('#lease')).toBe('expired');
     expect(await page.getAttribute('#lease-status', 'aria-live')).toBe('polite');
     // The visible countdown is not itself a live region.
     expect(await page.locator('#lease').getAttribute('aria-live')).toBeNull();

@@ -10,7 +10,7 @@ import { KEYBOARD_SCRIPT } from './keyboard-script.ts';
  */
 export const CSS = `
 body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#111;background:#fff}
-header{display:flex;gap:1rem;align-items:center;padding:.5rem 1rem;border-bottom:2px solid #111}
+header{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.5rem 1rem;border-bottom:2px solid #111}
 header h1{font-size:1.1rem;margin:0}
 main{max-width:70rem;margin:0 auto;padding:1rem}
 nav.counts a{margin-right:.8rem}
@@ -150,7 +150,10 @@ export function Layout(props: {
                   </>
                 ))}
               </dl>
-              <ShortcutToggle on={shortcuts} here={here} id="shortcut-toggle-dialog" />
+              <p>
+                Shortcuts are {shortcuts ? 'on' : 'off'}; the button beside “Keyboard shortcuts” in the page header turns them{' '}
+                {shortcuts ? 'off' : 'on'}.
+              </p>
               <form method="dialog">
                 <button type="submit">Close the shortcut list</button>
               </form>
