@@ -275,8 +275,15 @@ describe('/review queue: direction, filters and keyboard', () => {
     expect(page.url()).toBe(before);
     expect(await page.locator('#shortcuts-dialog').isVisible()).toBe(false);
     expect(await h.db.prisma.reviewItem.count({ where: { claimedBy: keyId } })).toBe(0);
+    // A focused row still answers the arrows and Enter, which are not single-key shortcuts.
+    const offIds = await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-item')));
+    await rows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedItem(page)).toBe(offIds[1]);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`/review/items/${offIds[1]}$`));
     await page.click('#shortcut-toggle');
-    await page.waitForURL(/\/review\?done=reject&undo=/);
+    await page.waitForURL(new RegExp(`/review/items/${offIds[1]}$`));
     expect(await page.getAttribute('body', 'data-shortcuts')).toBe('on');
     await page.close();
   });
@@ -298,9 +305,10 @@ describe('/review queue: direction, filters and keyboard', () => {
     await expect.poll(said).toBe('5 minutes left on your claim');
     await page.clock.fastForward('03:00');
     expect(await said()).toBe('5 minutes left on your claim');
-    await page.clock.fastForward('01:10');
+    // About 1:30 left here; 0:45 after the next step, then 0:25.
+    await page.clock.fastForward('00:45');
     await expect.poll(said).toBe('1 minute left on your claim');
-    await page.clock.fastForward('00:35');
+    await page.clock.fastForward('00:20');
     await expect.poll(said).toBe('30 seconds left on your claim');
     await page.clock.fastForward('00:40');
     await expect.poll(said).toBe('Your claim has expired; claim the item again to decide');

@@ -6,7 +6,8 @@ describe('directionOf', () => {
     for (const tag of ['ar', 'fa', 'ps', 'ckb', 'fa-Arab', 'ckb-IQ', 'ar-Arab-EG']) expect(directionOf(tag)).toBe('rtl');
   });
   it('is left to right for their romanised forms and for Latin-script languages', () => {
-    for (const tag of ['fa-Latn', 'ar-Latn', 'ps-Latn', 'ckb-Latn', 'en', 'kmr', 'tr', 'vi', 'sq', 'fr']) expect(directionOf(tag)).toBe('ltr');
+    for (const tag of ['fa-Latn', 'ar-Latn', 'ps-Latn', 'ckb-Latn', 'en', 'kmr', 'tr', 'vi', 'sq', 'fr'])
+      expect(directionOf(tag)).toBe('ltr');
   });
   it('leaves undetermined or missing languages to the text', () => {
     expect(directionOf('und')).toBe('auto');

@@ -3,7 +3,8 @@
  * - single-key shortcuts act only when focus is on the page body or a queue row, so Enter or a
  *   letter on a focused link, button or field does what that control does;
  * - they can be turned off per person (`body[data-shortcuts=off]`, WCAG 2.1.4);
- * - j/k move real focus between rows (roving tabindex), so screen readers announce the row;
+ * - j/k move real focus between rows (roving tabindex), so screen readers announce the row; a
+ *   focused row also takes Enter and the arrow keys, which are not single-key shortcuts;
  * - a key that cannot act now says why in the `#shortcut-status` live region;
  * - `c` (which queues a referral) needs a second press within a few seconds;
  * - the lease countdown is announced at 5 min, 1 min, 30 s and expiry, not every second.
@@ -59,9 +60,16 @@ export const KEYBOARD_SCRIPT = `
     say(names[action]+(reason?' ('+reason+')':'')+'…');submit(f);
   }
   document.addEventListener('keydown',function(e){
-    if(!enabled||e.ctrlKey||e.metaKey||e.altKey||e.defaultPrevented)return;
+    if(e.ctrlKey||e.metaKey||e.altKey||e.defaultPrevented)return;
     if(dialog&&dialog.open)return;
     var t=e.target,onRow=!!(t&&t.matches&&t.matches('tr[data-href]'));
+    // A focused row behaves like a control (Enter opens, arrows move), shortcuts on or off.
+    if(onRow&&(e.key==='Enter'||e.key==='ArrowDown'||e.key==='ArrowUp')){
+      e.preventDefault();
+      if(e.key==='Enter')location.href=t.getAttribute('data-href');else focusRow(sel+(e.key==='ArrowDown'?1:-1));
+      return;
+    }
+    if(!enabled)return;
     if(!(onRow||t===body||t===document.documentElement))return;
     var k=e.key;
     if(k==='j'||k==='k'){if(!focusRow(sel+(k==='j'?1:-1)))say(k+': there is no list on this page')}

@@ -49,6 +49,7 @@ export const SCRIPT = KEYBOARD_SCRIPT;
 export const SHORTCUTS: [string, string][] = [
   ['j / k', 'move to the next / previous row of the queue (focus moves with it)'],
   ['Enter', 'open the focused row (on a link or button: what that control does)'],
+  ['↑ / ↓', 'on a focused row: move to the previous / next row (also with shortcuts off)'],
   ['n', 'take the next item under the current filters'],
   ['a', 'claim the open item'],
   ['s', 'release the item you hold, or skip to the next one'],

@@ -148,9 +148,7 @@ export function QueuePage(props: {
         <p>No {q.status.replace('_', ' ')} items match these filters.</p>
       ) : (
         <table>
-          <caption class="sr-only">
-            {q.status.replace('_', ' ')} items; rows open with Enter, j and k move between them
-          </caption>
+          <caption class="sr-only">{q.status.replace('_', ' ')} items; rows open with Enter, j and k move between them</caption>
           <thead>
             <tr>
               <th scope="col">Score</th>
@@ -170,7 +168,9 @@ export function QueuePage(props: {
                   <td>
                     {item.score.toFixed(2)}
                     {marking === 'candidates' && item.referralCandidate ? <span class="snippet-meta"> ★ referral candidate</span> : null}
-                    {marking === 'non-candidates' && !item.referralCandidate ? <span class="snippet-meta"> not a referral candidate</span> : null}
+                    {marking === 'non-candidates' && !item.referralCandidate ? (
+                      <span class="snippet-meta"> not a referral candidate</span>
+                    ) : null}
                   </td>
                   <td lang={tag} dir={directionOf(tag)}>
                     <a href={href} data-testid="post-link">
@@ -189,7 +189,9 @@ export function QueuePage(props: {
           </tbody>
         </table>
       )}
-      {list.nextCursor ? <a href={withQuery('/review', `${filters}${filters ? '&' : ''}cursor=${encodeURIComponent(list.nextCursor)}`)}>Next page →</a> : null}
+      {list.nextCursor ? (
+        <a href={withQuery('/review', `${filters}${filters ? '&' : ''}cursor=${encodeURIComponent(list.nextCursor)}`)}>Next page →</a>
+      ) : null}
     </Layout>
   );
 }

@@ -18,7 +18,7 @@ import { contactKeys } from '../../../networks/known-contacts.ts';
 import { pageError } from '../page-error.ts';
 import { endSession, requirePageRole, startSession } from '../session.ts';
 import { ItemPage } from './item-page.tsx';
-import { PageSettings } from './layout.tsx';
+import { Layout, PageSettings } from './layout.tsx';
 import { QueuePage } from './queue-page.tsx';
 import { filterString, formFilters, readQuery, withQuery, type QueueQuery } from './queue-query.ts';
 import { keyNames, setShortcutsEnabled, shortcutsEnabled } from './reviewer-keys.ts';
@@ -49,6 +49,20 @@ async function toFilters(c: Context<ApiEnv>, q: QueueQuery): Promise<QueueFilter
     referralCandidate: q.candidate === '1' ? true : undefined,
   };
 }
+
+/** An error as a whole page (with its doctype, header and way back), not a bare paragraph. */
+const errorPage = (c: Context<ApiEnv>, e: ReturnType<typeof pageError>) =>
+  c.html(
+    <Layout title="Error" who={whoOf(c)}>
+      <p class="flash" role="alert">
+        {e.message}
+      </p>
+      <p>
+        <a href="/review">Back to the queue</a>
+      </p>
+    </Layout>,
+    e.status,
+  );
 
 const whoOf = (c: Context<ApiEnv>) => `${c.var.principal!.name} (${c.var.principal!.role})`;
 
@@ -108,7 +122,7 @@ export function reviewPageRoutes() {
       );
     } catch (err) {
       const e = pageError(err);
-      return c.html(<p>{e.message}</p>, e.status);
+      return errorPage(c, e);
     }
     const done = c.req.query('done') ?? '';
     const undoId = c.req.query('undo') ?? '';
@@ -123,7 +137,10 @@ export function reviewPageRoutes() {
     const me = c.var.principal!.keyId;
     const [platforms, holders, shortcuts] = await Promise.all([
       c.var.ctx.platforms.names(),
-      keyNames(c.var.ctx.db, list.items.flatMap((i) => (i.claim ? [i.claim.holder] : []))),
+      keyNames(
+        c.var.ctx.db,
+        list.items.flatMap((i) => (i.claim ? [i.claim.holder] : [])),
+      ),
       shortcutsEnabled(c.var.ctx.db, me),
     ]);
     return c.html(
@@ -152,7 +169,7 @@ export function reviewPageRoutes() {
       claimed = await claimNext(c.var.ctx.db, reviewActor(c), filters, sort, c.var.ctx.config.reviewLeaseSeconds);
     } catch (err) {
       const e = pageError(err);
-      return c.html(<p>{e.message}</p>, e.status);
+      return errorPage(c, e);
     }
     if (!claimed) return c.redirect(withQuery('/review', filterString(q), 'empty=1'), 303);
     return c.redirect(withQuery(`/review/items/${claimed.id}`, filterString(q)), 303);
@@ -164,7 +181,7 @@ export function reviewPageRoutes() {
       item = await getReviewItem(c.var.ctx.db, c.req.param('id'));
     } catch (err) {
       const e = pageError(err);
-      return c.html(<p>{e.message}</p>, e.status);
+      return errorPage(c, e);
     }
     const signals = item.classification?.signals ?? [];
     const benign = await benignKeys(c.var.ctx.db, contactKeys(signals, item.post.text));
