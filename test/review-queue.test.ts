@@ -152,6 +152,15 @@ describe('/review queue: direction, filters and keyboard', () => {
     });
     expect(a).toBeLessThan(b!);
     await page.screenshot({ path: path.join(OUT, 'post-body-persian.png') });
+
+    // Opening with a Latin word, `dir="auto"` would lay it out left to right; the language decides instead.
+    const latinFirst = String(PostBody({ text: 'WhatsApp: قایق به انگلیس این هفته', tag: 'fa', signals: [] }));
+    await page.setContent(`<!DOCTYPE html><html lang="en"><body>${latinFirst}</body></html>`);
+    expect(await page.locator('[data-testid=post-text]').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    // ...and a romanised Persian post (fa-Latn) reads left to right.
+    const finglish = String(PostBody({ text: 'ghayegh be englis in hafte', tag: 'fa-Latn', signals: [] }));
+    await page.setContent(`<!DOCTYPE html><html lang="en"><body>${finglish}</body></html>`);
+    expect(await page.locator('[data-testid=post-text]').evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
     await page.close();
   });
 
