@@ -73,10 +73,12 @@ describe('/review in a browser', () => {
     expect(await marks.first().locator('.tag').textContent()).toMatch(/\w/);
     await page.screenshot({ path: path.join(OUT, 'item.png'), fullPage: true });
 
-    // c confirms; back on the queue the open count has dropped by one.
+    // c confirms (pressed twice: it refers the post); back on the queue the open count has dropped by one.
     await page.keyboard.press('c');
-    await page.waitForURL(/\/review\?done=confirm/);
-    expect(await page.textContent('[role=status]')).toContain('Decision recorded: confirm');
+    await expect.poll(() => page.textContent('#shortcut-status')).toContain('Press c again');
+    await page.keyboard.press('c');
+    await page.waitForURL(/\/review\?done=confirm&undo=/);
+    expect(await page.textContent('#undo-toast')).toContain('Confirmed as an advert');
     expect(Number(await page.textContent('[data-count=open]'))).toBe(openBefore - 1);
     expect(Number(await page.textContent('[data-count=confirmed]'))).toBe(1);
 

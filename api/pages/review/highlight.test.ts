@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { glossOf, highlightRuns, signalLabel } from './highlight.ts';
+import { glossOf, highlightRuns, ltrIslands, signalLabel } from './highlight.ts';
 
 describe('highlightRuns', () => {
   it('splits text into plain and highlighted runs that rebuild the text exactly', () => {
@@ -46,5 +46,23 @@ describe('highlightRuns', () => {
     expect(signalLabel('concept:price')).toBe('price');
     expect(signalLabel('counter:news')).toBe('against: news');
     expect(signalLabel('messenger')).toBe('messenger');
+  });
+});
+
+describe('ltrIslands', () => {
+  it('isolates phone numbers, handles, links and e-mail addresses, rebuilding the text exactly', () => {
+    const text = 'قایق به انگلیس، واتساپ +44 7911 123456 یا @safe_trip، https://t.me/boatuk. ایمیل a.b@example.com ۰۹۱۲۳۴۵۶۷۸۹';
+    const pieces = ltrIslands(text);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    expect(pieces.filter((p) => p.kind !== 'text').map((p) => [p.kind, p.text])).toEqual([
+      ['phone', '+44 7911 123456'],
+      ['handle', '@safe_trip'],
+      ['url', 'https://t.me/boatuk'],
+      ['url', 'a.b@example.com'],
+      ['phone', '۰۹۱۲۳۴۵۶۷۸۹'],
+    ]);
+  });
+  it('leaves prices and short numbers in the text', () => {
+    expect(ltrIslands('نفری ۲۰۰۰ یورو، 1500€').every((p) => p.kind === 'text')).toBe(true);
   });
 });

@@ -54,3 +54,36 @@ export function signalLabel(type: string): string {
   if (type === 'known_contact') return 'known contact';
   return type;
 }
+
+/** A piece of post text: plain, or a number/handle/link shown as its own left-to-right isolate. */
+export type Piece = { text: string; kind: 'text' | 'phone' | 'handle' | 'url' };
+
+const DIGIT = '[0-9\\u0660-\\u0669\\u06F0-\\u06F9]';
+// Links, e-mail addresses, @handles and phone-like digit runs (ASCII, Arabic-Indic and Persian digits, 7+ characters).
+const LTR_ISLANDS = new RegExp(
+  [
+    String.raw`(?<url>(?:https?://|www\.|t\.me/)[^\s<>"«»]+[^\s<>"«».,;:!?؟،)\]])`,
+    String.raw`(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)`,
+    String.raw`(?<handle>@[A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_])`,
+    `(?<phone>\\+?${DIGIT}(?:[\\s\\-().]?${DIGIT}){5,})`,
+  ].join('|'),
+  'gu',
+);
+
+/**
+ * Splits text into plain pieces and the pieces that must read left to right whatever surrounds
+ * them: inside a right-to-left post "+44 7911 123456" would otherwise come out "123456 7911 44+".
+ * Joining the pieces' text gives back the input exactly.
+ */
+export function ltrIslands(text: string): Piece[] {
+  const pieces: Piece[] = [];
+  let pos = 0;
+  for (const m of text.matchAll(LTR_ISLANDS)) {
+    const kind = m.groups!.url || m.groups!.email ? 'url' : m.groups!.handle ? 'handle' : 'phone';
+    if (m.index > pos) pieces.push({ text: text.slice(pos, m.index), kind: 'text' });
+    pieces.push({ text: m[0], kind });
+    pos = m.index + m[0].length;
+  }
+  if (pos < text.length) pieces.push({ text: text.slice(pos), kind: 'text' });
+  return pieces;
+}

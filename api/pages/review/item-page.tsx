@@ -24,10 +24,11 @@ function languageLabel(lang: string, tag: string): string {
   return script === 'Latn' ? `${name} (Latin letters)` : script === 'Arab' ? `${name} (Arabic letters)` : name;
 }
 
-function DecisionForm(props: { id: string; action: string; label: string; keyHint: string }) {
+function DecisionForm(props: { id: string; action: string; label: string; keyHint: string; filters: string }) {
   return (
     <form method="post" action={`/review/items/${props.id}/decision`} id={`decide-${props.action}`}>
       <input type="hidden" name="action" value={props.action} />
+      <input type="hidden" name="filters" value={props.filters} />
       <button type="submit">
         {props.label} ({props.keyHint})
       </button>{' '}
@@ -88,8 +89,11 @@ export function ItemPage(props: {
   lead: boolean;
   benign: ReadonlySet<string>;
   error?: string | undefined;
+  /** The queue's filters (URL query string, may be empty), carried by every form and link back. */
+  filters?: string;
 }) {
   const { item } = props;
+  const filters = props.filters ?? '';
   const signals = item.classification?.signals ?? [];
   const runs = highlightRuns(item.post.text, signals);
   const lang = item.post.language ?? item.language;
@@ -106,7 +110,7 @@ export function ItemPage(props: {
         </p>
       ) : null}
       <p>
-        <a href="/review">← queue</a>
+        <a href={filters ? `/review?${filters}` : '/review'}>← queue</a>
       </p>
       <div class="grid">
         <section aria-label="Post">
@@ -197,18 +201,19 @@ export function ItemPage(props: {
           </dl>
           {pending && mine ? (
             <>
-              <DecisionForm id={item.id} action="confirm" label="Confirm advert" keyHint="c" />
-              <DecisionForm id={item.id} action="reject" label="Reject" keyHint="r" />
-              <DecisionForm id={item.id} action="escalate" label="Escalate" keyHint="e" />
-              <DecisionForm id={item.id} action="needs_translation" label="Needs translation" keyHint="t" />
+              <DecisionForm id={item.id} action="confirm" label="Confirm advert" keyHint="c" filters={filters} />
+              <DecisionForm id={item.id} action="reject" label="Reject" keyHint="r" filters={filters} />
+              <DecisionForm id={item.id} action="escalate" label="Escalate" keyHint="e" filters={filters} />
+              <DecisionForm id={item.id} action="needs_translation" label="Needs translation" keyHint="t" filters={filters} />
             </>
           ) : pending && !item.claim ? (
-            <form method="post" action={`/review/items/${item.id}/claim`}>
+            <form method="post" action={`/review/items/${item.id}/claim`} id="claim-form">
+              <input type="hidden" name="filters" value={filters} />
               <button type="submit">Claim this item</button>
             </form>
           ) : null}
           <form method="post" action="/review/next" id="take-next">
-            <input type="hidden" name="status" value="open" />
+            <input type="hidden" name="filters" value={filters} />
             <button type="submit">Take next item (n)</button>
           </form>
         </aside>

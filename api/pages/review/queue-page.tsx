@@ -1,48 +1,95 @@
 /** @jsxImportSource hono/jsx */
-import type { ListResult } from '../../../review/review-list.ts';
+import type { ListResult, ReviewItemView } from '../../../review/review-list.ts';
 import { REVIEW_STATUSES } from '../../../review/filters.ts';
-import { PostText } from './bidi.tsx';
+import { Name, PostSnippet } from './bidi.tsx';
+import { directionOf, languageTagOf } from './direction.ts';
+import { filterString, withQuery, type QueueQuery } from './queue-query.ts';
 import { Layout, LANGUAGE_NAMES } from './layout.tsx';
 
-export interface QueueQuery {
-  status: string;
-  language: string;
-  platform: string;
-  category: string;
-  candidate: string;
-  sort: string;
+/** Snippets stop at this many user-perceived characters (graphemes, never half an emoji). */
+const SNIPPET_GRAPHEMES = 120;
+
+const ACTION_DONE: Record<string, string> = {
+  confirm: 'Confirmed as an advert',
+  reject: 'Rejected',
+  escalate: 'Escalated to a lead',
+  needs_translation: 'Sent for translation',
+};
+
+export interface UndoOffer {
+  itemId: string;
+  action: string;
 }
 
-function qs(q: QueueQuery, over: Partial<QueueQuery> = {}): string {
-  const merged = { ...q, ...over };
-  const p = new URLSearchParams(Object.entries(merged).filter(([, v]) => v !== ''));
-  return p.toString();
+/** After a decision: what was done, and a 10-second Undo that keeps the filters. */
+function UndoToast(props: { undo: UndoOffer; filters: string }) {
+  const done = ACTION_DONE[props.undo.action] ?? `Decision recorded: ${props.undo.action.replace('_', ' ')}`;
+  return (
+    <div class="toast" id="undo-toast" role="status" aria-live="polite">
+      {done} (item <a href={withQuery(`/review/items/${props.undo.itemId}`, props.filters)}>{props.undo.itemId.slice(0, 8)}</a>).
+      <form method="post" action={`/review/items/${props.undo.itemId}/undo`}>
+        <input type="hidden" name="filters" value={props.filters} />
+        <button type="submit" id="undo-button">
+          Undo this decision
+        </button>{' '}
+        (for 10 seconds)
+      </form>
+    </div>
+  );
 }
 
-/** Hidden inputs carrying the current filters into "take next". */
-function FilterFields(props: { q: QueueQuery }) {
+/**
+ * Whether to mark referral candidates or the others: when nearly every listed item is a candidate
+ * the star says nothing, so the exceptions are marked instead.
+ */
+function candidateMarking(items: ReviewItemView[]): 'candidates' | 'non-candidates' {
+  const n = items.filter((i) => i.referralCandidate).length;
+  return n > items.length / 2 ? 'non-candidates' : 'candidates';
+}
+
+function ClaimCell(props: { item: ReviewItemView; me: string; holders: ReadonlyMap<string, string> }) {
+  const claim = props.item.claim;
+  if (!claim) return <>free</>;
+  if (claim.holder === props.me) return <strong>held by you</strong>;
   return (
     <>
-      {Object.entries(props.q).map(([k, v]) => (
-        <input type="hidden" name={k} value={v} />
-      ))}
+      held by <Name text={props.holders.get(claim.holder) ?? claim.holder} />
     </>
   );
 }
 
-export function QueuePage(props: { who: string; q: QueueQuery; list: ListResult; platforms: string[]; flash?: string | undefined }) {
+export function QueuePage(props: {
+  who: string;
+  me: string;
+  q: QueueQuery;
+  list: ListResult;
+  platforms: string[];
+  holders: ReadonlyMap<string, string>;
+  shortcuts: boolean;
+  here: string;
+  flash?: string | undefined;
+  undo?: UndoOffer | undefined;
+}) {
   const { q, list } = props;
+  const filters = filterString(q);
   const total = REVIEW_STATUSES.reduce((n, s) => n + list.counts[s], 0);
+  const marking = candidateMarking(list.items);
   return (
-    <Layout title="Queue" who={props.who}>
+    <Layout title="Queue" who={props.who} shortcuts={props.shortcuts} here={props.here}>
+      {props.undo ? <UndoToast undo={props.undo} filters={filters} /> : null}
       {props.flash ? (
         <p class="flash" role="status">
           {props.flash}
         </p>
       ) : null}
+      <h2 class="sr-only">Review queue</h2>
       <nav class="counts" aria-label="Items per status">
         {REVIEW_STATUSES.map((s) => (
-          <a href={`/review?${qs(q, { status: s })}`} aria-current={q.status === s ? 'page' : undefined} data-count-status={s}>
+          <a
+            href={withQuery('/review', filterString({ ...q, status: s }))}
+            aria-current={q.status === s ? 'page' : undefined}
+            data-count-status={s}
+          >
             {q.status === s ? <strong>{s.replace('_', ' ')}</strong> : s.replace('_', ' ')}: <span data-count={s}>{list.counts[s]}</span>
           </a>
         ))}
@@ -89,50 +136,62 @@ export function QueuePage(props: { who: string; q: QueueQuery; list: ListResult;
             </option>
           </select>
         </label>{' '}
-        <button type="submit">Filter</button>
+        <button type="submit">Apply filters</button>
       </form>
-      <p>
-        <form method="post" action="/review/next" id="take-next" class="inline">
-          <FilterFields q={q} />
+      <form method="post" action="/review/next" id="take-next">
+        <input type="hidden" name="filters" value={filters} />
+        <p>
           <button type="submit">Take next item (n)</button>
-        </form>
-      </p>
+        </p>
+      </form>
       {list.items.length === 0 ? (
         <p>No {q.status.replace('_', ' ')} items match these filters.</p>
       ) : (
         <table>
+          <caption class="sr-only">{q.status.replace('_', ' ')} items; rows open with Enter, j and k move between them</caption>
           <thead>
             <tr>
-              <th>Score</th>
-              <th>Post</th>
-              <th>Language</th>
-              <th>Platform</th>
-              <th>Category</th>
-              <th>Claim</th>
+              <th scope="col">Score</th>
+              <th scope="col">Post</th>
+              <th scope="col">Language</th>
+              <th scope="col">Platform</th>
+              <th scope="col">Category</th>
+              <th scope="col">Claim</th>
             </tr>
           </thead>
           <tbody>
-            {list.items.map((item) => (
-              <tr data-href={`/review/items/${item.id}`} aria-selected="false">
-                <td>
-                  {item.score.toFixed(2)}
-                  {item.referralCandidate ? ' ★ candidate' : ''}
-                </td>
-                <td>
-                  <a href={`/review/items/${item.id}`} data-testid="post-link">
-                    <PostText text={item.post.text.length > 120 ? `${item.post.text.slice(0, 117)}…` : item.post.text} />
-                  </a>
-                </td>
-                <td>{LANGUAGE_NAMES[item.language] ?? item.language}</td>
-                <td>{item.platform}</td>
-                <td>{item.category}</td>
-                <td>{item.claim ? `held by ${item.claim.holder}` : 'free'}</td>
-              </tr>
-            ))}
+            {list.items.map((item, i) => {
+              const href = withQuery(`/review/items/${item.id}`, filters);
+              const tag = languageTagOf(item.post.language ?? item.language, item.classification?.languageTag);
+              return (
+                <tr data-href={href} tabindex={i === 0 ? 0 : -1} aria-selected="false" data-item={item.id}>
+                  <td>
+                    {item.score.toFixed(2)}
+                    {marking === 'candidates' && item.referralCandidate ? <span class="snippet-meta"> ★ referral candidate</span> : null}
+                    {marking === 'non-candidates' && !item.referralCandidate ? (
+                      <span class="snippet-meta"> not a referral candidate</span>
+                    ) : null}
+                  </td>
+                  <td lang={tag} dir={directionOf(tag)}>
+                    <a href={href} data-testid="post-link">
+                      <PostSnippet text={item.post.text} tag={tag} max={SNIPPET_GRAPHEMES} />
+                    </a>
+                  </td>
+                  <td>{LANGUAGE_NAMES[item.language] ?? item.language}</td>
+                  <td>{item.platform}</td>
+                  <td>{item.category.replaceAll('_', ' ')}</td>
+                  <td>
+                    <ClaimCell item={item} me={props.me} holders={props.holders} />
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
-      {list.nextCursor ? <a href={`/review?${qs(q)}&cursor=${encodeURIComponent(list.nextCursor)}`}>Next page →</a> : null}
+      {list.nextCursor ? (
+        <a href={withQuery('/review', `${filters}${filters ? '&' : ''}cursor=${encodeURIComponent(list.nextCursor)}`)}>Next page →</a>
+      ) : null}
     </Layout>
   );
 }

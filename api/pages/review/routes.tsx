@@ -11,27 +11,34 @@ import type { ApiEnv } from '../../context.ts';
 import { rateLimitsOf } from '../../middleware/rate-limit.ts';
 import { claimItem, claimNext } from '../../../review/claims.ts';
 import { decideItem, DECISION_ACTIONS, type ReviewAction } from '../../../review/decisions.ts';
-import { REVIEW_STATUSES, type QueueFilters } from '../../../review/filters.ts';
+import type { QueueFilters } from '../../../review/filters.ts';
 import { getReviewItem, listReviewItems } from '../../../review/review-list.ts';
 import { addBenign, benignKeys, removeBenign } from '../../../networks/benign.ts';
 import { contactKeys } from '../../../networks/known-contacts.ts';
 import { pageError } from '../page-error.ts';
 import { endSession, requirePageRole, startSession } from '../session.ts';
 import { ItemPage } from './item-page.tsx';
-import { QueuePage, type QueueQuery } from './queue-page.tsx';
+import { Layout, PageSettings } from './layout.tsx';
+import { QueuePage } from './queue-page.tsx';
+import { filterString, formFilters, readQuery, withQuery, type QueueQuery } from './queue-query.ts';
+import { keyNames, setShortcutsEnabled, shortcutsEnabled } from './reviewer-keys.ts';
 import { SignInPage } from './sign-in-page.tsx';
 
-function readQuery(get: (k: string) => string | undefined): QueueQuery {
-  const status = get('status') ?? '';
-  return {
-    status: (REVIEW_STATUSES as readonly string[]).includes(status) ? status : 'open',
-    language: get('language') ?? '',
-    platform: get('platform') ?? '',
-    category: get('category') ?? '',
-    candidate: get('candidate') === '1' ? '1' : '',
-    sort: get('sort') === 'oldest' ? 'oldest' : 'priority',
-  };
-}
+/** A tiny inline icon, so pages do not log a 404 for /favicon.ico. */
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" fill="#fff"/><path d="M1 11c2-2 4-2 7 0s5 2 7 0v4H1z" fill="#111"/></svg>';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** This request's path and query: where the shortcut toggle comes back to. */
+const hereOf = (c: Context<ApiEnv>) => {
+  const u = new URL(c.req.url);
+  return u.pathname + u.search;
+};
+
+/** A page of ours to return to after the shortcut toggle (same-site paths only). */
+const safeReturn = (back: unknown) =>
+  typeof back === 'string' && /^\/(review|networks|analytics)(\/[\w\-/]*)?(\?[^#\s]*)?$/.test(back) ? back : '/review';
 
 async function toFilters(c: Context<ApiEnv>, q: QueueQuery): Promise<QueueFilters> {
   return {
@@ -42,6 +49,20 @@ async function toFilters(c: Context<ApiEnv>, q: QueueQuery): Promise<QueueFilter
     referralCandidate: q.candidate === '1' ? true : undefined,
   };
 }
+
+/** An error as a whole page (with its doctype, header and way back), not a bare paragraph. */
+const errorPage = (c: Context<ApiEnv>, e: ReturnType<typeof pageError>) =>
+  c.html(
+    <Layout title="Error" who={whoOf(c)}>
+      <p class="flash" role="alert">
+        {e.message}
+      </p>
+      <p>
+        <a href="/review">Back to the queue</a>
+      </p>
+    </Layout>,
+    e.status,
+  );
 
 const whoOf = (c: Context<ApiEnv>) => `${c.var.principal!.name} (${c.var.principal!.role})`;
 
@@ -58,6 +79,7 @@ export function reviewPageRoutes() {
   // Form posts must come from this origin (the session cookie is SameSite=Strict as well).
   app.use('/review/*', csrf());
 
+  app.get('/favicon.ico', (c) => c.body(FAVICON, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }));
   app.get('/review/sign-in', (c) => c.html(<SignInPage next={safeNext(c.req.query('next'))} />));
   app.post('/review/sign-in', async (c) => {
     const body = await c.req.parseBody();
@@ -100,21 +122,46 @@ export function reviewPageRoutes() {
       );
     } catch (err) {
       const e = pageError(err);
-      return c.html(<p>{e.message}</p>, e.status);
+      return errorPage(c, e);
     }
-    const done = c.req.query('done');
-    const flash = done
-      ? `Decision recorded: ${done.replace('_', ' ')}.`
-      : c.req.query('empty')
-        ? 'Nothing left to take with these filters.'
-        : undefined;
-    const platforms = [...(await c.var.ctx.platforms.names())].sort();
-    return c.html(<QueuePage who={whoOf(c)} q={q} list={list} platforms={platforms} flash={flash} />);
+    const done = c.req.query('done') ?? '';
+    const undoId = c.req.query('undo') ?? '';
+    // A decision with an item to undo gets the Undo toast; otherwise a plain notice.
+    const undo = UUID.test(undoId) && (DECISION_ACTIONS as readonly string[]).includes(done) ? { itemId: undoId, action: done } : undefined;
+    const flash =
+      done && !undo
+        ? `Decision recorded: ${done.replace('_', ' ')}.`
+        : c.req.query('empty')
+          ? 'Nothing left to take with these filters.'
+          : (c.req.query('error') ?? undefined);
+    const me = c.var.principal!.keyId;
+    const [platforms, holders, shortcuts] = await Promise.all([
+      c.var.ctx.platforms.names(),
+      keyNames(
+        c.var.ctx.db,
+        list.items.flatMap((i) => (i.claim ? [i.claim.holder] : [])),
+      ),
+      shortcutsEnabled(c.var.ctx.db, me),
+    ]);
+    return c.html(
+      <QueuePage
+        who={whoOf(c)}
+        me={me}
+        q={q}
+        list={list}
+        platforms={[...platforms].sort()}
+        holders={holders}
+        shortcuts={shortcuts}
+        here={hereOf(c)}
+        flash={flash}
+        undo={undo}
+      />,
+    );
   });
 
   app.post('/review/next', work, async (c) => {
     const body = await c.req.parseBody();
-    const q = readQuery((k) => (typeof body[k] === 'string' ? (body[k] as string) : undefined));
+    const q = formFilters(body);
     const filters = await toFilters(c, q);
     let claimed;
     try {
@@ -122,10 +169,10 @@ export function reviewPageRoutes() {
       claimed = await claimNext(c.var.ctx.db, reviewActor(c), filters, sort, c.var.ctx.config.reviewLeaseSeconds);
     } catch (err) {
       const e = pageError(err);
-      return c.html(<p>{e.message}</p>, e.status);
+      return errorPage(c, e);
     }
-    if (!claimed) return c.redirect('/review?empty=1', 303);
-    return c.redirect(`/review/items/${claimed.id}`, 303);
+    if (!claimed) return c.redirect(withQuery('/review', filterString(q), 'empty=1'), 303);
+    return c.redirect(withQuery(`/review/items/${claimed.id}`, filterString(q)), 303);
   });
 
   app.get('/review/items/:id', read, async (c) => {
@@ -134,20 +181,26 @@ export function reviewPageRoutes() {
       item = await getReviewItem(c.var.ctx.db, c.req.param('id'));
     } catch (err) {
       const e = pageError(err);
-      return c.html(<p>{e.message}</p>, e.status);
+      return errorPage(c, e);
     }
     const signals = item.classification?.signals ?? [];
     const benign = await benignKeys(c.var.ctx.db, contactKeys(signals, item.post.text));
     const lead = (ROLE_SETS.lead as readonly string[]).includes(c.var.principal!.role);
+    // The queue's filters came along in the query string; they go on into every form and link back.
+    const filters = filterString(readQuery((k) => c.req.query(k)));
+    const shortcuts = await shortcutsEnabled(c.var.ctx.db, c.var.principal!.keyId);
     return c.html(
-      <ItemPage
-        who={whoOf(c)}
-        me={c.var.principal!.keyId}
-        item={item}
-        lead={lead}
-        benign={benign}
-        error={c.req.query('error') ?? c.req.query('done')}
-      />,
+      <PageSettings.Provider value={{ shortcuts, here: hereOf(c) }}>
+        <ItemPage
+          who={whoOf(c)}
+          filters={filters}
+          me={c.var.principal!.keyId}
+          item={item}
+          lead={lead}
+          benign={benign}
+          error={c.req.query('error') ?? c.req.query('done')}
+        />
+      </PageSettings.Provider>,
     );
   });
 
@@ -174,21 +227,29 @@ export function reviewPageRoutes() {
 
   app.post('/review/items/:id/claim', work, async (c) => {
     const id = c.req.param('id');
+    const filters = filterString(formFilters(await c.req.parseBody()));
     try {
       await claimItem(c.var.ctx.db, id, reviewActor(c), c.var.ctx.config.reviewLeaseSeconds);
-      return c.redirect(`/review/items/${id}`, 303);
+      return c.redirect(withQuery(`/review/items/${id}`, filters), 303);
     } catch (err) {
-      return c.redirect(`/review/items/${id}?error=${encodeURIComponent(pageError(err).message)}`, 303);
+      return c.redirect(withQuery(`/review/items/${id}`, filters, `error=${encodeURIComponent(pageError(err).message)}`), 303);
     }
+  });
+
+  // The person's own preference, so no session is needed beyond the page roles.
+  app.post('/review/preferences/shortcuts', read, async (c) => {
+    const body = await c.req.parseBody();
+    await setShortcutsEnabled(c.var.ctx.db, c.var.principal!.keyId, body.enabled === '1');
+    return c.redirect(safeReturn(body.back), 303);
   });
 
   app.post('/review/items/:id/decision', work, async (c) => {
     const id = c.req.param('id');
     const body = await c.req.parseBody();
+    const filters = filterString(formFilters(body));
+    const back = (message: string) => c.redirect(withQuery(`/review/items/${id}`, filters, `error=${encodeURIComponent(message)}`), 303);
     const action = String(body.action ?? '');
-    if (!(DECISION_ACTIONS as readonly string[]).includes(action)) {
-      return c.redirect(`/review/items/${id}?error=${encodeURIComponent(`unknown action "${action}"`)}`, 303);
-    }
+    if (!(DECISION_ACTIONS as readonly string[]).includes(action)) return back(`unknown action "${action}"`);
     const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim() : undefined;
     try {
       await decideItem({ db: c.var.ctx.db, queues: c.var.ctx.queues }, id, reviewActor(c), {
@@ -196,9 +257,10 @@ export function reviewPageRoutes() {
         reasonCode: String(body.reasonCode ?? ''),
         note,
       });
-      return c.redirect(`/review?done=${action}`, 303);
+      // Back to the same filtered queue, with the Undo offer for this item.
+      return c.redirect(withQuery('/review', filters, `done=${action}`, `undo=${id}`), 303);
     } catch (err) {
-      return c.redirect(`/review/items/${id}?error=${encodeURIComponent(pageError(err).message)}`, 303);
+      return back(pageError(err).message);
     }
   });
 

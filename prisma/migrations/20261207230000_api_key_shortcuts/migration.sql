@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ApiKey" ADD COLUMN     "shortcutsEnabled" BOOLEAN NOT NULL DEFAULT true;
