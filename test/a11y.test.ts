@@ -35,6 +35,8 @@ interface A11yPage {
   status?: number;
   /** A selector that exists once client-side UIs (Swagger UI, bull-board) have rendered. */
   ready?: string;
+  /** A control to click before checking, to check what it opens (an operation in /docs). */
+  open?: string;
   exclusions?: readonly AxeExclusion[];
 }
 
@@ -64,7 +66,16 @@ export const A11Y_PAGES: A11yPage[] = [
   { name: 'network-not-found', path: () => `/networks/${UUID_NONE}`, roles: ['reviewer'], status: 404 },
   { name: 'role-refused', path: () => '/admin/queues', roles: ['analyst'], status: 403 },
   { name: 'docs', path: () => '/docs', roles: ['anonymous'], ready: '.swagger-ui .opblock', exclusions: SWAGGER_UI_EXCLUSIONS },
+  {
+    name: 'docs-operation',
+    path: () => '/docs',
+    roles: ['anonymous'],
+    ready: '.swagger-ui .opblock',
+    open: '#operations-review-postV1ReviewItemsByIdDecision .opblock-summary-control',
+    exclusions: SWAGGER_UI_EXCLUSIONS,
+  },
   { name: 'admin-queues', path: () => '/admin/queues', roles: ['admin'], ready: 'text=refer', exclusions: BULL_BOARD_EXCLUSIONS },
+  { name: 'admin-queue', path: () => '/admin/queues/queue/refer', roles: ['admin'], ready: 'text=refer', exclusions: BULL_BOARD_EXCLUSIONS },
 ];
 
 /** Posts in left-to-right and right-to-left scripts; three share one phone number, so they form a network. */
@@ -158,6 +169,10 @@ describe('accessibility of every page (axe-core in Chromium)', () => {
           const res = await page.goto(`${h.rt.apiUrl}${spec.path(fixtures)}`);
           expect(res?.status(), 'HTTP status').toBe(spec.status ?? 200);
           if (spec.ready) await page.locator(spec.ready).first().waitFor({ timeout: 15_000 });
+          if (spec.open) {
+            await page.click(spec.open);
+            await page.locator(`${spec.open}[aria-expanded=true]`).waitFor();
+          }
           await page.screenshot({ path: path.join(OUT, `${spec.name}-${viewer}.png`), fullPage: true });
           const problems = [...describeFindings(await seriousViolations(page, spec.exclusions)), ...(await pageProblems(page))];
           expect(problems, `${spec.name} as ${viewer}`).toEqual([]);
@@ -167,4 +182,20 @@ describe('accessibility of every page (axe-core in Chromium)', () => {
       });
     }
   }
+
+  it("names bull-board's icon-only buttons by what they do and the queue they act on", async () => {
+    const page = await (await contextOf('admin')).newPage();
+    try {
+      await page.goto(`${h.rt.apiUrl}/admin/queues`);
+      await page.locator('text=refer').first().waitFor({ timeout: 15_000 });
+      for (const name of ['Redis details', 'Full screen', 'Settings', 'More actions for queue refer', 'More actions for queue ingest'])
+        await page.getByRole('button', { name, exact: true }).waitFor({ timeout: 5_000 });
+      await page.getByRole('button', { name: 'More actions for queue refer', exact: true }).click();
+      await page.getByRole('menuitem').first().waitFor();
+      await page.screenshot({ path: path.join(OUT, 'admin-queues-menu-admin.png') });
+      expect(describeFindings(await seriousViolations(page, BULL_BOARD_EXCLUSIONS))).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });

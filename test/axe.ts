@@ -56,7 +56,7 @@ export async function seriousViolations(page: Page, exclusions: readonly AxeExcl
         if (!impacts.includes(v.impact)) continue;
         const nodes = v.nodes.filter((n: { target: unknown[] }) => !excluded(v.id, n.target));
         if (nodes.length)
-          found.push({ rule: v.id, impact: v.impact, help: v.help, targets: nodes.map((n: { target: unknown[]; html: string }) => n.target.join(" >> ") + (withHtml ? " " + n.html : "")) });
+          found.push({ rule: v.id, impact: v.impact, help: v.help, targets: nodes.map((n: { target: unknown[]; html: string }) => n.target.join(" >> ") + (withHtml ? " " + n.html + " " + ((n as any).any?.[0]?.message ?? "") : "")) });
       }
       return found;
     },

@@ -24,4 +24,5 @@ ${Object.entries(METHOD_BACKGROUNDS)
 .swagger-ui .btn.authorize{color:#1b7a4b;border-color:#1b7a4b}
 .swagger-ui .btn.authorize svg{fill:#1b7a4b}
 .swagger-ui .json-schema-2020-12-expand-deep-button{color:#505050}
+.swagger-ui .parameter__in,.swagger-ui .parameter__deprecated{color:#505050}
 `;
