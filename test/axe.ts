@@ -34,37 +34,51 @@ export interface AxeFinding {
 let source: Promise<string> | undefined;
 const axeSource = () => (source ??= readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
 
+interface AxeNode {
+  target: unknown[];
+  html: string;
+  any: { message: string }[];
+}
+
+/** `AXE_DETAIL=1` adds each element's HTML and axe's explanation (colours and ratio for contrast) to the report. */
+const DETAIL = Boolean(process.env.AXE_DETAIL);
+
 /**
- * Runs axe (WCAG 2.0–2.2 A/AA and best practices) over the page as it stands and returns the
- * violations of serious or critical impact, less the nodes an exclusion covers.
+ * Runs axe (WCAG 2.0–2.2 A/AA and best practices) over the page as it stands, or only the part
+ * `within` selects, and returns the violations of serious or critical impact, less the nodes an
+ * exclusion covers.
  */
-export async function seriousViolations(page: Page, exclusions: readonly AxeExclusion[] = []): Promise<AxeFinding[]> {
+export async function seriousViolations(page: Page, exclusions: readonly AxeExclusion[] = [], within?: string): Promise<AxeFinding[]> {
   if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(await axeSource());
   return page.evaluate(
-    async ({ impacts, exclusions, withHtml }) => {
-      const result = await window.axe.run(document, {
+    async ({ impacts, exclusions, detail, within }) => {
+      const result = await window.axe.run(within ? { include: [within] } : document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
         resultTypes: ['violations'],
       });
       const excluded = (rule: string, target: unknown[]) => {
         // Targets inside shadow roots or frames are arrays; none of our pages has them, so they are never excluded.
         const el = typeof target[0] === 'string' && target.length === 1 ? document.querySelector(target[0]) : null;
-        return exclusions.some((x: { rule: string; within: string }) => x.rule === rule && el && el.closest(x.within));
+        return exclusions.some((x) => x.rule === rule && el && el.closest(x.within));
       };
-      const found = [];
-      for (const v of result.violations) {
+      const describe = (n: AxeNode) => n.target.join(' >> ') + (detail ? ` ${n.html} ${n.any[0]?.message ?? ''}` : '');
+      const found: AxeFinding[] = [];
+      for (const v of result.violations as { id: string; impact: string; help: string; nodes: AxeNode[] }[]) {
         if (!impacts.includes(v.impact)) continue;
-        const nodes = v.nodes.filter((n: { target: unknown[] }) => !excluded(v.id, n.target));
-        if (nodes.length)
-          found.push({ rule: v.id, impact: v.impact, help: v.help, targets: nodes.map((n: { target: unknown[]; html: string }) => n.target.join(" >> ") + (withHtml ? " " + n.html + " " + ((n as any).any?.[0]?.message ?? "") : "")) });
+        const nodes = v.nodes.filter((n) => !excluded(v.id, n.target));
+        if (nodes.length) found.push({ rule: v.id, impact: v.impact, help: v.help, targets: nodes.map(describe) });
       }
       return found;
     },
-    { impacts: [...FAILING_IMPACTS] as string[], exclusions: exclusions.map(({ rule, within }) => ({ rule, within })), withHtml: Boolean(process.env.AXE_HTML) },
+    { impacts: [...FAILING_IMPACTS] as string[], exclusions: exclusions.map(({ rule, within }) => ({ rule, within })), detail: DETAIL, within },
   );
 }
 
 /** One line per violation: rule id, impact, what it means and the selectors of the elements at fault. */
 export function describeFindings(findings: readonly AxeFinding[]): string[] {
-  return findings.map((f) => `${f.rule} (${f.impact}): ${f.help} — ${f.targets.slice(0, process.env.AXE_HTML ? 200 : 8).join(' | ')}${f.targets.length > 8 ? ` (+${f.targets.length - 8} more)` : ''}`);
+  const shown = DETAIL ? Infinity : 8;
+  return findings.map((f) => {
+    const more = f.targets.length > shown ? ` (+${f.targets.length - shown} more)` : '';
+    return `${f.rule} (${f.impact}): ${f.help} — ${f.targets.slice(0, shown).join(' | ')}${more}`;
+  });
 }
