@@ -15,7 +15,6 @@ import { REVIEW_STATUSES, type QueueFilters } from '../../../review/filters.ts';
 import { getReviewItem, listReviewItems } from '../../../review/review-list.ts';
 import { addBenign, benignKeys, removeBenign } from '../../../networks/benign.ts';
 import { contactKeys } from '../../../networks/known-contacts.ts';
-import { ErrorPage } from '../error-page.tsx';
 import { pageError } from '../page-error.ts';
 import { endSession, requirePageRole, startSession } from '../session.ts';
 import { ItemPage } from './item-page.tsx';
@@ -101,7 +100,7 @@ export function reviewPageRoutes() {
       );
     } catch (err) {
       const e = pageError(err);
-      return c.html(<ErrorPage status={e.status} message={e.message} who={whoOf(c)} />, e.status);
+      return c.html(<p>{e.message}</p>, e.status);
     }
     const done = c.req.query('done');
     const flash = done
@@ -123,7 +122,7 @@ export function reviewPageRoutes() {
       claimed = await claimNext(c.var.ctx.db, reviewActor(c), filters, sort, c.var.ctx.config.reviewLeaseSeconds);
     } catch (err) {
       const e = pageError(err);
-      return c.html(<ErrorPage status={e.status} message={e.message} who={whoOf(c)} />, e.status);
+      return c.html(<p>{e.message}</p>, e.status);
     }
     if (!claimed) return c.redirect('/review?empty=1', 303);
     return c.redirect(`/review/items/${claimed.id}`, 303);
@@ -135,7 +134,7 @@ export function reviewPageRoutes() {
       item = await getReviewItem(c.var.ctx.db, c.req.param('id'));
     } catch (err) {
       const e = pageError(err);
-      return c.html(<ErrorPage status={e.status} message={e.message} who={whoOf(c)} />, e.status);
+      return c.html(<p>{e.message}</p>, e.status);
     }
     const signals = item.classification?.signals ?? [];
     const benign = await benignKeys(c.var.ctx.db, contactKeys(signals, item.post.text));
