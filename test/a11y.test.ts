@@ -70,11 +70,20 @@ export const A11Y_PAGES: A11yPage[] = [
     path: () => '/docs',
     roles: ['anonymous'],
     ready: '.swagger-ui .opblock',
-    open: { click: '#operations-review-postV1ReviewItemsByIdDecision .opblock-summary-control', check: '#operations-review-postV1ReviewItemsByIdDecision' },
+    open: {
+      click: '#operations-review-postV1ReviewItemsByIdDecision .opblock-summary-control',
+      check: '#operations-review-postV1ReviewItemsByIdDecision',
+    },
     exclusions: SWAGGER_UI_EXCLUSIONS,
   },
   { name: 'admin-queues', path: () => '/admin/queues', roles: ['admin'], ready: 'text=refer', exclusions: BULL_BOARD_EXCLUSIONS },
-  { name: 'admin-queue', path: () => '/admin/queues/queue/refer', roles: ['admin'], ready: 'text=refer', exclusions: BULL_BOARD_EXCLUSIONS },
+  {
+    name: 'admin-queue',
+    path: () => '/admin/queues/queue/refer',
+    roles: ['admin'],
+    ready: 'text=refer',
+    exclusions: BULL_BOARD_EXCLUSIONS,
+  },
 ];
 
 /** Posts in left-to-right and right-to-left scripts; three share one phone number, so they form a network. */
@@ -125,7 +134,7 @@ describe('accessibility of every page (axe-core in Chromium)', () => {
     await h.drain();
     const items = await h.db.prisma.reviewItem.findMany({ orderBy: { priority: 'desc' }, include: { post: true } });
     expect(items.length).toBeGreaterThanOrEqual(3);
-    const network = await h.db.prisma.network.findFirstOrThrow({ orderBy: { postCount: "desc" } });
+    const network = await h.db.prisma.network.findFirstOrThrow({ orderBy: { postCount: 'desc' } });
     expect(network.postCount).toBeGreaterThanOrEqual(2);
     // The reviewer holds the Persian item (decision controls, lease); the others stay open.
     const claimed = items.find((i) => i.post.language === 'fa') ?? items[0]!;

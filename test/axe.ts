@@ -70,7 +70,12 @@ export async function seriousViolations(page: Page, exclusions: readonly AxeExcl
       }
       return found;
     },
-    { impacts: [...FAILING_IMPACTS] as string[], exclusions: exclusions.map(({ rule, within }) => ({ rule, within })), detail: DETAIL, within },
+    {
+      impacts: [...FAILING_IMPACTS] as string[],
+      exclusions: exclusions.map(({ rule, within }) => ({ rule, within })),
+      detail: DETAIL,
+      within,
+    },
   );
 }
 

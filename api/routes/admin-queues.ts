@@ -43,7 +43,9 @@ export function adminQueuesRoutes(queues: Queues) {
   const app = new Hono<ApiEnv>();
   for (const path of [ADMIN_QUEUES_PATH, `${ADMIN_QUEUES_PATH}/*`]) app.use(path, csrf(), requirePageRole(['admin']), localOnly);
   // Registered before the board, so these two paths are ours.
-  app.get(`${ADMIN_QUEUES_PATH}/${A11Y_SCRIPT_FILE}`, (c) => c.body(A11Y_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  app.get(`${ADMIN_QUEUES_PATH}/${A11Y_SCRIPT_FILE}`, (c) =>
+    c.body(A11Y_SCRIPT, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  );
   app.get(`${ADMIN_QUEUES_PATH}/${A11Y_STYLE_FILE}`, (c) => c.body(A11Y_STYLE, 200, { 'content-type': 'text/css; charset=utf-8' }));
   app.route(ADMIN_QUEUES_PATH, board.registerPlugin());
   return app;
