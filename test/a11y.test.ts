@@ -95,7 +95,8 @@ const POSTS = [
   makePost('Flight to London with a real passport, VIP package, 8000 dollars, DM me on Telegram @uk_vip_travel', { lang: 'en' }),
 ];
 
-describe('accessibility of every page (axe-core in Chromium)', () => {
+// Pages are independent (only reads and one menu opened), so they are checked a few at a time.
+describe.concurrent('accessibility of every page (axe-core in Chromium)', () => {
   let h: Harness;
   let browser: Browser;
   let fixtures: Fixtures;
