@@ -11,6 +11,7 @@ import { createSession, deleteSessionByToken, findSession } from '../auth/sessio
 import type { Principal, Role } from '../auth/keys.ts';
 import type { ApiEnv } from '../context.ts';
 import { rateLimitsOf } from '../middleware/rate-limit.ts';
+import { ErrorPage } from './error-page.tsx';
 
 export const SESSION_COOKIE = 'tw_session';
 
@@ -59,7 +60,8 @@ export function requirePageRole(roles: readonly Role[]): MiddlewareHandler<ApiEn
       return c.redirect(`/review/sign-in?next=${encodeURIComponent(c.req.path)}`, 303);
     }
     if (!roles.includes(principal.role)) {
-      return c.html(`<p>Your key's role (${principal.role}) cannot use this page; it needs one of: ${roles.join(', ')}.</p>`, 403);
+      const message = `Your key's role (${principal.role}) cannot use this page; it needs one of: ${roles.join(', ')}.`;
+      return c.html(ErrorPage({ status: 403, message, who: `${principal.name} (${principal.role})` }), 403);
     }
     await rateLimitsOf(c).forKey(c, principal);
     c.set('principal', principal);

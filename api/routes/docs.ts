@@ -10,17 +10,26 @@ import path from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiEnv } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { DOCS_CSS } from './docs-contrast.ts';
 
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
   'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
-  'swagger-ui-standalone-preset.js': 'text/javascript; charset=utf-8',
   'favicon-32x32.png': 'image/png',
 };
 
-/** Swagger UI's start-up, served as a file so the page's Content-Security-Policy needs no inline script. */
-const START = `window.ui = SwaggerUIBundle({ url: document.getElementById('swagger-ui').dataset.spec, dom_id: '#swagger-ui', deepLinking: true,
-  persistAuthorization: false, presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' });
+/**
+ * Swagger UI's start-up, served as a file so the page's Content-Security-Policy needs no inline script.
+ * Chosen for assistive technology (docs/accessibility.md): BaseLayout, without the standalone top bar
+ * and its unlabelled URL field; no deep links, whose links sit inside the operations' toggle buttons;
+ * and the servers list, which Swagger UI renders without a name, named here.
+ */
+const START = `window.ui = SwaggerUIBundle({ url: document.getElementById('swagger-ui').dataset.spec, dom_id: '#swagger-ui', deepLinking: false,
+  persistAuthorization: false, presets: [SwaggerUIBundle.presets.apis], layout: 'BaseLayout' });
+new MutationObserver(function () {
+  var servers = document.querySelector('select#servers:not([aria-label])');
+  if (servers) servers.setAttribute('aria-label', 'Server');
+}).observe(document.getElementById('swagger-ui'), { childList: true, subtree: true });
 `;
 
 const assetDir = () => path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
@@ -32,12 +41,12 @@ const PAGE = `<!doctype html>
   <meta charset="utf-8">
   <title>Tidewatch API</title>
   <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
+  <link rel="stylesheet" href="/docs/assets/tidewatch.css">
   <link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png">
 </head>
 <body>
-  <div id="swagger-ui" data-spec="/openapi.json"></div>
+  <main id="swagger-ui" data-spec="/openapi.json"></main>
   <script src="/docs/assets/swagger-ui-bundle.js"></script>
-  <script src="/docs/assets/swagger-ui-standalone-preset.js"></script>
   <script src="/docs/assets/start.js"></script>
 </body>
 </html>`;
@@ -84,6 +93,7 @@ export function addDocs(app: OpenAPIHono<ApiEnv>): void {
   app.get('/docs/assets/:file', async (c) => {
     const file = c.req.param('file');
     if (file === 'start.js') return c.body(START, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+    if (file === 'tidewatch.css') return c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' });
     const type = ASSETS[file];
     if (!type) throw notFound(`no docs asset ${file}`);
     if (!cache.has(file))

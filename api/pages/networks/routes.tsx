@@ -10,8 +10,10 @@ import type { ApiEnv } from '../../context.ts';
 import { getNetwork, listNetworks } from '../../../networks/read.ts';
 import { pageError } from '../page-error.ts';
 import { requirePageRole } from '../session.ts';
-import { Layout } from '../review/layout.tsx';
+import { ErrorPage } from '../error-page.tsx';
 import { NetworkPage, NetworkListPage } from './pages.tsx';
+
+const ALL_NETWORKS = { href: '/networks', label: 'All networks' };
 
 export function networkPageRoutes() {
   const app = new Hono<ApiEnv>();
@@ -24,23 +26,14 @@ export function networkPageRoutes() {
       return c.html(<NetworkListPage who={who(c.var.principal!)} {...page} />);
     } catch (err) {
       const e = pageError(err);
-      return c.html(
-        <Layout title="Networks" who={who(c.var.principal!)}>
-          <p role="alert">{e.message}</p>
-        </Layout>,
-        e.status,
-      );
+      return c.html(<ErrorPage status={e.status} message={e.message} who={who(c.var.principal!)} back={ALL_NETWORKS} />, e.status);
     }
   });
   app.get('/networks/:id', read, async (c) => {
     const network = await getNetwork(c.var.ctx.db, c.req.param('id'));
     if (!network) {
-      return c.html(
-        <Layout title="Network not found" who={who(c.var.principal!)}>
-          <p role="alert">No network {c.req.param('id')}.</p>
-        </Layout>,
-        404,
-      );
+      const message = `No network ${c.req.param('id')}.`;
+      return c.html(<ErrorPage status={404} message={message} who={who(c.var.principal!)} back={ALL_NETWORKS} />, 404);
     }
     const lead = (ROLE_SETS.lead as readonly string[]).includes(c.var.principal!.role);
     return c.html(
