@@ -4,6 +4,7 @@
  * apply the same rules and write the same audit events.
  */
 import type { Db } from '../core/db/index.ts';
+import type { ReferralStatus } from '../generated/prisma/enums.ts';
 import { DomainError } from '../core/errors.ts';
 import { transition, type PlatformReportable } from './lifecycle.ts';
 import { referralTicket, type ReferralChanges } from './sql.ts';
@@ -36,7 +37,7 @@ export async function reportStatus(
   db: Db,
   report: PlatformReport,
   actor: string,
-): Promise<{ id: string; from: string; status: string }> {
+): Promise<{ id: string; from: ReferralStatus; to: ReferralStatus }> {
   const { referralId, status } = report;
   const now = new Date();
   let data: ReferralChanges;
@@ -65,5 +66,5 @@ export async function reportStatus(
       break;
   }
   const t = await transition(db, { referralId, to: status, actor, data });
-  return { id: referralId, from: t.from, status: t.to };
+  return { id: referralId, from: t.from, to: t.to };
 }

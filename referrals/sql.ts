@@ -233,3 +233,11 @@ export async function referralStatus(db: Db, id: string): Promise<ReferralStatus
   const [row] = await db.query<{ status: ReferralStatus }>`SELECT status::text AS status FROM "Referral" WHERE id = ${id}::uuid`;
   return row?.status;
 }
+
+/** The platform of each referral id that exists (ids lower-cased). */
+export async function referralPlatforms(db: Db, ids: readonly string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const rows = await db.query<{ id: string; platformId: number }>`
+    SELECT id::text AS id, "platformId" FROM "Referral" WHERE id = ANY(${ids}::uuid[])`;
+  return new Map(rows.map((r) => [r.id, r.platformId]));
+}
