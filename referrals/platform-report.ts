@@ -37,6 +37,8 @@ export async function reportStatus(
   db: Db,
   report: PlatformReport,
   actor: string,
+  /** Where the report came from (`api`, `api-bulk`, `platform-page`), kept in the audit event. */
+  via = 'api',
 ): Promise<{ id: string; from: ReferralStatus; to: ReferralStatus }> {
   const { referralId, status } = report;
   const now = new Date();
@@ -65,6 +67,6 @@ export async function reportStatus(
       };
       break;
   }
-  const t = await transition(db, { referralId, to: status, actor, data });
+  const t = await transition(db, { referralId, to: status, actor, data, note: { via } });
   return { id: referralId, from: t.from, to: t.to };
 }

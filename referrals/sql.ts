@@ -137,6 +137,9 @@ export interface PlatformReferralRow {
   postId: string;
   url: string;
   platformPostId: string;
+  /** The post text and language, for people reading the list (the API does not return them). */
+  text: string;
+  language: string | null;
   ticketId: string | null;
   outcome: unknown;
   notice: unknown;
@@ -177,7 +180,7 @@ export async function listPlatformReferrals(db: Db, f: PlatformReferralFilter): 
   if (f.after) where.push(sql`(r."createdAt", r.id) < (${f.after.createdAt}::timestamp(3), ${f.after.id}::uuid)`);
   return db.query<PlatformReferralRow>`
     SELECT r.id::text AS id, r."platformId", pl.name AS platform, r.status::text AS status, r.automated,
-           r."postId"::text AS "postId", p.url, p."platformPostId", r."ticketId", r.outcome, r.notice, r.evidence,
+           r."postId"::text AS "postId", p.url, p."platformPostId", p.text, p.language, r."ticketId", r.outcome, r.notice, r.evidence,
            r."infoRequest", r.attempts, r."lastError", r."createdAt", r."sentAt", r."acknowledgedAt",
            r."decidedAt", r."offlineAt", r."reappearedAt"
     FROM "Referral" r JOIN "Post" p ON p.id = r."postId" JOIN "Platform" pl ON pl.id = r."platformId"
@@ -240,4 +243,37 @@ export async function referralPlatforms(db: Db, ids: readonly string[]): Promise
   const rows = await db.query<{ id: string; platformId: number }>`
     SELECT id::text AS id, "platformId" FROM "Referral" WHERE id = ANY(${ids}::uuid[])`;
   return new Map(rows.map((r) => [r.id, r.platformId]));
+}
+
+/** The post and its latest classification behind a referral, for a person reading the notice. */
+export interface ReferralPostRow {
+  text: string;
+  language: string | null;
+  languageTag: string | null;
+  authorHandle: string | null;
+  postedAt: Date | null;
+  category: string | null;
+  score: number | null;
+  signals: { type: string; value: string; start: number; end: number; gloss?: string }[] | null;
+}
+
+export async function referralPost(db: Db, referralId: string): Promise<ReferralPostRow | undefined> {
+  const [row] = await db.query<ReferralPostRow>`
+    SELECT p.text, p.language, c."languageTag", p."authorHandle", p."postedAt", c.category, c.score, c.signals
+    FROM "Referral" r JOIN "Post" p ON p.id = r."postId"
+    LEFT JOIN LATERAL (SELECT * FROM "Classification" WHERE "postId" = p.id ORDER BY "createdAt" DESC LIMIT 1) c ON TRUE
+    WHERE r.id = ${referralId}::uuid`;
+  return row;
+}
+
+/** A referral's audit trail, oldest first, with the acting key's name where the actor is a key. */
+export async function referralHistory(
+  db: Db,
+  referralId: string,
+): Promise<{ action: string; actor: string; actorName: string | null; after: Record<string, unknown> | null; createdAt: Date }[]> {
+  return db.query`
+    SELECT a.action, a.actor, k.name AS "actorName", a.after, a."createdAt"
+    FROM "AuditEvent" a LEFT JOIN "ApiKey" k ON k.id = a.actor
+    WHERE a."subjectType" = 'referral' AND a."subjectId" = ${referralId}
+    ORDER BY a.id ASC`;
 }

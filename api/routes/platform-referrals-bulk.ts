@@ -63,7 +63,7 @@ export function platformBulkRoutes() {
         continue;
       }
       try {
-        const t = await reportStatus(c.var.ctx.db, { referralId, status, ticketId, reason, question, outcome }, p.keyId);
+        const t = await reportStatus(c.var.ctx.db, { referralId, status, ticketId, reason, question, outcome }, p.keyId, 'api-bulk');
         results.push({ referralId, ok: true, from: t.from, status: t.to });
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;

@@ -70,6 +70,7 @@ export function Layout(props: { title: string; who?: string | undefined; childre
             <a href="/review">Tidewatch review</a>
           </h1>
           <a href="/networks">Networks</a>
+          <a href="/review/questions">Platform questions</a>
           {props.who ? (
             <>
               <span>
