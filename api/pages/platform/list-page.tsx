@@ -3,7 +3,8 @@
 import { Layout } from '../review/layout.tsx';
 import { ReferralStatus } from '../../../generated/prisma/enums.ts';
 import type { PlatformReferralRow } from '../../../referrals/sql.ts';
-import { dirOf, STATUS_WORDS, truncateGraphemes } from './words.ts';
+import { DirectedText } from './post-text.tsx';
+import { STATUS_WORDS, truncateGraphemes } from './words.ts';
 
 export interface PlatformListQuery {
   status: string;
@@ -76,9 +77,7 @@ export function PlatformListPage(props: {
                     Post <bdi>{r.platformPostId}</bdi>
                   </a>
                   :{' '}
-                  <span lang={r.language ?? undefined} dir={dirOf(r.language)}>
-                    {truncateGraphemes(r.text, 120)}
-                  </span>
+                  <DirectedText text={truncateGraphemes(r.text, 120)} lang={r.language} />
                 </td>
                 <td>{r.ticketId ? <bdi>{r.ticketId}</bdi> : 'none yet'}</td>
               </tr>

@@ -6,7 +6,8 @@
  */
 import { Layout } from '../review/layout.tsx';
 import type { OpenQuestionRow } from '../../../referrals/sql.ts';
-import { dirOf, truncateGraphemes } from './words.ts';
+import { DirectedText } from './post-text.tsx';
+import { truncateGraphemes } from './words.ts';
 
 const when = (d: Date | string) => new Date(d).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
@@ -40,9 +41,7 @@ export function QuestionsPage(props: { who: string; rows: OpenQuestionRow[]; fla
               </h3>
               <p>
                 Post:{' '}
-                <span lang={q.language ?? undefined} dir={dirOf(q.language)}>
-                  {truncateGraphemes(q.text, 280)}
-                </span>
+                <DirectedText text={truncateGraphemes(q.text, 280)} lang={q.language} />
               </p>
               <p data-testid="question">
                 <strong>Question</strong>

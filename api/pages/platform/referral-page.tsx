@@ -10,6 +10,7 @@ import { Name } from '../review/bidi.tsx';
 import { canTransition } from '../../../referrals/lifecycle.ts';
 import type { PlatformReferralRow, ReferralPostRow } from '../../../referrals/sql.ts';
 import { evidenceFileNames } from '../../../referrals/evidence-files.ts';
+import { DirectedText } from './post-text.tsx';
 import { ACTION_WORDS, CATEGORY_WORDS, dirOf, signalWords, STATUS_WORDS } from './words.ts';
 import type { ReferralStatus } from '../../../generated/prisma/enums.ts';
 
@@ -119,11 +120,9 @@ export function ReferralPage(props: {
       <div class="grid">
         <section aria-labelledby="post-h">
           <h3 id="post-h">Post text</h3>
-          <div class="post" lang={lang} dir={dir} data-testid="post-text">
-            {p.text}
-          </div>
+          <DirectedText block text={p.text} lang={lang} testid="post-text" />
           <p>
-            SHA-256 of the text: <code>{props.textSha256}</code>
+            SHA-256 of the text: <code style="overflow-wrap:anywhere">{props.textSha256}</code>
           </p>
           <h3>Why it was referred</h3>
           <p>Category: {category}.</p>
@@ -132,7 +131,7 @@ export function ReferralPage(props: {
               {signals.map((s) => (
                 <li>
                   {signalWords(s.type)}: “
-                  <bdi lang={lang} dir={dir}>
+                  <bdi lang={lang} dir={s.type === 'phone' || s.type === 'messenger' ? 'ltr' : dir}>
                     {s.value}
                   </bdi>
                   ”{s.gloss ? <span class="gloss"> — means “{s.gloss}”</span> : null}
@@ -174,7 +173,7 @@ export function ReferralPage(props: {
                   <>
                     <dt>Screenshot SHA-256</dt>
                     <dd>
-                      <code>{ev.screenshotSha256}</code>
+                      <code style="overflow-wrap:anywhere">{ev.screenshotSha256}</code>
                     </dd>
                   </>
                 ) : null}
@@ -182,7 +181,7 @@ export function ReferralPage(props: {
                   <>
                     <dt>HTML SHA-256</dt>
                     <dd>
-                      <code>{ev.htmlSha256}</code>
+                      <code style="overflow-wrap:anywhere">{ev.htmlSha256}</code>
                     </dd>
                   </>
                 ) : null}

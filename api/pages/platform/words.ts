@@ -51,14 +51,13 @@ const TYPE_WORDS: Record<string, string> = {
   url: 'link',
 };
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** `dest:uk` → "destination: UK", `concept:transport` → "cue: transport", `phone` → "phone number". */
 export function signalWords(type: string): string {
   const [kind, detail] = type.split(':', 2);
   const word = TYPE_WORDS[kind!] ?? kind!.replace(/_/g, ' ');
   if (!detail) return word;
-  const d = PLACE_WORDS[detail.toLowerCase()] ?? capitalise(detail.replace(/[_-]/g, ' '));
+  const d = PLACE_WORDS[detail.toLowerCase()] ?? detail.replace(/[_-]/g, ' ');
   return `${word}: ${d}`;
 }
 
@@ -90,4 +89,12 @@ export function truncateGraphemes(text: string, max: number): string {
     n += 1;
   }
   return out;
+}
+
+/** Phone numbers, links and handles: always read left to right, even inside right-to-left text. */
+const LTR_RUNS = /(\+?\d[\d\s().-]{5,}\d|https?:\/\/[^\s]+|@[\w.]{2,})/gu;
+
+/** Splits text into plain parts and the runs that must be isolated left to right. */
+export function ltrRuns(text: string): { text: string; ltr: boolean }[] {
+  return text.split(LTR_RUNS).map((part, i) => ({ text: part, ltr: i % 2 === 1 }));
 }
