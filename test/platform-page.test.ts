@@ -123,6 +123,7 @@ describe('/platform in a browser', () => {
     // The phone number is isolated left to right inside the right-to-left text, so it reads +44 7911 123456.
     const phone = post.locator('bdi[dir=ltr]');
     expect(await phone.textContent()).toBe('+44 7911 123456');
+    await post.screenshot({ path: path.join(OUT, 'post-text.png') });
     expect(await phone.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { direction: string } }).getComputedStyle(el).direction)).toBe('ltr');
     expect(await post.textContent()).toContain('+44 7911 123456');
     const cues = await page.textContent('[data-testid=cues]');
