@@ -23,11 +23,16 @@ export async function answerQuestion(
 ): Promise<{ id: string; status: 'sent' | 'acknowledged' }> {
   const answer = input.answer.trim();
   if (!answer) throw new DomainError('bad_request', 'an answer needs text', [{ in: 'body', field: 'answer', message: 'required' }]);
-  if (answer.length > ANSWER_MAX) throw new DomainError('bad_request', `an answer is at most ${ANSWER_MAX} characters`, { field: 'answer' });
+  if (answer.length > ANSWER_MAX)
+    throw new DomainError('bad_request', `an answer is at most ${ANSWER_MAX} characters`, { field: 'answer' });
   const state = await questionState(db, input.referralId);
   if (!state) throw new TransitionError('not_found', `no referral ${input.referralId}`);
   if (state.status !== 'needs_info')
-    throw new TransitionError('illegal_transition', `referral ${input.referralId} is ${state.status}; there is no open question to answer`, state.status);
+    throw new TransitionError(
+      'illegal_transition',
+      `referral ${input.referralId} is ${state.status}; there is no open question to answer`,
+      state.status,
+    );
   const back = state.acknowledgedAt ? 'acknowledged' : 'sent';
   const infoRequest = {
     ...(state.infoRequest ?? {}),

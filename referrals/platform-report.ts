@@ -53,7 +53,10 @@ export async function reportStatus(
     case 'needs_info': {
       const question = report.question?.trim();
       if (!question) throw new ReportError('a needs_info report needs the question the platform wants answered', 'question');
-      data = { infoRequest: { question, askedBy: actor, askedAt: now.toISOString() }, ...(report.ticketId ? { ticketId: report.ticketId } : {}) };
+      data = {
+        infoRequest: { question, askedBy: actor, askedAt: now.toISOString() },
+        ...(report.ticketId ? { ticketId: report.ticketId } : {}),
+      };
       break;
     }
     case 'declined':

@@ -48,7 +48,13 @@ describe('re-delivery of failed referrals', () => {
       { workers: ['refer'], api: true },
       { EVIDENCE_CAPTURE: 'off', REFER_BACKOFF_MS: '100', REFER_ATTEMPTS: '2', LIVENESS_SCHEDULE: '', FETCH_ALLOW_HOSTS: fake.hostPort },
     );
-    await upsertPlatform(h.db, 'tiktok', { deliveryMode: 'webhook', webhookUrl: `${fake.url}/hooks/referrals`, signingSecret: secret }, undefined, false);
+    await upsertPlatform(
+      h.db,
+      'tiktok',
+      { deliveryMode: 'webhook', webhookUrl: `${fake.url}/hooks/referrals`, signingSecret: secret },
+      undefined,
+      false,
+    );
   });
   afterAll(async () => {
     await h?.close();
@@ -93,7 +99,12 @@ describe('re-delivery of failed referrals', () => {
     const [a, b] = [await failedReferral(), await failedReferral()];
     const { id: platformId } = await h.db.prisma.platform.findUniqueOrThrow({ where: { name: 'tiktok' } });
     const results = await redeliverFailed(deps(), { platformId }, 'cli:tester', 'cli');
-    expect(results.filter((x) => x.ok).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+    expect(
+      results
+        .filter((x) => x.ok)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
     await Promise.all([sent(a.id), sent(b.id)]);
     const named = await redeliverFailed(deps(), { ids: [a.id] }, 'cli:tester', 'cli');
     expect(named).toEqual([{ id: a.id, ok: false, error: expect.stringMatching(/is sent, not failed/) }]);

@@ -224,7 +224,10 @@ export async function questionState(
 }
 
 /** Failed referrals to send again: these ids, or every failed one of a platform (or of all). */
-export async function failedReferralIds(db: Db, f: { ids?: readonly string[]; platformId?: number | undefined; status: ReferralStatus }): Promise<string[]> {
+export async function failedReferralIds(
+  db: Db,
+  f: { ids?: readonly string[]; platformId?: number | undefined; status: ReferralStatus },
+): Promise<string[]> {
   const where: Sql[] = [sql`status = ${f.status}::"ReferralStatus"`];
   if (f.ids?.length) where.push(sql`id = ANY(${f.ids}::uuid[])`);
   if (f.platformId !== undefined) where.push(sql`"platformId" = ${f.platformId}::int`);

@@ -105,7 +105,10 @@ describe('platform API', () => {
       [unknown, false, 'not_found'],
     ]);
     expect(res.body.results[1].error.message).toMatch(/reason/);
-    const states = await h.db.prisma.referral.findMany({ where: { id: { in: [a!, b!, c!, d!, theirs!] } }, select: { id: true, status: true } });
+    const states = await h.db.prisma.referral.findMany({
+      where: { id: { in: [a!, b!, c!, d!, theirs!] } },
+      select: { id: true, status: true },
+    });
     expect(Object.fromEntries(states.map((s) => [s.id, s.status]))).toEqual({
       [a!]: 'acknowledged',
       [b!]: 'sent',
@@ -134,7 +137,13 @@ describe('platform API', () => {
     expect(ask.status).toBe(400);
     expect(ask.body.error.message).toMatch(/question/);
     expect(
-      (await post(`/v1/platform/referrals/${id}/status`, tiktok, { referralId: id, status: 'needs_info', question: 'Is the account a reseller?' })).status,
+      (
+        await post(`/v1/platform/referrals/${id}/status`, tiktok, {
+          referralId: id,
+          status: 'needs_info',
+          question: 'Is the account a reseller?',
+        })
+      ).status,
     ).toBe(200);
 
     expect((await post(`/v1/referrals/${id}/answer`, await h.key('reviewer'), { answer: 'no' })).status).toBe(403);
@@ -152,7 +161,11 @@ describe('platform API', () => {
     expect(audit.map((e) => e.action)).toEqual(['referral.needs_info', 'referral.answer']);
     // Having acknowledged first, an answer returns the referral to acknowledged.
     await post(`/v1/platform/referrals/${id}/status`, tiktok, { referralId: id, status: 'acknowledged', ticketId: 'TT-9' });
-    await post(`/v1/platform/referrals/${id}/status`, tiktok, { referralId: id, status: 'needs_info', question: 'And the second account?' });
+    await post(`/v1/platform/referrals/${id}/status`, tiktok, {
+      referralId: id,
+      status: 'needs_info',
+      question: 'And the second account?',
+    });
     expect((await post(`/v1/referrals/${id}/answer`, lead, { answer: 'Same person.' })).body.status).toBe('acknowledged');
   });
 

@@ -23,7 +23,11 @@ async function axeViolations(page: Page): Promise<string[]> {
   const source = await readFile(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
   await page.evaluate(source);
   const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     return axe.run();
   });
   return result.violations
@@ -119,18 +123,28 @@ describe('/platform in a browser', () => {
     await rows.nth(0).locator('a').click();
     await page.waitForURL(/\/platform\/referrals\//);
     const post = page.locator('[data-testid=post-text]');
-    expect(await post.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { direction: string } }).getComputedStyle(el).direction)).toBe('rtl');
+    expect(
+      await post.evaluate(
+        (el) => (globalThis as unknown as { getComputedStyle(e: unknown): { direction: string } }).getComputedStyle(el).direction,
+      ),
+    ).toBe('rtl');
     // The phone number is isolated left to right inside the right-to-left text, so it reads +44 7911 123456.
     const phone = post.locator('bdi[dir=ltr]');
     expect(await phone.textContent()).toBe('+44 7911 123456');
     await post.screenshot({ path: path.join(OUT, 'post-text.png') });
-    expect(await phone.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { direction: string } }).getComputedStyle(el).direction)).toBe('ltr');
+    expect(
+      await phone.evaluate(
+        (el) => (globalThis as unknown as { getComputedStyle(e: unknown): { direction: string } }).getComputedStyle(el).direction,
+      ),
+    ).toBe('ltr');
     expect(await post.textContent()).toContain('+44 7911 123456');
     const cues = await page.textContent('[data-testid=cues]');
     expect(cues).toContain('destination: UK');
     expect(cues).toContain('boat (slang for an inflatable dinghy)');
     expect(await page.textContent('[data-testid=summary]')).toMatch(/small-boat sea crossings.*confirmed by a human reviewer/);
-    expect(await page.locator('img[alt^="Screenshot of post"]').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(480);
+    expect(
+      await page.locator('img[alt^="Screenshot of post"]').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBe(480);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(OUT, 'referral.png'), fullPage: true });
 

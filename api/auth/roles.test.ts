@@ -84,13 +84,19 @@ describe('roles × routes', () => {
       const folder = join(h.rt.config.evidence.dir, r);
       await mkdir(folder, { recursive: true });
       await writeFile(join(folder, 'screenshot.png'), 'png');
-      await h.db.prisma.referral.update({ where: { id: r }, data: { evidence: { files: { screenshot: join(folder, 'screenshot.png'), html: null } } } });
+      await h.db.prisma.referral.update({
+        where: { id: r },
+        data: { evidence: { files: { screenshot: join(folder, 'screenshot.png'), html: null } } },
+      });
       return h.request('GET', `/v1/platform/referrals/${r}/evidence/screenshot.png`, { key });
     },
     'post /v1/referrals/{id}/redeliver': async (key) => h.request('POST', `/v1/referrals/${await referralIn('failed')}/redeliver`, { key }),
     'post /v1/referrals/{id}/answer': async (key) => {
       const r = await referralIn('needs_info');
-      await h.db.prisma.referral.update({ where: { id: r }, data: { infoRequest: { question: 'which account?', askedBy: 'x', askedAt: new Date().toISOString() } } });
+      await h.db.prisma.referral.update({
+        where: { id: r },
+        data: { infoRequest: { question: 'which account?', askedBy: 'x', askedAt: new Date().toISOString() } },
+      });
       return h.request('POST', `/v1/referrals/${r}/answer`, { key, body: { answer: 'the first' } });
     },
     'post /v1/posts': (key) => h.request('POST', '/v1/posts', { key, body: makePost('boat to uk') }),

@@ -49,7 +49,13 @@ export function platformEvidenceRoutes() {
   app.openapi(evidenceRoute, async (c) => {
     const { id, file } = c.req.valid('param');
     const p = principalOf(c);
-    const f = await readEvidenceFile(c.var.ctx.db, c.var.ctx.config.evidence.dir, id, file, p.role === 'admin' ? null : (p.platformId ?? -1));
+    const f = await readEvidenceFile(
+      c.var.ctx.db,
+      c.var.ctx.config.evidence.dir,
+      id,
+      file,
+      p.role === 'admin' ? null : (p.platformId ?? -1),
+    );
     return sendEvidence(c, f, id) as never;
   });
   return app;

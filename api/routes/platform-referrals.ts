@@ -33,7 +33,8 @@ const listRoute = createRoute({
   path: '/v1/platform/referrals',
   tags: ['platform'],
   summary: 'Referrals sent to the caller’s platform, newest first',
-  description: 'Filter by `status` and `since`; page with `cursor` (the previous page’s `nextCursor`). Each referral shows its delivery `attempts` and `lastError`.',
+  description:
+    'Filter by `status` and `since`; page with `cursor` (the previous page’s `nextCursor`). Each referral shows its delivery `attempts` and `lastError`.',
   ...secured(...ROLES),
   request: { query: ListQuery },
   responses: {
@@ -126,7 +127,8 @@ export function platformReferralRoutes() {
     if (q.cursor) {
       const cur = decodeCursor(q.cursor, CURSOR_SORT);
       const createdAt = new Date(String(cur.v));
-      if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(cur.id)) throw new ApiError(400, 'bad_request', 'query cursor: not a cursor of this list');
+      if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(cur.id))
+        throw new ApiError(400, 'bad_request', 'query cursor: not a cursor of this list');
       after = { createdAt, id: cur.id };
     }
     const rows = await listPlatformReferrals(c.var.ctx.db, {
@@ -138,7 +140,8 @@ export function platformReferralRoutes() {
     });
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
-    const nextCursor = rows.length > q.limit && last ? encodeCursor({ s: CURSOR_SORT, v: last.createdAt.toISOString(), id: last.id }) : null;
+    const nextCursor =
+      rows.length > q.limit && last ? encodeCursor({ s: CURSOR_SORT, v: last.createdAt.toISOString(), id: last.id }) : null;
     return c.json({ referrals: page.map(referralView), nextCursor }, 200);
   });
   app.openapi(statusRoute, async (c) => {

@@ -33,7 +33,9 @@ export const PlatformReferral = z
       .openapi({ description: 'The platform’s latest question (needs_info) and the lead’s answer, once given.' }),
     attempts: z.number().int().openapi({ description: 'Delivery attempts made so far.' }),
     lastError: z.string().nullable().openapi({ description: 'Why the last delivery attempt failed (null after a successful one).' }),
-    evidenceFiles: z.array(z.enum(EVIDENCE_FILES)).openapi({ description: 'Files downloadable from /v1/platform/referrals/{id}/evidence/{file}.' }),
+    evidenceFiles: z
+      .array(z.enum(EVIDENCE_FILES))
+      .openapi({ description: 'Files downloadable from /v1/platform/referrals/{id}/evidence/{file}.' }),
     createdAt: z.string(),
     sentAt: z.string().nullable(),
     acknowledgedAt: z.string().nullable(),
@@ -99,7 +101,12 @@ export const StatusBody = z.object(reportFields).openapi('ReferralStatusReport')
 export type StatusReport = z.infer<typeof StatusBody>;
 
 export const BulkStatusBody = z
-  .object({ updates: z.array(z.object(reportFields)).min(1).max(BULK_MAX, { error: `at most ${BULK_MAX} updates per request` }) })
+  .object({
+    updates: z
+      .array(z.object(reportFields))
+      .min(1)
+      .max(BULK_MAX, { error: `at most ${BULK_MAX} updates per request` }),
+  })
   .openapi('ReferralStatusBulkReport');
 
 export const BulkStatusResponse = z

@@ -19,7 +19,13 @@ const MESSAGES = {
 } as const;
 
 /** Verifies `raw` against the platform's secret (if it has one), then runs `next` once per webhook-id. */
-export async function signedOnce(c: Context<ApiEnv>, platformId: number, signingSecret: string | null, raw: string, next: Next): Promise<void> {
+export async function signedOnce(
+  c: Context<ApiEnv>,
+  platformId: number,
+  signingSecret: string | null,
+  raw: string,
+  next: Next,
+): Promise<void> {
   if (!signingSecret) return next();
   const secret = openSecret(signingSecret, c.var.ctx.config.secretsKey);
   const failure = verify(

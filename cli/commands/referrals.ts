@@ -23,7 +23,8 @@ export function referralsCommand() {
       if (opts.status !== 'failed') throw new UsageError(`--status ${opts.status}: only failed referrals can be re-delivered`);
       const bad = ids.find((id) => !/^[0-9a-f-]{36}$/i.test(id));
       if (bad) throw new UsageError(`"${bad}" is not a referral id`);
-      if (!ids.length && !opts.platform) throw new UsageError('name referral ids or --platform P (re-delivering every platform’s failed referrals needs --platform)');
+      if (!ids.length && !opts.platform)
+        throw new UsageError('name referral ids or --platform P (re-delivering every platform’s failed referrals needs --platform)');
       const config = loadConfig();
       const rt = await startRuntime(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
       try {
@@ -39,7 +40,8 @@ export function referralsCommand() {
           `cli:${userInfo().username}`,
           'cli',
         );
-        for (const r of results) process.stdout.write(r.ok ? `${r.id}  queued for re-delivery\n` : `${r.id}  not re-delivered: ${r.error}\n`);
+        for (const r of results)
+          process.stdout.write(r.ok ? `${r.id}  queued for re-delivery\n` : `${r.id}  not re-delivered: ${r.error}\n`);
         const ok = results.filter((r) => r.ok).length;
         process.stdout.write(`${ok} of ${results.length} referrals queued for re-delivery\n`);
         if (results.some((r) => !r.ok)) process.exitCode = 1;

@@ -47,8 +47,7 @@ export function PlatformListPage(props: {
           ))}
         </select>{' '}
         <label for="f-from">Created from </label>
-        <input id="f-from" type="date" name="from" value={q.from} />{' '}
-        <label for="f-to">to (inclusive) </label>
+        <input id="f-from" type="date" name="from" value={q.from} /> <label for="f-to">to (inclusive) </label>
         <input id="f-to" type="date" name="to" value={q.to} /> <button type="submit">Apply filters</button>{' '}
         <a href="/platform">Clear filters</a>
       </form>
@@ -76,8 +75,7 @@ export function PlatformListPage(props: {
                   <a href={`/platform/referrals/${r.id}${queryString(q)}`}>
                     Post <bdi>{r.platformPostId}</bdi>
                   </a>
-                  :{' '}
-                  <DirectedText text={truncateGraphemes(r.text, 120)} lang={r.language} />
+                  : <DirectedText text={truncateGraphemes(r.text, 120)} lang={r.language} />
                 </td>
                 <td>{r.ticketId ? <bdi>{r.ticketId}</bdi> : 'none yet'}</td>
               </tr>

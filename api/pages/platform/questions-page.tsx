@@ -11,7 +11,11 @@ import { truncateGraphemes } from './words.ts';
 
 const when = (d: Date | string) => new Date(d).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
-export function QuestionsPage(props: { who: string; rows: OpenQuestionRow[]; flash?: { kind: 'done' | 'error'; message: string } | undefined }) {
+export function QuestionsPage(props: {
+  who: string;
+  rows: OpenQuestionRow[];
+  flash?: { kind: 'done' | 'error'; message: string } | undefined;
+}) {
   return (
     <Layout title="Platform questions" who={props.who}>
       <h2>Questions from platforms</h2>
@@ -40,8 +44,7 @@ export function QuestionsPage(props: { who: string; rows: OpenQuestionRow[]; fla
                 ) : null}
               </h3>
               <p>
-                Post:{' '}
-                <DirectedText text={truncateGraphemes(q.text, 280)} lang={q.language} />
+                Post: <DirectedText text={truncateGraphemes(q.text, 280)} lang={q.language} />
               </p>
               <p data-testid="question">
                 <strong>Question</strong>

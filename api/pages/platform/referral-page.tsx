@@ -219,8 +219,7 @@ export function ReferralPage(props: {
           <form method="post" action={`${base}/status`} aria-label="Acknowledge">
             <input type="hidden" name="status" value="acknowledged" />
             <label for="ack-ticket">Your ticket id{r.ticketId ? ' (leave empty to keep ' + r.ticketId + ')' : ''} </label>
-            <input id="ack-ticket" name="ticketId" maxlength={200} required={!r.ticketId} />{' '}
-            <button type="submit">Acknowledge</button>
+            <input id="ack-ticket" name="ticketId" maxlength={200} required={!r.ticketId} /> <button type="submit">Acknowledge</button>
           </form>
         ) : null}
         {can('actioned') ? (

@@ -81,7 +81,17 @@ export function platformPageRoutes() {
       }
     } catch (err) {
       const e = pageError(err);
-      return c.html(<PlatformListPage who={who(c)} platform={c.var.principal!.platform ?? 'all platforms'} query={q} rows={[]} nextCursor={null} flash={e.message} />, e.status);
+      return c.html(
+        <PlatformListPage
+          who={who(c)}
+          platform={c.var.principal!.platform ?? 'all platforms'}
+          query={q}
+          rows={[]}
+          nextCursor={null}
+          flash={e.message}
+        />,
+        e.status,
+      );
     }
     const until = q.to ? new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000) : undefined;
     const rows = await listPlatformReferrals(c.var.ctx.db, {
@@ -94,9 +104,17 @@ export function platformPageRoutes() {
     });
     const page = rows.slice(0, PAGE_SIZE);
     const last = page.at(-1);
-    const nextCursor = rows.length > PAGE_SIZE && last ? encodeCursor({ s: CURSOR_SORT, v: last.createdAt.toISOString(), id: last.id }) : null;
+    const nextCursor =
+      rows.length > PAGE_SIZE && last ? encodeCursor({ s: CURSOR_SORT, v: last.createdAt.toISOString(), id: last.id }) : null;
     return c.html(
-      <PlatformListPage who={who(c)} platform={c.var.principal!.platform ?? 'all platforms'} query={q} rows={page} nextCursor={nextCursor} flash={flashOf(c)?.message} />,
+      <PlatformListPage
+        who={who(c)}
+        platform={c.var.principal!.platform ?? 'all platforms'}
+        query={q}
+        rows={page}
+        nextCursor={nextCursor}
+        flash={flashOf(c)?.message}
+      />,
     );
   });
 
@@ -124,18 +142,32 @@ export function platformPageRoutes() {
     const [referral] = UUID.test(id) ? await listPlatformReferrals(c.var.ctx.db, { id, platformId: scope(c), limit: 1 }) : [];
     if (!referral) return notFoundPage(c, id);
     const body = await c.req.parseBody();
-    const text = (k: string) => (typeof body[k] === 'string' && (body[k] as string).trim() ? (body[k] as string).trim().slice(0, 2_000) : undefined);
+    const text = (k: string) =>
+      typeof body[k] === 'string' && (body[k] as string).trim() ? (body[k] as string).trim().slice(0, 2_000) : undefined;
     const status = text('status');
-    const back = (key: 'done' | 'error', message: string) => c.redirect(`/platform/referrals/${id}?${key}=${encodeURIComponent(message)}`, 303);
-    if (!status || !(PLATFORM_REPORTABLE as readonly string[]).includes(status)) return back('error', 'choose acknowledge, actioned, declined or a question');
+    const back = (key: 'done' | 'error', message: string) =>
+      c.redirect(`/platform/referrals/${id}?${key}=${encodeURIComponent(message)}`, 303);
+    if (!status || !(PLATFORM_REPORTABLE as readonly string[]).includes(status))
+      return back('error', 'choose acknowledge, actioned, declined or a question');
     try {
       const t = await reportStatus(
         c.var.ctx.db,
-        { referralId: id, status: status as PlatformReportable, ticketId: text('ticketId'), reason: text('reason'), question: text('question') },
+        {
+          referralId: id,
+          status: status as PlatformReportable,
+          ticketId: text('ticketId'),
+          reason: text('reason'),
+          question: text('question'),
+        },
         c.var.principal!.keyId,
         'platform-page',
       );
-      const words = { acknowledged: 'acknowledged', actioned: 'marked as actioned', declined: 'declined', needs_info: 'question sent to the referring team' };
+      const words = {
+        acknowledged: 'acknowledged',
+        actioned: 'marked as actioned',
+        declined: 'declined',
+        needs_info: 'question sent to the referring team',
+      };
       return back('done', `referral ${words[t.to as PlatformReportable] ?? t.to}`);
     } catch (err) {
       return back('error', pageError(err).message);

@@ -37,7 +37,16 @@ export const CATEGORY_WORDS: Record<string, string> = {
   none: 'no specific smuggling category',
 };
 
-const PLACE_WORDS: Record<string, string> = { uk: 'UK', eu: 'EU', us: 'USA', usa: 'USA', gr: 'Greece', it: 'Italy', de: 'Germany', fr: 'France' };
+const PLACE_WORDS: Record<string, string> = {
+  uk: 'UK',
+  eu: 'EU',
+  us: 'USA',
+  usa: 'USA',
+  gr: 'Greece',
+  it: 'Italy',
+  de: 'Germany',
+  fr: 'France',
+};
 const TYPE_WORDS: Record<string, string> = {
   dest: 'destination',
   origin: 'origin',
@@ -50,7 +59,6 @@ const TYPE_WORDS: Record<string, string> = {
   handle: 'account handle',
   url: 'link',
 };
-
 
 /** `dest:uk` → "destination: UK", `concept:transport` → "cue: transport", `phone` → "phone number". */
 export function signalWords(type: string): string {
