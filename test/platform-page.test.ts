@@ -132,6 +132,29 @@ describe('/platform in a browser', () => {
     const phone = post.locator('bdi[dir=ltr]');
     expect(await phone.textContent()).toBe('+44 7911 123456');
     await post.screenshot({ path: path.join(OUT, 'post-text.png') });
+    // Laid out left to right on screen: the "+" left of "44", "44" left of "123456".
+    const xs = await phone.evaluate((el) => {
+      const doc = (
+        globalThis as unknown as {
+          document: {
+            createRange(): {
+              setStart(n: unknown, o: number): void;
+              setEnd(n: unknown, o: number): void;
+              getBoundingClientRect(): { x: number };
+            };
+          };
+        }
+      ).document;
+      const node = (el as unknown as { firstChild: unknown }).firstChild;
+      return [0, 1, 9].map((i) => {
+        const r = doc.createRange();
+        r.setStart(node, i);
+        r.setEnd(node, i + 1);
+        return r.getBoundingClientRect().x;
+      });
+    });
+    expect(xs[0]!).toBeLessThan(xs[1]!);
+    expect(xs[1]!).toBeLessThan(xs[2]!);
     expect(
       await phone.evaluate(
         (el) => (globalThis as unknown as { getComputedStyle(e: unknown): { direction: string } }).getComputedStyle(el).direction,
