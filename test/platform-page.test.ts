@@ -80,7 +80,7 @@ describe('/platform in a browser', () => {
         })
       ).id;
     referralId = await mk(fa!.postId, new Date());
-    otherId = await mk(en!.postId, new Date(Date.now() - 86_400_000));
+    otherId = await mk(en!.postId, new Date(Date.now() - 3 * 86_400_000));
     // A real PNG as the captured screenshot.
     const shot = await browser.newPage({ viewport: { width: 480, height: 200 } });
     await shot.setContent(`<body style="font:20px sans-serif"><p dir="rtl">${PERSIAN}</p></body>`);
@@ -214,6 +214,15 @@ describe('/platform in a browser', () => {
     await page.goto(`${h.rt.apiUrl}/platform?status=sent`);
     expect(await page.locator('tbody tr').count()).toBe(1);
     expect(await page.locator('tbody tr a').getAttribute('href')).toContain(otherId);
+    // The date range: from today shows only today's referral; up to three days ago only the older one.
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    await page.goto(`${h.rt.apiUrl}/platform?from=${day(new Date())}`);
+    expect(await page.locator('tbody tr a').getAttribute('href')).toContain(referralId);
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await page.goto(`${h.rt.apiUrl}/platform?to=${day(new Date(Date.now() - 3 * 86_400_000))}`);
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    expect(await page.locator('tbody tr a').getAttribute('href')).toContain(otherId);
+    expect(await page.inputValue('#f-to')).toBe(day(new Date(Date.now() - 3 * 86_400_000)));
     await page.context().close();
     await lead.context().close();
   });
