@@ -16,7 +16,7 @@ export function referralsCommand() {
   cmd
     .command('redeliver')
     .description('send failed referrals again, with the same webhook id (workers deliver them)')
-    .argument('[ids...]', 'referral ids (default: every failed referral, narrowed by --platform)')
+    .argument('[ids...]', 'referral ids (or --platform P for all of that platform’s failed referrals)')
     .option('--platform <name>', 'only this platform’s failed referrals')
     .option('--status <status>', 'which referrals to re-deliver (only failed is allowed)', 'failed')
     .action(async (ids: string[], opts: { platform?: string; status: string }) => {
