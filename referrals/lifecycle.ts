@@ -69,11 +69,10 @@ export async function transition(db: Db, t: TransitionInput): Promise<{ from: Re
     const from = await lockReferralStatus(tx, t.referralId);
     if (!from) throw new TransitionError('not_found', `no referral ${t.referralId}`);
     if (!canTransition(from, t.to) || (t.from && !t.from.includes(from))) {
-      throw new TransitionError(
-        'illegal_transition',
-        `referral ${t.referralId} is ${from}; it cannot become ${t.to} (allowed from ${from}: ${TRANSITIONS[from].join(', ') || 'none'})`,
-        from,
-      );
+      const allowed = canTransition(from, t.to)
+        ? `this move is made only from ${t.from!.join(', ')}`
+        : `allowed from ${from}: ${TRANSITIONS[from].join(', ') || 'none'}`;
+      throw new TransitionError('illegal_transition', `referral ${t.referralId} is ${from}; it cannot become ${t.to} (${allowed})`, from);
     }
     if (!(await moveReferral(tx, t.referralId, from, t.to, t.data)))
       throw new TransitionError('illegal_transition', `referral ${t.referralId} changed concurrently; retry`, from);

@@ -70,6 +70,8 @@ export async function reportStatus(
       };
       break;
   }
-  const t = await transition(db, { referralId, to: status, actor, data, note: { via } });
+  // needs_info → acknowledged / sent is the lead's answer (needs-info.ts), not a platform report.
+  const from = status === 'acknowledged' ? (['sent'] as const) : undefined;
+  const t = await transition(db, { referralId, to: status, actor, data, note: { via }, ...(from ? { from } : {}) });
   return { id: referralId, from: t.from, to: t.to };
 }

@@ -146,6 +146,10 @@ describe('platform API', () => {
       ).status,
     ).toBe(200);
 
+    // Only a lead's answer takes it out of needs_info back to sent/acknowledged, not a platform report.
+    const skip = await post(`/v1/platform/referrals/${id}/status`, tiktok, { referralId: id, status: 'acknowledged', ticketId: 'TT-0' });
+    expect(skip.status).toBe(409);
+    expect(skip.body.error.message).toMatch(/is needs_info; it cannot become acknowledged \(this move is made only from sent\)/);
     expect((await post(`/v1/referrals/${id}/answer`, await h.key('reviewer'), { answer: 'no' })).status).toBe(403);
     const answered = await post(`/v1/referrals/${id}/answer`, lead, { answer: 'Yes: the same number advertises three crossings a week.' });
     expect(answered).toEqual({ status: 200, body: { id, status: 'sent' } });

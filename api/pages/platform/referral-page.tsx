@@ -215,7 +215,7 @@ export function ReferralPage(props: {
       ) : null}
       <section aria-labelledby="act-h">
         <h3 id="act-h">Report what you did</h3>
-        {can('acknowledged') ? (
+        {status === 'sent' ? (
           <form method="post" action={`${base}/status`} aria-label="Acknowledge">
             <input type="hidden" name="status" value="acknowledged" />
             <label for="ack-ticket">Your ticket id{r.ticketId ? ' (leave empty to keep ' + r.ticketId + ')' : ''} </label>

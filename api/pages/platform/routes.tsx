@@ -162,13 +162,13 @@ export function platformPageRoutes() {
         c.var.principal!.keyId,
         'platform-page',
       );
-      const words = {
-        acknowledged: 'acknowledged',
-        actioned: 'marked as actioned',
-        declined: 'declined',
+      const words: Record<PlatformReportable, string> = {
+        acknowledged: 'referral acknowledged',
+        actioned: 'referral marked as actioned',
+        declined: 'referral declined',
         needs_info: 'question sent to the referring team',
       };
-      return back('done', `referral ${words[t.to as PlatformReportable] ?? t.to}`);
+      return back('done', words[t.to as PlatformReportable] ?? `referral is now ${t.to}`);
     } catch (err) {
       return back('error', pageError(err).message);
     }
