@@ -19,6 +19,7 @@ import { createMetrics } from '../core/metrics.ts';
 import { networkPageRoutes } from './pages/networks/routes.tsx';
 import { reviewPageRoutes } from './pages/review/routes.tsx';
 import { analyticsPageRoutes } from './pages/analytics/routes.tsx';
+import { platformPageRoutes } from './pages/platform/routes.tsx';
 import { adminQueuesRoutes } from './routes/admin-queues.ts';
 import { queueCountsCache } from '../review/counts-cache.ts';
 
@@ -59,6 +60,7 @@ export function createApp(ctx: ApiContext) {
   app.route('/', reviewPageRoutes());
   app.route('/', networkPageRoutes());
   app.route('/', analyticsPageRoutes());
+  app.route('/', platformPageRoutes());
   app.route('/', adminQueuesRoutes(ctx.queues));
   return app;
 }

@@ -27,6 +27,7 @@ const COMMANDS: Record<string, Loader> = {
   purge: async () => (await import('./commands/purge.ts')).purgeCommand(),
   sessions: async () => (await import('./commands/sessions.ts')).sessionsCommand(),
   contacts: async () => (await import('./commands/contacts.ts')).contactsCommand(),
+  referrals: async () => (await import('./commands/referrals.ts')).referralsCommand(),
 };
 
 const program = new Command('tidewatch')

@@ -5,7 +5,10 @@
  *
  *   queued → sent → acknowledged → actioned | declined → confirmed_offline | still_online → reappeared
  *
- * `failed` is the dead-letter state for notices that could not be delivered.
+ * `failed` is the dead-letter state for notices that could not be delivered; re-delivery moves it
+ * back to `queued` (referrals/redeliver.ts). `needs_info`: the platform asked a question (from sent
+ * or acknowledged); a lead's answer moves it back where it was (referrals/needs-info.ts), and the
+ * platform may also act on it directly.
  */
 import type { ReferralStatus } from '../generated/prisma/enums.ts';
 import { appendAudit } from '../core/audit.ts';
@@ -16,8 +19,9 @@ import { lockReferralStatus, moveReferral, type ReferralChanges } from './sql.ts
 export const TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
   queued: ['sent', 'failed'],
   failed: ['queued'],
-  sent: ['acknowledged', 'actioned', 'declined'],
-  acknowledged: ['actioned', 'declined'],
+  sent: ['acknowledged', 'actioned', 'declined', 'needs_info'],
+  acknowledged: ['actioned', 'declined', 'needs_info'],
+  needs_info: ['sent', 'acknowledged', 'actioned', 'declined'],
   actioned: ['confirmed_offline', 'still_online'],
   declined: ['confirmed_offline', 'still_online'],
   still_online: ['confirmed_offline'],
@@ -26,7 +30,8 @@ export const TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
 };
 
 /** What a platform may report; the rest is decided by delivery and liveness checks. */
-export const PLATFORM_REPORTABLE = ['acknowledged', 'actioned', 'declined'] as const satisfies readonly ReferralStatus[];
+export const PLATFORM_REPORTABLE = ['acknowledged', 'actioned', 'declined', 'needs_info'] as const satisfies readonly ReferralStatus[];
+export type PlatformReportable = (typeof PLATFORM_REPORTABLE)[number];
 
 /** Unknown referral (not_found) or a move the table or a concurrent move forbids (conflict, with `current`). */
 export class TransitionError extends DomainError {
@@ -54,6 +59,8 @@ export interface TransitionInput {
   from?: readonly ReferralStatus[];
   /** Extra facts for the audit event. */
   note?: Record<string, unknown>;
+  /** The audit action when it is not `referral.<to>` (e.g. `referral.redeliver` for failed → queued). */
+  action?: string;
 }
 
 /** Moves a referral; throws TransitionError (nothing changed) when unknown or not allowed. */
@@ -62,17 +69,16 @@ export async function transition(db: Db, t: TransitionInput): Promise<{ from: Re
     const from = await lockReferralStatus(tx, t.referralId);
     if (!from) throw new TransitionError('not_found', `no referral ${t.referralId}`);
     if (!canTransition(from, t.to) || (t.from && !t.from.includes(from))) {
-      throw new TransitionError(
-        'illegal_transition',
-        `referral ${t.referralId} is ${from}; it cannot become ${t.to} (allowed from ${from}: ${TRANSITIONS[from].join(', ') || 'none'})`,
-        from,
-      );
+      const allowed = canTransition(from, t.to)
+        ? `this move is made only from ${t.from!.join(', ')}`
+        : `allowed from ${from}: ${TRANSITIONS[from].join(', ') || 'none'}`;
+      throw new TransitionError('illegal_transition', `referral ${t.referralId} is ${from}; it cannot become ${t.to} (${allowed})`, from);
     }
     if (!(await moveReferral(tx, t.referralId, from, t.to, t.data)))
       throw new TransitionError('illegal_transition', `referral ${t.referralId} changed concurrently; retry`, from);
     await appendAudit(tx, {
       actor: t.actor,
-      action: `referral.${t.to}`,
+      action: t.action ?? `referral.${t.to}`,
       subjectType: 'referral',
       subjectId: t.referralId,
       before: { status: from },

@@ -12,6 +12,7 @@ export interface ReferralChanges {
   notice?: unknown;
   evidence?: unknown;
   outcome?: unknown;
+  infoRequest?: unknown;
   ticketId?: string | null;
   lastError?: string | null;
   sentAt?: Date | null;
@@ -25,7 +26,7 @@ export interface ReferralChanges {
   attempts?: { increment: number };
 }
 
-const JSON_COLUMNS = new Set(['notice', 'evidence', 'outcome']);
+const JSON_COLUMNS = new Set(['notice', 'evidence', 'outcome', 'infoRequest']);
 const TIME_COLUMNS = new Set(['sentAt', 'acknowledgedAt', 'decidedAt', 'offlineAt', 'reappearedAt', 'lastCheckedAt']);
 const TEXT_COLUMNS = new Set(['ticketId', 'lastError']);
 
@@ -162,4 +163,164 @@ export async function batchOutcomes(db: Db, batchId: string): Promise<BatchOutco
         FILTER (WHERE ro.removed_at IS NOT NULL) AS "medianHoursToRemoval"
     FROM ro`;
   return row!;
+}
+
+/** The ticket id a referral holds already (from the webhook reply or an earlier report). */
+export async function referralTicket(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.query<{ ticketId: string | null }>`SELECT "ticketId" FROM "Referral" WHERE id = ${id}::uuid`;
+  return row?.ticketId ?? null;
+}
+
+/** One referral as the platform-facing list and page show it. */
+export interface PlatformReferralRow {
+  id: string;
+  platformId: number;
+  platform: string;
+  status: ReferralStatus;
+  automated: boolean;
+  postId: string;
+  url: string;
+  platformPostId: string;
+  /** The post text and language, for people reading the list (the API does not return them). */
+  text: string;
+  language: string | null;
+  ticketId: string | null;
+  outcome: unknown;
+  notice: unknown;
+  evidence: unknown;
+  infoRequest: unknown;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  acknowledgedAt: Date | null;
+  decidedAt: Date | null;
+  offlineAt: Date | null;
+  reappearedAt: Date | null;
+}
+
+export interface PlatformReferralFilter {
+  /** Undefined: every platform (admins). */
+  platformId?: number | undefined;
+  status?: ReferralStatus | undefined;
+  /** Created at or after. */
+  since?: Date | undefined;
+  /** Created before. */
+  until?: Date | undefined;
+  /** Keyset position: the last row of the previous page. */
+  after?: { createdAt: Date; id: string } | undefined;
+  id?: string | undefined;
+  limit: number;
+}
+
+/** Referrals newest first (createdAt, then id, both descending: a stable keyset order). */
+export async function listPlatformReferrals(db: Db, f: PlatformReferralFilter): Promise<PlatformReferralRow[]> {
+  const where: Sql[] = [sql`TRUE`];
+  if (f.platformId !== undefined) where.push(sql`r."platformId" = ${f.platformId}::int`);
+  if (f.status) where.push(sql`r.status = ${f.status}::"ReferralStatus"`);
+  if (f.since) where.push(sql`r."createdAt" >= ${f.since}::timestamp(3)`);
+  if (f.until) where.push(sql`r."createdAt" < ${f.until}::timestamp(3)`);
+  if (f.id) where.push(sql`r.id = ${f.id}::uuid`);
+  if (f.after) where.push(sql`(r."createdAt", r.id) < (${f.after.createdAt}::timestamp(3), ${f.after.id}::uuid)`);
+  return db.query<PlatformReferralRow>`
+    SELECT r.id::text AS id, r."platformId", pl.name AS platform, r.status::text AS status, r.automated,
+           r."postId"::text AS "postId", p.url, p."platformPostId", p.text, p.language, r."ticketId", r.outcome, r.notice, r.evidence,
+           r."infoRequest", r.attempts, r."lastError", r."createdAt", r."sentAt", r."acknowledgedAt",
+           r."decidedAt", r."offlineAt", r."reappearedAt"
+    FROM "Referral" r JOIN "Post" p ON p.id = r."postId" JOIN "Platform" pl ON pl.id = r."platformId"
+    WHERE ${join(where, ' AND ')}
+    ORDER BY r."createdAt" DESC, r.id DESC
+    LIMIT ${f.limit}::int`;
+}
+
+/** A platform question waiting for a lead's answer. */
+export interface OpenQuestionRow {
+  id: string;
+  platform: string;
+  platformPostId: string;
+  url: string;
+  text: string;
+  language: string | null;
+  ticketId: string | null;
+  infoRequest: { question: string; askedBy: string; askedAt: string } | null;
+  updatedAt: Date;
+}
+
+/** Referrals in `needs_info`, oldest question first (the lead's queue). */
+export async function listOpenQuestions(db: Db, limit = 200): Promise<OpenQuestionRow[]> {
+  return db.query<OpenQuestionRow>`
+    SELECT r.id::text AS id, pl.name AS platform, p."platformPostId", p.url, p.text, p.language, r."ticketId",
+           r."infoRequest", r."updatedAt"
+    FROM "Referral" r JOIN "Post" p ON p.id = r."postId" JOIN "Platform" pl ON pl.id = r."platformId"
+    WHERE r.status = 'needs_info'::"ReferralStatus"
+    ORDER BY r."updatedAt" ASC, r.id ASC
+    LIMIT ${limit}::int`;
+}
+
+/** What answering a question needs to know: the open question and whether the platform had acknowledged. */
+export async function questionState(
+  db: Db,
+  id: string,
+): Promise<{ status: ReferralStatus; infoRequest: Record<string, unknown> | null; acknowledgedAt: Date | null } | undefined> {
+  const [row] = await db.query<{ status: ReferralStatus; infoRequest: Record<string, unknown> | null; acknowledgedAt: Date | null }>`
+    SELECT status::text AS status, "infoRequest", "acknowledgedAt" FROM "Referral" WHERE id = ${id}::uuid`;
+  return row;
+}
+
+/** Failed referrals to send again: these ids, or every failed one of a platform (or of all). */
+export async function failedReferralIds(
+  db: Db,
+  f: { ids?: readonly string[]; platformId?: number | undefined; status: ReferralStatus },
+): Promise<string[]> {
+  const where: Sql[] = [sql`status = ${f.status}::"ReferralStatus"`];
+  if (f.ids?.length) where.push(sql`id = ANY(${f.ids}::uuid[])`);
+  if (f.platformId !== undefined) where.push(sql`"platformId" = ${f.platformId}::int`);
+  const rows = await db.query<{ id: string }>`SELECT id::text AS id FROM "Referral" WHERE ${join(where, ' AND ')} ORDER BY "createdAt"`;
+  return rows.map((r) => r.id);
+}
+
+export async function referralStatus(db: Db, id: string): Promise<ReferralStatus | undefined> {
+  const [row] = await db.query<{ status: ReferralStatus }>`SELECT status::text AS status FROM "Referral" WHERE id = ${id}::uuid`;
+  return row?.status;
+}
+
+/** The platform of each referral id that exists (ids lower-cased). */
+export async function referralPlatforms(db: Db, ids: readonly string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const rows = await db.query<{ id: string; platformId: number }>`
+    SELECT id::text AS id, "platformId" FROM "Referral" WHERE id = ANY(${ids}::uuid[])`;
+  return new Map(rows.map((r) => [r.id, r.platformId]));
+}
+
+/** The post and its latest classification behind a referral, for a person reading the notice. */
+export interface ReferralPostRow {
+  text: string;
+  language: string | null;
+  languageTag: string | null;
+  authorHandle: string | null;
+  postedAt: Date | null;
+  category: string | null;
+  score: number | null;
+  signals: { type: string; value: string; start: number; end: number; gloss?: string }[] | null;
+}
+
+export async function referralPost(db: Db, referralId: string): Promise<ReferralPostRow | undefined> {
+  const [row] = await db.query<ReferralPostRow>`
+    SELECT p.text, p.language, c."languageTag", p."authorHandle", p."postedAt", c.category, c.score, c.signals
+    FROM "Referral" r JOIN "Post" p ON p.id = r."postId"
+    LEFT JOIN LATERAL (SELECT * FROM "Classification" WHERE "postId" = p.id ORDER BY "createdAt" DESC LIMIT 1) c ON TRUE
+    WHERE r.id = ${referralId}::uuid`;
+  return row;
+}
+
+/** A referral's audit trail, oldest first, with the acting key's name where the actor is a key. */
+export async function referralHistory(
+  db: Db,
+  referralId: string,
+): Promise<{ action: string; actor: string; actorName: string | null; after: Record<string, unknown> | null; createdAt: Date }[]> {
+  return db.query`
+    SELECT a.action, a.actor, k.name AS "actorName", a.after, a."createdAt"
+    FROM "AuditEvent" a LEFT JOIN "ApiKey" k ON k.id = a.actor
+    WHERE a."subjectType" = 'referral' AND a."subjectId" = ${referralId}
+    ORDER BY a.id ASC`;
 }

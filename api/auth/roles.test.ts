@@ -3,6 +3,8 @@
  * it: every operation either is public or declares `x-roles`, and for each key kind the answer is
  * 401 (no, malformed, unknown or revoked key), 403 (a role not listed) or 2xx (a listed role).
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePost, startHarness, type Harness } from '../../test/harness.ts';
 import { seedReviewItems } from '../../test/review-fixtures.ts';
@@ -24,6 +26,14 @@ describe('roles × routes', () => {
     doc = (await (await fetch(`${h.rt.apiUrl}/openapi.json`)).json()) as Doc;
   });
   afterAll(async () => h?.close());
+
+  /** A referral on the seed platform (facebook, the platform key's) in `status`. */
+  const referralIn = async (status: 'sent' | 'failed' | 'needs_info') => {
+    const { postId } = (await seedReviewItems(h.db, [{ status: 'confirmed' }]))[0]!;
+    const post = await h.db.prisma.post.findUniqueOrThrow({ where: { id: postId } });
+    const r = await h.db.prisma.referral.create({ data: { postId, platformId: post.platformId, status, idempotencyKey: `k-${postId}` } });
+    return r.id;
+  };
 
   /** A request that should succeed for `key`, after whatever setup the route needs. */
   const happy: Record<string, (key: string) => Promise<Response>> = {
@@ -64,6 +74,30 @@ describe('roles × routes', () => {
         key,
         body: { referralId: r.id, status: 'acknowledged', ticketId: 'T-1' },
       });
+    },
+    'post /v1/platform/referrals/status': async (key) => {
+      const r = await referralIn('sent');
+      return h.request('POST', '/v1/platform/referrals/status', { key, body: { updates: [{ referralId: r, status: 'actioned' }] } });
+    },
+    'get /v1/platform/referrals/{id}/evidence/{file}': async (key) => {
+      const r = await referralIn('sent');
+      const folder = join(h.rt.config.evidence.dir, r);
+      await mkdir(folder, { recursive: true });
+      await writeFile(join(folder, 'screenshot.png'), 'png');
+      await h.db.prisma.referral.update({
+        where: { id: r },
+        data: { evidence: { files: { screenshot: join(folder, 'screenshot.png'), html: null } } },
+      });
+      return h.request('GET', `/v1/platform/referrals/${r}/evidence/screenshot.png`, { key });
+    },
+    'post /v1/referrals/{id}/redeliver': async (key) => h.request('POST', `/v1/referrals/${await referralIn('failed')}/redeliver`, { key }),
+    'post /v1/referrals/{id}/answer': async (key) => {
+      const r = await referralIn('needs_info');
+      await h.db.prisma.referral.update({
+        where: { id: r },
+        data: { infoRequest: { question: 'which account?', askedBy: 'x', askedAt: new Date().toISOString() } },
+      });
+      return h.request('POST', `/v1/referrals/${r}/answer`, { key, body: { answer: 'the first' } });
     },
     'post /v1/posts': (key) => h.request('POST', '/v1/posts', { key, body: makePost('boat to uk') }),
     'get /v1/posts/{id}': async (key) => h.request('GET', `/v1/posts/${(await seedReviewItems(h.db, [{}]))[0]!.postId}`, { key }),

@@ -4,9 +4,10 @@
  * status report must also carry a Standard Webhooks signature over the raw body (the same scheme
  * we sign notices with), so a leaked API key alone cannot forge outcomes. Admins may do both for
  * any platform (operators correcting a record). Every change is a lifecycle transition
- * (referrals/lifecycle.ts): audited, and refused with a 4xx naming the problem otherwise.
+ * (referrals/platform-report.ts → lifecycle.ts): audited, and refused with a 4xx naming the problem otherwise.
  * The signature covers the body but not the path, so the body names its referral (`referralId`)
  * and must match the path: a captured report for one referral cannot be replayed onto another.
+ * Bulk reports: platform-referrals-bulk.ts; evidence downloads: platform-evidence.ts.
  */
 import { createRoute } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
@@ -14,84 +15,33 @@ import type { ApiEnv } from '../context.ts';
 import { principalOf, secured } from '../auth/require-role.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { errors, router, z } from '../openapi.ts';
-import { ReferralStatus } from '../../generated/prisma/enums.ts';
-import { PLATFORM_REPORTABLE, transition } from '../../referrals/lifecycle.ts';
-import { verify } from '../../referrals/delivery/signature.ts';
-import { openSecret } from '../../referrals/secrets.ts';
-import { oncePerWebhookId } from '../middleware/webhook-replay.ts';
+import { decodeCursor, encodeCursor } from '../../core/cursor.ts';
+import { evidenceFileNames } from '../../referrals/evidence-files.ts';
+import { reportStatus } from '../../referrals/platform-report.ts';
+import { listPlatformReferrals, type PlatformReferralRow } from '../../referrals/sql.ts';
+import { platformBulkRoutes } from './platform-referrals-bulk.ts';
+import { platformEvidenceRoutes } from './platform-evidence.ts';
+import { ListQuery, ListResponse, StatusBody, TransitionResult } from './platform-schemas.ts';
+import { signedOnce } from './platform-signature.ts';
 
 const ROLES = ['admin', 'platform'] as const;
-const STATUSES = Object.values(ReferralStatus);
-
-const Referral = z
-  .object({
-    id: z.string(),
-    platform: z.string(),
-    status: z.enum(STATUSES),
-    automated: z.boolean(),
-    url: z.string(),
-    platformPostId: z.string(),
-    ticketId: z.string().nullable(),
-    outcome: z.unknown(),
-    notice: z.unknown(),
-    createdAt: z.string(),
-    sentAt: z.string().nullable(),
-    acknowledgedAt: z.string().nullable(),
-    decidedAt: z.string().nullable(),
-    offlineAt: z.string().nullable(),
-    reappearedAt: z.string().nullable(),
-  })
-  .openapi('PlatformReferral');
+/** The keyset cursor's sort name (core/cursor.ts refuses a cursor made for another order). */
+const CURSOR_SORT = 'created';
 
 const listRoute = createRoute({
   method: 'get',
   path: '/v1/platform/referrals',
   tags: ['platform'],
   summary: 'Referrals sent to the caller’s platform, newest first',
+  description:
+    'Filter by `status` and `since`; page with `cursor` (the previous page’s `nextCursor`). Each referral shows its delivery `attempts` and `lastError`.',
   ...secured(...ROLES),
-  request: {
-    query: z.object({
-      status: z.enum(STATUSES).optional(),
-      platform: z.string().min(1).max(64).optional().openapi({ description: 'Admins only; platform keys always see their own platform.' }),
-      limit: z.coerce.number({ error: 'must be a number' }).int().min(1).max(500).default(100),
-    }),
-  },
+  request: { query: ListQuery },
   responses: {
-    200: { description: 'Referrals', content: { 'application/json': { schema: z.object({ referrals: z.array(Referral) }) } } },
+    200: { description: 'Referrals', content: { 'application/json': { schema: ListResponse } } },
     ...errors(400, 401, 403),
   },
 });
-
-const StatusBody = z
-  .object({
-    referralId: z
-      .string({ error: 'required: the id of the referral this report is about (the {id} in the path), so the signed body names it' })
-      .min(1)
-      .max(64)
-      .openapi({
-        description:
-          'The referral this report is about; must equal the `{id}` in the path. It is inside the signed body, so a signed report for one referral cannot be replayed onto another.',
-      }),
-    status: z.enum(PLATFORM_REPORTABLE),
-    ticketId: z.string().min(1).max(200).optional(),
-    reason: z.string().min(1).max(2_000).optional().openapi({ description: 'Required for `declined`.' }),
-    decision_visibility: z
-      .array(z.string().regex(/^DECISION_VISIBILITY_[A-Z_]+$/))
-      .max(10)
-      .optional(),
-    decision_account: z
-      .string()
-      .regex(/^DECISION_ACCOUNT_[A-Z_]+$/)
-      .optional(),
-    decision_ground: z.enum(['DECISION_GROUND_ILLEGAL_CONTENT', 'DECISION_GROUND_INCOMPATIBLE_CONTENT']).optional(),
-    automated_decision: z.enum(['AUTOMATED_DECISION_FULLY', 'AUTOMATED_DECISION_PARTIALLY', 'AUTOMATED_DECISION_NOT_AUTOMATED']).optional(),
-  })
-  .refine((b) => b.status !== 'declined' || b.reason, { message: 'a declined referral needs a reason', path: ['reason'] })
-  .refine((b) => b.status !== 'acknowledged' || b.ticketId, {
-    message: 'an acknowledgement needs the platform’s ticketId',
-    path: ['ticketId'],
-  })
-  .openapi('ReferralStatusReport');
 
 /**
  * Runs before body validation so it sees the exact bytes that were signed (the validator then
@@ -111,22 +61,7 @@ const ownedAndSigned: MiddlewareHandler<ApiEnv> = async (c, next) => {
     throw new ApiError(403, 'forbidden', `referral ${id} was sent to another platform; this key acts for ${p.platform}`);
   }
   const raw = await c.req.text();
-  if (p.role === 'platform' && ref.platform.signingSecret) {
-    const secret = openSecret(ref.platform.signingSecret, c.var.ctx.config.secretsKey);
-    const failure = verify(
-      secret,
-      { id: c.req.header('webhook-id'), timestamp: c.req.header('webhook-timestamp'), signature: c.req.header('webhook-signature') },
-      raw,
-    );
-    const messages = {
-      missing_headers: 'platform requests must be signed: send webhook-id, webhook-timestamp and webhook-signature (Standard Webhooks)',
-      bad_timestamp: 'webhook-timestamp must be Unix seconds',
-      stale_timestamp: 'webhook-timestamp is more than 5 minutes from now; re-sign the request',
-      bad_signature: 'webhook-signature does not match the body signed with the platform’s secret',
-    } as const;
-    if (failure) throw new ApiError(401, 'unauthorized', messages[failure], { reason: failure });
-    return oncePerWebhookId(c, ref.platformId, c.req.header('webhook-id')!, next);
-  }
+  if (p.role === 'platform') return signedOnce(c, ref.platformId, ref.platform.signingSecret, raw, next);
   await next();
 };
 
@@ -136,7 +71,7 @@ const statusRoute = createRoute({
   tags: ['platform'],
   summary: 'Report what the platform did with a referral',
   description:
-    'acknowledged (with ticketId) → actioned | declined (with reason). The body names the referral (`referralId`, equal to the path `{id}`; a mismatch is refused with 400). Signed per Standard Webhooks (over `webhook-id.webhook-timestamp.body`) when the platform has a signing secret.',
+    'acknowledged (with ticketId, unless the webhook reply gave one) → actioned | declined (with reason); needs_info (with question) from sent or acknowledged, answered by a lead. The body names the referral (`referralId`, equal to the path `{id}`; a mismatch is refused with 400). Signed per Standard Webhooks (over `webhook-id.webhook-timestamp.body`) when the platform has a signing secret.',
   middleware: [...secured(...ROLES).middleware, ownedAndSigned],
   security: [{ bearerAuth: [] }],
   'x-roles': [...ROLES],
@@ -145,13 +80,37 @@ const statusRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: StatusBody } } },
   },
   responses: {
-    200: {
-      description: 'The transition made',
-      content: { 'application/json': { schema: z.object({ id: z.string(), from: z.enum(STATUSES), status: z.enum(STATUSES) }) } },
-    },
+    200: { description: 'The transition made', content: { 'application/json': { schema: TransitionResult } } },
     ...errors(400, 401, 403, 404, 409, 413),
   },
 });
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** A row as the API shows it (evidence as downloadable file names, never local paths). */
+export function referralView(r: PlatformReferralRow) {
+  return {
+    id: r.id,
+    platform: r.platform,
+    status: r.status,
+    automated: r.automated,
+    url: r.url,
+    platformPostId: r.platformPostId,
+    ticketId: r.ticketId,
+    outcome: r.outcome,
+    notice: r.notice,
+    infoRequest: (r.infoRequest ?? null) as z.infer<typeof ListResponse>['referrals'][number]['infoRequest'],
+    attempts: r.attempts,
+    lastError: r.lastError,
+    evidenceFiles: evidenceFileNames(r.evidence),
+    createdAt: r.createdAt.toISOString(),
+    sentAt: iso(r.sentAt),
+    acknowledgedAt: iso(r.acknowledgedAt),
+    decidedAt: iso(r.decidedAt),
+    offlineAt: iso(r.offlineAt),
+    reappearedAt: iso(r.reappearedAt),
+  };
+}
 
 export function platformReferralRoutes() {
   const app = router();
@@ -164,39 +123,30 @@ export function platformReferralRoutes() {
       platformId = await c.var.ctx.platforms.idOf(q.platform);
       if (platformId === undefined) throw new ApiError(400, 'bad_request', `query platform: unknown platform ${q.platform}`);
     }
-    const rows = await c.var.ctx.db.prisma.referral.findMany({
-      where: { platformId, status: q.status },
-      orderBy: { createdAt: 'desc' },
-      take: q.limit,
-      include: { platform: { select: { name: true } }, post: { select: { url: true, platformPostId: true } } },
+    let after: { createdAt: Date; id: string } | undefined;
+    if (q.cursor) {
+      const cur = decodeCursor(q.cursor, CURSOR_SORT);
+      const createdAt = new Date(String(cur.v));
+      if (Number.isNaN(createdAt.getTime()) || !/^[0-9a-f-]{36}$/i.test(cur.id))
+        throw new ApiError(400, 'bad_request', 'query cursor: not a cursor of this list');
+      after = { createdAt, id: cur.id };
+    }
+    const rows = await listPlatformReferrals(c.var.ctx.db, {
+      platformId,
+      status: q.status,
+      since: q.since ? new Date(q.since) : undefined,
+      after,
+      limit: q.limit + 1,
     });
-    const iso = (d: Date | null) => d?.toISOString() ?? null;
-    return c.json(
-      {
-        referrals: rows.map((r) => ({
-          id: r.id,
-          platform: r.platform.name,
-          status: r.status,
-          automated: r.automated,
-          url: r.post.url,
-          platformPostId: r.post.platformPostId,
-          ticketId: r.ticketId,
-          outcome: r.outcome,
-          notice: r.notice,
-          createdAt: r.createdAt.toISOString(),
-          sentAt: iso(r.sentAt),
-          acknowledgedAt: iso(r.acknowledgedAt),
-          decidedAt: iso(r.decidedAt),
-          offlineAt: iso(r.offlineAt),
-          reappearedAt: iso(r.reappearedAt),
-        })),
-      },
-      200,
-    );
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > q.limit && last ? encodeCursor({ s: CURSOR_SORT, v: last.createdAt.toISOString(), id: last.id }) : null;
+    return c.json({ referrals: page.map(referralView), nextCursor }, 200);
   });
   app.openapi(statusRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const { referralId, status, ticketId, ...outcome } = c.req.valid('json');
+    const { referralId, status, ticketId, reason, question, ...outcome } = c.req.valid('json');
     // The path is not signed; the body is. Binding them stops a signed report being replayed elsewhere.
     if (referralId.toLowerCase() !== id.toLowerCase()) {
       throw new ApiError(
@@ -206,13 +156,10 @@ export function platformReferralRoutes() {
         [{ in: 'body', field: 'referralId', message: 'does not match the path id' }],
       );
     }
-    const now = new Date();
-    const data =
-      status === 'acknowledged'
-        ? { ticketId, acknowledgedAt: now }
-        : { decidedAt: now, outcome: outcome as object, ...(ticketId ? { ticketId } : {}) };
-    const t = await transition(c.var.ctx.db, { referralId: id, to: status, actor: principalOf(c).keyId, data });
+    const t = await reportStatus(c.var.ctx.db, { referralId: id, status, ticketId, reason, question, outcome }, principalOf(c).keyId);
     return c.json({ id, from: t.from, status: t.to }, 200);
   });
+  app.route('/', platformBulkRoutes());
+  app.route('/', platformEvidenceRoutes());
   return app;
 }

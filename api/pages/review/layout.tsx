@@ -115,7 +115,7 @@ export function Layout(props: {
               <a href="/review">Tidewatch review</a>
             </h1>
             <nav aria-label="Sections">
-              <a href="/review">Queue</a> <a href="/networks">Networks</a>
+              <a href="/review">Queue</a> <a href="/networks">Networks</a> <a href="/review/questions">Platform questions</a>
             </nav>
             {props.who ? (
               <>

@@ -66,8 +66,8 @@ const errorPage = (c: Context<ApiEnv>, e: ReturnType<typeof pageError>) =>
 
 const whoOf = (c: Context<ApiEnv>) => `${c.var.principal!.name} (${c.var.principal!.role})`;
 
-/** Only same-site paths under /review or /analytics may be redirect targets after sign-in. */
-const safeNext = (next: string | undefined) => (next && /^\/(review|analytics)(\/|$|\?)/.test(next) ? next : '/review');
+/** Only same-site paths under /review, /analytics or /platform may be redirect targets after sign-in. */
+const safeNext = (next: string | undefined) => (next && /^\/(review|analytics|platform)(\/|$|\?)/.test(next) ? next : '/review');
 
 /** Where a benign-contact form returns: an item or network page, nothing else. */
 const safeBack = (back: unknown) =>
@@ -97,11 +97,12 @@ export function reviewPageRoutes() {
       await limits.signInFailed(c);
       return c.html(<SignInPage next={next} error="That key is not valid (unknown, mistyped or revoked)." />, 401);
     }
-    if (!(ROLE_SETS.read as readonly string[]).includes(principal.role)) {
+    // Platform keys sign in for /platform (their referrals), nothing else.
+    if (principal.role !== 'platform' && !(ROLE_SETS.read as readonly string[]).includes(principal.role)) {
       return c.html(<SignInPage next={next} error={`A ${principal.role} key cannot use the review page.`} />, 403);
     }
     await startSession(c, principal);
-    return c.redirect(next, 303);
+    return c.redirect(principal.role === 'platform' && !next.startsWith('/platform') ? '/platform' : next, 303);
   });
   app.post('/review/sign-out', async (c) => {
     await endSession(c);
