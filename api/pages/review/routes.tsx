@@ -18,6 +18,7 @@ import { contactKeys } from '../../../networks/known-contacts.ts';
 import { pageError } from '../page-error.ts';
 import { endSession, requirePageRole, startSession } from '../session.ts';
 import { ItemPage } from './item-page.tsx';
+import { reviewItemRoutes } from './item-routes.tsx';
 import { QueuePage, type QueueQuery } from './queue-page.tsx';
 import { SignInPage } from './sign-in-page.tsx';
 
@@ -57,6 +58,8 @@ export function reviewPageRoutes() {
   const app = new Hono<ApiEnv>();
   // Form posts must come from this origin (the session cookie is SameSite=Strict as well).
   app.use('/review/*', csrf());
+  // Item page, evidence, undo, reverse, renew, release (item-routes.tsx); registered first, so its item page wins.
+  app.route('/', reviewItemRoutes());
 
   app.get('/review/sign-in', (c) => c.html(<SignInPage next={safeNext(c.req.query('next'))} />));
   app.post('/review/sign-in', async (c) => {
