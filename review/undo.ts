@@ -73,7 +73,8 @@ export function undoRefusal(last: LastDecisionRow | undefined, actorId: string, 
 async function removeUnlessRunning(job: Job | undefined): Promise<boolean> {
   if (!job) return false;
   const state = await job.getState();
-  if (state === 'active') throw new ReviewError('conflict', 'the referral is being prepared or sent right now; a lead can reverse the decision');
+  if (state === 'active')
+    throw new ReviewError('conflict', 'the referral is being prepared or sent right now; a lead can reverse the decision');
   if (state === 'completed' || state === 'failed') return false;
   try {
     await job.remove();
@@ -118,7 +119,6 @@ export async function undoDecision(deps: UndoDeps, itemId: string, actor: Actor)
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-
 async function requeueRefer(queues: Queues, postId: string, decisionId: string): Promise<void> {
   await (await queues.refer.getJob(jobIds.referConfirmed(postId, decisionId)))?.remove().catch(() => undefined);
   await enqueue(queues, 'refer', { postId, decisionId });
@@ -133,7 +133,9 @@ async function undoLocked(tx: Db, deps: UndoDeps, itemId: string, actor: Actor, 
   if (last!.id !== decisionId) throw new ReviewError('conflict', 'the item was decided again meanwhile; reload it');
   const action = last!.action as ReviewAction;
   if (item.status !== ACTION_STATUS[action]) {
-    throw new ReviewError('conflict', `item ${itemId} is ${item.status} now, not ${ACTION_STATUS[action]}; reload it`, { status: item.status });
+    throw new ReviewError('conflict', `item ${itemId} is ${item.status} now, not ${ACTION_STATUS[action]}; reload it`, {
+      status: item.status,
+    });
   }
   if (item.claimedBy && item.claimedBy !== actor.id) {
     throw new ReviewError('conflict', `item ${itemId} is claimed by ${item.claimedBy} now`, { holder: item.claimedBy });
@@ -143,9 +145,13 @@ async function undoLocked(tx: Db, deps: UndoDeps, itemId: string, actor: Actor, 
     for (const r of await lockQueuedReferrals(tx, item.postId)) {
       if (r.automated) continue;
       if (r.status !== 'queued') {
-        throw new ReviewError('conflict', `the referral was already ${r.status === 'failed' ? 'attempted' : 'sent'} (${r.status}); a lead can reverse the decision`, {
-          referralStatus: r.status,
-        });
+        throw new ReviewError(
+          'conflict',
+          `the referral was already ${r.status === 'failed' ? 'attempted' : 'sent'} (${r.status}); a lead can reverse the decision`,
+          {
+            referralStatus: r.status,
+          },
+        );
       }
       await deleteReferral(tx, r.id);
       await appendAudit(tx, {
@@ -178,7 +184,22 @@ async function undoLocked(tx: Db, deps: UndoDeps, itemId: string, actor: Actor, 
     subjectType: 'review_item',
     subjectId: itemId,
     before: { status: item.status, decisionId, action },
-    after: { status, claimedBy: actor.id, leaseExpiresAt, decisionId: reverseId, undoneDecisionId: decisionId, referralsCancelled: cancelled },
+    after: {
+      status,
+      claimedBy: actor.id,
+      leaseExpiresAt,
+      decisionId: reverseId,
+      undoneDecisionId: decisionId,
+      referralsCancelled: cancelled,
+    },
   });
-  return { itemId, undoneDecisionId: decisionId, undoneAction: action, decisionId: reverseId, status, leaseExpiresAt, referralsCancelled: cancelled };
+  return {
+    itemId,
+    undoneDecisionId: decisionId,
+    undoneAction: action,
+    decisionId: reverseId,
+    status,
+    leaseExpiresAt,
+    referralsCancelled: cancelled,
+  };
 }

@@ -9,7 +9,16 @@ import { bulkDecide, decideItem, reverseDecision } from '../../review/decisions.
 import { undoDecision } from '../../review/undo.ts';
 import { reviewActor, ROLE_SETS, secured } from '../auth/require-role.ts';
 import { errors, router } from '../openapi.ts';
-import { BulkBody, BulkResult, DecisionBody, DecisionResult, ItemIdParam, ReverseBody, ReverseResult, UndoResult } from './review-schemas.ts';
+import {
+  BulkBody,
+  BulkResult,
+  DecisionBody,
+  DecisionResult,
+  ItemIdParam,
+  ReverseBody,
+  ReverseResult,
+  UndoResult,
+} from './review-schemas.ts';
 
 const decide = createRoute({
   method: 'post',

@@ -184,7 +184,12 @@ export function ItemPage(props: {
             <dd>{item.category.replaceAll('_', ' ')}</dd>
             <dt>Language</dt>
             <dd data-testid="language">
-              {languageLabel(lang, tag)} ({tag}){lang !== 'en' ? <div><GlossSummary signals={signals} /></div> : null}
+              {languageLabel(lang, tag)} ({tag})
+              {lang !== 'en' ? (
+                <div>
+                  <GlossSummary signals={signals} />
+                </div>
+              ) : null}
             </dd>
             <dt>Platform / author</dt>
             <dd>

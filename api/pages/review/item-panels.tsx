@@ -24,7 +24,12 @@ export const FiltersInput = (props: { filters: string }) => <input type="hidden"
 /** Cuts text to `max` graphemes (never inside an emoji or a combining sequence). */
 export function graphemeCut(text: string, max: number): string {
   const parts = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)];
-  return parts.length <= max ? text : `${parts.slice(0, max).map((p) => p.segment).join('')}…`;
+  return parts.length <= max
+    ? text
+    : `${parts
+        .slice(0, max)
+        .map((p) => p.segment)
+        .join('')}…`;
 }
 
 const OUTCOME_WORDS: Record<string, string> = {

@@ -103,16 +103,17 @@ export function reviewItemRoutes() {
   });
 
   /** A form action on the item: runs `act`, then returns to the item with its message or the error. */
-  const action = (act: (c: Context<ApiEnv>, id: string, body: Record<string, unknown>) => Promise<string>) => async (c: Context<ApiEnv>) => {
-    const id = c.req.param('id')!;
-    const body = await c.req.parseBody();
-    const filters = cleanFilters(body.filters);
-    try {
-      return c.redirect(itemUrl(id, filters, { key: 'done', message: await act(c, id, body) }), 303);
-    } catch (err) {
-      return c.redirect(itemUrl(id, filters, { key: 'error', message: pageError(err).message }), 303);
-    }
-  };
+  const action =
+    (act: (c: Context<ApiEnv>, id: string, body: Record<string, unknown>) => Promise<string>) => async (c: Context<ApiEnv>) => {
+      const id = c.req.param('id')!;
+      const body = await c.req.parseBody();
+      const filters = cleanFilters(body.filters);
+      try {
+        return c.redirect(itemUrl(id, filters, { key: 'done', message: await act(c, id, body) }), 303);
+      } catch (err) {
+        return c.redirect(itemUrl(id, filters, { key: 'error', message: pageError(err).message }), 303);
+      }
+    };
 
   app.post(
     '/review/items/:id/undo',

@@ -150,7 +150,12 @@ export function SignalLine(props: {
       ) : null}
       {s.valid === false ? <span data-testid="invalid-phone"> · not a valid number in any plan</span> : null}
       {contact ? (
-        <BenignControl contactKey={contact.key} benign={props.benign.has(contact.key)} lead={props.lead} back={`/review/items/${item.id}`} />
+        <BenignControl
+          contactKey={contact.key}
+          benign={props.benign.has(contact.key)}
+          lead={props.lead}
+          back={`/review/items/${item.id}`}
+        />
       ) : null}
     </li>
   );
@@ -164,6 +169,8 @@ export function GlossSummary(props: { signals: readonly Signal[] }) {
       What the cues say in English: {glosses.join('; ')}. (Cue glosses only: Tidewatch has no machine translation.)
     </span>
   ) : (
-    <span data-testid="gloss-summary">No cue has an English gloss; Tidewatch has no machine translation. Press t to send it for translation.</span>
+    <span data-testid="gloss-summary">
+      No cue has an English gloss; Tidewatch has no machine translation. Press t to send it for translation.
+    </span>
   );
 }
