@@ -8,6 +8,7 @@ import { highlightRuns } from './highlight.ts';
 import { directionOf } from './item-direction.ts';
 import { actorName, AuthorPosts, FiltersInput, ReferralPanel, ReverseForm, UndoToast } from './item-panels.tsx';
 import { GlossSummary, SignalLine, tagLabel } from './item-signals.tsx';
+import { NOTE_SCRIPT, UNDO_SCRIPT } from './item-scripts.ts';
 import { Layout, LANGUAGE_NAMES } from './layout.tsx';
 
 /** Reason codes offered per action; the API accepts any well-formed code. */
@@ -52,13 +53,14 @@ function DecisionForm(props: { id: string; action: string; label: string; keyHin
   );
 }
 
-/** Copies the one note field into whichever decision form is sent (a textarea belongs to one form only). */
-const NOTE_SCRIPT = `document.addEventListener('submit',function(e){var n=document.getElementById('note'),h=e.target.querySelector&&e.target.querySelector('input[type=hidden][name=note]');if(n&&h)h.value=n.value},true);`;
-/** Hides the undo toast's button when the window closes, and counts down (politely: every 5 s and at the end). */
-const UNDO_SCRIPT = `(function(){var t=document.querySelector('[data-undo-until]');if(!t)return;var until=+t.getAttribute('data-undo-until'),left=t.querySelector('.undo-left'),f=document.getElementById('undo-form');var tick=function(){var s=Math.max(0,Math.ceil((until-Date.now())/1000));if(s===0){if(f)f.remove();left.textContent='Undo is no longer possible; a lead can reverse the decision.';clearInterval(i);return}if(s%5===0)left.textContent=s+' s to undo'};var i=setInterval(tick,1000)})();`;
-
 /** Entity values inside a post (numbers, handles, prices) read left to right whatever the post's direction. */
 const LTR_TYPES = new Set(['phone', 'messenger', 'price']);
+/** Phone-like digit runs, handles and URLs: isolated left to right so "+44 7911 123456" never reads "123456 7911 44+". */
+const LTR_PIECES = /(https?:\/\/\S+|@[\w.]+|\+?\d[\d \-().]{4,}\d)/g;
+
+function withLtrPieces(text: string) {
+  return text.split(LTR_PIECES).map((piece, i) => (i % 2 === 1 ? <bdi dir="ltr">{piece}</bdi> : piece));
+}
 
 export function ItemPage(props: {
   who: string;
@@ -111,13 +113,13 @@ export function ItemPage(props: {
               r.types.length ? (
                 // The gloss as a tooltip here; the signal list below shows it as text.
                 <mark data-signal={r.types.join(' ')} title={r.glosses.length ? r.glosses.join('; ') : undefined}>
-                  {r.types.some((t) => LTR_TYPES.has(t)) ? <bdi dir="ltr">{r.text}</bdi> : <bdi>{r.text}</bdi>}
+                  {r.types.every((t) => LTR_TYPES.has(t)) ? <bdi dir="ltr">{r.text}</bdi> : <bdi>{withLtrPieces(r.text)}</bdi>}
                   <bdi class="tag" lang="en" dir="ltr">
                     {[...new Set(r.types.map(tagLabel))].join(', ')}
                   </bdi>
                 </mark>
               ) : (
-                r.text
+                withLtrPieces(r.text)
               ),
             )}
           </p>

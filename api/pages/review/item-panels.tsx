@@ -125,7 +125,7 @@ export function ReferralPanel(props: { referral: ReferralState; itemId: string; 
           <img
             src={`/review/items/${props.itemId}/evidence/screenshot.png`}
             alt={`Evidence screenshot of the post's page on ${r.platform}, captured before the notice was sent`}
-            style="max-width:100%;border:1px solid #111"
+            width={600}
             data-testid="evidence-screenshot"
           />
           <figcaption>Evidence captured for the notice.</figcaption>
