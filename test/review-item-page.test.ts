@@ -17,7 +17,8 @@ import { makePost, startHarness, type Harness } from './harness.ts';
 import { signedReport } from './platform-fixtures.ts';
 
 const OUT = path.join(ROOT, 'test-results', 'review-item');
-const FRENCH = 'Camion pour l’Angleterre depuis Calais, place cachée, 3500 dollars, paiement à l’arrivée, écrivez sur Telegram @passeur_calais';
+const FRENCH =
+  'Camion pour l’Angleterre depuis Calais, place cachée, 3500 dollars, paiement à l’arrivée, écrivez sur Telegram @passeur_calais';
 const PERSIAN = '🚤 قایق به ایتالیا از ترکیه، تضمینی، قیمت ۳۵۰۰ دلار، تماس واتساپ +44 7911 123456';
 
 /** The element's computed CSS direction, read in the page (the test's own types have no DOM). */
@@ -36,7 +37,13 @@ describe('the review item page in a browser', () => {
       { workers: ['ingest', 'classify', 'refer', 'evidence'], api: true },
       { EVIDENCE_CAPTURE: 'on', FETCH_ALLOW_HOSTS: fake.hostPort, REFER_BACKOFF_MS: '200' },
     );
-    await upsertPlatform(h.db, 'tiktok', { deliveryMode: 'webhook', webhookUrl: `${fake.url}/hooks/referrals`, signingSecret: secret }, undefined, false);
+    await upsertPlatform(
+      h.db,
+      'tiktok',
+      { deliveryMode: 'webhook', webhookUrl: `${fake.url}/hooks/referrals`, signingSecret: secret },
+      undefined,
+      false,
+    );
     browser = await launchBrowser();
     await mkdir(OUT, { recursive: true });
   });
@@ -170,8 +177,13 @@ describe('the review item page in a browser', () => {
     await h.db.execute`UPDATE "Decision" SET "createdAt" = "createdAt" - interval '11 seconds' WHERE "reviewItemId" = ${late!}::uuid`;
     await item(page, late!);
     expect(await page.locator('[data-testid=undo-toast]').count()).toBe(0);
-    const res = await page.request.post(`${h.rt.apiUrl}/review/items/${late}/undo`, { form: { filters: '' }, headers: { origin: h.rt.apiUrl! } });
-    expect(new URL(res.url()).searchParams.get('error')).toMatch(/the undo window has passed: .* can be undone for 10 s; a lead can reverse it/);
+    const res = await page.request.post(`${h.rt.apiUrl}/review/items/${late}/undo`, {
+      form: { filters: '' },
+      headers: { origin: h.rt.apiUrl! },
+    });
+    expect(new URL(res.url()).searchParams.get('error')).toMatch(
+      /the undo window has passed: .* can be undone for 10 s; a lead can reverse it/,
+    );
     await item(page, late!, `?error=${encodeURIComponent(new URL(res.url()).searchParams.get('error')!)}`);
     expect(await page.locator('[role=alert]').innerText()).toContain('the undo window has passed');
     await page.screenshot({ path: path.join(OUT, 'undo-refused.png'), fullPage: true });
@@ -203,9 +215,21 @@ describe('the review item page in a browser', () => {
 
   it('lists the account’s other posts on the platform, newest first, linked to their items', async () => {
     const author = `boat_uk_${Date.now().toString(36)}`;
-    const older = makePost('Boat to UK next week from Dunkirk, 1200€, WhatsApp +44 7700 900321', { lang: 'en', author, postedAt: '2026-11-01T10:00:00Z' });
-    const newer = makePost('Last places on the boat to UK, 1300€, WhatsApp +44 7700 900321', { lang: 'en', author, postedAt: '2026-11-20T10:00:00Z' });
-    const main = makePost('Guaranteed crossing to UK this weekend, 1500€, WhatsApp +44 7700 900321', { lang: 'en', author, postedAt: '2026-11-25T10:00:00Z' });
+    const older = makePost('Boat to UK next week from Dunkirk, 1200€, WhatsApp +44 7700 900321', {
+      lang: 'en',
+      author,
+      postedAt: '2026-11-01T10:00:00Z',
+    });
+    const newer = makePost('Last places on the boat to UK, 1300€, WhatsApp +44 7700 900321', {
+      lang: 'en',
+      author,
+      postedAt: '2026-11-20T10:00:00Z',
+    });
+    const main = makePost('Guaranteed crossing to UK this weekend, 1500€, WhatsApp +44 7700 900321', {
+      lang: 'en',
+      author,
+      postedAt: '2026-11-25T10:00:00Z',
+    });
     const [olderId, newerId, mainId] = await itemsFor([older, newer, main]);
     const page = await signIn('reviewer', 'Reader');
     await item(page, mainId!);
@@ -223,7 +247,11 @@ describe('the review item page in a browser', () => {
   it('shows the referral’s live state after a confirmation delivered to the platform, with the evidence screenshot', async () => {
     const pageId = `rv${Date.now().toString(36)}`;
     const [id] = await itemsFor([
-      makePost('Boat to UK this week, 1500€ per person, WhatsApp +44 7911 123456', { lang: 'en', platform: 'tiktok', url: `${fake.url}/posts/${pageId}` }),
+      makePost('Boat to UK this week, 1500€ per person, WhatsApp +44 7911 123456', {
+        lang: 'en',
+        platform: 'tiktok',
+        url: `${fake.url}/posts/${pageId}`,
+      }),
     ]);
     const page = await signIn('reviewer', 'Confirmer');
     await item(page, id!);
@@ -238,7 +266,9 @@ describe('the review item page in a browser', () => {
     expect(await page.locator('[data-testid=referral-status]').innerText()).toBe('sent to the platform');
     const history = await page.locator('[data-testid=referral-history]').innerText();
     expect(history).toMatch(/sent to the platform · by Tidewatch \(refer stage\) · ticket TICKET-\d+/);
-    expect(await page.locator('[data-testid=evidence-screenshot]').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
+    expect(
+      await page.locator('[data-testid=evidence-screenshot]').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(100);
 
     // The platform declines it, with a reason; the reviewer sees who and why.
     const platformKey = await h.key('platform', { name: 'TikTok Trust & Safety', platform: 'tiktok' });

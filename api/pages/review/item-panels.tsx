@@ -80,6 +80,8 @@ const STATUS_WORDS: Record<string, string> = {
   still_online: 'still online after the platform’s decision',
   reappeared: 'reappeared online',
   failed: 'delivery failed',
+  create: 'referral created',
+  cancel: 'referral cancelled before sending (decision undone)',
 };
 const statusWords = (s: string) => STATUS_WORDS[s] ?? s.replace('_', ' ');
 const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
