@@ -53,8 +53,9 @@ describe('the review item page in a browser', () => {
     await fake?.close();
   });
 
-  async function signIn(role: 'reviewer' | 'lead', name: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  async function signIn(role: 'reviewer' | 'lead', name: string, opts: { bypassCSP?: boolean } = {}): Promise<Page> {
+    // bypassCSP only where axe-core's script is injected into the page.
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, ...opts });
     await page.goto(`${h.rt.apiUrl}/review/sign-in`);
     await page.fill('input[name=key]', await h.key(role, { name }));
     await page.click('form[action="/review/sign-in"] button[type=submit]');
@@ -73,6 +74,45 @@ describe('the review item page in a browser', () => {
     return ids;
   }
   const item = (page: Page, id: string, query = '') => page.goto(`${h.rt.apiUrl}/review/items/${id}${query}`);
+
+  /** axe-core's violations of serious or critical impact on the page as it is now. */
+  async function axeViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    const found = await page.evaluate(async () => {
+      type Result = { violations: { id: string; impact: string; nodes: unknown[] }[]; passes: unknown[] };
+      const axe = (globalThis as unknown as { axe: { run(): Promise<Result> } }).axe;
+      const r = await axe.run();
+      return { passes: r.passes.length, violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })) };
+    });
+    // axe ran its rules over the page (an injection that failed would check nothing).
+    expect(found.passes).toBeGreaterThan(10);
+    return found.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}, ${v.nodes} nodes)`);
+  }
+
+  it('passes axe-core (no serious or critical violations) as the holder, another reviewer and a lead', async () => {
+    const [id] = await itemsFor([makePost(PERSIAN.replace('123456', '123457'), { lang: 'fa', author: 'axe_author' })]);
+    const holder = await signIn('reviewer', 'Axe Holder', { bypassCSP: true });
+    await item(holder, id!);
+    expect(await axeViolations(holder)).toEqual([]);
+    await holder.click('#claim-form button');
+    await holder.locator('#decide-confirm').waitFor();
+    expect(await axeViolations(holder)).toEqual([]);
+    const other = await signIn('reviewer', 'Axe Other', { bypassCSP: true });
+    await item(other, id!);
+    expect(await axeViolations(other)).toEqual([]);
+    await holder.click('#decide-reject button');
+    await holder.waitForURL((u) => !u.pathname.endsWith(`/review/items/${id}`));
+    await item(holder, id!);
+    await holder.locator('[data-testid=undo-toast]').waitFor();
+    expect(await axeViolations(holder)).toEqual([]);
+    const lead = await signIn('lead', 'Axe Lead', { bypassCSP: true });
+    await item(lead, id!);
+    await lead.locator('#reverse-form').waitFor();
+    expect(await axeViolations(lead)).toEqual([]);
+    await Promise.all([holder.close(), other.close(), lead.close()]);
+  });
 
   it('reads signals as words with their English glosses, and shows a Persian post right to left with its number intact', async () => {
     const [fr, fa] = await itemsFor([makePost(FRENCH, { lang: 'fr' }), makePost(PERSIAN, { lang: 'fa' })]);
