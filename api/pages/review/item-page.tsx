@@ -141,7 +141,9 @@ export function ItemPage(props: {
             <p class="flash" data-testid="near-duplicate">
               Near-duplicate ({Math.round(item.nearDuplicateOf.similarity * 100)} % similar) of{' '}
               {item.nearDuplicateOf.reviewItemId ? (
-                <a href={`/review/items/${item.nearDuplicateOf.reviewItemId}`}>an earlier post</a>
+                <a href={`/review/items/${item.nearDuplicateOf.reviewItemId}${filters ? `?filters=${encodeURIComponent(filters)}` : ''}`}>
+                  an earlier post
+                </a>
               ) : (
                 'an earlier post'
               )}
