@@ -55,7 +55,9 @@ export async function getItemContext(db: Db, item: ReviewItemView, viewer: strin
   if (item.nearDuplicateOf?.decision) actors.add(item.nearDuplicateOf.decision.actor);
   for (const e of events) actors.add(e.actor);
   const names = await selectKeyNames(db, [...actors]);
-  const canUndo = lastDecision !== undefined && undoRefusal(lastDecision, viewer) === undefined;
+  // A confirmation whose referral has gone out cannot be undone (undoDecision refuses): no button for it.
+  const sent = lastDecision?.action === 'confirm' && referralRow !== undefined && referralRow.status !== 'queued';
+  const canUndo = lastDecision !== undefined && !sent && undoRefusal(lastDecision, viewer) === undefined;
   return {
     names,
     authorPosts,

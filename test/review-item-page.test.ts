@@ -15,6 +15,7 @@ import { ROOT } from './cli.ts';
 import { startFakePlatform, type FakePlatform } from './fake-platform.ts';
 import { makePost, startHarness, type Harness } from './harness.ts';
 import { signedReport } from './platform-fixtures.ts';
+import { seedReviewItems } from './review-fixtures.ts';
 
 const OUT = path.join(ROOT, 'test-results', 'review-item');
 const FRENCH =
@@ -330,7 +331,7 @@ describe('the review item page in a browser', () => {
     const after = await page.locator('[data-testid=referral-history]').innerText();
     expect(after).toMatch(/acknowledged by the platform · by TikTok Trust & Safety · ticket TT-42/);
     expect(after).toMatch(/declined by the platform · by TikTok Trust & Safety/);
-    // Someone else's decision, long sent: no undo offered.
+    // The notice went out: undo is no longer offered, even within the window of the reviewer's own decision.
     expect(await page.locator('[data-testid=undo-toast]').count()).toBe(0);
     await page.screenshot({ path: path.join(OUT, 'referral-state.png'), fullPage: true });
 
@@ -338,6 +339,29 @@ describe('the review item page in a browser', () => {
     expect((await fetch(`${h.rt.apiUrl}/review/items/${id}/evidence/screenshot.png`, { redirect: 'manual' })).status).toBe(303);
     expect((await page.request.get(`${h.rt.apiUrl}/review/items/${id}/evidence/page.html`)).status()).toBe(404);
     expect((await page.request.get(`${h.rt.apiUrl}/review/items/${id}/evidence/..%2F..%2Fetc%2Fpasswd`)).status()).toBe(404);
+    await page.close();
+  });
+
+  it('shows a failed delivery with its error and attempts', async () => {
+    const [seeded] = await seedReviewItems(h.db, [{ platform: 'x', status: 'confirmed' }]);
+    const platformId = (await h.db.prisma.platform.findUniqueOrThrow({ where: { name: 'x' } })).id;
+    await h.db.prisma.referral.create({
+      data: {
+        postId: seeded!.postId,
+        platformId,
+        status: 'failed',
+        idempotencyKey: `${platformId}:${seeded!.postId}`,
+        attempts: 4,
+        lastError: 'gave up after 4 attempts: webhook answered 503',
+      },
+    });
+    const page = await signIn('reviewer', 'Failure Reader');
+    await item(page, seeded!.id);
+    expect(await page.locator('[data-testid=referral-status]').innerText()).toBe('delivery failed');
+    expect(await page.locator('[data-testid=referral-error]').innerText()).toBe(
+      'Last error after 4 attempt(s): gave up after 4 attempts: webhook answered 503',
+    );
+    await page.screenshot({ path: path.join(OUT, 'referral-failed.png'), fullPage: true });
     await page.close();
   });
 });
