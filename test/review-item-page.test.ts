@@ -129,6 +129,10 @@ describe('the review item page in a browser', () => {
     const lorry = signals.locator('li', { hasText: 'Camion' });
     expect(await lorry.innerText()).toMatch(/^transport — “?Camion”? = lorry \/ truck/);
     expect(await page.locator('[data-testid=gloss-summary]').innerText()).toContain('lorry / truck; England; payment on arrival');
+    // The author's Persian post, listed under other posts, keeps its number in order too.
+    const listed = page.locator('[data-testid=author-posts] li', { hasText: 'قایق' });
+    expect(await listed.locator('bdi[dir=rtl]').count()).toBe(1);
+    expect(await listed.locator('bdi[dir=ltr]', { hasText: '+44' }).innerText()).toBe('+44 7911 123456');
     await page.screenshot({ path: path.join(OUT, 'signals-french.png'), fullPage: true });
 
     await item(page, fa!);

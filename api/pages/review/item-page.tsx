@@ -6,7 +6,7 @@ import type { ReviewItemView } from '../../../review/review-list.ts';
 import { Name } from './bidi.tsx';
 import { highlightRuns } from './highlight.ts';
 import { directionOf } from './item-direction.ts';
-import { actorName, AuthorPosts, FiltersInput, ReferralPanel, ReverseForm, UndoToast } from './item-panels.tsx';
+import { actorName, AuthorPosts, FiltersInput, ReferralPanel, ReverseForm, UndoToast, withLtrPieces } from './item-panels.tsx';
 import { GlossSummary, SignalLine, tagLabel } from './item-signals.tsx';
 import { NOTE_SCRIPT, UNDO_SCRIPT } from './item-scripts.ts';
 import { Layout, LANGUAGE_NAMES } from './layout.tsx';
@@ -55,13 +55,6 @@ function DecisionForm(props: { id: string; action: string; label: string; keyHin
 
 /** Entity values inside a post (numbers, handles, prices) read left to right whatever the post's direction. */
 const LTR_TYPES = new Set(['phone', 'messenger', 'price']);
-/** Phone-like digit runs, handles and URLs: isolated left to right so "+44 7911 123456" never reads "123456 7911 44+". */
-const LTR_PIECES = /(https?:\/\/\S+|@[\w.]+|\+?\d[\d \-().]{4,}\d)/g;
-
-function withLtrPieces(text: string) {
-  return text.split(LTR_PIECES).map((piece, i) => (i % 2 === 1 ? <bdi dir="ltr">{piece}</bdi> : piece));
-}
-
 export function ItemPage(props: {
   who: string;
   me: string;

@@ -40,10 +40,17 @@ const OUTCOME_WORDS: Record<string, string> = {
   duplicate: 're-upload of an earlier post',
 };
 
+/** Phone-like digit runs, handles and URLs: isolated left to right so "+44 7911 123456" never reads "123456 7911 44+". */
+const LTR_PIECES = /(https?:\/\/\S+|@[\w.]+|\+?\d[\d \-().]{4,}\d)/g;
+
+export function withLtrPieces(text: string) {
+  return text.split(LTR_PIECES).map((piece, i) => (i % 2 === 1 ? <bdi dir="ltr">{piece}</bdi> : piece));
+}
+
 /** A short post excerpt in its own language and direction. */
 const Snippet = (props: { text: string; lang: string | null }) => (
   <bdi lang={props.lang ?? 'und'} dir={directionOf(props.lang)}>
-    {graphemeCut(props.text, 90)}
+    {withLtrPieces(graphemeCut(props.text, 90))}
   </bdi>
 );
 
