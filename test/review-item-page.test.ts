@@ -284,7 +284,7 @@ describe('the review item page in a browser', () => {
     expect(await rows.nth(1).innerText()).toMatch(/^2026-11-01 .*Boat to UK next week/);
     expect(await rows.nth(0).locator('a').getAttribute('href')).toBe(`/review/items/${newerId}`);
     expect(await rows.nth(1).locator('a').getAttribute('href')).toBe(`/review/items/${olderId}`);
-    expect(await rows.nth(0).locator('bdi').getAttribute('lang')).toBe('en');
+    expect(await rows.nth(0).locator('bdi[lang]').getAttribute('lang')).toBe('en');
     await page.screenshot({ path: path.join(OUT, 'author-posts.png'), fullPage: true });
     await page.close();
   });
