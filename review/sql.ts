@@ -234,3 +234,119 @@ export async function referralExists(tx: Db, postId: string): Promise<boolean> {
   const [row] = await tx.query<{ exists: boolean }>`SELECT EXISTS (SELECT 1 FROM "Referral" WHERE "postId" = ${postId}::uuid) AS exists`;
   return row!.exists;
 }
+
+/** Display names of API keys (claim holders, deciders, platform users) by key id. */
+export async function selectKeyNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<{ id: string; name: string }>`SELECT id, name FROM "ApiKey" WHERE id = ANY(${[...ids]}::text[])`;
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Another post by the same author on the same platform, with its review item if it has one. */
+export interface AuthorPostRow {
+  postId: string;
+  text: string;
+  language: string | null;
+  outcome: string;
+  at: string;
+  itemId: string | null;
+  itemStatus: ReviewStatus | null;
+}
+
+/** The author's other posts on the post's platform, newest first (none when the author is unknown). */
+export function selectAuthorPosts(db: Db, postId: string, limit: number): Promise<AuthorPostRow[]> {
+  return db.query<AuthorPostRow>`
+    SELECT o.id::text AS "postId", o.text, o.language, o.outcome::text AS outcome,
+      ${iso('COALESCE(o."postedAt", o."ingestedAt")')} AS at, ri.id::text AS "itemId", ri.status::text AS "itemStatus"
+    FROM "Post" p
+    JOIN "Post" o ON o."platformId" = p."platformId" AND o."authorHandle" = p."authorHandle" AND o.id <> p.id
+    LEFT JOIN "ReviewItem" ri ON ri."postId" = o.id
+    WHERE p.id = ${postId}::uuid AND p."authorHandle" IS NOT NULL
+    ORDER BY COALESCE(o."postedAt", o."ingestedAt") DESC, o.id DESC
+    LIMIT ${limit}`;
+}
+
+/** The referral that carries this post's content to its platform (its own, or the canonical post's for a re-upload). */
+export interface ReferralStateRow {
+  id: string;
+  status: string;
+  platform: string;
+  ticketId: string | null;
+  lastError: string | null;
+  attempts: number;
+  outcome: unknown;
+  evidence: unknown;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export async function selectPostReferral(db: Db, postId: string): Promise<ReferralStateRow | undefined> {
+  const [row] = await db.query<ReferralStateRow>`
+    SELECT r.id::text AS id, r.status::text AS status, pl.name AS platform, r."ticketId", r."lastError", r.attempts, r.outcome,
+      r.evidence, ${iso('r."createdAt"')} AS "createdAt", ${iso('r."sentAt"')} AS "sentAt"
+    FROM "Post" p JOIN "Referral" r ON r."postId" = p.id OR r."idempotencyKey" = p."platformId" || ':' || COALESCE(p."duplicateOfId", p.id)
+    JOIN "Platform" pl ON pl.id = r."platformId"
+    WHERE p.id = ${postId}::uuid ORDER BY r."createdAt" DESC LIMIT 1`;
+  return row;
+}
+
+/** One step of a referral's life from its audit trail (the notice itself left out: it is large). */
+export interface ReferralEventRow {
+  actor: string;
+  action: string;
+  at: string;
+  reason: string | null;
+  ticketId: string | null;
+  error: string | null;
+}
+
+export function selectReferralEvents(db: Db, referralId: string): Promise<ReferralEventRow[]> {
+  return db.query<ReferralEventRow>`
+    SELECT actor, action, ${iso('"createdAt"')} AS at,
+      COALESCE(after->'outcome'->>'reason', after->>'reason') AS reason, after->>'ticketId' AS "ticketId", after->>'lastError' AS error
+    FROM "AuditEvent" WHERE "subjectType" = 'referral' AND "subjectId" = ${referralId}
+    ORDER BY "createdAt", id`;
+}
+
+/** The item's latest decision, with its age by the database clock (undo has a window). */
+export interface LastDecisionRow {
+  id: string;
+  actor: string;
+  action: DecisionAction;
+  reasonCode: string;
+  note: string | null;
+  at: string;
+  ageMs: number;
+}
+
+export async function selectLastDecision(db: Db, itemId: string): Promise<LastDecisionRow | undefined> {
+  const [row] = await db.query<LastDecisionRow>`
+    SELECT id::text AS id, actor, action::text AS action, "reasonCode", note, ${iso('"createdAt"')} AS at,
+      (EXTRACT(EPOCH FROM (${NOW_UTC} - "createdAt")) * 1000)::float8 AS "ageMs"
+    FROM "Decision" WHERE "reviewItemId" = ${itemId}::uuid ORDER BY "createdAt" DESC, id DESC LIMIT 1`;
+  return row;
+}
+
+/** The item's state before its latest decision, as that decision's audit event recorded it. */
+export async function selectDecisionBefore(tx: Db, itemId: string, decisionId: string): Promise<ReviewStatus | undefined> {
+  const [row] = await tx.query<{ status: ReviewStatus }>`
+    SELECT before->>'status' AS status FROM "AuditEvent"
+    WHERE "subjectType" = 'review_item' AND "subjectId" = ${itemId} AND action = 'review.decision' AND after->>'decisionId' = ${decisionId}
+    LIMIT 1`;
+  return row?.status;
+}
+
+/** Queued referrals of a post created for a reviewer's confirmation, locked; undo deletes them before anything is sent. */
+export function lockQueuedReferrals(tx: Db, postId: string): Promise<{ id: string; status: string; automated: boolean }[]> {
+  return tx.query<{ id: string; status: string; automated: boolean }>`
+    SELECT id::text AS id, status::text AS status, automated FROM "Referral" WHERE "postId" = ${postId}::uuid FOR UPDATE`;
+}
+
+export async function deleteReferral(tx: Db, id: string): Promise<void> {
+  await tx.execute`DELETE FROM "Referral" WHERE id = ${id}::uuid`;
+}
+
+export async function selectItemPostId(db: Db, itemId: string): Promise<string | undefined> {
+  const [row] = await db.query<{ postId: string }>`SELECT "postId"::text AS "postId" FROM "ReviewItem" WHERE id = ${itemId}::uuid`;
+  return row?.postId;
+}

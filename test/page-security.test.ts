@@ -252,7 +252,7 @@ describe('pages under their security policy', () => {
     expect(await networkLink.count()).toBe(1);
     await networkLink.click();
     await page.waitForURL(/\/networks\/[0-9a-f-]{36}$/);
-    const cells = page.locator('[data-testid=posts] tbody td[dir=auto]');
+    const cells = page.locator('[data-testid=posts] tbody td[data-testid=member-text]');
     expect(await cells.count()).toBe(2);
     for (const cell of await cells.all()) expect(await cell.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('isolate');
     const names = page.locator('[data-testid=entities] bdi');

@@ -14,6 +14,7 @@ import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ApiEnv } from '../context.ts';
 import { CSS as ANALYTICS_CSS } from '../pages/analytics/page.tsx';
+import { ITEM_SCRIPTS } from '../pages/review/item-scripts.ts';
 import { CSS as PAGE_CSS, SCRIPT as PAGE_SCRIPT } from '../pages/review/layout.tsx';
 import { cameOverHttps } from '../pages/session.ts';
 
@@ -53,7 +54,7 @@ export const POLICIES: [prefix: string, csp: string][] = [
     prefix,
     policy({
       'default-src': "'none'",
-      'script-src': hash(PAGE_SCRIPT),
+      'script-src': [PAGE_SCRIPT, ...ITEM_SCRIPTS].map(hash).join(' '),
       'style-src': `${hash(PAGE_CSS)} ${hash(ANALYTICS_CSS)}`,
       'img-src': "'self'",
       ...COMMON,

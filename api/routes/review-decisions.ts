@@ -1,13 +1,24 @@
 /**
  * Decisions: a reviewer decides an item they hold (`/decision`); leads decide up to 500 items at
- * once (`/bulk-decision`) and reverse decisions (`/reverse`). Illegal transitions are 409s with
+ * once (`/bulk-decision`) and reverse decisions (`/reverse`); anyone undoes their own last
+ * decision within 10 s (`/undo`). Illegal transitions are 409s with
  * the reason in `message`.
  */
 import { createRoute } from '@hono/zod-openapi';
 import { bulkDecide, decideItem, reverseDecision } from '../../review/decisions.ts';
+import { undoDecision } from '../../review/undo.ts';
 import { reviewActor, ROLE_SETS, secured } from '../auth/require-role.ts';
 import { errors, router } from '../openapi.ts';
-import { BulkBody, BulkResult, DecisionBody, DecisionResult, ItemIdParam, ReverseBody, ReverseResult } from './review-schemas.ts';
+import {
+  BulkBody,
+  BulkResult,
+  DecisionBody,
+  DecisionResult,
+  ItemIdParam,
+  ReverseBody,
+  ReverseResult,
+  UndoResult,
+} from './review-schemas.ts';
 
 const decide = createRoute({
   method: 'post',
@@ -53,6 +64,21 @@ const reverse = createRoute({
   },
 });
 
+const undo = createRoute({
+  method: 'post',
+  path: '/v1/review/items/{id}/undo',
+  tags: ['review'],
+  summary: 'Undo your own last decision (within 10 s)',
+  description:
+    'Takes back the caller’s own last decision on the item within 10 seconds, while no referral has been sent: the item returns to the status it had, claimed by the caller again; a queued referral is cancelled. Recorded as a `reverse` decision with reason `undo` and a `review.undo` audit event. Someone else’s decision is 403; past the window, or once a referral is sent, 409 (a lead can reverse).',
+  ...secured(...ROLE_SETS.work),
+  request: { params: ItemIdParam },
+  responses: {
+    200: { description: 'Undone', content: { 'application/json': { schema: UndoResult } } },
+    ...errors(400, 401, 403, 404, 409),
+  },
+});
+
 export function reviewDecisionRoutes() {
   const app = router();
   app.openapi(decide, async (c) => {
@@ -69,6 +95,11 @@ export function reviewDecisionRoutes() {
   app.openapi(reverse, async (c) => {
     const { db, queues } = c.var.ctx;
     return c.json(await reverseDecision({ db, queues }, c.req.valid('param').id, reviewActor(c), c.req.valid('json')), 200);
+  });
+  app.openapi(undo, async (c) => {
+    const { db, queues, config } = c.var.ctx;
+    const r = await undoDecision({ db, queues, leaseSeconds: config.reviewLeaseSeconds }, c.req.valid('param').id, reviewActor(c));
+    return c.json({ ...r, leaseExpiresAt: r.leaseExpiresAt.toISOString() }, 200);
   });
   return app;
 }

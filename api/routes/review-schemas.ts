@@ -212,3 +212,15 @@ export const ReverseResult = z
     referralExists: z.boolean(),
   })
   .openapi('ReverseResult');
+
+export const UndoResult = z
+  .object({
+    itemId: z.uuid(),
+    undoneDecisionId: z.uuid(),
+    undoneAction: z.enum(DECISION_ACTIONS),
+    decisionId: z.uuid().openapi({ description: 'The `reverse` decision (reason `undo`) that records the undo.' }),
+    status: z.enum(REVIEW_STATUSES),
+    leaseExpiresAt: iso,
+    referralsCancelled: z.number().int().openapi({ description: 'Queued referrals deleted before anything was sent.' }),
+  })
+  .openapi('UndoResult');

@@ -1,22 +1,12 @@
 /** @jsxImportSource hono/jsx */
 import type { NetworkDetail, NetworkSummary } from '../../../networks/read.ts';
-import { Name } from '../review/bidi.tsx';
+import { Islands, Name } from '../review/bidi.tsx';
+import { directionOf } from '../review/direction.ts';
 import { Layout } from '../review/layout.tsx';
 import { BenignControl } from './benign-form.tsx';
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
 
-/**
- * A member post's direction from its detected language, not `dir="auto"` (which an emoji or a
- * Latin-script number at the start turns left to right). Same rule as the review pages.
- */
-const RTL_LANGUAGES = new Set(['ar', 'fa', 'ps', 'ckb', 'ur']);
-function postDir(language: string | null): 'rtl' | 'ltr' | 'auto' {
-  if (!language || language === 'und') return 'auto';
-  // Romanised forms ("fa-Latn") are written left to right.
-  if (/-latn$/i.test(language)) return 'ltr';
-  return RTL_LANGUAGES.has(language.split('-')[0]!) ? 'rtl' : 'ltr';
-}
 const day = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
 /** Networks largest first, one row each. */
@@ -135,8 +125,8 @@ export function NetworkPage(props: { who: string; network: NetworkDetail; lead: 
               {p.text === null ? (
                 <td>(purged)</td>
               ) : (
-                <td dir={postDir(p.language)} lang={p.language ?? 'und'} data-testid="member-text">
-                  {p.text}
+                <td dir={directionOf(p.language)} lang={p.language ?? 'und'} data-testid="member-text">
+                  <Islands text={p.text} />
                 </td>
               )}
               <td>{p.reviewItemId ? <a href={`/review/items/${p.reviewItemId}`}>{p.reviewStatus}</a> : p.outcome}</td>

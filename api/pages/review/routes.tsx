@@ -12,16 +12,15 @@ import { rateLimitsOf } from '../../middleware/rate-limit.ts';
 import { claimItem, claimNext } from '../../../review/claims.ts';
 import { decideItem, DECISION_ACTIONS, type ReviewAction } from '../../../review/decisions.ts';
 import type { QueueFilters } from '../../../review/filters.ts';
-import { getReviewItem, listReviewItems } from '../../../review/review-list.ts';
-import { addBenign, benignKeys, removeBenign } from '../../../networks/benign.ts';
-import { contactKeys } from '../../../networks/known-contacts.ts';
+import { listReviewItems } from '../../../review/review-list.ts';
+import { addBenign, removeBenign } from '../../../networks/benign.ts';
 import { pageError } from '../page-error.ts';
 import { endSession, requirePageRole, startSession } from '../session.ts';
-import { ItemPage } from './item-page.tsx';
-import { Layout, PageSettings } from './layout.tsx';
+import { Layout } from './layout.tsx';
 import { QueuePage } from './queue-page.tsx';
 import { filterString, formFilters, readQuery, withQuery, type QueueQuery } from './queue-query.ts';
 import { keyNames, setShortcutsEnabled, shortcutsEnabled } from './reviewer-keys.ts';
+import { reviewItemRoutes } from './item-routes.tsx';
 import { SignInPage } from './sign-in-page.tsx';
 
 /** A tiny inline icon, so pages do not log a 404 for /favicon.ico. */
@@ -78,6 +77,8 @@ export function reviewPageRoutes() {
   const app = new Hono<ApiEnv>();
   // Form posts must come from this origin (the session cookie is SameSite=Strict as well).
   app.use('/review/*', csrf());
+  // Item page, evidence, undo, reverse, renew, release (item-routes.tsx); registered first, so its item page wins.
+  app.route('/', reviewItemRoutes());
 
   app.get('/favicon.ico', (c) => c.body(FAVICON, 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }));
   app.get('/review/sign-in', (c) => c.html(<SignInPage next={safeNext(c.req.query('next'))} />));
@@ -174,35 +175,6 @@ export function reviewPageRoutes() {
     }
     if (!claimed) return c.redirect(withQuery('/review', filterString(q), 'empty=1'), 303);
     return c.redirect(withQuery(`/review/items/${claimed.id}`, filterString(q)), 303);
-  });
-
-  app.get('/review/items/:id', read, async (c) => {
-    let item;
-    try {
-      item = await getReviewItem(c.var.ctx.db, c.req.param('id'));
-    } catch (err) {
-      const e = pageError(err);
-      return errorPage(c, e);
-    }
-    const signals = item.classification?.signals ?? [];
-    const benign = await benignKeys(c.var.ctx.db, contactKeys(signals, item.post.text));
-    const lead = (ROLE_SETS.lead as readonly string[]).includes(c.var.principal!.role);
-    // The queue's filters came along in the query string; they go on into every form and link back.
-    const filters = filterString(readQuery((k) => c.req.query(k)));
-    const shortcuts = await shortcutsEnabled(c.var.ctx.db, c.var.principal!.keyId);
-    return c.html(
-      <PageSettings.Provider value={{ shortcuts, here: hereOf(c) }}>
-        <ItemPage
-          who={whoOf(c)}
-          filters={filters}
-          me={c.var.principal!.keyId}
-          item={item}
-          lead={lead}
-          benign={benign}
-          error={c.req.query('error') ?? c.req.query('done')}
-        />
-      </PageSettings.Provider>,
-    );
   });
 
   // A lead marks (or unmarks) a contact benign from the item or network page (networks/benign.ts).

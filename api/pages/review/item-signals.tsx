@@ -1,0 +1,176 @@
+/** @jsxImportSource hono/jsx */
+/**
+ * The item page's signal list in words: "destination: UK", "price: 3,500 USD", "WhatsApp contact",
+ * and each lexicon cue as written with its English gloss, so a reviewer never reads an internal
+ * code (`dest:uk`, `concept:transport`). Cues keep the post's language and direction; numbers and
+ * handles are isolated left to right.
+ */
+import type { Signal } from '../../../detector/types.ts';
+import { entityOf } from '../../../networks/entities.ts';
+import { KNOWN_CONTACT } from '../../../networks/known-contacts.ts';
+import type { ReviewItemView } from '../../../review/review-list.ts';
+import { BenignControl } from '../networks/benign-form.tsx';
+import { Name } from './bidi.tsx';
+import { glossOf } from './highlight.ts';
+
+const PLACE_NAMES: Record<string, string> = { uk: 'UK', europe: 'Europe (unspecified)' };
+const ROUTE_ROLES: Record<string, string> = { dest: 'destination', origin: 'origin', via: 'transit' };
+const SERVICE_NAMES: Record<string, string> = {
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  signal: 'Signal',
+  viber: 'Viber',
+  imo: 'imo',
+  zalo: 'Zalo',
+  messenger: 'Messenger',
+  instagram: 'Instagram',
+  snapchat: 'Snapchat',
+  tiktok: 'TikTok',
+};
+/** Lexicon concepts as a reviewer would name them. */
+const CONCEPT_WORDS: Record<string, string> = {
+  transport: 'transport',
+  destination: 'destination word',
+  price: 'price word',
+  guarantee: 'guarantee',
+  contact: 'contact invitation',
+  urgency: 'urgency',
+  documents: 'documents',
+  payment: 'payment terms',
+  slang: 'smuggling slang',
+  job: 'job lure',
+  recruit: 'recruitment',
+  legit: 'legitimate-service word',
+};
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export const placeName = (id: string) => PLACE_NAMES[id] ?? id.split(/[-_]/).map(capitalised).join(' ');
+export const serviceName = (id: string) => SERVICE_NAMES[id.toLowerCase()] ?? capitalised(id);
+
+/** "3500 USD" → "3,500 USD"; anything else as it is. */
+export function priceWords(value: string): string {
+  const m = /^(\d+(?:\.\d+)?) ([A-Z]{3})$/.exec(value);
+  return m ? `${Number(m[1]).toLocaleString('en-GB', { maximumFractionDigits: 2 })} ${m[2]}` : value;
+}
+
+/** A signal's kind and value in words: `{ label: 'destination', value: 'UK' }`. */
+export function signalWords(s: { type: string; value: string }): { label: string; value?: string } {
+  if (s.type === 'route') {
+    const [role, place] = s.value.includes(':') ? (s.value.split(':', 2) as [string, string]) : ['', s.value];
+    return { label: ROUTE_ROLES[role] ?? 'place', value: placeName(place) };
+  }
+  if (s.type === 'price') return { label: 'price', value: priceWords(s.value) };
+  if (s.type === 'phone') return { label: 'phone number', value: s.value };
+  if (s.type === 'messenger') {
+    const [service, handle] = s.value.includes(':') ? (s.value.split(':', 2) as [string, string]) : [s.value, ''];
+    return { label: `${serviceName(service)} contact`, value: handle || undefined };
+  }
+  if (s.type.startsWith('concept:')) {
+    const c = s.type.slice('concept:'.length);
+    return { label: CONCEPT_WORDS[c] ?? c.replaceAll('_', ' ') };
+  }
+  if (s.type.startsWith('counter:')) return { label: `against smuggling (${s.type.slice('counter:'.length).replaceAll('_', ' ')})` };
+  return { label: s.type.replaceAll('_', ' ') };
+}
+
+/** The short label a highlight carries inside the post. */
+export function tagLabel(type: string): string {
+  if (type === 'route') return 'place';
+  if (type === 'messenger') return 'messenger contact';
+  if (type === 'known_contact') return 'known contact';
+  return signalWords({ type, value: '' }).label;
+}
+
+/** Entities whose value is a number or handle: always left to right, whatever the post's direction. */
+const LTR_VALUES = new Set(['phone', 'messenger', 'price']);
+
+function asWritten(s: Signal, text: string): string {
+  return Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= text.length && s.start < s.end
+    ? text.slice(s.start, s.end)
+    : s.value;
+}
+
+/** One line of the signal list: known contacts name their network, contacts carry the lead's benign control. */
+export function SignalLine(props: {
+  s: Signal;
+  item: ReviewItemView;
+  tag: string;
+  dir: 'rtl' | 'ltr';
+  lead: boolean;
+  benign: ReadonlySet<string>;
+}) {
+  const { s, item } = props;
+  const text = item.post.text;
+  const written = asWritten(s, text);
+  const cue = (
+    <q>
+      <bdi lang={props.tag} dir={props.dir} data-testid="cue">
+        {written}
+      </bdi>
+    </q>
+  );
+  if (s.type === KNOWN_CONTACT) {
+    return (
+      <li data-testid="known-contact">
+        Known contact: <Name text={written} /> is in network <a href={`/networks/${s.value}`}>{s.value.slice(0, 8)}</a> (
+        {item.network?.vouched ?? 0} referred/confirmed post(s))
+      </li>
+    );
+  }
+  const words = signalWords(s);
+  const gloss = glossOf(s);
+  const contact = s.type === 'phone' || s.type === 'messenger' ? entityOf(s, text) : undefined;
+  return (
+    <li data-signal-type={s.type}>
+      <strong>{words.label}</strong>
+      {words.value !== undefined ? (
+        <>
+          {': '}
+          {LTR_VALUES.has(s.type) ? (
+            <bdi dir="ltr" data-testid="signal-value">
+              {words.value}
+            </bdi>
+          ) : (
+            <span data-testid="signal-value">{words.value}</span>
+          )}
+        </>
+      ) : null}
+      {' — '}
+      {LTR_VALUES.has(s.type) ? <Name text={written} /> : cue}
+      {gloss !== undefined ? (
+        <>
+          {' = '}
+          <span class="gloss" lang="en" dir="ltr" data-testid="gloss">
+            {gloss}
+          </span>
+        </>
+      ) : s.type.startsWith('concept:') || s.type.startsWith('counter:') ? (
+        <span class="muted"> (no English gloss yet)</span>
+      ) : null}
+      {s.valid === false ? <span data-testid="invalid-phone"> · not a valid number in any plan</span> : null}
+      {contact ? (
+        <BenignControl
+          contactKey={contact.key}
+          benign={props.benign.has(contact.key)}
+          lead={props.lead}
+          back={`/review/items/${item.id}`}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+/** The glossed cues in one line, for a reviewer who does not read the language (no machine translation runs offline). */
+export function GlossSummary(props: { signals: readonly Signal[] }) {
+  const glosses = [...new Set(props.signals.map(glossOf).filter((g): g is string => g !== undefined))];
+  return glosses.length ? (
+    <span data-testid="gloss-summary" lang="en">
+      What the cues say in English: {glosses.join('; ')}. (Cue glosses only: Tidewatch has no machine translation.)
+    </span>
+  ) : (
+    <span data-testid="gloss-summary">
+      No cue has an English gloss; Tidewatch has no machine translation. Press t to send it for translation.
+    </span>
+  );
+}
