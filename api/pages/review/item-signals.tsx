@@ -12,6 +12,7 @@ import type { ReviewItemView } from '../../../review/review-list.ts';
 import { BenignControl } from '../networks/benign-form.tsx';
 import { Name } from './bidi.tsx';
 import { glossOf } from './highlight.ts';
+import type { Direction } from './direction.ts';
 
 const PLACE_NAMES: Record<string, string> = { uk: 'UK', europe: 'Europe (unspecified)' };
 const ROUTE_ROLES: Record<string, string> = { dest: 'destination', origin: 'origin', via: 'transit' };
@@ -96,7 +97,7 @@ export function SignalLine(props: {
   s: Signal;
   item: ReviewItemView;
   tag: string;
-  dir: 'rtl' | 'ltr';
+  dir: Direction;
   lead: boolean;
   benign: ReadonlySet<string>;
 }) {
