@@ -2,7 +2,7 @@
  * A detector signal in words a person reads without knowing our codes: `route dest:uk` becomes
  * "destination: UK", `price 3500 USD` "price: 3,500 USD", `concept:transport "بلم"` "transport:
  * “بلم” (boat (Iranian slang for an inflatable dinghy))". Used where signals leave the detector for
- * people: the referral notice and the post API. (The review item page renders the same words.)
+ * people: the referral notice, the post API, and the review and platform pages.
  */
 import type { Signal } from './types.ts';
 

@@ -4,7 +4,8 @@ import { Layout } from '../review/layout.tsx';
 import { ReferralStatus } from '../../../generated/prisma/enums.ts';
 import type { PlatformReferralRow } from '../../../referrals/sql.ts';
 import { DirectedText } from './post-text.tsx';
-import { STATUS_WORDS, truncateGraphemes } from './words.ts';
+import { truncateGraphemes } from '../review/direction.ts';
+import { STATUS_WORDS } from './words.ts';
 
 export interface PlatformListQuery {
   status: string;

@@ -7,7 +7,7 @@
 import { Layout } from '../review/layout.tsx';
 import type { OpenQuestionRow } from '../../../referrals/sql.ts';
 import { DirectedText } from './post-text.tsx';
-import { truncateGraphemes } from './words.ts';
+import { truncateGraphemes } from '../review/direction.ts';
 
 const when = (d: Date | string) => new Date(d).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 

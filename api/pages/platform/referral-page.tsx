@@ -11,7 +11,9 @@ import { canTransition } from '../../../referrals/lifecycle.ts';
 import type { PlatformReferralRow, ReferralPostRow } from '../../../referrals/sql.ts';
 import { evidenceFileNames } from '../../../referrals/evidence-files.ts';
 import { DirectedText } from './post-text.tsx';
-import { ACTION_WORDS, CATEGORY_WORDS, dirOf, signalWords, STATUS_WORDS } from './words.ts';
+import { signalWords } from '../../../detector/signal-words.ts';
+import { directionOf } from '../review/direction.ts';
+import { ACTION_WORDS, CATEGORY_WORDS, STATUS_WORDS } from './words.ts';
 import type { ReferralStatus } from '../../../generated/prisma/enums.ts';
 
 export interface HistoryEntry {
@@ -73,7 +75,7 @@ export function ReferralPage(props: {
   const p = props.post;
   const status = r.status as ReferralStatus;
   const lang = p.languageTag ?? p.language ?? undefined;
-  const dir = dirOf(lang);
+  const dir = directionOf(lang);
   const category = CATEGORY_WORDS[p.category ?? ''] ?? p.category ?? 'not classified';
   const signals = [...new Map((p.signals ?? []).map((s) => [`${s.type}|${s.value}`, s])).values()];
   const ev = (r.evidence ?? null) as EvidenceView | null;
@@ -130,7 +132,7 @@ export function ReferralPage(props: {
             <ul data-testid="cues">
               {signals.map((s) => (
                 <li>
-                  {signalWords(s.type)}: “
+                  {signalWords(s).label}: “
                   <bdi lang={lang} dir={s.type === 'phone' || s.type === 'messenger' ? 'ltr' : dir}>
                     {s.value}
                   </bdi>

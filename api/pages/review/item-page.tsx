@@ -4,9 +4,9 @@ import { PENDING_STATUSES } from '../../../review/filters.ts';
 import type { ItemContext } from '../../../review/item-context.ts';
 import type { ReviewItemView } from '../../../review/review-list.ts';
 import { Name } from './bidi.tsx';
-import { highlightRuns } from './highlight.ts';
 import { directionOf } from './direction.ts';
-import { actorName, AuthorPosts, FiltersInput, ReferralPanel, ReverseForm, UndoToast, withLtrPieces } from './item-panels.tsx';
+import { actorName, AuthorPosts, FiltersInput, ReferralPanel, ReverseForm, UndoToast } from './item-panels.tsx';
+import { PostBody } from './post-body.tsx';
 import { GlossSummary, SignalLine, tagLabel } from './item-signals.tsx';
 import { NOTE_SCRIPT, UNDO_SCRIPT } from './item-scripts.ts';
 import { Layout, LANGUAGE_NAMES } from './layout.tsx';
@@ -54,7 +54,6 @@ function DecisionForm(props: { id: string; action: string; label: string; keyHin
 }
 
 /** Entity values inside a post (numbers, handles, prices) read left to right whatever the post's direction. */
-const LTR_TYPES = new Set(['phone', 'messenger', 'price']);
 export function ItemPage(props: {
   who: string;
   me: string;
@@ -71,7 +70,6 @@ export function ItemPage(props: {
   const filters = props.filters ?? '';
   const ctx: ItemContext = props.ctx ?? { names: new Map(), authorPosts: [], referral: null, lastDecision: null, undoLeftMs: 0 };
   const signals = item.classification?.signals ?? [];
-  const runs = highlightRuns(item.post.text, signals);
   const lang = item.post.language ?? item.language;
   // The detector's tag carries the script when it is not the usual one: "fa-Latn" for Finglish.
   const detectedTag = item.classification?.languageTag;
@@ -101,21 +99,7 @@ export function ItemPage(props: {
       </p>
       <div class="grid">
         <section aria-label="Post">
-          <p class="post" lang={tag} dir={dir} data-testid="post-text">
-            {runs.map((r) =>
-              r.types.length ? (
-                // The gloss as a tooltip here; the signal list below shows it as text.
-                <mark data-signal={r.types.join(' ')} title={r.glosses.length ? r.glosses.join('; ') : undefined}>
-                  {r.types.every((t) => LTR_TYPES.has(t)) ? <bdi dir="ltr">{r.text}</bdi> : <bdi>{withLtrPieces(r.text)}</bdi>}
-                  <bdi class="tag" lang="en" dir="ltr">
-                    {[...new Set(r.types.map(tagLabel))].join(', ')}
-                  </bdi>
-                </mark>
-              ) : (
-                withLtrPieces(r.text)
-              ),
-            )}
-          </p>
+          <PostBody text={item.post.text} signals={signals} tag={tag} label={tagLabel} />
           <p>
             <a href={item.post.url} rel="noreferrer noopener" target="_blank">
               Open on {item.post.platform}

@@ -6,7 +6,8 @@
  */
 import type { AuthorPostRow } from '../../../review/sql.ts';
 import type { ReferralState } from '../../../review/item-context.ts';
-import { directionOf } from './direction.ts';
+import { Islands } from './bidi.tsx';
+import { directionOf, truncateGraphemes } from './direction.ts';
 
 /** A key id as a person reads it: "you", the key's name, or what a system actor is. */
 export function actorName(id: string, names: ReadonlyMap<string, string>, me: string): string {
@@ -21,17 +22,6 @@ export function actorName(id: string, names: ReadonlyMap<string, string>, me: st
 /** The queue filters, carried through every form. */
 export const FiltersInput = (props: { filters: string }) => <input type="hidden" name="filters" value={props.filters} />;
 
-/** Cuts text to `max` graphemes (never inside an emoji or a combining sequence). */
-export function graphemeCut(text: string, max: number): string {
-  const parts = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)];
-  return parts.length <= max
-    ? text
-    : `${parts
-        .slice(0, max)
-        .map((p) => p.segment)
-        .join('')}…`;
-}
-
 const OUTCOME_WORDS: Record<string, string> = {
   pending: 'not classified yet',
   dismissed: 'dismissed (low score)',
@@ -40,17 +30,10 @@ const OUTCOME_WORDS: Record<string, string> = {
   duplicate: 're-upload of an earlier post',
 };
 
-/** Phone-like digit runs, handles and URLs: isolated left to right so "+44 7911 123456" never reads "123456 7911 44+". */
-const LTR_PIECES = /(https?:\/\/\S+|@[\w.]+|\+?\d[\d \-().]{4,}\d)/g;
-
-export function withLtrPieces(text: string) {
-  return text.split(LTR_PIECES).map((piece, i) => (i % 2 === 1 ? <bdi dir="ltr">{piece}</bdi> : piece));
-}
-
 /** A short post excerpt in its own language and direction. */
 const Snippet = (props: { text: string; lang: string | null }) => (
   <bdi lang={props.lang ?? 'und'} dir={directionOf(props.lang)}>
-    {withLtrPieces(graphemeCut(props.text, 90))}
+    <Islands text={truncateGraphemes(props.text, 90)} />
   </bdi>
 );
 

@@ -5,6 +5,7 @@
  * code (`dest:uk`, `concept:transport`). Cues keep the post's language and direction; numbers and
  * handles are isolated left to right.
  */
+import { signalWords } from '../../../detector/signal-words.ts';
 import type { Signal } from '../../../detector/types.ts';
 import { entityOf } from '../../../networks/entities.ts';
 import { KNOWN_CONTACT } from '../../../networks/known-contacts.ts';
@@ -14,65 +15,11 @@ import { Name } from './bidi.tsx';
 import { glossOf } from './highlight.ts';
 import type { Direction } from './direction.ts';
 
-const PLACE_NAMES: Record<string, string> = { uk: 'UK', europe: 'Europe (unspecified)' };
-const ROUTE_ROLES: Record<string, string> = { dest: 'destination', origin: 'origin', via: 'transit' };
-const SERVICE_NAMES: Record<string, string> = {
-  whatsapp: 'WhatsApp',
-  telegram: 'Telegram',
-  signal: 'Signal',
-  viber: 'Viber',
-  imo: 'imo',
-  zalo: 'Zalo',
-  messenger: 'Messenger',
-  instagram: 'Instagram',
-  snapchat: 'Snapchat',
-  tiktok: 'TikTok',
-};
-/** Lexicon concepts as a reviewer would name them. */
-const CONCEPT_WORDS: Record<string, string> = {
-  transport: 'transport',
-  destination: 'destination word',
-  price: 'price word',
-  guarantee: 'guarantee',
-  contact: 'contact invitation',
-  urgency: 'urgency',
-  documents: 'documents',
-  payment: 'payment terms',
-  slang: 'smuggling slang',
-  job: 'job lure',
-  recruit: 'recruitment',
-  legit: 'legitimate-service word',
-};
-
-const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-export const placeName = (id: string) => PLACE_NAMES[id] ?? id.split(/[-_]/).map(capitalised).join(' ');
-export const serviceName = (id: string) => SERVICE_NAMES[id.toLowerCase()] ?? capitalised(id);
-
-/** "3500 USD" → "3,500 USD"; anything else as it is. */
-export function priceWords(value: string): string {
-  const m = /^(\d+(?:\.\d+)?) ([A-Z]{3})$/.exec(value);
-  return m ? `${Number(m[1]).toLocaleString('en-GB', { maximumFractionDigits: 2 })} ${m[2]}` : value;
-}
-
-/** A signal's kind and value in words: `{ label: 'destination', value: 'UK' }`. */
-export function signalWords(s: { type: string; value: string }): { label: string; value?: string } {
-  if (s.type === 'route') {
-    const [role, place] = s.value.includes(':') ? (s.value.split(':', 2) as [string, string]) : ['', s.value];
-    return { label: ROUTE_ROLES[role] ?? 'place', value: placeName(place) };
-  }
-  if (s.type === 'price') return { label: 'price', value: priceWords(s.value) };
-  if (s.type === 'phone') return { label: 'phone number', value: s.value };
-  if (s.type === 'messenger') {
-    const [service, handle] = s.value.includes(':') ? (s.value.split(':', 2) as [string, string]) : [s.value, ''];
-    return { label: `${serviceName(service)} contact`, value: handle || undefined };
-  }
-  if (s.type.startsWith('concept:')) {
-    const c = s.type.slice('concept:'.length);
-    return { label: CONCEPT_WORDS[c] ?? c.replaceAll('_', ' ') };
-  }
-  if (s.type.startsWith('counter:')) return { label: `against smuggling (${s.type.slice('counter:'.length).replaceAll('_', ' ')})` };
-  return { label: s.type.replaceAll('_', ' ') };
+/** A signal's kind and value in words (detector/signal-words.ts); a lexicon cue's value is the cue as written, shown beside it. */
+function wordsOf(s: { type: string; value: string }): { label: string; value?: string } {
+  const w = signalWords(s);
+  const cue = s.type.startsWith('concept:') || s.type.startsWith('counter:');
+  return cue || w.value === '' ? { label: w.label } : { label: w.label, value: w.value };
 }
 
 /** The short label a highlight carries inside the post. */
@@ -80,7 +27,7 @@ export function tagLabel(type: string): string {
   if (type === 'route') return 'place';
   if (type === 'messenger') return 'messenger contact';
   if (type === 'known_contact') return 'known contact';
-  return signalWords({ type, value: '' }).label;
+  return wordsOf({ type, value: '' }).label;
 }
 
 /** Entities whose value is a number or handle: always left to right, whatever the post's direction. */
@@ -119,7 +66,7 @@ export function SignalLine(props: {
       </li>
     );
   }
-  const words = signalWords(s);
+  const words = wordsOf(s);
   const gloss = glossOf(s);
   const contact = s.type === 'phone' || s.type === 'messenger' ? entityOf(s, text) : undefined;
   return (

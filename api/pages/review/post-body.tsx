@@ -9,7 +9,15 @@ import { Islands } from './bidi.tsx';
 import { directionOf } from './direction.ts';
 import { highlightRuns, signalLabel, type Span } from './highlight.ts';
 
-export function PostBody(props: { text: string; signals: readonly Span[]; tag: string; testid?: string }) {
+/** `label`: the words a highlight carries for its signal types (default: highlight.ts signalLabel). */
+export function PostBody(props: {
+  text: string;
+  signals: readonly Span[];
+  tag: string;
+  testid?: string;
+  label?: (type: string) => string;
+}) {
+  const label = props.label ?? signalLabel;
   const runs = highlightRuns(props.text, props.signals);
   return (
     <p class="post" lang={props.tag} dir={directionOf(props.tag)} data-testid={props.testid ?? 'post-text'}>
@@ -19,7 +27,7 @@ export function PostBody(props: { text: string; signals: readonly Span[]; tag: s
           <mark data-signal={r.types.join(' ')} title={r.glosses.length ? r.glosses.join('; ') : undefined}>
             <Islands text={r.text} />
             <bdi class="tag" lang="en" dir="ltr">
-              {r.types.map(signalLabel).join(', ')}
+              {[...new Set(r.types.map(label))].join(', ')}
             </bdi>
           </mark>
         ) : (
