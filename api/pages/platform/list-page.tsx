@@ -32,7 +32,7 @@ export function PlatformListPage(props: {
 }) {
   const { query: q } = props;
   return (
-    <Layout title={`Referrals to ${props.platform}`} who={props.who}>
+    <Layout section="platform" title={`Referrals to ${props.platform}`} who={props.who}>
       <h2>Referrals to {props.platform}</h2>
       <div role="status" aria-live="polite">
         {props.flash ? <p class="flash">{props.flash}</p> : null}

@@ -87,7 +87,7 @@ export function ReferralPage(props: {
     r.automated ? ', found by automated detection' : ', confirmed by a human reviewer'
   }; ${signals.length} cue${signals.length === 1 ? '' : 's'} in the text.`;
   return (
-    <Layout title={`Referral ${r.platformPostId}`} who={props.who}>
+    <Layout section="platform" title={`Referral ${r.platformPostId}`} who={props.who}>
       <p>
         <a href={props.back}>Back to the list</a>
       </p>

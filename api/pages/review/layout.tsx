@@ -93,8 +93,15 @@ export function Layout(props: {
   who?: string | undefined;
   shortcuts?: boolean | undefined;
   here?: string | undefined;
+  /** Which desk the page belongs to: platform teams get their own title and links. */
+  section?: 'review' | 'platform';
   children: Child;
 }) {
+  const platform = props.section === 'platform';
+  // `who` reads "Name (role)" (whoOf in the routes); the last parenthesis is the role.
+  const role = /\((\w+)\)$/.exec(props.who ?? '')?.[1];
+  const lead = role === 'lead' || role === 'admin';
+  const analytics = lead || role === 'analyst';
   const settings = useContext(PageSettings);
   const shortcuts = props.shortcuts ?? settings.shortcuts;
   const here = props.here ?? settings.here ?? '/review';
@@ -105,17 +112,35 @@ export function Layout(props: {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{props.title} · Tidewatch review</title>
+          <title>
+            {props.title} · Tidewatch {platform ? 'for platforms' : 'review'}
+          </title>
           <link rel="icon" type="image/svg+xml" href="/favicon.ico" />
           <style>{raw(CSS)}</style>
         </head>
         <body data-shortcuts={shortcuts ? 'on' : 'off'}>
           <header>
-            <h1>
-              <a href="/review">Tidewatch review</a>
-            </h1>
+            <h1>{platform ? <a href="/platform">Tidewatch for platforms</a> : <a href="/review">Tidewatch review</a>}</h1>
             <nav aria-label="Sections">
-              <a href="/review">Queue</a> <a href="/networks">Networks</a> <a href="/review/questions">Platform questions</a>
+              {platform ? (
+                <a href="/platform">Referrals</a>
+              ) : (
+                <>
+                  <a href="/review">Queue</a> <a href="/networks">Networks</a>
+                  {analytics ? (
+                    <>
+                      {' '}
+                      <a href="/analytics">Analytics</a>
+                    </>
+                  ) : null}
+                  {lead ? (
+                    <>
+                      {' '}
+                      <a href="/review/questions">Platform questions</a>
+                    </>
+                  ) : null}
+                </>
+              )}
             </nav>
             {props.who ? (
               <>
