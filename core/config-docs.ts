@@ -36,7 +36,7 @@ export const CONFIG_GROUPS: ReadonlyArray<{ title: string; variables: readonly s
     title: 'Detector and models',
     variables: ['REFER_THRESHOLD', 'REVIEW_THRESHOLD', 'TIDEWATCH_MODEL', 'MODEL_POLL_MS', 'MODEL_PROMOTE_MARGIN'],
   },
-  { title: 'Review', variables: ['PRIORITY_HALF_LIFE_HOURS', 'REVIEW_LEASE_SECONDS', 'REVIEW_COUNTS_CACHE_MS'] },
+  { title: 'Review', variables: ['PRIORITY_HALF_LIFE_HOURS', 'REVIEW_LEASE_SECONDS', 'REVIEW_UNDO_SECONDS', 'REVIEW_COUNTS_CACHE_MS'] },
   {
     title: 'Referrals (referrals/README.md)',
     variables: [

@@ -121,6 +121,16 @@ export const envSchema = z
       .max(86_400)
       .default(600)
       .describe("How long a reviewer's claim on a review item lasts unless renewed (claiming again renews it); 10–86400."),
+    REVIEW_UNDO_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(300)
+      .default(10)
+      .describe(
+        'How long a reviewer may undo their own decision; a confirmation waits this long before its referral is queued, ' +
+          'so the undo can still stop it (0: no undo); 0–300.',
+      ),
     REVIEW_COUNTS_CACHE_MS: z.coerce
       .number()
       .int()
@@ -379,6 +389,8 @@ export interface Config {
   /** MODEL_POLL_MS and MODEL_PROMOTE_MARGIN. */
   modelRegistry: { pollMs: number; promoteMargin: number };
   reviewLeaseSeconds: number;
+  /** REVIEW_UNDO_SECONDS in ms: review/undo.ts's window and the delay of a confirmation's refer job. */
+  reviewUndoMs: number;
   /** Used by review/counts-cache.ts. */
   reviewCountsCacheMs: number;
   /** Used by api/auth/key-cache.ts. */
@@ -481,6 +493,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     modelVersion: e.TIDEWATCH_MODEL,
     modelRegistry: { pollMs: e.MODEL_POLL_MS, promoteMargin: e.MODEL_PROMOTE_MARGIN },
     reviewLeaseSeconds: e.REVIEW_LEASE_SECONDS,
+    reviewUndoMs: e.REVIEW_UNDO_SECONDS * 1000,
     reviewCountsCacheMs: e.REVIEW_COUNTS_CACHE_MS,
     apiKeyCacheMs: e.API_KEY_CACHE_MS,
     session: { ttlMs: Math.round(e.SESSION_HOURS * 3_600_000) },

@@ -50,6 +50,8 @@ export interface DecisionDeps {
   db: Db;
   /** Without queues (e.g. an offline tool) a confirmation is recorded but not queued for referral. */
   queues?: Queues | undefined;
+  /** The undo window (config reviewUndoMs): a confirmation's refer job waits this long, so an undo can still stop it. */
+  undoMs?: number | undefined;
 }
 
 function checkInput(input: DecisionInput): void {
@@ -119,7 +121,7 @@ async function decideLocked(tx: Db, item: LockedItem, actor: Actor, input: Decis
  */
 async function queueReferral(deps: DecisionDeps, r: Omit<DecisionResult, 'referQueued'>): Promise<boolean> {
   if (r.status !== 'confirmed' || !deps.queues) return false;
-  await enqueue(deps.queues, 'refer', { postId: r.postId, decisionId: r.decisionId });
+  await enqueue(deps.queues, 'refer', { postId: r.postId, decisionId: r.decisionId }, deps.undoMs ? { delay: deps.undoMs } : {});
   return true;
 }
 

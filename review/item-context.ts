@@ -42,7 +42,7 @@ function screenshotOf(evidence: unknown): string | undefined {
   return typeof files?.screenshot === 'string' ? files.screenshot : undefined;
 }
 
-export async function getItemContext(db: Db, item: ReviewItemView, viewer: string): Promise<ItemContext> {
+export async function getItemContext(db: Db, item: ReviewItemView, viewer: string, undoMs = UNDO_WINDOW_MS): Promise<ItemContext> {
   const [authorPosts, referralRow, lastDecision] = await Promise.all([
     selectAuthorPosts(db, item.post.id, AUTHOR_POSTS_SHOWN),
     selectPostReferral(db, item.post.id),
@@ -57,13 +57,13 @@ export async function getItemContext(db: Db, item: ReviewItemView, viewer: strin
   const names = await selectKeyNames(db, [...actors]);
   // A confirmation whose referral has gone out cannot be undone (undoDecision refuses): no button for it.
   const sent = lastDecision?.action === 'confirm' && referralRow !== undefined && referralRow.status !== 'queued';
-  const canUndo = lastDecision !== undefined && !sent && undoRefusal(lastDecision, viewer) === undefined;
+  const canUndo = lastDecision !== undefined && !sent && undoRefusal(lastDecision, viewer, undoMs) === undefined;
   return {
     names,
     authorPosts,
     referral: referralRow ? { ...referralRow, events, hasScreenshot: screenshotOf(referralRow.evidence) !== undefined } : null,
     lastDecision: lastDecision ?? null,
-    undoLeftMs: canUndo ? Math.max(0, UNDO_WINDOW_MS - lastDecision.ageMs) : 0,
+    undoLeftMs: canUndo ? Math.max(0, undoMs - lastDecision.ageMs) : 0,
   };
 }
 

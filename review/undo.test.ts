@@ -19,7 +19,7 @@ describe('undo of a reviewer’s own last decision', () => {
   const bilal = { id: 'k-bilal', lead: false };
   const lead = { id: 'k-lead', lead: true };
   beforeAll(async () => {
-    h = await startHarness({ workers: [], api: true });
+    h = await startHarness({ workers: [], api: true }, { REVIEW_UNDO_SECONDS: '10' });
   });
   afterAll(async () => {
     await h?.close();

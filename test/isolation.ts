@@ -49,6 +49,8 @@ export async function isolate(env: Record<string, string> = {}): Promise<Isolate
     // FETCH_ALLOW_HOSTS): seeded and sample posts carry real platform URLs.
     EVIDENCE_CAPTURE: 'off',
     LIVENESS_SCHEDULE: 'off',
+    // Confirmations are referred at once; the tests of undo turn its window (and the refer delay) on.
+    REVIEW_UNDO_SECONDS: '0',
     // Delivery refuses the placeholder sender (core/config.ts placeholderSenderProblem).
     ...TEST_NOTIFIER,
     ...env,

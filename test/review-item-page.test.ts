@@ -36,7 +36,7 @@ describe('the review item page in a browser', () => {
     fake = await startFakePlatform(secret);
     h = await startHarness(
       { workers: ['ingest', 'classify', 'refer', 'evidence'], api: true },
-      { EVIDENCE_CAPTURE: 'on', FETCH_ALLOW_HOSTS: fake.hostPort, REFER_BACKOFF_MS: '200' },
+      { EVIDENCE_CAPTURE: 'on', FETCH_ALLOW_HOSTS: fake.hostPort, REFER_BACKOFF_MS: '200', REVIEW_UNDO_SECONDS: '10' },
     );
     await upsertPlatform(
       h.db,

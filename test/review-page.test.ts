@@ -16,7 +16,7 @@ describe('/review in a browser', () => {
   let h: Harness;
   let browser: Browser;
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness(undefined, { REVIEW_UNDO_SECONDS: '10' });
     browser = await launchBrowser();
     const posts = [
       makePost('Boat to UK this week 🚤🇬🇧 100% guaranteed, 1500€ per person, kids half price. WhatsApp +44 7911 123456', { lang: 'en' }),

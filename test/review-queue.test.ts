@@ -34,7 +34,7 @@ describe('/review queue: direction, filters and keyboard', () => {
   let long: { id: string };
   let english: { id: string }[];
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness(undefined, { REVIEW_UNDO_SECONDS: '10' });
     browser = await launchBrowser();
     const farsi = await seedReviewItems(h.db, [
       { text: PERSIAN, language: 'fa', priority: 0.97 },

@@ -82,13 +82,16 @@ const undo = createRoute({
 export function reviewDecisionRoutes() {
   const app = router();
   app.openapi(decide, async (c) => {
-    const { db, queues } = c.var.ctx;
-    return c.json(await decideItem({ db, queues }, c.req.valid('param').id, reviewActor(c), c.req.valid('json')), 200);
+    const { db, queues, config } = c.var.ctx;
+    return c.json(
+      await decideItem({ db, queues, undoMs: config.reviewUndoMs }, c.req.valid('param').id, reviewActor(c), c.req.valid('json')),
+      200,
+    );
   });
   app.openapi(bulk, async (c) => {
-    const { db, queues } = c.var.ctx;
+    const { db, queues, config } = c.var.ctx;
     const { ids, ...input } = c.req.valid('json');
-    const results = await bulkDecide({ db, queues }, ids, reviewActor(c), input);
+    const results = await bulkDecide({ db, queues, undoMs: config.reviewUndoMs }, ids, reviewActor(c), input);
     const decided = results.filter((r) => r.ok).length;
     return c.json({ decided, failed: results.length - decided, results }, 200);
   });
@@ -98,7 +101,11 @@ export function reviewDecisionRoutes() {
   });
   app.openapi(undo, async (c) => {
     const { db, queues, config } = c.var.ctx;
-    const r = await undoDecision({ db, queues, leaseSeconds: config.reviewLeaseSeconds }, c.req.valid('param').id, reviewActor(c));
+    const r = await undoDecision(
+      { db, queues, leaseSeconds: config.reviewLeaseSeconds, windowMs: config.reviewUndoMs },
+      c.req.valid('param').id,
+      reviewActor(c),
+    );
     return c.json({ ...r, leaseExpiresAt: r.leaseExpiresAt.toISOString() }, 200);
   });
   return app;

@@ -56,7 +56,7 @@ export function reviewItemRoutes() {
     const me = c.var.principal!.keyId;
     const [benign, ctx, shortcuts] = await Promise.all([
       benignKeys(c.var.ctx.db, contactKeys(item.classification?.signals ?? [], item.post.text)),
-      getItemContext(c.var.ctx.db, item, me),
+      getItemContext(c.var.ctx.db, item, me, c.var.ctx.config.reviewUndoMs),
       shortcutsEnabled(c.var.ctx.db, me),
     ]);
     // The queue's filters came along in the query string; they go on into every form and link back.
@@ -115,7 +115,12 @@ export function reviewItemRoutes() {
     work,
     action(async (c, id) => {
       const r = await undoDecision(
-        { db: c.var.ctx.db, queues: c.var.ctx.queues, leaseSeconds: c.var.ctx.config.reviewLeaseSeconds },
+        {
+          db: c.var.ctx.db,
+          queues: c.var.ctx.queues,
+          leaseSeconds: c.var.ctx.config.reviewLeaseSeconds,
+          windowMs: c.var.ctx.config.reviewUndoMs,
+        },
         id,
         reviewActor(c),
       );

@@ -102,8 +102,8 @@ export const KEYBOARD_SCRIPT = `
     var s0=Math.round((until-Date.now())/1000);marks.forEach(function(m){if(s0<=m[0]&&m[0]>0)spoken[m[0]]=1});
     tick();
   }
-  // The undo toast lasts 10 seconds (the server refuses later undos too).
+  // The undo toast lasts as long as the undo window (REVIEW_UNDO_SECONDS; the server refuses later undos too).
   var toast=byId('undo-toast');
-  if(toast){setTimeout(function(){var f=toast.querySelector('form');if(f)f.remove();toast.textContent='Undo is no longer available for that decision.'},10000)}
+  if(toast){setTimeout(function(){var f=toast.querySelector('form');if(f)f.remove();toast.textContent='Undo is no longer available for that decision.'},Number(toast.getAttribute('data-undo-ms'))||10000)}
 })();
 `;

@@ -19,20 +19,22 @@ const ACTION_DONE: Record<string, string> = {
 export interface UndoOffer {
   itemId: string;
   action: string;
+  /** The undo window (REVIEW_UNDO_SECONDS) in ms. */
+  ms: number;
 }
 
-/** After a decision: what was done, and a 10-second Undo that keeps the filters. */
+/** After a decision: what was done, and an Undo for the undo window that keeps the filters. */
 function UndoToast(props: { undo: UndoOffer; filters: string }) {
   const done = ACTION_DONE[props.undo.action] ?? `Decision recorded: ${props.undo.action.replace('_', ' ')}`;
   return (
-    <div class="toast" id="undo-toast" role="status" aria-live="polite">
+    <div class="toast" id="undo-toast" role="status" aria-live="polite" data-undo-ms={String(props.undo.ms)}>
       {done} (item <a href={withQuery(`/review/items/${props.undo.itemId}`, props.filters)}>{props.undo.itemId.slice(0, 8)}</a>).
       <form method="post" action={`/review/items/${props.undo.itemId}/undo`}>
         <input type="hidden" name="filters" value={props.filters} />
         <button type="submit" id="undo-button">
           Undo this decision
         </button>{' '}
-        (for 10 seconds)
+        (for {Math.round(props.undo.ms / 1000)} seconds)
       </form>
     </div>
   );

@@ -129,7 +129,11 @@ export function reviewPageRoutes() {
     const done = c.req.query('done') ?? '';
     const undoId = c.req.query('undo') ?? '';
     // A decision with an item to undo gets the Undo toast; otherwise a plain notice.
-    const undo = UUID.test(undoId) && (DECISION_ACTIONS as readonly string[]).includes(done) ? { itemId: undoId, action: done } : undefined;
+    const undoMs = c.var.ctx.config.reviewUndoMs;
+    const undo =
+      undoMs > 0 && UUID.test(undoId) && (DECISION_ACTIONS as readonly string[]).includes(done)
+        ? { itemId: undoId, action: done, ms: undoMs }
+        : undefined;
     const flash =
       done && !undo
         ? `Decision recorded: ${done.replace('_', ' ')}.`
@@ -225,7 +229,7 @@ export function reviewPageRoutes() {
     if (!(DECISION_ACTIONS as readonly string[]).includes(action)) return back(`unknown action "${action}"`);
     const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim() : undefined;
     try {
-      await decideItem({ db: c.var.ctx.db, queues: c.var.ctx.queues }, id, reviewActor(c), {
+      await decideItem({ db: c.var.ctx.db, queues: c.var.ctx.queues, undoMs: c.var.ctx.config.reviewUndoMs }, id, reviewActor(c), {
         action: action as ReviewAction,
         reasonCode: String(body.reasonCode ?? ''),
         note,
