@@ -23,6 +23,8 @@ interface Fixtures {
   openItem: string;
   claimedItem: string;
   network: string;
+  /** A referral to facebook (the platform viewer's platform), from a lead's confirmation. */
+  referral: string;
 }
 
 type Viewer = Role | 'anonymous';
@@ -64,6 +66,9 @@ export const A11Y_PAGES: A11yPage[] = [
   { name: 'networks', path: () => '/networks', roles: READERS },
   { name: 'network', path: (f) => `/networks/${f.network}`, roles: READERS },
   { name: 'network-not-found', path: () => `/networks/${UUID_NONE}`, roles: ['reviewer'], status: 404 },
+  { name: 'platform-referrals', path: () => '/platform', roles: ['platform', 'admin'] },
+  { name: 'platform-referral', path: (f) => `/platform/referrals/${f.referral}`, roles: ['platform'] },
+  { name: 'platform-questions', path: () => '/review/questions', roles: ['lead'] },
   { name: 'role-refused', path: () => '/admin/queues', roles: ['analyst'], status: 403 },
   {
     name: 'docs',
@@ -141,7 +146,16 @@ describe.concurrent('accessibility of every page (axe-core in Chromium)', () => 
     const claimed = items.find((i) => i.post.language === 'fa') ?? items[0]!;
     const res = await h.request('POST', `/v1/review/items/${claimed.id}/claim`, { key: await keyOf('reviewer') });
     expect(res.status).toBe(200);
-    fixtures = { claimedItem: claimed.id, openItem: items.find((i) => i.id !== claimed.id)!.id, network: network.id };
+    const openItem = items.find((i) => i.id !== claimed.id)!.id;
+    // A lead confirms a third item, so facebook has a referral for the platform pages.
+    const confirmed = items.find((i) => i.id !== claimed.id && i.id !== openItem)!;
+    const lead = await keyOf('lead');
+    expect((await h.request('POST', `/v1/review/items/${confirmed.id}/claim`, { key: lead })).status).toBe(200);
+    const decision = { action: 'confirm', reasonCode: 'smuggling_offer' };
+    expect((await h.request('POST', `/v1/review/items/${confirmed.id}/decision`, { key: lead, body: decision })).status).toBe(200);
+    await h.drain();
+    const referral = await h.db.prisma.referral.findFirstOrThrow({ where: { postId: confirmed.postId } });
+    fixtures = { claimedItem: claimed.id, openItem, network: network.id, referral: referral.id };
   });
   afterAll(async () => {
     await browser?.close();
