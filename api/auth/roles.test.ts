@@ -21,7 +21,7 @@ describe('roles × routes', () => {
   beforeAll(async () => {
     // Walks hundreds of bad keys from one address: the failed sign-in limit (tested in
     // api/middleware/rate-limit.test.ts) would otherwise answer 429 instead of 401.
-    h = await startHarness({ api: true }, { RATE_LIMIT_SIGN_IN_FAILURES: '100000' });
+    h = await startHarness({ api: true }, { RATE_LIMIT_SIGN_IN_FAILURES: '100000', REVIEW_UNDO_SECONDS: '10' });
     for (const role of API_ROLES) keys[role] = await h.key(role, role === 'platform' ? { platform: 'facebook' } : {});
     doc = (await (await fetch(`${h.rt.apiUrl}/openapi.json`)).json()) as Doc;
   });
@@ -51,6 +51,13 @@ describe('roles × routes', () => {
       const id = (await seedReviewItems(h.db, [{}]))[0]!.id;
       expect((await h.request('POST', `/v1/review/items/${id}/claim`, { key })).status).toBe(200);
       return h.request('POST', `/v1/review/items/${id}/decision`, { key, body: { action: 'reject', reasonCode: 'news_report' } });
+    },
+    'post /v1/review/items/{id}/undo': async (key) => {
+      const id = (await seedReviewItems(h.db, [{}]))[0]!.id;
+      expect((await h.request('POST', `/v1/review/items/${id}/claim`, { key })).status).toBe(200);
+      const body = { action: 'reject', reasonCode: 'news_report' };
+      expect((await h.request('POST', `/v1/review/items/${id}/decision`, { key, body })).status).toBe(200);
+      return h.request('POST', `/v1/review/items/${id}/undo`, { key });
     },
     'post /v1/review/bulk-decision': async (key) =>
       h.request('POST', '/v1/review/bulk-decision', {

@@ -18,6 +18,7 @@ import { reverseDecision } from '../../../review/decisions.ts';
 import { evidenceScreenshot, getItemContext } from '../../../review/item-context.ts';
 import { getReviewItem } from '../../../review/review-list.ts';
 import { undoDecision } from '../../../review/undo.ts';
+import { ErrorPage } from '../error-page.tsx';
 import { pageError } from '../page-error.ts';
 import { requirePageRole } from '../session.ts';
 import { ItemPage } from './item-page.tsx';
@@ -51,7 +52,7 @@ export function reviewItemRoutes() {
       item = await getReviewItem(c.var.ctx.db, c.req.param('id'));
     } catch (err) {
       const e = pageError(err);
-      return c.html(<p>{e.message}</p>, e.status);
+      return c.html(<ErrorPage status={e.status} message={e.message} who={whoOf(c)} />, e.status);
     }
     const me = c.var.principal!.keyId;
     const [benign, ctx, shortcuts] = await Promise.all([

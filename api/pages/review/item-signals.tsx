@@ -32,6 +32,8 @@ export function tagLabel(type: string): string {
 
 /** Entities whose value is a number or handle: always left to right, whatever the post's direction. */
 const LTR_VALUES = new Set(['phone', 'messenger', 'price']);
+/** A price written in the post's own script ("۲۰۰۰ یورو") keeps the post's language and direction. */
+const RTL_CHARS = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 
 function asWritten(s: Signal, text: string): string {
   return Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= text.length && s.start < s.end
@@ -75,8 +77,12 @@ export function SignalLine(props: {
       {words.value !== undefined ? (
         <>
           {': '}
-          {LTR_VALUES.has(s.type) ? (
+          {LTR_VALUES.has(s.type) && !RTL_CHARS.test(words.value) ? (
             <bdi dir="ltr" data-testid="signal-value">
+              {words.value}
+            </bdi>
+          ) : RTL_CHARS.test(words.value) ? (
+            <bdi lang={props.tag} dir={props.dir} data-testid="signal-value">
               {words.value}
             </bdi>
           ) : (
@@ -85,7 +91,7 @@ export function SignalLine(props: {
         </>
       ) : null}
       {' — '}
-      {LTR_VALUES.has(s.type) ? <Name text={written} /> : cue}
+      {LTR_VALUES.has(s.type) && !RTL_CHARS.test(written) ? <Name text={written} /> : cue}
       {gloss !== undefined ? (
         <>
           {' = '}

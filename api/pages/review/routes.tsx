@@ -14,9 +14,9 @@ import { decideItem, DECISION_ACTIONS, type ReviewAction } from '../../../review
 import type { QueueFilters } from '../../../review/filters.ts';
 import { listReviewItems } from '../../../review/review-list.ts';
 import { addBenign, removeBenign } from '../../../networks/benign.ts';
+import { ErrorPage } from '../error-page.tsx';
 import { pageError } from '../page-error.ts';
 import { endSession, requirePageRole, startSession } from '../session.ts';
-import { Layout } from './layout.tsx';
 import { QueuePage } from './queue-page.tsx';
 import { filterString, formFilters, readQuery, withQuery, type QueueQuery } from './queue-query.ts';
 import { keyNames, setShortcutsEnabled, shortcutsEnabled } from './reviewer-keys.ts';
@@ -51,17 +51,7 @@ async function toFilters(c: Context<ApiEnv>, q: QueueQuery): Promise<QueueFilter
 
 /** An error as a whole page (with its doctype, header and way back), not a bare paragraph. */
 const errorPage = (c: Context<ApiEnv>, e: ReturnType<typeof pageError>) =>
-  c.html(
-    <Layout title="Error" who={whoOf(c)}>
-      <p class="flash" role="alert">
-        {e.message}
-      </p>
-      <p>
-        <a href="/review">Back to the queue</a>
-      </p>
-    </Layout>,
-    e.status,
-  );
+  c.html(<ErrorPage status={e.status} message={e.message} who={whoOf(c)} />, e.status);
 
 const whoOf = (c: Context<ApiEnv>) => `${c.var.principal!.name} (${c.var.principal!.role})`;
 
