@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../api/auth/keys.ts';
 import { launchBrowser } from '../core/chromium.ts';
+import { upsertPlatform } from '../referrals/platforms.ts';
 import { describeFindings, seriousViolations, type AxeExclusion } from './axe.ts';
 import { ROOT } from './cli.ts';
 import { makePost, startHarness, type Harness } from './harness.ts';
@@ -147,14 +148,20 @@ describe.concurrent('accessibility of every page (axe-core in Chromium)', () => 
     const res = await h.request('POST', `/v1/review/items/${claimed.id}/claim`, { key: await keyOf('reviewer') });
     expect(res.status).toBe(200);
     const openItem = items.find((i) => i.id !== claimed.id)!.id;
-    // A lead confirms a third item, so facebook has a referral for the platform pages.
+    // A lead confirms a third item, so facebook has a referral for the platform pages (held for its action day: nothing is sent).
+    await upsertPlatform(h.db, 'facebook', { deliveryMode: 'export', holdForActionDay: true }, undefined, false);
     const confirmed = items.find((i) => i.id !== claimed.id && i.id !== openItem)!;
     const lead = await keyOf('lead');
     expect((await h.request('POST', `/v1/review/items/${confirmed.id}/claim`, { key: lead })).status).toBe(200);
     const decision = { action: 'confirm', reasonCode: 'smuggling_offer' };
     expect((await h.request('POST', `/v1/review/items/${confirmed.id}/decision`, { key: lead, body: decision })).status).toBe(200);
-    await h.drain();
-    const referral = await h.db.prisma.referral.findFirstOrThrow({ where: { postId: confirmed.postId } });
+    // The refer worker creates the (held) referral a moment after the decision's answer.
+    let referral = null;
+    for (let tries = 0; !referral && tries < 200; tries++) {
+      referral = await h.db.prisma.referral.findFirst({ where: { postId: confirmed.postId } });
+      if (!referral) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!referral) throw new Error('the confirmation made no referral within 20 s');
     fixtures = { claimedItem: claimed.id, openItem, network: network.id, referral: referral.id };
   });
   afterAll(async () => {
