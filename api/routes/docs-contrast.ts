@@ -2,7 +2,8 @@
  * Colour overrides for Swagger UI on `/docs` (served as /docs/assets/tidewatch.css after its own
  * stylesheet): its method badges, version stamps, links and secondary buttons use light colours
  * that fail WCAG AA contrast (4.5:1). Same hues, darker; the method is still written as a word,
- * so nothing depends on the colour. The copy button gets the 24 px target WCAG 2.5.8 asks for.
+ * so nothing depends on the colour. The path's copy button (shown on
+ * hover, a 14 px target squeezed beside the summary: WCAG 2.5.8) is hidden; the path is selectable text.
  */
 const METHOD_BACKGROUNDS: Record<string, string> = {
   get: '#1d5fa3',
@@ -25,5 +26,5 @@ ${Object.entries(METHOD_BACKGROUNDS)
 .swagger-ui .btn.authorize svg{fill:#1b7a4b}
 .swagger-ui .json-schema-2020-12-expand-deep-button{color:#505050}
 .swagger-ui .parameter__in,.swagger-ui .parameter__deprecated{color:#505050}
-.swagger-ui .copy-to-clipboard button{min-width:24px;min-height:24px}
+.swagger-ui .opblock-summary .copy-to-clipboard{display:none}
 `;
