@@ -67,7 +67,7 @@ describe('/platform in a browser', () => {
       data: {
         signals: [
           { type: 'concept:transport', value: 'بلم', start: 27, end: 30, gloss: 'boat (slang for an inflatable dinghy)' },
-          { type: 'dest:uk', value: 'انگلیس', start: 11, end: 17 },
+          { type: 'route', value: 'dest:uk', start: 11, end: 17 },
           { type: 'phone', value: '+447911123456', start: 38, end: 54 },
         ],
       },

@@ -130,15 +130,22 @@ export function ReferralPage(props: {
           <p>Category: {category}.</p>
           {signals.length ? (
             <ul data-testid="cues">
-              {signals.map((s) => (
-                <li>
-                  {signalWords(s).label}: “
-                  <bdi lang={lang} dir={s.type === 'phone' || s.type === 'messenger' ? 'ltr' : dir}>
-                    {s.value}
-                  </bdi>
-                  ”{s.gloss ? <span class="gloss"> — means “{s.gloss}”</span> : null}
-                </li>
-              ))}
+              {signals.map((s) => {
+                // The cue in words ("destination: UK"), then as written in the post, then its English gloss.
+                const w = signalWords(s);
+                const lexical = s.type.startsWith('concept:') || s.type.startsWith('counter:');
+                const written = s.start >= 0 && s.end <= p.text.length && s.start < s.end ? p.text.slice(s.start, s.end) : s.value;
+                return (
+                  <li>
+                    {w.label}
+                    {!lexical && w.value ? `: ${w.value}` : ''} — “
+                    <bdi lang={lang} dir={s.type === 'phone' || s.type === 'messenger' ? 'ltr' : dir}>
+                      {written}
+                    </bdi>
+                    ”{s.gloss ? <span class="gloss"> — means “{s.gloss}”</span> : null}
+                  </li>
+                );
+              })}
             </ul>
           ) : (
             <p>No individual cues were recorded.</p>
