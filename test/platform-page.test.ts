@@ -62,13 +62,15 @@ describe('/platform in a browser', () => {
       { platform: 'tiktok', status: 'confirmed', text: PERSIAN, language: 'fa', category: 'boat_crossing' },
       { platform: 'tiktok', status: 'confirmed', text: 'Boat to UK this week, WhatsApp +44 7700 900123', language: 'en' },
     ]);
+    const at = (cue: string) => ({ start: PERSIAN.indexOf(cue), end: PERSIAN.indexOf(cue) + cue.length });
     await h.db.prisma.classification.updateMany({
       where: { postId: fa!.postId },
       data: {
+        // Offsets as the detector writes them (UTF-16 code units into the text).
         signals: [
-          { type: 'concept:transport', value: 'بلم', start: 27, end: 30, gloss: 'boat (slang for an inflatable dinghy)' },
-          { type: 'route', value: 'dest:uk', start: 11, end: 17 },
-          { type: 'phone', value: '+447911123456', start: 38, end: 54 },
+          { type: 'concept:transport', value: 'بلم', ...at('بلم'), gloss: 'boat (slang for an inflatable dinghy)' },
+          { type: 'route', value: 'dest:uk', ...at('انگلیس') },
+          { type: 'phone', value: '+447911123456', ...at('+44 7911 123456') },
         ],
       },
     });

@@ -134,7 +134,8 @@ export function ReferralPage(props: {
                 // The cue in words ("destination: UK"), then as written in the post, then its English gloss.
                 const w = signalWords(s);
                 const lexical = s.type.startsWith('concept:') || s.type.startsWith('counter:');
-                const written = s.start >= 0 && s.end <= p.text.length && s.start < s.end ? p.text.slice(s.start, s.end) : s.value;
+                const written =
+                  !lexical && s.start >= 0 && s.end <= p.text.length && s.start < s.end ? p.text.slice(s.start, s.end) : s.value;
                 return (
                   <li>
                     {w.label}
