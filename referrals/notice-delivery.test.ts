@@ -10,24 +10,13 @@ import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueue } from '../core/jobs.ts';
 import { runCli } from '../test/cli.ts';
-import { startFakePlatform, type FakePlatform } from '../test/fake-platform.ts';
-import { startHarness, type Harness } from '../test/harness.ts';
+import { startFakePlatform, type FakePlatform, useFakePlatform } from '../test/fake-platform.ts';
+import { startHarness, type Harness, until } from '../test/harness.ts';
 import { seedReviewItems } from '../test/review-fixtures.ts';
 import { DeliveryError, deliverReferral } from './deliver.ts';
-import { upsertPlatform } from './platforms.ts';
 import { generateSigningSecret } from './secrets.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
-
-async function until<T>(fn: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 type ReceivedNotice = {
   $schema: string;
@@ -45,13 +34,7 @@ describe('the notice a platform receives', () => {
   beforeAll(async () => {
     fake = await startFakePlatform(secret);
     h = await startHarness({ workers: ['refer'], api: true }, { REFER_BACKOFF_MS: '200', FETCH_ALLOW_HOSTS: fake.hostPort });
-    await upsertPlatform(
-      h.db,
-      'tiktok',
-      { deliveryMode: 'webhook', webhookUrl: `${fake.url}/hooks/referrals`, signingSecret: secret },
-      undefined,
-      false,
-    );
+    await useFakePlatform(h.db, 'tiktok', fake, secret);
   });
   afterAll(async () => {
     await h?.close();

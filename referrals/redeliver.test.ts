@@ -5,23 +5,12 @@
  * same webhook id, delivered exactly once, and audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../test/harness.ts';
+import { startHarness, type Harness, until } from '../test/harness.ts';
 import { seedReviewItems } from '../test/review-fixtures.ts';
-import { startFakePlatform, type FakePlatform } from '../test/fake-platform.ts';
+import { startFakePlatform, type FakePlatform, useFakePlatform } from '../test/fake-platform.ts';
 import { jobIds } from '../core/jobs.ts';
 import { generateSigningSecret } from './secrets.ts';
-import { upsertPlatform } from './platforms.ts';
 import { redeliverFailed } from './redeliver.ts';
-
-async function until<T>(fn: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('re-delivery of failed referrals', () => {
   let h: Harness;
@@ -48,13 +37,7 @@ describe('re-delivery of failed referrals', () => {
       { workers: ['refer'], api: true },
       { EVIDENCE_CAPTURE: 'off', REFER_BACKOFF_MS: '100', REFER_ATTEMPTS: '2', LIVENESS_SCHEDULE: '', FETCH_ALLOW_HOSTS: fake.hostPort },
     );
-    await upsertPlatform(
-      h.db,
-      'tiktok',
-      { deliveryMode: 'webhook', webhookUrl: `${fake.url}/hooks/referrals`, signingSecret: secret },
-      undefined,
-      false,
-    );
+    await useFakePlatform(h.db, 'tiktok', fake, secret);
   });
   afterAll(async () => {
     await h?.close();

@@ -8,7 +8,7 @@ import { Webhook } from 'standardwebhooks';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
-import { startHarness, type Harness } from '../test/harness.ts';
+import { startHarness, type Harness, until } from '../test/harness.ts';
 import { seedReviewItems } from '../test/review-fixtures.ts';
 import { startFakePlatform, type FakePlatform } from '../test/fake-platform.ts';
 import { generateSigningSecret } from './secrets.ts';
@@ -19,16 +19,6 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
 const validateNotice = ajv.compile(JSON.parse(readFileSync(new URL('./notice.schema.json', import.meta.url), 'utf8')));
-
-async function until<T>(fn: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('referral delivery to a fake platform', () => {
   let h: Harness;

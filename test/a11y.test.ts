@@ -13,7 +13,7 @@ import { launchBrowser } from '../core/chromium.ts';
 import { upsertPlatform } from '../referrals/platforms.ts';
 import { describeFindings, seriousViolations, type AxeExclusion } from './axe.ts';
 import { ROOT } from './cli.ts';
-import { makePost, startHarness, type Harness } from './harness.ts';
+import { makePost, startHarness, type Harness, until } from './harness.ts';
 
 declare const document: any;
 
@@ -156,12 +156,7 @@ describe.concurrent('accessibility of every page (axe-core in Chromium)', () => 
     const decision = { action: 'confirm', reasonCode: 'smuggling_offer' };
     expect((await h.request('POST', `/v1/review/items/${confirmed.id}/decision`, { key: lead, body: decision })).status).toBe(200);
     // The refer worker creates the (held) referral a moment after the decision's answer.
-    let referral = null;
-    for (let tries = 0; !referral && tries < 200; tries++) {
-      referral = await h.db.prisma.referral.findFirst({ where: { postId: confirmed.postId } });
-      if (!referral) await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!referral) throw new Error('the confirmation made no referral within 20 s');
+    const referral = await until(() => h.db.prisma.referral.findFirst({ where: { postId: confirmed.postId } }));
     fixtures = { claimedItem: claimed.id, openItem, network: network.id, referral: referral.id };
   });
   afterAll(async () => {

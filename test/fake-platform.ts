@@ -7,6 +7,8 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { Webhook } from 'standardwebhooks';
+import type { PoolDb } from '../core/db/index.ts';
+import { upsertPlatform } from '../referrals/platforms.ts';
 
 export interface FakePlatform {
   url: string;
@@ -65,4 +67,15 @@ export async function startFakePlatform(secret: string): Promise<FakePlatform> {
     hostPort: `127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   });
+}
+
+/** Points a platform's webhook delivery at a fake platform, signed with `secret`. */
+export async function useFakePlatform(db: PoolDb, platform: string, fake: FakePlatform, secret: string): Promise<void> {
+  await upsertPlatform(
+    db,
+    platform,
+    { deliveryMode: 'webhook', webhookUrl: `${fake.url}/hooks/referrals`, signingSecret: secret },
+    undefined,
+    false,
+  );
 }

@@ -62,3 +62,14 @@ export function makePost(text: string, over: Record<string, unknown> = {}) {
   const id = `p${Date.now().toString(36)}${seq}`;
   return { platform: 'facebook', platformPostId: id, url: `https://www.facebook.com/posts/${id}`, text, author: 'someone', ...over };
 }
+
+/** Polls `fn` every 100 ms until it returns something truthy (for work a worker finishes after an answer). */
+export async function until<T>(fn: () => Promise<T | undefined | null | false>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -9,10 +9,9 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../core/chromium.ts';
-import { upsertPlatform } from '../referrals/platforms.ts';
 import { generateSigningSecret } from '../referrals/secrets.ts';
 import { ROOT } from './cli.ts';
-import { startFakePlatform, type FakePlatform } from './fake-platform.ts';
+import { startFakePlatform, type FakePlatform, useFakePlatform } from './fake-platform.ts';
 import { makePost, startHarness, type Harness } from './harness.ts';
 import { signedReport } from './platform-fixtures.ts';
 import { seedReviewItems } from './review-fixtures.ts';
@@ -38,13 +37,7 @@ describe('the review item page in a browser', () => {
       { workers: ['ingest', 'classify', 'refer', 'evidence'], api: true },
       { EVIDENCE_CAPTURE: 'on', FETCH_ALLOW_HOSTS: fake.hostPort, REFER_BACKOFF_MS: '200', REVIEW_UNDO_SECONDS: '10' },
     );
-    await upsertPlatform(
-      h.db,
-      'tiktok',
-      { deliveryMode: 'webhook', webhookUrl: `${fake.url}/hooks/referrals`, signingSecret: secret },
-      undefined,
-      false,
-    );
+    await useFakePlatform(h.db, 'tiktok', fake, secret);
     browser = await launchBrowser();
     await mkdir(OUT, { recursive: true });
   });

@@ -5,6 +5,7 @@
  * where it was (referrals/needs-info.ts) and shows the answer to the platform.
  */
 import { Layout } from '../review/layout.tsx';
+import { Flash } from './flash.tsx';
 import type { OpenQuestionRow } from '../../../referrals/sql.ts';
 import { DirectedText } from './post-text.tsx';
 import { truncateGraphemes } from '../review/direction.ts';
@@ -19,14 +20,7 @@ export function QuestionsPage(props: {
   return (
     <Layout title="Platform questions" who={props.who}>
       <h2>Questions from platforms</h2>
-      <div role="status" aria-live="polite">
-        {props.flash ? (
-          <p class="flash" role={props.flash.kind === 'error' ? 'alert' : undefined}>
-            {props.flash.kind === 'error' ? 'Not done: ' : 'Done: '}
-            {props.flash.message}
-          </p>
-        ) : null}
-      </div>
+      <Flash flash={props.flash} />
       {props.rows.length === 0 ? (
         <p>No open questions.</p>
       ) : (

@@ -6,6 +6,7 @@
  * report buttons the referral's state allows (the same lifecycle table as the API).
  */
 import { Layout } from '../review/layout.tsx';
+import { Flash } from './flash.tsx';
 import { Name } from '../review/bidi.tsx';
 import { canTransition } from '../../../referrals/lifecycle.ts';
 import type { PlatformReferralRow, ReferralPostRow } from '../../../referrals/sql.ts';
@@ -94,14 +95,7 @@ export function ReferralPage(props: {
       <h2>
         Referral of post <bdi>{r.platformPostId}</bdi>
       </h2>
-      <div role="status" aria-live="polite">
-        {props.flash ? (
-          <p class="flash" role={props.flash.kind === 'error' ? 'alert' : undefined}>
-            {props.flash.kind === 'error' ? 'Not done: ' : 'Done: '}
-            {props.flash.message}
-          </p>
-        ) : null}
-      </div>
+      <Flash flash={props.flash} />
       <p data-testid="summary">
         <strong>Summary:</strong> {summary}
       </p>
