@@ -96,11 +96,13 @@ export const categoryJoin = sql`LEFT JOIN LATERAL (
 export const LANGUAGE = sql`COALESCE(p.language, 'und')`;
 export const CATEGORY = sql`COALESCE(cl.category, 'unclassified')`;
 
-/** Platform / language / category conditions over post `p` joined with `categoryJoin`. */
+/** Platform / language / category / action-day batch conditions over post `p` joined with `categoryJoin`. */
 export function postFilter(f: StatsFilters): Sql {
   return sql`(${f.platformId ?? null}::int IS NULL OR p."platformId" = ${f.platformId ?? null}::int)
     AND (${f.language ?? null}::text IS NULL OR ${LANGUAGE} = ${f.language ?? null}::text)
-    AND (${f.category ?? null}::text IS NULL OR ${CATEGORY} = ${f.category ?? null}::text)`;
+    AND (${f.category ?? null}::text IS NULL OR ${CATEGORY} = ${f.category ?? null}::text)
+    AND (${f.batchId ?? null}::uuid IS NULL
+      OR EXISTS (SELECT 1 FROM "Referral" rb WHERE rb."postId" = p.id AND rb."batchId" = ${f.batchId ?? null}::uuid))`;
 }
 
 /**

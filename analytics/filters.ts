@@ -23,6 +23,8 @@ export interface StatsFilters {
   language?: string | undefined;
   /** Category of the latest classification; unclassified posts are `unclassified`. */
   category?: string | undefined;
+  /** Action-day batch: only posts with a referral in it. */
+  batchId?: string | undefined;
 }
 
 /** `YYYY-MM-DD` → that day at 00:00 UTC, or undefined when it is not a real calendar date. */

@@ -118,7 +118,7 @@ describe('action days with held confirmations', () => {
     const { actionDayReport } = await import('../referrals/action-day.ts');
     const r = await actionDayReport(h.db, batchId!);
     const today = new Date().toISOString().slice(0, 10);
-    const statsRes = await h.request('GET', `/v1/stats?from=${today}&to=${today}&platform=telegram`, { key: lead });
+    const statsRes = await h.request('GET', `/v1/stats?from=${today}&to=${today}&batch=${batchId!}`, { key: lead });
     expect(statsRes.status).toBe(200);
     const stats = (await statsRes.json()) as {
       counts: Record<string, { posts: number }>;

@@ -40,6 +40,10 @@ const statsFields = {
     .string()
     .regex(/^[a-z0-9_]{1,64}$/, 'must be a category such as "small_boat"')
     .optional(),
+  batch: z
+    .uuid({ error: 'must be an action-day batch id (a UUID, as `tidewatch action-day` prints it)' })
+    .optional()
+    .openapi({ description: 'Only posts referred in this action-day batch (`tidewatch action-day report <batch>` counts the same).' }),
 };
 
 /** The range checks, added after any extra fields (zod cannot extend a refined object). */
@@ -100,7 +104,15 @@ export async function toStatsFilters(c: Context<ApiEnv>, q: StatsQueryInput, now
       throw badQuery('platform', `unknown platform "${q.platform}"; known: ${known}`);
     }
   }
-  return { from: first, to: new Date(last.getTime() + DAY), bucket: q.bucket, platformId, language: q.language, category: q.category };
+  return {
+    from: first,
+    to: new Date(last.getTime() + DAY),
+    bucket: q.bucket,
+    platformId,
+    language: q.language,
+    category: q.category,
+    batchId: q.batch,
+  };
 }
 
 const n = z.number().int();
