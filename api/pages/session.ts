@@ -15,6 +15,15 @@ import { ErrorPage } from './error-page.tsx';
 
 export const SESSION_COOKIE = 'tw_session';
 
+/** "Name (role)" of the signed-in person, as every page header shows it (the Layout reads the role from it). */
+export const whoOf = (c: Context<ApiEnv>) => `${c.var.principal!.name} (${c.var.principal!.role})`;
+
+/** This request's path and query: where a page's own forms (e.g. the shortcut toggle) come back to. */
+export const hereOf = (c: Context<ApiEnv>) => {
+  const u = new URL(c.req.url);
+  return u.pathname + u.search;
+};
+
 /** https seen by this server, or (TRUST_PROXY=on only) reported by the proxy in front of it. */
 export function cameOverHttps(c: Context<ApiEnv>): boolean {
   if (new URL(c.req.url).protocol === 'https:') return true;

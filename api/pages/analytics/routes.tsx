@@ -4,17 +4,15 @@
  * cookie), validating its filters with the same schema as `GET /v1/stats` and exporting through
  * the same serialiser, so the page, the API and the downloads always agree.
  */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { computeStats } from '../../../analytics/stats.ts';
 import { exportTable } from '../../../analytics/tables.ts';
 import { ROLE_SETS } from '../../auth/require-role.ts';
 import type { ApiEnv } from '../../context.ts';
 import { ExportQuery, StatsQuery, toStatsFilters } from '../../routes/stats-schemas.ts';
 import { pageError } from '../page-error.ts';
-import { requirePageRole } from '../session.ts';
+import { requirePageRole, whoOf } from '../session.ts';
 import { AnalyticsPage, type AnalyticsForm } from './page.tsx';
-
-const whoOf = (c: Context<ApiEnv>) => `${c.var.principal!.name} (${c.var.principal!.role})`;
 
 /** zod issues → "from: must be a date …", naming the field as the API does. */
 const firstIssue = (e: { issues: { path: PropertyKey[]; message: string }[] }) => {

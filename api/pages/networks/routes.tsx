@@ -9,7 +9,7 @@ import { ROLE_SETS } from '../../auth/require-role.ts';
 import type { ApiEnv } from '../../context.ts';
 import { getNetwork, listNetworks } from '../../../networks/read.ts';
 import { pageError } from '../page-error.ts';
-import { requirePageRole } from '../session.ts';
+import { requirePageRole, whoOf } from '../session.ts';
 import { ErrorPage } from '../error-page.tsx';
 import { NetworkPage, NetworkListPage } from './pages.tsx';
 
@@ -18,27 +18,24 @@ const ALL_NETWORKS = { href: '/networks', label: 'All networks' };
 export function networkPageRoutes() {
   const app = new Hono<ApiEnv>();
   const read = requirePageRole(ROLE_SETS.read);
-  const who = (p: { name: string; role: string }) => `${p.name} (${p.role})`;
 
   app.get('/networks', read, async (c) => {
     try {
       const page = await listNetworks(c.var.ctx.db, { cursor: c.req.query('cursor') || undefined, limit: 50 });
-      return c.html(<NetworkListPage who={who(c.var.principal!)} {...page} />);
+      return c.html(<NetworkListPage who={whoOf(c)} {...page} />);
     } catch (err) {
       const e = pageError(err);
-      return c.html(<ErrorPage status={e.status} message={e.message} who={who(c.var.principal!)} back={ALL_NETWORKS} />, e.status);
+      return c.html(<ErrorPage status={e.status} message={e.message} who={whoOf(c)} back={ALL_NETWORKS} />, e.status);
     }
   });
   app.get('/networks/:id', read, async (c) => {
     const network = await getNetwork(c.var.ctx.db, c.req.param('id'));
     if (!network) {
       const message = `No network ${c.req.param('id')}.`;
-      return c.html(<ErrorPage status={404} message={message} who={who(c.var.principal!)} back={ALL_NETWORKS} />, 404);
+      return c.html(<ErrorPage status={404} message={message} who={whoOf(c)} back={ALL_NETWORKS} />, 404);
     }
     const lead = (ROLE_SETS.lead as readonly string[]).includes(c.var.principal!.role);
-    return c.html(
-      <NetworkPage who={who(c.var.principal!)} network={network} lead={lead} flash={c.req.query('error') ?? c.req.query('done')} />,
-    );
+    return c.html(<NetworkPage who={whoOf(c)} network={network} lead={lead} flash={c.req.query('error') ?? c.req.query('done')} />);
   });
   return app;
 }

@@ -11,7 +11,7 @@ import { csrf } from 'hono/csrf';
 import { ROLE_SETS } from '../../auth/require-role.ts';
 import type { ApiEnv } from '../../context.ts';
 import { pageError } from '../page-error.ts';
-import { requirePageRole } from '../session.ts';
+import { requirePageRole, whoOf } from '../session.ts';
 import { Layout } from '../review/layout.tsx';
 import { decodeCursor, encodeCursor } from '../../../core/cursor.ts';
 import { ReferralStatus } from '../../../generated/prisma/enums.ts';
@@ -31,7 +31,6 @@ const CURSOR_SORT = 'created';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f-]{36}$/i;
 
-const who = (c: Context<ApiEnv>) => `${c.var.principal!.name} (${c.var.principal!.role})`;
 /** The platform the caller acts for; undefined for admins (every platform). */
 const scope = (c: Context<ApiEnv>) => (c.var.principal!.role === 'platform' ? (c.var.principal!.platformId ?? -1) : undefined);
 
@@ -54,7 +53,7 @@ function flashOf(c: Context<ApiEnv>) {
 
 const notFoundPage = (c: Context<ApiEnv>, id: string) =>
   c.html(
-    <Layout title="Referral not found" who={who(c)}>
+    <Layout title="Referral not found" who={whoOf(c)}>
       <p role="alert">No referral {id} for your platform.</p>
       <p>
         <a href="/platform">Back to the list</a>
@@ -83,7 +82,7 @@ export function platformPageRoutes() {
       const e = pageError(err);
       return c.html(
         <PlatformListPage
-          who={who(c)}
+          who={whoOf(c)}
           platform={c.var.principal!.platform ?? 'all platforms'}
           query={q}
           rows={[]}
@@ -108,7 +107,7 @@ export function platformPageRoutes() {
       rows.length > PAGE_SIZE && last ? encodeCursor({ s: CURSOR_SORT, v: last.createdAt.toISOString(), id: last.id }) : null;
     return c.html(
       <PlatformListPage
-        who={who(c)}
+        who={whoOf(c)}
         platform={c.var.principal!.platform ?? 'all platforms'}
         query={q}
         rows={page}
@@ -126,7 +125,7 @@ export function platformPageRoutes() {
     const history = await referralHistory(c.var.ctx.db, id);
     return c.html(
       <ReferralPage
-        who={who(c)}
+        who={whoOf(c)}
         referral={referral}
         post={post}
         history={history}
@@ -187,7 +186,7 @@ export function platformPageRoutes() {
 
   app.get('/review/questions', lead, async (c) => {
     const rows = await openQuestions(c.var.ctx.db);
-    return c.html(<QuestionsPage who={who(c)} rows={rows} flash={flashOf(c)} />);
+    return c.html(<QuestionsPage who={whoOf(c)} rows={rows} flash={flashOf(c)} />);
   });
 
   app.post('/review/questions/:id/answer', lead, async (c) => {

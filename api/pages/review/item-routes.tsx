@@ -20,7 +20,7 @@ import { getReviewItem } from '../../../review/review-list.ts';
 import { undoDecision } from '../../../review/undo.ts';
 import { ErrorPage } from '../error-page.tsx';
 import { pageError } from '../page-error.ts';
-import { requirePageRole } from '../session.ts';
+import { hereOf, requirePageRole, whoOf } from '../session.ts';
 import { ItemPage } from './item-page.tsx';
 import { PageSettings } from './layout.tsx';
 import { filterString, formFilters, readQuery, withQuery } from './queue-query.ts';
@@ -30,14 +30,6 @@ import { shortcutsEnabled } from './reviewer-keys.ts';
 function itemUrl(id: string, filters: string, flash?: { key: 'done' | 'error'; message: string }): string {
   return withQuery(`/review/items/${id}`, filters, flash ? `${flash.key}=${encodeURIComponent(flash.message)}` : '');
 }
-
-/** This request's path and query: where the shortcut toggle comes back to. */
-const hereOf = (c: Context<ApiEnv>) => {
-  const u = new URL(c.req.url);
-  return u.pathname + u.search;
-};
-
-const whoOf = (c: Context<ApiEnv>) => `${c.var.principal!.name} (${c.var.principal!.role})`;
 
 export function reviewItemRoutes() {
   const app = new Hono<ApiEnv>();

@@ -16,7 +16,7 @@ import { listReviewItems } from '../../../review/review-list.ts';
 import { addBenign, removeBenign } from '../../../networks/benign.ts';
 import { ErrorPage } from '../error-page.tsx';
 import { pageError } from '../page-error.ts';
-import { endSession, requirePageRole, startSession } from '../session.ts';
+import { endSession, hereOf, requirePageRole, startSession, whoOf } from '../session.ts';
 import { QueuePage } from './queue-page.tsx';
 import { filterString, formFilters, readQuery, withQuery, type QueueQuery } from './queue-query.ts';
 import { keyNames, setShortcutsEnabled, shortcutsEnabled } from './reviewer-keys.ts';
@@ -28,12 +28,6 @@ const FAVICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" fill="#fff"/><path d="M1 11c2-2 4-2 7 0s5 2 7 0v4H1z" fill="#111"/></svg>';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** This request's path and query: where the shortcut toggle comes back to. */
-const hereOf = (c: Context<ApiEnv>) => {
-  const u = new URL(c.req.url);
-  return u.pathname + u.search;
-};
 
 /** A page of ours to return to after the shortcut toggle (same-site paths only). */
 const safeReturn = (back: unknown) =>
@@ -52,8 +46,6 @@ async function toFilters(c: Context<ApiEnv>, q: QueueQuery): Promise<QueueFilter
 /** An error as a whole page (with its doctype, header and way back), not a bare paragraph. */
 const errorPage = (c: Context<ApiEnv>, e: ReturnType<typeof pageError>) =>
   c.html(<ErrorPage status={e.status} message={e.message} who={whoOf(c)} />, e.status);
-
-const whoOf = (c: Context<ApiEnv>) => `${c.var.principal!.name} (${c.var.principal!.role})`;
 
 /** Only same-site paths under /review, /analytics or /platform may be redirect targets after sign-in. */
 const safeNext = (next: string | undefined) => (next && /^\/(review|analytics|platform)(\/|$|\?)/.test(next) ? next : '/review');
