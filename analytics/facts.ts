@@ -107,18 +107,31 @@ export function postFilter(f: StatsFilters): Sql {
 
 /**
  * Accounts are distinct (platform, author handle); pages distinct (platform, page). Both are
- * counted over posts that were not dismissed (nor re-uploads of a dismissed post): those are
- * the only posts retention purges, so purging never changes an account or page count.
+ * counted over posts the detector kept (review or referral candidate, or re-uploads of one):
+ * dismissed posts are the only ones retention purges, so purging never changes an account or
+ * page count; and a post still pending is not counted until it is routed, so the rollups only
+ * ever add an account when a post is routed, never take one back (analytics/rollup/).
  */
 const accountAndPage = sql`
-  CASE WHEN eff.outcome = 'dismissed' OR p."authorHandle" IS NULL THEN NULL
+  CASE WHEN eff.outcome IN ('dismissed', 'pending') OR p."authorHandle" IS NULL THEN NULL
        ELSE p."platformId"::text || ':' || ltrim(lower(p."authorHandle"), '@') END AS account,
-  CASE WHEN eff.outcome = 'dismissed' THEN NULL
+  CASE WHEN eff.outcome IN ('dismissed', 'pending') THEN NULL
        ELSE p."platformId"::text || ':' || ${pageOf} END AS page`;
 
-/** Referrals sent in the range, with the platform's decision and the confirmed removal time. */
-function referralOutcomes(f: StatsFilters): Sql {
-  return referralOutcomesWhere(inRange(sql`r."sentAt"`, f));
+/**
+ * Which events a statement covers: those dated in a range (the stats request), or every event of
+ * some posts, whatever its date (the rollup fold, which recomputes a changed post's facts).
+ */
+export type Scope = Pick<StatsFilters, 'from' | 'to'> | { postIds: readonly string[] };
+
+/** `dateCol` in the scope's range, or `postCol` one of its posts (with `dateCol` set). */
+function inScope(dateCol: Sql, postCol: Sql, s: Scope): Sql {
+  return 'postIds' in s ? sql`${postCol} = ANY(${s.postIds}::uuid[]) AND ${dateCol} IS NOT NULL` : inRange(dateCol, s);
+}
+
+/** Referrals sent in the scope, with the platform's decision and the confirmed removal time. */
+function referralOutcomes(s: Scope): Sql {
+  return referralOutcomesWhere(inScope(sql`r."sentAt"`, sql`r."postId"`, s));
 }
 
 /** Referrals `r` matching `where`, as above; action-day reports count their batch with it (referrals/action-day.ts). */
@@ -147,7 +160,7 @@ export function referralOutcomesWhere(where: Sql): Sql {
  * Items confirmed in the range and still confirmed, each with its delivery stage. The latest
  * `confirm` decision dates it (a lead's confirmation after an escalation counts, not the escalation).
  */
-function confirmations(f: StatsFilters): Sql {
+function confirmations(s: Scope): Sql {
   return sql`
   SELECT DISTINCT ON (ri.id) ri."postId", d."createdAt" AS at,
     CASE WHEN ref.sent THEN 'confirmedReferred'
@@ -160,7 +173,7 @@ function confirmations(f: StatsFilters): Sql {
   LEFT JOIN LATERAL (
     SELECT bool_or(r."sentAt" IS NOT NULL) AS sent, bool_or(r.status = 'failed') AS failed FROM "Referral" r WHERE r."postId" = ri."postId"
   ) ref ON true
-  WHERE d.action = 'confirm' AND ${inRange(sql`d."createdAt"`, f)}
+  WHERE d.action = 'confirm' AND ${inScope(sql`d."createdAt"`, sql`ri."postId"`, s)}
     AND NOT EXISTS (
       SELECT 1 FROM "Decision" later WHERE later."reviewItemId" = ri.id AND later.action = 'confirm' AND later."createdAt" > d."createdAt"
     )
@@ -178,18 +191,18 @@ export const CREATE_TEMP_TABLES = [
     language text NOT NULL, category text NOT NULL, account text, page text) ON COMMIT DROP`,
 ];
 
-/** `stats_ev`: one row per stage event in the range; `at` dates it for the series, `hours` is sending → removal on `removed` rows. */
-export function insertEvents(f: StatsFilters): Sql {
+/** One row per stage event in the scope (`stage`, `post_id`, `at`, `hours`): `at` dates it for the series, `hours` is sending → removal on `removed` rows. */
+export function stageEvents(s: Scope): Sql {
   return sql`
-  INSERT INTO stats_ev (stage, post_id, at, hours)
-  WITH ro AS MATERIALIZED (${referralOutcomes(f)}),
-  co AS MATERIALIZED (${confirmations(f)})
-  SELECT 'flagged'::text, p.id, p."ingestedAt", NULL::float8 FROM "Post" p WHERE ${inRange(sql`p."ingestedAt"`, f)}
+  WITH ro AS MATERIALIZED (${referralOutcomes(s)}),
+  co AS MATERIALIZED (${confirmations(s)})
+  SELECT 'flagged'::text AS stage, p.id AS post_id, p."ingestedAt" AS at, NULL::float8 AS hours FROM "Post" p
+    WHERE ${inScope(sql`p."ingestedAt"`, sql`p.id`, s)}
   UNION ALL
   SELECT 'classified', p.id, p."routedAt", NULL FROM "Post" p
-    WHERE ${inRange(sql`p."routedAt"`, f)} AND p.outcome IN ('dismissed', 'review', 'referral_candidate')
+    WHERE ${inScope(sql`p."routedAt"`, sql`p.id`, s)} AND p.outcome IN ('dismissed', 'review', 'referral_candidate')
   UNION ALL
-  SELECT 'sentToReview', ri."postId", ri."createdAt", NULL FROM "ReviewItem" ri WHERE ${inRange(sql`ri."createdAt"`, f)}
+  SELECT 'sentToReview', ri."postId", ri."createdAt", NULL FROM "ReviewItem" ri WHERE ${inScope(sql`ri."createdAt"`, sql`ri."postId"`, s)}
   UNION ALL
   SELECT 'confirmed', co."postId", co.at, NULL FROM co
   UNION ALL
@@ -204,15 +217,22 @@ export function insertEvents(f: StatsFilters): Sql {
   SELECT 'declined', ro."postId", ro."sentAt", NULL FROM ro WHERE ro.decision = 'referral.declined'`;
 }
 
-/** `stats_facts`: the events of posts matching the filters, with platform, language, category, account and page. */
-export function insertFacts(f: StatsFilters): Sql {
-  return sql`
-  INSERT INTO stats_facts (stage, at, hours, platform_id, language, category, account, page)
-  WITH posts AS MATERIALIZED (
+/** `stats_ev`: the stage events of the request's range. */
+export function insertEvents(f: StatsFilters): Sql {
+  return sql`INSERT INTO stats_ev (stage, post_id, at, hours) ${stageEvents(f)}`;
+}
+
+/**
+ * `pf`, with the CTEs before it: each post whose id `ids` selects, with its platform, language,
+ * category (its original's latest classification for a re-upload) and, where they count, account
+ * and page, when it matches `filter`.
+ */
+export function postDims(ids: Sql, filter: Sql): Sql {
+  return sql`posts AS MATERIALIZED (
     SELECT p.id, p."platformId", p.language, p.url, p."authorHandle", p."duplicateOfId",
       CASE WHEN p.outcome = 'duplicate' THEN canon.outcome ELSE p.outcome END AS effective_outcome
     FROM "Post" p LEFT JOIN "Post" canon ON canon.id = p."duplicateOfId"
-    WHERE p.id IN (SELECT post_id FROM stats_ev)
+    WHERE p.id IN (${ids})
   ),
   cl AS (
     SELECT DISTINCT ON (c."postId") c."postId", c.category FROM "Classification" c
@@ -224,8 +244,15 @@ export function insertFacts(f: StatsFilters): Sql {
     FROM posts p CROSS JOIN LATERAL (SELECT p.effective_outcome AS outcome) eff
     ${urlParts}
     LEFT JOIN cl ON cl."postId" = COALESCE(p."duplicateOfId", p.id)
-    WHERE ${postFilter(f)}
-  )
+    WHERE ${filter}
+  )`;
+}
+
+/** `stats_facts`: the events of posts matching the filters, with platform, language, category, account and page. */
+export function insertFacts(f: StatsFilters): Sql {
+  return sql`
+  INSERT INTO stats_facts (stage, at, hours, platform_id, language, category, account, page)
+  WITH ${postDims(sql`SELECT post_id FROM stats_ev`, postFilter(f))}
   SELECT ev.stage, ev.at, ev.hours, pf.platform_id, pf.language, pf.category, pf.account, pf.page
   FROM stats_ev ev JOIN pf ON pf.id = ev.post_id`;
 }

@@ -19,6 +19,7 @@ import {
   type Stage,
 } from './facts.ts';
 import { dayString, seriesBuckets, type StatsFilters } from './filters.ts';
+import { rollupStatsParts } from './rollup/read.ts';
 
 export interface Counts {
   posts: number;
@@ -107,7 +108,8 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 const ratio = (n: number, d: number) => (d ? round(n / d) : null);
 const hours = (x: number | null) => (x === null ? null : round(x));
 
-interface GroupedRow {
+/** One figure of one stage, in total or for one bucket, platform, language, category or removal-time bin. */
+export interface GroupedRow {
   stage: Stage;
   dim: 'total' | 'bucket' | 'platform' | 'language' | 'category' | 'bin';
   key: string | null;
@@ -151,25 +153,22 @@ async function grouped(db: Db, f: StatsFilters): Promise<GroupedRow[]> {
   );
 }
 
-async function precision(db: Db, f: StatsFilters): Promise<Stats['automatedReferralPrecision']> {
-  const [row] = await db.query<{ candidates: number; confirmed: number; rejected: number }>`
+export type Candidates = { candidates: number; confirmed: number; rejected: number };
+
+async function precision(db: Db, f: StatsFilters): Promise<Candidates> {
+  const [row] = await db.query<Candidates>`
     SELECT count(*)::int AS candidates,
       count(*) FILTER (WHERE ri.status = 'confirmed')::int AS confirmed,
       count(*) FILTER (WHERE ri.status = 'rejected')::int AS rejected
     FROM "ReviewItem" ri JOIN "Post" p ON p.id = ri."postId" ${categoryJoin}
     WHERE ri."referralCandidate" AND ${inRange(sql`ri."createdAt"`, f)} AND ${postFilter(f)}`;
-  const { candidates, confirmed, rejected } = row!;
-  return {
-    candidates,
-    confirmed,
-    rejected,
-    undecided: candidates - confirmed - rejected,
-    precision: ratio(confirmed, confirmed + rejected),
-  };
+  return row!;
 }
 
-async function reviewers(db: Db, f: StatsFilters, days: number): Promise<ReviewerRow[]> {
-  const rows = await db.query<Omit<ReviewerRow, 'perDay'> & { reviewer: string }>`
+export type ReviewerCounts = Omit<ReviewerRow, 'perDay'>;
+
+async function reviewers(db: Db, f: StatsFilters): Promise<ReviewerCounts[]> {
+  return db.query<ReviewerCounts>`
     SELECT d.actor AS reviewer, k.name, count(*)::int AS decisions,
       ${join(
         DECISION_KINDS.map((a) => sql`count(*) FILTER (WHERE d.action = ${a}::"DecisionAction")::int AS ${raw(`"${a}"`)}`),
@@ -178,7 +177,6 @@ async function reviewers(db: Db, f: StatsFilters, days: number): Promise<Reviewe
     FROM "Decision" d JOIN "Post" p ON p.id = d."postId" LEFT JOIN "ApiKey" k ON k.id = d.actor ${categoryJoin}
     WHERE ${inRange(sql`d."createdAt"`, f)} AND ${postFilter(f)}
     GROUP BY d.actor, k.name ORDER BY decisions DESC, k.name NULLS LAST, d.actor`;
-  return rows.map((r) => ({ ...r, perDay: round(r.decisions / days) }));
 }
 
 const zeroStages = (): StageCounts => Object.fromEntries(STAGES.map((s) => [s, 0])) as StageCounts;
@@ -199,15 +197,39 @@ function byKey(rows: GroupedRow[], dim: GroupedRow['dim']) {
 const busiestFirst = <T extends StageCounts>(rows: T[], name: (r: T) => string) =>
   rows.sort((a, b) => b.flagged - a.flagged || b.referred - a.referred || name(a).localeCompare(name(b)));
 
-export async function computeStats(db: PoolDb, f: StatsFilters): Promise<Stats> {
-  const days = Math.round((f.to.getTime() - f.from.getTime()) / 86_400_000);
-  const [rows, cand, revs, platformRows] = await Promise.all([
-    grouped(db, f),
-    precision(db, f),
-    reviewers(db, f, days),
+/** What the figures are assembled from: the rollups give the same as the raw SQL (analytics/rollup/). */
+export interface StatsParts {
+  rows: GroupedRow[];
+  candidates: Candidates;
+  reviewers: ReviewerCounts[];
+}
+
+/** The parts computed from the records themselves, over the range: the definition the rollups are held to. */
+export async function rawStatsParts(db: Db, f: StatsFilters): Promise<StatsParts> {
+  const [rows, candidates, revs] = await Promise.all([grouped(db, f), precision(db, f), reviewers(db, f)]);
+  return { rows, candidates, reviewers: revs };
+}
+
+/**
+ * Every figure for `f`: from the rollups (analytics/rollup/read.ts), or from the records when
+ * asked (`source: 'raw'`) or when the filter is an action-day batch, which the rollups do not key.
+ */
+export async function computeStats(db: PoolDb, f: StatsFilters, opts: { source?: 'rollup' | 'raw' } = {}): Promise<Stats> {
+  const raw = opts.source === 'raw' || f.batchId !== undefined;
+  const [parts, platformRows] = await Promise.all([
+    raw ? rawStatsParts(db, f) : rollupStatsParts(db, f),
     db.prisma.platform.findMany({ select: { id: true, name: true } }),
   ]);
-  const names = new Map(platformRows.map((p) => [String(p.id), p.name]));
+  return assembleStats(f, parts, new Map(platformRows.map((p) => [String(p.id), p.name])));
+}
+
+function assembleStats(
+  f: StatsFilters,
+  { rows, candidates: cand, reviewers: reviewerCounts }: StatsParts,
+  names: Map<string, string>,
+): Stats {
+  const days = Math.round((f.to.getTime() - f.from.getTime()) / 86_400_000);
+  const revs = reviewerCounts.map((r) => ({ ...r, perDay: round(r.decisions / days) }));
 
   const counts = Object.fromEntries(STAGES.map((s) => [s, { posts: 0, accounts: 0, pages: 0 }])) as Record<Stage, Counts>;
   let median: number | null = null;
@@ -269,7 +291,11 @@ export async function computeStats(db: PoolDb, f: StatsFilters): Promise<Stats> 
     counts,
     removalRate: ratio(counts.removed.posts, counts.referred.posts),
     timeToRemovalHours: { removed: counts.removed.posts, median, p90 },
-    automatedReferralPrecision: cand,
+    automatedReferralPrecision: {
+      ...cand,
+      undecided: cand.candidates - cand.confirmed - cand.rejected,
+      precision: ratio(cand.confirmed, cand.confirmed + cand.rejected),
+    },
     series,
     platforms,
     languages,

@@ -10,6 +10,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { createDb } from '../core/db/index.ts';
 import { applyMigrations } from '../core/db/migrations.ts';
+import { installSchemaCode } from '../core/db/schema-code.ts';
 import { seedPlatforms } from '../core/db/seed.ts';
 import { withDatabase } from '../core/db/url.ts';
 import type { PostInput } from '../core/post-input.ts';
@@ -44,6 +45,7 @@ export async function createBenchDb(tag: string): Promise<BenchDb> {
   await applyMigrations(url);
   const db = createDb(url, 1);
   try {
+    await installSchemaCode(db);
     await seedPlatforms(db);
   } finally {
     await db.close();

@@ -25,6 +25,7 @@ const COMMANDS: Record<string, Loader> = {
   model: async () => (await import('./commands/model.ts')).modelCommand(),
   platforms: async () => (await import('./commands/platforms.ts')).platformsCommand(),
   purge: async () => (await import('./commands/purge.ts')).purgeCommand(),
+  stats: async () => (await import('./commands/stats.ts')).statsCommand(),
   sessions: async () => (await import('./commands/sessions.ts')).sessionsCommand(),
   contacts: async () => (await import('./commands/contacts.ts')).contactsCommand(),
   referrals: async () => (await import('./commands/referrals.ts')).referralsCommand(),

@@ -30,6 +30,7 @@ export const CONFIG_GROUPS: ReadonlyArray<{ title: string; variables: readonly s
       'CLASSIFY_BATCH_BUDGET_MS',
       'RECOVER_PENDING_AFTER_MS',
       'RECOVER_PENDING_EVERY_MS',
+      'STATS_FOLD_EVERY_MS',
     ],
   },
   {

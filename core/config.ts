@@ -313,6 +313,16 @@ export const envSchema = z
       .max(86_400_000)
       .default(600_000)
       .describe('How often (ms) the classify workers sweep for such posts, one sweep across all processes (`0`: never).'),
+    STATS_FOLD_EVERY_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(3_600_000)
+      .default(1_000)
+      .describe(
+        'How often (ms) worker processes fold changed posts into the analytics rollups that `GET /v1/stats` and `/analytics` read, ' +
+          'one fold at a time across all processes (`0`: never; then run `tidewatch stats fold`).',
+      ),
     RATE_LIMIT: z.enum(['on', 'off']).default('on').describe('Rate limiting on or off (benchmarks turn it off or raise the limits).'),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce
       .number()
@@ -430,6 +440,8 @@ export interface Config {
   classifyBudgetMs: number;
   /** RECOVER_PENDING_AFTER_MS and RECOVER_PENDING_EVERY_MS (the sweep for stranded posts). */
   recovery: { pendingAfterMs: number; everyMs: number };
+  /** STATS_FOLD_EVERY_MS (analytics/rollup/fold.ts). */
+  statsFoldEveryMs: number;
   /** The RATE_LIMIT_* variables (api/middleware/rate-limit.ts). */
   rateLimit: {
     /** RATE_LIMIT=on. */
@@ -518,6 +530,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     worker: { lockMs: e.WORKER_LOCK_MS, stalledIntervalMs: e.WORKER_STALLED_INTERVAL_MS },
     classifyBudgetMs: e.CLASSIFY_BATCH_BUDGET_MS ?? Math.floor(e.WORKER_LOCK_MS / 6),
     recovery: { pendingAfterMs: e.RECOVER_PENDING_AFTER_MS, everyMs: e.RECOVER_PENDING_EVERY_MS },
+    statsFoldEveryMs: e.STATS_FOLD_EVERY_MS,
     rateLimit: {
       enabled: e.RATE_LIMIT === 'on',
       windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,

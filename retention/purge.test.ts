@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeStats } from '../analytics/stats.ts';
+import { foldStats } from '../analytics/rollup/fold.ts';
 import type { StatsFilters } from '../analytics/filters.ts';
 import { seedHistory, t, type History } from '../test/analytics-history.ts';
 import { postIdFor } from '../core/post-input.ts';
@@ -39,7 +40,9 @@ describe('purgeDismissed', () => {
       { ...base, category: 'documents' },
       { ...base, from: t('08-01 00:00'), to: t('10-01 00:00') },
     ];
-    return Promise.all(sets.map((f) => computeStats(iso.db, f)));
+    // Both ways: the rollups (folded first, as the workers would) and the records themselves.
+    await foldStats(iso.db, { wait: true });
+    return Promise.all(sets.flatMap((f) => [computeStats(iso.db, f), computeStats(iso.db, f, { source: 'raw' })]));
   }
 
   it('a dry run counts what is due and changes nothing', async () => {

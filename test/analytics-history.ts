@@ -49,6 +49,7 @@
  * reviewer B: P3, P4, P7 confirm (and P15 on 09-20); lead C: P5 confirm, P8 reverse; P0 by A on 08-25;
  * P17 by A on 09-15, P18 and P19 by B on 09-16, P20 by A on 09-17.
  */
+import { foldStats } from '../analytics/rollup/fold.ts';
 import { createApiKey } from '../api/auth/keys.ts';
 import type { PoolDb } from '../core/db/index.ts';
 import { postIdFor } from '../core/post-input.ts';
@@ -504,5 +505,7 @@ export async function seedHistory(db: PoolDb): Promise<History> {
       await db.prisma.auditEvent.create({ data: { actor: 'test', action, subjectType: 'referral', subjectId: row.id, createdAt: t(at) } });
     }
   }
+  // The analytics read rollups: fold what the writes above marked, as the workers would.
+  await foldStats(db, { wait: true });
   return { posts, reviewers };
 }

@@ -8,7 +8,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../core/config.ts';
 import { createDb } from '../core/db/index.ts';
-import { installAppendOnlyGuards } from '../core/db/append-only.ts';
+import { installSchemaCode } from '../core/db/schema-code.ts';
 import { applyMigrations } from '../core/db/migrations.ts';
 import { withDatabase } from '../core/db/url.ts';
 import { preflightMessage, preflight } from './preflight.ts';
@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
   const templateUrl = withDatabase(ADMIN_URL, template);
   await applyMigrations(templateUrl, { preferNative: false });
   const db = createDb(templateUrl, 1);
-  await installAppendOnlyGuards(db);
+  await installSchemaCode(db);
   await db.close();
   project.provide('templateDatabase', template);
 

@@ -85,11 +85,18 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
       withClient(
         iso.databaseUrl,
         async (c) =>
-          (await c.query(`SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = '"AuditEvent"'::regclass AND NOT tgisinternal`)).rows,
+          (
+            await c.query(
+              `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = '"AuditEvent"'::regclass AND NOT tgisinternal ORDER BY tgname`,
+            )
+          ).rows,
       );
     const before = await snapshot();
     expect(before.length).toBeGreaterThan(0);
-    expect(await triggerState()).toEqual([{ tgname: 'AuditEvent_append_only', tgenabled: 'O' }]);
+    expect(await triggerState()).toEqual([
+      { tgname: 'AuditEvent_append_only', tgenabled: 'O' },
+      { tgname: 'tidewatch_stats_audit_ins', tgenabled: 'O' },
+    ]);
 
     const attempts: [string, RegExp][] = [
       [`UPDATE "AuditEvent" SET actor = 'forged'`, /permission denied for table AuditEvent/],
@@ -132,7 +139,10 @@ describe(`the ${RUNTIME_ROLE} role`, () => {
       await expect(c.query(`DELETE FROM "AuditEvent"`)).rejects.toMatchObject({ code: '42501' });
     });
     expect(await snapshot()).toEqual(before);
-    expect(await triggerState()).toEqual([{ tgname: 'AuditEvent_append_only', tgenabled: 'O' }]);
+    expect(await triggerState()).toEqual([
+      { tgname: 'AuditEvent_append_only', tgenabled: 'O' },
+      { tgname: 'tidewatch_stats_audit_ins', tgenabled: 'O' },
+    ]);
   });
 
   it('runs the pipeline, the review API, analytics and retention as that role', async () => {

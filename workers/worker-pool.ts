@@ -9,6 +9,7 @@ import type { PipelineContext } from './pipeline-context.ts';
 import { HANDLERS, type HandlerFactory } from './handlers.ts';
 import { createRedis, type QueueName } from '../core/queues.ts';
 import { RecoverySweep } from './recover-pending.ts';
+import { StatsFoldTimer } from './stats-fold-timer.ts';
 import type { Redis } from 'ioredis';
 
 export interface WorkerPoolOptions {
@@ -31,6 +32,8 @@ export class WorkerPool {
   readonly #connections: Redis[] = [];
   /** Whoever classifies also sweeps for posts whose classify job was lost (recover-pending.ts). */
   #recovery: RecoverySweep | undefined;
+  /** Every pool folds changes into the analytics rollups (one process at a time). */
+  readonly #statsFold: StatsFoldTimer;
 
   /** Loads the handlers of `opts.queues` (only those) and starts a worker per queue. */
   static async start(ctx: PipelineContext, opts: WorkerPoolOptions): Promise<WorkerPool> {
@@ -73,7 +76,11 @@ export class WorkerPool {
       if (name === 'classify') this.#recovery = new RecoverySweep(ctx, connection);
       return worker;
     });
-    if (opts.autorun ?? true) this.#recovery?.start();
+    this.#statsFold = new StatsFoldTimer(ctx);
+    if (opts.autorun ?? true) {
+      this.#recovery?.start();
+      this.#statsFold.start();
+    }
   }
 
   async waitUntilReady(): Promise<void> {
@@ -83,6 +90,7 @@ export class WorkerPool {
   /** Stops taking jobs and waits for the ones in flight to finish. */
   async close(): Promise<void> {
     await this.#recovery?.stop();
+    await this.#statsFold.stop();
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all(this.#connections.map((c) => c.quit().catch(() => c.disconnect())));
   }

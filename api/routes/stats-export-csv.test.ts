@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldStats } from '../../analytics/rollup/fold.ts';
 import { startHarness, type Harness } from '../../test/harness.ts';
 import { seedReviewItems } from '../../test/review-fixtures.ts';
 
@@ -24,6 +25,7 @@ describe('CSV exports neutralise formula-like cells', () => {
     await h.db.prisma.decision.create({
       data: { reviewItemId: item!.id, postId: item!.postId, actor: reviewerId, action: 'confirm', reasonCode: 'smuggling' },
     });
+    await foldStats(h.db, { wait: true });
     const today = new Date().toISOString().slice(0, 10);
     range = `from=${today}&to=${today}`;
   });

@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { createDb, type PoolDb } from './index.ts';
 import pg from 'pg';
-import { installAppendOnlyGuards } from './append-only.ts';
+import { installSchemaCode } from './schema-code.ts';
 import { connectedRole, installRuntimeRole, isRuntimeRole, pendingMigrations, RUNTIME_ROLE_DOCS } from './runtime-role.ts';
 import { seedPlatforms } from './seed.ts';
 
@@ -42,7 +42,7 @@ export async function openDatabase(config: Config, log: Logger, opts: { migrate?
         const { applyMigrations } = await import('./migrations.ts');
         const { applied, via } = await applyMigrations(migrationUrl);
         if (applied.length) log.info({ applied, via }, 'migrations applied');
-        await installAppendOnlyGuards(owner);
+        await installSchemaCode(owner);
         await installRuntimeRole(owner, log);
         await seedPlatforms(owner);
       }).finally(() => (owner === db ? undefined : owner.close()));

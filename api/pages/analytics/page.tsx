@@ -292,7 +292,7 @@ function Figures(props: { stats: Stats; query: string }) {
               .filter((r) => r.medianHoursToRemoval !== null)
               .map((r) => `${r.platform} ${formatDuration(r.medianHoursToRemoval)}, ${formatDuration(r.p90HoursToRemoval)}`)
               .join('; ')}
-            . The table gives exact hours.
+            . Percentiles are read from a histogram, within 0.5 %.
           </p>
         ) : null}
         <DataTable stats={s} table="platforms" query={q} />
