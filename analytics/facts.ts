@@ -122,11 +122,25 @@ const accountAndPage = sql`
  * Which events a statement covers: those dated in a range (the stats request), or every event of
  * some posts, whatever its date (the rollup fold, which recomputes a changed post's facts).
  */
-export type Scope = Pick<StatsFilters, 'from' | 'to'> | { postIds: readonly string[] };
+export type Scope = Pick<StatsFilters, 'from' | 'to'> | PostSet;
+
+/**
+ * Some posts: by id (the fold's batches), or every post ingested in a range (a rebuild's chunks:
+ * posts and their rows lie on disk roughly in ingest order, where random ids would scatter a chunk
+ * over the whole table).
+ */
+export type PostSet = { postIds: readonly string[] } | { ingested: Pick<StatsFilters, 'from' | 'to'> };
+
+/** `postCol` names a post of the set. */
+export function inPostSet(postCol: Sql, s: PostSet): Sql {
+  return 'postIds' in s
+    ? sql`${postCol} = ANY(${s.postIds}::uuid[])`
+    : sql`${postCol} IN (SELECT ps.id FROM "Post" ps WHERE ${inRange(sql`ps."ingestedAt"`, s.ingested)})`;
+}
 
 /** `dateCol` in the scope's range, or `postCol` one of its posts (with `dateCol` set). */
 function inScope(dateCol: Sql, postCol: Sql, s: Scope): Sql {
-  return 'postIds' in s ? sql`${postCol} = ANY(${s.postIds}::uuid[]) AND ${dateCol} IS NOT NULL` : inRange(dateCol, s);
+  return 'postIds' in s || 'ingested' in s ? sql`${inPostSet(postCol, s)} AND ${dateCol} IS NOT NULL` : inRange(dateCol, s);
 }
 
 /** Referrals sent in the scope, with the platform's decision and the confirmed removal time. */

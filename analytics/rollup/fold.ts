@@ -70,7 +70,7 @@ async function foldBatch(tx: Db, batchPosts: number, wait: boolean): Promise<num
   const postIds = [...new Set(marks.map((m) => m.postId))];
   if (!postIds.length) return 0;
   const old = await tx.query<FactRow>`DELETE FROM "StatsPostFact" WHERE "postId" = ANY(${postIds}::uuid[]) RETURNING ${FACT_COLUMNS}`;
-  const fresh = await tx.query<FactRow>(insertPostFacts(postIds));
+  const fresh = await tx.query<FactRow>(insertPostFacts({ postIds }));
   const { deltas, resketch } = differences(old, fresh);
   await applyDeltas(tx, deltas);
   await rebuildSketches(tx, resketch);

@@ -23,27 +23,24 @@ const GROUPING_SETS = sql`GROUPING SETS (
   (day, stage, actor, "platformId", language), (day, stage, actor, "platformId", category), (day, stage, actor, language, category),
   (day, stage, actor, "platformId", language, category))`;
 
-export async function rebuildStats(db: PoolDb, opts: { chunkPosts?: number; log?: (msg: string) => void } = {}): Promise<RebuildResult> {
+export async function rebuildStats(db: PoolDb, opts: { log?: (msg: string) => void } = {}): Promise<RebuildResult> {
   const t0 = performance.now();
-  const chunk = opts.chunkPosts ?? 20_000;
   return db.transaction(
     async (tx) => {
       await tx.query`SELECT pg_advisory_xact_lock(${FOLD_LOCK})`;
       await tx.execute`DELETE FROM "StatsDirtyPost"`;
       await tx.execute`TRUNCATE "StatsPostFact", "StatsCell"`;
-      let after = '00000000-0000-0000-0000-000000000000';
+      // A day of ingest at a time, in the order the rows lie on disk.
+      const [span] = await tx.query<{ first: Date | null; last: Date | null }>`
+        SELECT date_trunc('day', min("ingestedAt")) AS first, max("ingestedAt") AS last FROM "Post"`;
       let posts = 0;
       let facts = 0;
-      for (;;) {
-        const ids = (
-          await tx.query<{ id: string }>`SELECT id::text AS id FROM "Post" WHERE id > ${after}::uuid ORDER BY id LIMIT ${chunk}`
-        ).map((r) => r.id);
-        if (!ids.length) break;
-        facts += await tx.execute(insertPostFacts(ids, false));
-        posts += ids.length;
-        after = ids[ids.length - 1]!;
-        opts.log?.(`facts of ${posts.toLocaleString('en')} posts`);
+      for (let day = span?.first?.getTime(); day !== undefined && day <= span!.last!.getTime(); day += 86_400_000) {
+        const ingested = { from: new Date(day), to: new Date(day + 86_400_000) };
+        facts += await tx.execute(insertPostFacts({ ingested }, false));
+        opts.log?.(`facts of posts ingested up to ${ingested.to.toISOString().slice(0, 10)}: ${facts.toLocaleString('en')} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
       }
+      [{ posts }] = (await tx.query<{ posts: number }>`SELECT count(*)::int AS posts FROM "Post"`) as [{ posts: number }];
       const cells = await tx.execute`
         INSERT INTO "StatsCell" (day, stage, "platformId", language, category, actor, posts)
         SELECT day, stage, ${level('platformId', '0')}, ${level('language', `'*'`)}, ${level('category', `'*'`)}, actor, count(*)::int
@@ -63,6 +60,7 @@ export async function rebuildStats(db: PoolDb, opts: { chunkPosts?: number; log?
           ) b GROUP BY day, stage, p, l, cat, actor
         ) h
         WHERE (c.day, c.stage, c."platformId", c.language, c.category, c.actor) = (h.day, h.stage, h.p, h.l, h.cat, h.actor)`;
+      opts.log?.(`cells (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
       const days = await tx.query<{ day: string }>`
         SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day FROM "StatsPostFact" WHERE account IS NOT NULL OR page IS NOT NULL ORDER BY 1`;
       for (const { day } of days)

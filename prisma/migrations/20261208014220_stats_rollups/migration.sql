@@ -47,3 +47,6 @@ CREATE INDEX "StatsPostFact_day_stage_idx" ON "StatsPostFact"("day", "stage");
 
 -- CreateIndex
 CREATE INDEX "StatsCell_platformId_language_category_day_idx" ON "StatsCell"("platformId", "language", "category", "day");
+
+-- CreateIndex
+CREATE INDEX "Decision_postId_idx" ON "Decision"("postId");

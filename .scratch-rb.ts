@@ -1,0 +1,11 @@
+import { createDb } from '../work/main/core/db/index.ts';
+import { applyMigrations } from '../work/main/core/db/migrations.ts';
+import { installSchemaCode } from '../work/main/core/db/schema-code.ts';
+import { rebuildStats } from '../work/main/analytics/rollup/rebuild.ts';
+const url = process.argv[2]!;
+await applyMigrations(url);
+const db = createDb(url, 2);
+await installSchemaCode(db);
+const r = await rebuildStats(db, { chunkPosts: Number(process.argv[3] ?? 20000), log: (m) => console.log(m) });
+console.log(r);
+await db.close();
