@@ -31,6 +31,10 @@ async function waitFor(what: string, check: () => Promise<boolean>, ms = 20_000)
 }
 
 export async function startLocalCluster(size = 3): Promise<LocalCluster> {
+  const version = /v=(\d+)/.exec((await run('redis-server', ['--version']).catch(() => ({ stdout: '' }))).stdout)?.[1];
+  // --cluster-port (the bus on a port of our choosing) is Redis 7.
+  if (!version || Number(version) < 7 || !(await run('redis-cli', ['--version']).catch(() => undefined)))
+    throw new Error('a local Redis Cluster needs redis-server >= 7 and redis-cli on the PATH (apt-get install redis-server)');
   const dir = await mkdtemp(path.join(tmpdir(), 'tw-cluster-'));
   const children: ChildProcess[] = [];
   const ports: number[] = [];

@@ -5,6 +5,8 @@
  */
 import { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answers } from '../cli/private-redis.ts';
+import { freePort } from '../core/free-port.ts';
 import { dropQueuePrefix } from '../core/queues.ts';
 import { loadDetector } from '../detector/index.ts';
 import { outstandingJobs } from '../workers/drain.ts';
@@ -60,6 +62,31 @@ describe('on a three-node Redis Cluster', () => {
     expect(await ready.json()).toMatchObject({ status: 'ready', redis: 'ok' });
     const metrics = await (await h!.request('GET', '/metrics')).text();
     expect(metrics).toMatch(/queue="ingest"/);
+  });
+
+  it('serves the queue dashboard (bull-board) from the cluster', async () => {
+    const signIn = await fetch(`${h!.rt.apiUrl}/review/sign-in`, {
+      method: 'POST',
+      body: new URLSearchParams({ key: await h!.key('admin'), next: '/review' }),
+      headers: { origin: h!.rt.apiUrl! },
+      redirect: 'manual',
+    });
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const get = async (path: string) => {
+      const res = await fetch(`${h!.rt.apiUrl}${path}`, { headers: { cookie } });
+      expect({ path, status: res.status }).toEqual({ path, status: 200 });
+      return res.json() as Promise<Record<string, unknown>>;
+    };
+    const { queues } = (await get('/admin/queues/api/queues?activeQueue=ingest&status=completed&page=1')) as {
+      queues: { name: string; counts: Record<string, number> }[];
+    };
+    expect(queues.find((q) => q.name === 'ingest')?.counts.completed).toBe(1);
+    expect(await get('/admin/queues/api/redis/stats')).toMatchObject({ mode: 'cluster' });
+  });
+
+  it('lets the demo probe it (answers)', async () => {
+    expect(await answers(cluster.url)).toBe(true);
+    expect(await answers(`redis+cluster://127.0.0.1:${await freePort()}`)).toBe(false);
   });
 
   it('keeps every key under the hash-tagged prefix, all in one slot', async () => {
