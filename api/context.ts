@@ -3,13 +3,13 @@ import type { PoolDb } from '../core/db/index.ts';
 import type { Logger } from '../core/logger.ts';
 import type { PlatformDirectory } from '../core/platform-directory.ts';
 import type { Queues } from '../core/jobs.ts';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../core/queues.ts';
 import type { Principal } from './auth/keys.ts';
 
 export interface ApiContext {
   config: Config;
   db: PoolDb;
-  redis: Redis;
+  redis: RedisConnection;
   queues: Queues;
   platforms: PlatformDirectory;
   log: Logger;

@@ -10,6 +10,7 @@ import { Queue } from 'bullmq';
 import { createRedis, dropQueuePrefix } from '../core/queues.ts';
 import { JOB_DEFAULTS } from '../core/jobs.ts';
 import { REDIS_URL, spawnNode, until, type Spawned } from './bench-env.ts';
+import { queuePrefixFor } from '../core/redis-url.ts';
 
 export interface CeilingLayout {
   processes: number;
@@ -29,7 +30,7 @@ export interface CeilingResult {
 const BULK = 100;
 
 async function runLayout(jobs: number, layout: CeilingLayout): Promise<{ jobsPerSec: number; seconds: number }> {
-  const prefix = `bench-ceiling-${randomBytes(3).toString('hex')}`;
+  const prefix = queuePrefixFor(REDIS_URL, `bench-ceiling-${randomBytes(3).toString('hex')}`);
   const connection = createRedis(REDIS_URL);
   const queue = new Queue('noop', { connection, prefix, defaultJobOptions: JOB_DEFAULTS });
   const workers: Spawned[] = [];

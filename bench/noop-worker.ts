@@ -9,7 +9,7 @@ import { MetricsTime, Worker } from 'bullmq';
 import { createRedis } from '../core/queues.ts';
 
 const [redisUrl, prefix, queue, concurrency] = process.argv.slice(2);
-const connection = createRedis(redisUrl!, `${prefix}:worker:${queue}`);
+const connection = createRedis(redisUrl!, { connectionName: `${prefix}:worker:${queue}` });
 const worker = new Worker(queue!, async () => undefined, {
   connection,
   prefix: prefix!,

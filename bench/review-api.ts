@@ -16,6 +16,7 @@ import { withDatabase } from '../core/db/url.ts';
 import { CpuMeter, machineShares, machineTicks, postgresBackendsOf } from './proc-stats.ts';
 import { ADMIN_URL, createBenchDb, REDIS_URL, spawnTidewatch, until, type BenchDb, type Spawned } from './bench-env.ts';
 import { seedReviewData } from './seed-review.ts';
+import { queuePrefixFor } from '../core/redis-url.ts';
 
 export interface ReviewApiOptions {
   posts: number;
@@ -114,7 +115,7 @@ async function requestPaths(base: string, key: string): Promise<string[]> {
 
 export async function measureReviewApi(opts: ReviewApiOptions): Promise<ReviewApiResult> {
   const db = opts.reuseDb ? await reuseBenchDb(opts.reuseDb) : await createBenchDb('api');
-  const prefix = `bench-api-${randomBytes(3).toString('hex')}`;
+  const prefix = queuePrefixFor(REDIS_URL, `bench-api-${randomBytes(3).toString('hex')}`);
   let api: Spawned | undefined;
   try {
     const seeded = opts.reuseDb ? await seededAlready(db.url) : { ...(await seedReviewData(db.url, opts.posts)), posts: opts.posts };

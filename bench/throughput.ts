@@ -13,6 +13,7 @@ import { enqueuePosts } from '../core/jobs.ts';
 import { closeQueues, createRedis, dropQueuePrefix, openQueues, type QueueName, type Queues } from '../core/queues.ts';
 import { CpuMeter, machineShares, machineTicks, postgresBackendsOf, redisServers } from './proc-stats.ts';
 import { corpusPosts, createBenchDb, REDIS_URL, spawnTidewatch, until, type Spawned } from './bench-env.ts';
+import { queuePrefixFor } from '../core/redis-url.ts';
 
 export interface StageTimes {
   jobs: number;
@@ -76,7 +77,7 @@ async function stageTimes(queues: Queues, name: 'ingest' | 'classify', since: nu
 
 export async function measureThroughput(opts: ThroughputOptions): Promise<ThroughputResult> {
   const db = await createBenchDb('pipeline');
-  const prefix = `bench-${randomBytes(3).toString('hex')}`;
+  const prefix = queuePrefixFor(REDIS_URL, `bench-${randomBytes(3).toString('hex')}`);
   // Workers consuming `refer` refuse the placeholder notice sender (core/config.ts placeholderSenderProblem).
   const env = {
     DATABASE_URL: db.url,

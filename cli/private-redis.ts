@@ -3,8 +3,8 @@
  * port (nothing persisted), else the default local one if it answers.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { Redis } from 'ioredis';
 import { freePort } from '../core/free-port.ts';
+import { createRedis } from '../core/queues.ts';
 import { UsageError } from './process-lifecycle.ts';
 
 export { freePort };
@@ -16,9 +16,9 @@ export interface RedisChoice {
   stop(): Promise<void>;
 }
 
-/** Whether a Redis server answers PING at `url` (one try, no retries). */
+/** Whether a Redis server (or cluster) answers PING at `url` (one try, no retries). */
 export async function answers(url: string): Promise<boolean> {
-  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1_000 });
+  const r = createRedis(url, { probe: true });
   r.on('error', () => undefined); // a refused probe is an answer, not a crash
   try {
     await r.connect();

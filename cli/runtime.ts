@@ -3,10 +3,9 @@
  * workers and the API this process runs. Every CLI command that needs the services starts here.
  */
 import type { ServerType } from '@hono/node-server';
-import type { Redis } from 'ioredis';
 import type { PipelineContext } from '../workers/pipeline-context.ts';
 import type { LiveDetector } from '../workers/live-detector.ts';
-import { closeQueues, createRedis, openQueues, type QueueName, type Queues } from '../core/queues.ts';
+import { closeQueues, createRedis, openQueues, type QueueName, type Queues, type RedisConnection } from '../core/queues.ts';
 import { WorkerPool } from '../workers/worker-pool.ts';
 import type { Config } from '../core/config.ts';
 import { openDatabase, type Database } from '../core/db/database.ts';
@@ -29,7 +28,7 @@ export interface Runtime {
   config: Config;
   log: Logger;
   database: Database;
-  redis: Redis;
+  redis: RedisConnection;
   queues: Queues;
   pipeline: PipelineContext;
   pool: WorkerPool | undefined;
@@ -49,7 +48,7 @@ export async function startRuntime(given: Config, log: Logger, opts: RuntimeOpti
   if (!database.embedded)
     await warnIfPrivileged(database.db, log).catch((err: Error) => log.warn({ err: err.message }, 'could not check the database role'));
   // Named so an operator (and the shutdown test) can tell this process's connection in CLIENT LIST.
-  const redis = createRedis(config.redisUrl, `${config.queuePrefix}:${opts.api ? 'api' : 'main'}`);
+  const redis = createRedis(config.redisUrl, { connectionName: `${config.queuePrefix}:${opts.api ? 'api' : 'main'}` });
   const queues = openQueues(redis, config.queuePrefix);
   // Without a listener BullMQ prints a stack trace per queue for every failed reconnect while
   // Redis is away. The queues share `redis`, so one warning a second says it all: ioredis keeps

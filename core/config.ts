@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseAllowHosts, type AllowedHost } from './net/address-policy.ts';
+import { queuePrefixFor, redisUrlProblem } from './redis-url.ts';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const unit = z.coerce.number().min(0).max(1);
@@ -25,9 +26,18 @@ export const envSchema = z
       .default('info')
       .describe('pino log level: `fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`.'),
     REDIS_URL: z
-      .url({ protocol: /^rediss?$/ })
+      .string()
+      .superRefine((url, ctx) => {
+        const problem = redisUrlProblem(url);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
       .default('redis://127.0.0.1:6379')
-      .describe('Redis for the BullMQ queues (and rate-limit counters). Unset, `npm run demo` starts a private Redis of its own.'),
+      .describe(
+        'Redis for the BullMQ queues (and rate-limit counters). Unset, `npm run demo` starts a private Redis of its own. ' +
+          'A Redis Cluster: `redis+cluster://host:port,host:port` (`rediss+cluster://` for TLS; `user:password@` before the ' +
+          'first node applies to all), any reachable nodes as seeds; the queue prefix is then wrapped in a hash tag ' +
+          '(`{tidewatch}`), see docs/operations.md.',
+      ),
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/ })
       .optional()
@@ -50,9 +60,13 @@ export const envSchema = z
       .describe('Local state: the embedded database (`DATA_DIR/postgres`, its random password in `postgres/server.json`, mode 0600).'),
     QUEUE_PREFIX: z
       .string()
-      .regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only')
+      .regex(/^(\{[\w:.-]+\})?[\w:.-]*$/, 'letters, digits, _ : . - only, optionally after a {hash tag}')
+      .min(1)
       .default('tidewatch')
-      .describe('Prefix of every Redis key, so several deployments (or test runs) can share one Redis.'),
+      .describe(
+        'Prefix of every Redis key, so several deployments (or test runs) can share one Redis. On a Redis Cluster it is ' +
+          'wrapped in a hash tag (`{tidewatch}`) unless it starts with one.',
+      ),
     API_HOST: z.string().min(1).default('127.0.0.1').describe('Address the API listens on.'),
     API_PORT: port.optional().describe('Port the API listens on. Unset: `PORT`, else 3000.'),
     PORT: port
@@ -495,7 +509,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
     dataDir: e.DATA_DIR,
-    queuePrefix: e.QUEUE_PREFIX,
+    // On a cluster every key must share one hash slot (core/redis-url.ts).
+    queuePrefix: queuePrefixFor(e.REDIS_URL, e.QUEUE_PREFIX),
     api: { host: e.API_HOST, port: e.API_PORT ?? e.PORT ?? 3000 },
     thresholds: { refer: e.REFER_THRESHOLD, review: e.REVIEW_THRESHOLD },
     ingestConcurrency: e.INGEST_CONCURRENCY,

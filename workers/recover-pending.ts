@@ -11,7 +11,7 @@
  * batches. Classify is idempotent (it only takes posts still pending, one Classification per post
  * and model version), so a post whose old job turns up after all is still classified once.
  */
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../core/queues.ts';
 import type { PipelineContext } from './pipeline-context.ts';
 import { enqueueBulk, INGEST_CHUNK, jobIds } from '../core/jobs.ts';
 
@@ -69,7 +69,7 @@ export class RecoverySweep {
   /** `redis`: any non-blocking connection to the queues' Redis (it holds the lock). */
   constructor(
     private readonly ctx: PipelineContext,
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
   ) {}
 
   start(): void {

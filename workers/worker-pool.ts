@@ -7,10 +7,9 @@
 import { MetricsTime, Worker } from 'bullmq';
 import type { PipelineContext } from './pipeline-context.ts';
 import { HANDLERS, type HandlerFactory } from './handlers.ts';
-import { createRedis, type QueueName } from '../core/queues.ts';
+import { createRedis, type QueueName, type RedisConnection } from '../core/queues.ts';
 import { RecoverySweep } from './recover-pending.ts';
 import { StatsFoldTimer } from './stats-fold-timer.ts';
-import type { Redis } from 'ioredis';
 
 export interface WorkerPoolOptions {
   queues: readonly QueueName[];
@@ -29,7 +28,7 @@ export interface WorkerPoolOptions {
 
 export class WorkerPool {
   readonly workers: Worker[];
-  readonly #connections: Redis[] = [];
+  readonly #connections: RedisConnection[] = [];
   /** Whoever classifies also sweeps for posts whose classify job was lost (recover-pending.ts). */
   #recovery: RecoverySweep | undefined;
   /** Every pool folds changes into the analytics rollups (one process at a time). */
@@ -55,7 +54,7 @@ export class WorkerPool {
       liveness: 4,
     };
     this.workers = opts.queues.map((name) => {
-      const connection = createRedis(opts.redisUrl, `${ctx.config.queuePrefix}:worker:${name}`);
+      const connection = createRedis(opts.redisUrl, { connectionName: `${ctx.config.queuePrefix}:worker:${name}` });
       this.#connections.push(connection);
       const worker = new Worker(name, handlers.get(name)!(ctx), {
         connection,

@@ -2,20 +2,19 @@
  * `/readyz` is public: with Redis or the database unreachable it says which one is down, and no
  * more. The raw error (host, port, errno) goes to the log for the operator, never into the answer.
  */
-import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type PoolDb } from '../../core/db/index.ts';
 import { PlatformDirectory } from '../../core/platform-directory.ts';
 import { isolate, type Isolated } from '../../test/isolation.ts';
 import { REDIS_URL } from '../../test/services.ts';
-import { closeQueues, createRedis, openQueues, type Queues } from '../../core/queues.ts';
+import { closeQueues, createRedis, openQueues, type Queues, type RedisConnection } from '../../core/queues.ts';
 import { createApp } from '../app.ts';
 import { captureLog } from '../../test/log-capture.ts';
 import { freePort } from '../../core/free-port.ts';
 
 describe('GET /readyz', () => {
   let iso: Isolated;
-  const redises: Redis[] = [];
+  const redises: RedisConnection[] = [];
   const queueSets: Queues[] = [];
   const dbs: PoolDb[] = [];
   beforeAll(async () => {
