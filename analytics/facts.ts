@@ -135,13 +135,17 @@ export type PostSet = { postIds: readonly string[] } | { ingested: Pick<StatsFil
 export function inPostSet(postCol: Sql, s: PostSet): Sql {
   return 'postIds' in s
     ? sql`${postCol} = ANY(${s.postIds}::uuid[])`
-    : sql`${postCol} IN (SELECT ps.id FROM "Post" ps WHERE ${inRange(sql`ps."ingestedAt"`, s.ingested)})`;
+    : // An array computed once, so each table is read by its post-id index rather than scanned whole.
+      sql`${postCol} = ANY(ARRAY(SELECT ps.id FROM "Post" ps WHERE ${inRange(sql`ps."ingestedAt"`, s.ingested)}))`;
 }
 
-/** `dateCol` in the scope's range, or `postCol` one of its posts (with `dateCol` set). */
+/** `dateCol` in the scope's range, or `postCol` one of its posts (with `dateCol` set); on "Post" p itself, its own ingest date. */
 function inScope(dateCol: Sql, postCol: Sql, s: Scope): Sql {
+  if ('ingested' in s && postCol === POST_ID) return sql`${inRange(sql`p."ingestedAt"`, s.ingested)} AND ${dateCol} IS NOT NULL`;
   return 'postIds' in s || 'ingested' in s ? sql`${inPostSet(postCol, s)} AND ${dateCol} IS NOT NULL` : inRange(dateCol, s);
 }
+
+const POST_ID = sql`p.id`;
 
 /** Referrals sent in the scope, with the platform's decision and the confirmed removal time. */
 function referralOutcomes(s: Scope): Sql {
@@ -211,10 +215,10 @@ export function stageEvents(s: Scope): Sql {
   WITH ro AS MATERIALIZED (${referralOutcomes(s)}),
   co AS MATERIALIZED (${confirmations(s)})
   SELECT 'flagged'::text AS stage, p.id AS post_id, p."ingestedAt" AS at, NULL::float8 AS hours FROM "Post" p
-    WHERE ${inScope(sql`p."ingestedAt"`, sql`p.id`, s)}
+    WHERE ${inScope(sql`p."ingestedAt"`, POST_ID, s)}
   UNION ALL
   SELECT 'classified', p.id, p."routedAt", NULL FROM "Post" p
-    WHERE ${inScope(sql`p."routedAt"`, sql`p.id`, s)} AND p.outcome IN ('dismissed', 'review', 'referral_candidate')
+    WHERE ${inScope(sql`p."routedAt"`, POST_ID, s)} AND p.outcome IN ('dismissed', 'review', 'referral_candidate')
   UNION ALL
   SELECT 'sentToReview', ri."postId", ri."createdAt", NULL FROM "ReviewItem" ri WHERE ${inScope(sql`ri."createdAt"`, sql`ri."postId"`, s)}
   UNION ALL

@@ -125,7 +125,9 @@ try {
     }).toString(),
   );
   const renderMs = ms(t0);
-  process.stdout.write(`${'/analytics, 90 days: rendering the page alone'.padEnd(58)} ${fmt(renderMs)} (${(html.length / 1024).toFixed(0)} KiB)\n`);
+  process.stdout.write(
+    `${'/analytics, 90 days: rendering the page alone'.padEnd(58)} ${fmt(renderMs)} (${(html.length / 1024).toFixed(0)} KiB)\n`,
+  );
   process.stdout.write(
     `  (90 days: ${s90.counts.flagged.posts.toLocaleString('en')} flagged, ${s90.counts.flagged.accounts.toLocaleString('en')} accounts, ${s90.counts.referred.posts.toLocaleString('en')} referred, ${s90.counts.removed.posts.toLocaleString('en')} removed, median ${s90.timeToRemovalHours.median} h)\n`,
   );
@@ -141,7 +143,9 @@ try {
   const dry = await purgeDismissed(db, { days: 30, dryRun: true, actor: 'bench' });
   t0 = performance.now();
   const run = await purgeDismissed(db, { days: 30, actor: 'bench' });
-  process.stdout.write(`purge ${dry.posts.toLocaleString('en')} posts (batches of 500): ${(ms(t0) / 1000).toFixed(1)} s, ${run.batches} batches\n`);
+  process.stdout.write(
+    `purge ${dry.posts.toLocaleString('en')} posts (batches of 500): ${(ms(t0) / 1000).toFixed(1)} s, ${run.batches} batches\n`,
+  );
 
   const result = {
     posts: N,

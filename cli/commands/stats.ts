@@ -4,6 +4,7 @@ import { rebuildStats } from '../../analytics/rollup/rebuild.ts';
 import { loadConfig } from '../../core/config.ts';
 import { openDatabase } from '../../core/db/database.ts';
 import { createLogger } from '../../core/logger.ts';
+import { UsageError } from '../process-lifecycle.ts';
 
 async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -32,9 +33,13 @@ export function statsCommand() {
   cmd
     .command('fold')
     .description('fold every change the workers have not folded yet, now')
-    .action(() =>
+    .option('--batch-posts <n>', 'posts per transaction', '2000')
+    .action((opts: { batchPosts: string }) =>
       withDb(async (db) => {
-        const r = await foldStats(db, { wait: true });
+        const batchPosts = Number(opts.batchPosts);
+        if (!Number.isInteger(batchPosts) || batchPosts < 1 || batchPosts > 100_000)
+          throw new UsageError(`--batch-posts: "${opts.batchPosts}" must be a whole number from 1 to 100000`);
+        const r = await foldStats(db, { wait: true, batchPosts });
         process.stdout.write(
           r.busy ? 'another process is folding; nothing done\n' : `folded ${r.posts.toLocaleString('en')} posts in ${r.batches} batches\n`,
         );
