@@ -24,7 +24,7 @@ import { isolate, type Isolated } from './isolation.ts';
 import { AUTO_REFER_PLATFORM, batchPosts, expectedOf, seedPosts, type Expected } from './scale-out-input.ts';
 
 const SEEDS = 12;
-const BATCH = 1_800;
+const BATCH = 1_500;
 /** Posts per ingest job, as API clients send them: many small jobs, so all three processes get some. */
 const CHUNK = 50;
 const NO_FAILED = { ingest: 0, classify: 0, refer: 0, evidence: 0, liveness: 0 };
@@ -106,6 +106,13 @@ describe('three classify worker processes', () => {
     return { outcomes: state.outcomes, nearConfirmed, referrals: referred.length };
   }
 
+  /** Completed classify jobs per worker process (`processedBy`, host:pid). */
+  async function jobsByProcess(): Promise<Map<string, number>> {
+    const by = new Map<string, number>();
+    for (const j of await queues.classify.getCompleted(0, -1)) by.set(j.processedBy ?? '?', (by.get(j.processedBy ?? '?') ?? 0) + 1);
+    return by;
+  }
+
   /** Sends `posts` and records what each must become. */
   function expectAll(posts: readonly PostInput[]): void {
     const confirmed = seeds.map((s) => signatureOf(s.text));
@@ -135,9 +142,15 @@ describe('three classify worker processes', () => {
     expect(end.outcomes.duplicate).toBeGreaterThanOrEqual(2 * Math.floor(BATCH / 20));
     expect(end.referrals).toBe(SEEDS + 2 * SEEDS);
 
-    // Each process really took part.
-    for (const c of classifiers) expect(c.alive).toBe(true);
-    console.info(`scale-out, 3 classify processes: ${BATCH + 2 * SEEDS} posts, outcomes ${JSON.stringify(end.outcomes)}`);
+    // Each of the three really took part (BullMQ records the worker name, host:pid, on every job).
+    const ranBy = await jobsByProcess();
+    for (const c of classifiers) {
+      expect(c.alive).toBe(true);
+      expect(ranBy.get(c.workerName) ?? 0).toBeGreaterThan(0);
+    }
+    console.info(
+      `scale-out, 3 classify processes: ${BATCH + 2 * SEEDS} posts, classify jobs per process ${JSON.stringify([...ranBy.values()])}, outcomes ${JSON.stringify(end.outcomes)}`,
+    );
   });
 
   it('ends the same when one of the three is SIGKILLed mid-run', async () => {
@@ -162,6 +175,8 @@ describe('three classify worker processes', () => {
     // The killed process's jobs were taken over and run again by the two left.
     const rerun = (await queues.classify.getCompleted(0, -1)).filter((j) => (j.attemptsStarted ?? 0) >= 2);
     expect(rerun.length).toBeGreaterThanOrEqual(1);
+    const survivors = classifiers.filter((c) => c !== victim).map((c) => c.workerName);
+    for (const j of rerun) expect(survivors).toContain(j.processedBy);
     expect(victim.alive).toBe(false);
     expect(classifiers.filter((c) => c.alive)).toHaveLength(2);
     expect(ingest!.alive).toBe(true);
