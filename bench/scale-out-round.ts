@@ -7,6 +7,7 @@
  * stages after it. Own database and queue prefix, dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Job, Queue } from 'bullmq';
 import pg from 'pg';
 import { enqueuePosts } from '../core/jobs.ts';
@@ -31,6 +32,8 @@ export interface ScaleOutRound {
   seconds: number;
   postsPerSec: number;
   stages: Record<'ingest' | 'classify' | 'refer', StageRate>;
+  /** Classify jobs each classify process ran (BullMQ's `processedBy`, host:pid). */
+  classifyJobsByProcess: Record<string, number>;
   outcomes: Record<string, number>;
   /** CPU ms per post of each worker process, the database's backends and Redis. */
   cpuMsPerPost: Record<string, number>;
@@ -147,8 +150,18 @@ export async function measureScaleOutRound(opts: { posts: number; classifyProces
         )
       ).rows.map((r) => [r.outcome, Number(r.n)]),
     );
+    const byName = new Map(workers.map((w) => [`${hostname()}:${w.child.pid}`, w.name]));
+    const classifyJobsByProcess: Record<string, number> = Object.fromEntries(
+      workers.filter((w) => w.name.startsWith('classify')).map((w) => [w.name, 0]),
+    );
+    for (const j of await queues.classify.getCompleted(0, -1)) {
+      if ((j.processedOn ?? 0) < since) continue;
+      const name = byName.get(j.processedBy ?? '') ?? (j.processedBy || 'unknown');
+      classifyJobsByProcess[name] = (classifyJobsByProcess[name] ?? 0) + 1;
+    }
     return {
       classifyProcesses: opts.classifyProcesses,
+      classifyJobsByProcess,
       posts: opts.posts,
       seconds,
       postsPerSec: opts.posts / seconds,

@@ -58,6 +58,7 @@ console.log(
           { jobs: s.jobs, postsPerSec: Math.round(s.postsPerSec), jobsPerSec: Number(s.jobsPerSec.toFixed(1)) },
         ]),
       ),
+      classifyJobsByProcess: r.classifyJobsByProcess,
       cpuMsPerPost: Object.fromEntries(Object.entries(r.cpuMsPerPost).map(([k, v]) => [k, Number(v.toFixed(3))])),
       rssMb: Object.fromEntries(Object.entries(r.rssMb).map(([k, v]) => [k, v === undefined ? null : Math.round(v)])),
       machine: { busy: Math.round(r.machine.busy), idle: Math.round(r.machine.idle), steal: Math.round(r.machine.steal) },
@@ -74,6 +75,7 @@ function print(r: ScaleOutRound): void {
   for (const [name, s] of Object.entries(r.stages)) {
     rows.push([`  ${name}: posts/s · jobs/s (${s.jobs} jobs over ${f(s.seconds, 1)} s)`, `${f(s.postsPerSec)} · ${f(s.jobsPerSec, 1)}`]);
   }
+  rows.push(['  classify jobs run by each process', Object.values(r.classifyJobsByProcess).join(' · ')]);
   rows.push(['  route (in the classify transaction): outcomes', JSON.stringify(r.outcomes)]);
   for (const [name, ms] of Object.entries(r.cpuMsPerPost)) rows.push([`  CPU ms per post, ${name}`, f(ms, 3)]);
   const workers = Object.entries(r.cpuMsPerPost).filter(([k]) => k.endsWith(' worker') || /worker \d+$/.test(k));
