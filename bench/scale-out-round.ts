@@ -185,3 +185,36 @@ export async function measureScaleOutRound(opts: { posts: number; classifyProces
     else console.log(`kept database ${db.name}`);
   }
 }
+
+/** A round as printed rows: label, value. */
+export function scaleOutRows(r: ScaleOutRound): [string, string][] {
+  const f = (v: number, d = 0) => v.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const rows: [string, string][] = [
+    [`${r.classifyProcesses} classify process(es): pipeline posts/s (${r.posts} posts in ${f(r.seconds, 1)} s)`, f(r.postsPerSec)],
+  ];
+  for (const [name, s] of Object.entries(r.stages)) {
+    rows.push([`  ${name}: posts/s · jobs/s (${s.jobs} jobs over ${f(s.seconds, 1)} s)`, `${f(s.postsPerSec)} · ${f(s.jobsPerSec, 1)}`]);
+  }
+  rows.push(['  classify jobs run by each process', Object.values(r.classifyJobsByProcess).join(' · ')]);
+  rows.push(['  route (in the classify transaction): outcomes', JSON.stringify(r.outcomes)]);
+  for (const [name, ms] of Object.entries(r.cpuMsPerPost)) rows.push([`  CPU ms per post, ${name}`, f(ms, 3)]);
+  const workers = Object.entries(r.cpuMsPerPost).filter(([k]) => k.endsWith(' worker') || /worker \d+$/.test(k));
+  rows.push([
+    '  CPU ms per post, all worker processes',
+    f(
+      workers.reduce((s, [, v]) => s + v, 0),
+      3,
+    ),
+  ]);
+  rows.push([
+    '  CPU ms per post, all of the above',
+    f(
+      Object.values(r.cpuMsPerPost).reduce((a, b) => a + b, 0),
+      3,
+    ),
+  ]);
+  for (const [name, mb] of Object.entries(r.rssMb)) rows.push([`  peak RSS, ${name}, MB`, mb === undefined ? '–' : f(mb)]);
+  const m = r.machine;
+  rows.push(['  machine CPU, busy / idle / stolen, %', `${f(m.busy)} / ${f(m.idle)} / ${f(m.steal)}`]);
+  return rows;
+}

@@ -9,7 +9,7 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { measureScaleOutRound, type ScaleOutRound } from './scale-out-round.ts';
+import { measureScaleOutRound, scaleOutRows, type ScaleOutRound } from './scale-out-round.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,7 +35,7 @@ for (let round = 1; round <= rounds; round++) {
     console.error(`${n} classify process(es), ${posts} posts${rounds > 1 ? ` (round ${round} of ${rounds})` : ''} …`);
     const r = await measureScaleOutRound({ posts, classifyProcesses: n, keep: args.keep });
     results.push(r);
-    print(r);
+    for (const [k, v] of scaleOutRows(r)) console.log(`${k.padEnd(64)} ${v.padStart(10)}`);
   }
 }
 const load1 = os.loadavg();
@@ -66,35 +66,3 @@ console.log(
     })),
   }),
 );
-
-function print(r: ScaleOutRound): void {
-  const f = (v: number, d = 0) => v.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
-  const rows: [string, string][] = [
-    [`${r.classifyProcesses} classify process(es): pipeline posts/s (${r.posts} posts in ${f(r.seconds, 1)} s)`, f(r.postsPerSec)],
-  ];
-  for (const [name, s] of Object.entries(r.stages)) {
-    rows.push([`  ${name}: posts/s · jobs/s (${s.jobs} jobs over ${f(s.seconds, 1)} s)`, `${f(s.postsPerSec)} · ${f(s.jobsPerSec, 1)}`]);
-  }
-  rows.push(['  classify jobs run by each process', Object.values(r.classifyJobsByProcess).join(' · ')]);
-  rows.push(['  route (in the classify transaction): outcomes', JSON.stringify(r.outcomes)]);
-  for (const [name, ms] of Object.entries(r.cpuMsPerPost)) rows.push([`  CPU ms per post, ${name}`, f(ms, 3)]);
-  const workers = Object.entries(r.cpuMsPerPost).filter(([k]) => k.endsWith(' worker') || /worker \d+$/.test(k));
-  rows.push([
-    '  CPU ms per post, all worker processes',
-    f(
-      workers.reduce((s, [, v]) => s + v, 0),
-      3,
-    ),
-  ]);
-  rows.push([
-    '  CPU ms per post, all of the above',
-    f(
-      Object.values(r.cpuMsPerPost).reduce((a, b) => a + b, 0),
-      3,
-    ),
-  ]);
-  for (const [name, mb] of Object.entries(r.rssMb)) rows.push([`  peak RSS, ${name}, MB`, mb === undefined ? '–' : f(mb)]);
-  const m = r.machine;
-  rows.push(['  machine CPU, busy / idle / stolen, %', `${f(m.busy)} / ${f(m.idle)} / ${f(m.steal)}`]);
-  for (const [k, v] of rows) console.log(`${k.padEnd(64)} ${v.padStart(10)}`);
-}

@@ -21,6 +21,7 @@ import { decideItem } from '../review/decisions.ts';
 import { failedJobs, NO_VIOLATIONS, pipelineState, waitForQuiet } from './faults/exactly-once.ts';
 import { TidewatchProcess } from './faults/tidewatch-process.ts';
 import { isolate, type Isolated } from './isolation.ts';
+import { networkProblems } from './network-invariants.ts';
 import { AUTO_REFER_PLATFORM, batchPosts, expectedOf, seedPosts, type Expected } from './scale-out-input.ts';
 
 const SEEDS = 12;
@@ -71,7 +72,12 @@ describe('three classify worker processes', () => {
   }
 
   /** The end state of everything sent so far, against the offline expectations. */
-  async function checkEndState(): Promise<{ outcomes: Record<string, number>; nearConfirmed: number; referrals: number }> {
+  async function checkEndState(): Promise<{
+    outcomes: Record<string, number>;
+    nearConfirmed: number;
+    referrals: number;
+    network: string;
+  }> {
     const state = await pipelineState(iso.db, detector.version);
     expect(state.violations).toEqual(NO_VIOLATIONS);
     expect(await failedJobs(queues)).toEqual(NO_FAILED);
@@ -102,8 +108,18 @@ describe('three classify worker processes', () => {
     expect(referred.map((r) => r.post.platformPostId).sort()).toEqual(
       [...seeds.map((s) => s.platformPostId), ...candidatesThere.map((p) => p.platformPostId)].sort(),
     );
+    // Networks come out as the connected components of shared contacts, whatever the interleaving.
+    expect(await networkProblems(iso.db)).toEqual([]);
+    const members = await iso.db.prisma.networkMember.count();
+    const networks = await iso.db.prisma.network.count({ where: { mergedIntoId: null, postCount: { gt: 1 } } });
+    expect(networks).toBeGreaterThan(0);
     const nearConfirmed = [...expected.values()].filter((e) => e.nearConfirmed).length;
-    return { outcomes: state.outcomes, nearConfirmed, referrals: referred.length };
+    return {
+      outcomes: state.outcomes,
+      nearConfirmed,
+      referrals: referred.length,
+      network: `${members} posts in networks, ${networks} networks of 2 or more`,
+    };
   }
 
   /** Completed classify jobs per worker process (`processedBy`, host:pid). */
@@ -149,7 +165,7 @@ describe('three classify worker processes', () => {
       expect(ranBy.get(c.workerName) ?? 0).toBeGreaterThan(0);
     }
     console.info(
-      `scale-out, 3 classify processes: ${BATCH + 2 * SEEDS} posts, classify jobs per process ${JSON.stringify([...ranBy.values()])}, outcomes ${JSON.stringify(end.outcomes)}`,
+      `scale-out, 3 classify processes: ${BATCH + 2 * SEEDS} posts, classify jobs per process ${JSON.stringify([...ranBy.values()])}, outcomes ${JSON.stringify(end.outcomes)}, ${end.network}`,
     );
   });
 
@@ -181,7 +197,7 @@ describe('three classify worker processes', () => {
     expect(classifiers.filter((c) => c.alive)).toHaveLength(2);
     expect(ingest!.alive).toBe(true);
     console.info(
-      `scale-out, one of 3 classify processes killed at ${classifiedAtKill}/${batch.length} classified: ${rerun.length} jobs re-run, outcomes ${JSON.stringify(end.outcomes)}`,
+      `scale-out, one of 3 classify processes killed at ${classifiedAtKill}/${batch.length} classified: ${rerun.length} jobs re-run, outcomes ${JSON.stringify(end.outcomes)}, ${end.network}`,
     );
   });
 });
