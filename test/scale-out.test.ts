@@ -74,7 +74,6 @@ describe('three classify worker processes', () => {
   /** The end state of everything sent so far, against the offline expectations. */
   async function checkEndState(): Promise<{
     outcomes: Record<string, number>;
-    nearConfirmed: number;
     referrals: number;
     network: string;
   }> {
@@ -113,10 +112,8 @@ describe('three classify worker processes', () => {
     const members = await iso.db.prisma.networkMember.count();
     const networks = await iso.db.prisma.network.count({ where: { mergedIntoId: null, postCount: { gt: 1 } } });
     expect(networks).toBeGreaterThan(0);
-    const nearConfirmed = [...expected.values()].filter((e) => e.nearConfirmed).length;
     return {
       outcomes: state.outcomes,
-      nearConfirmed,
       referrals: referred.length,
       network: `${members} posts in networks, ${networks} networks of 2 or more`,
     };
