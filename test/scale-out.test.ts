@@ -170,12 +170,23 @@ describe('three classify worker processes', () => {
     const batch = batchPosts('b', BATCH, BATCH, seeds, 1);
     expectAll(batch);
     const before = await iso.db.prisma.classification.count();
+    // Classify waits until ingest has queued the whole batch, so on a fast machine too all three
+    // processes hold jobs at once when it resumes (otherwise classify may keep pace with ingest).
+    await queues.classify.pause();
     await send(batch);
-    // Mid-run, with more jobs active than two processes can hold (3 each): the victim has at least one in hand.
     const deadline = Date.now() + 60_000;
-    while (!((await iso.db.prisma.classification.count()) >= before + 100 && (await queues.classify.getActiveCount()) >= 7)) {
+    const ingesting = async () =>
+      Object.values(await queues.ingest.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).some((n) => n > 0);
+    while (await ingesting()) {
+      if (Date.now() > deadline) throw new Error('ingest did not finish the batch');
+      await sleep(50);
+    }
+    await queues.classify.resume();
+    // Mid-run (a few hundred posts classified, most not), with more jobs active than two processes
+    // can hold (3 each): the victim has at least one in hand.
+    while (!((await iso.db.prisma.classification.count()) >= before + 200 && (await queues.classify.getActiveCount()) >= 7)) {
       if (Date.now() > deadline) throw new Error('classify never had seven jobs active mid-run');
-      await sleep(20);
+      await sleep(5);
     }
     const victim = classifiers[1]!;
     await victim.crash();
