@@ -189,6 +189,7 @@ describe('three classify worker processes', () => {
       await sleep(5);
     }
     const victim = classifiers[1]!;
+    const killedAt = Date.now();
     await victim.crash();
     const classifiedAtKill = (await iso.db.prisma.classification.count()) - before;
     expect(classifiedAtKill).toBeLessThan(batch.length);
@@ -197,7 +198,9 @@ describe('three classify worker processes', () => {
     const end = await checkEndState();
     expect(end.referrals).toBe(SEEDS + 4 * SEEDS);
     // The killed process's jobs were taken over and run again by the two left.
-    const rerun = (await queues.classify.getCompleted(0, -1)).filter((j) => (j.attemptsStarted ?? 0) >= 2);
+    const rerun = (await queues.classify.getCompleted(0, -1)).filter(
+      (j) => (j.attemptsStarted ?? 0) >= 2 && (j.finishedOn ?? 0) >= killedAt,
+    );
     expect(rerun.length).toBeGreaterThanOrEqual(1);
     const survivors = classifiers.filter((c) => c !== victim).map((c) => c.workerName);
     for (const j of rerun) expect(survivors).toContain(j.processedBy);
