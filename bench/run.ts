@@ -15,6 +15,8 @@
  *   npm run bench -- [--posts 20000] [--api-posts 1000000] [--api-duration 10] [--connections 4]
  *                    [--only a,b,d,e] [--rounds 2] [--keep] [--api-db tw_bench_api_…]
  *
+ * --only i adds the scale-out figures (bench/scale-out.ts): 1, 2, 3 classify processes, once each.
+ *
  * --api-db measures (e) on a database kept by an earlier --keep run instead of seeding a new one.
  */
 import { writeFileSync } from 'node:fs';
@@ -28,6 +30,7 @@ import { measureCeiling, type CeilingResult } from './ceiling.ts';
 import { measureClassifyRate, type ClassifyRateResult } from './classify-rate.ts';
 import { measureReviewApi, type ReviewApiResult } from './review-api.ts';
 import { measureThroughput, type ThroughputResult } from './throughput.ts';
+import { measureScaleOutRound, scaleOutRows, type ScaleOutRound } from './scale-out-round.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -96,6 +99,13 @@ if (only.has('e')) {
     reuseDb: args['api-db'],
   });
 }
+const scaleOut: ScaleOutRound[] = [];
+if (only.has('i')) {
+  for (const n of [1, 2, 3]) {
+    console.error(`(i) scale-out, ${n} classify process(es), ${posts} posts …`);
+    scaleOut.push(await measureScaleOutRound({ posts, classifyProcesses: n, keep: args.keep }));
+  }
+}
 const load1 = os.loadavg();
 const reference1 = await machineReferenceMs();
 
@@ -132,6 +142,7 @@ const results = {
   rssMb,
   targets: TARGETS,
   rounds: { ceilingJobsPerSec: ceilings.map((c) => c.jobsPerSec), pipelinePostsPerSec: pipelines.map((p) => p.postsPerSec) },
+  scaleOut,
   details: { ceiling, pipeline, classify: classify && { ...classify, output: undefined }, api: api && { ...api, paths: api.paths.length } },
 };
 writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -214,6 +225,7 @@ if (ceiling)
   console.log(
     `ceiling layouts tried: ${ceiling.tried.map((t) => `${t.layout.processes}×${t.layout.concurrency}: ${fmt(t.jobsPerSec)} jobs/s`).join(', ')}`,
   );
+for (const r of scaleOut) for (const [k, v] of scaleOutRows(r)) console.log(`(i) ${k.padEnd(64)} ${v.padStart(10)}`);
 console.log(describeReference(reference0, reference1));
 console.log(
   `${os.cpus().length} CPUs, load average ${load0.map((l) => l.toFixed(1)).join(' ')} before, ${load1.map((l) => l.toFixed(1)).join(' ')} after; written to bench/results.json`,

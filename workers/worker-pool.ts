@@ -4,6 +4,7 @@
  * time and every stage's writes are idempotent, so delivery is at-least-once with exactly-once
  * effects.
  */
+import { hostname } from 'node:os';
 import { MetricsTime, Worker } from 'bullmq';
 import type { PipelineContext } from './pipeline-context.ts';
 import { HANDLERS, type HandlerFactory } from './handlers.ts';
@@ -25,6 +26,9 @@ export interface WorkerPoolOptions {
   /** How often this pool looks for jobs whose lock expired (default `config.worker.stalledIntervalMs`, 30 000 ms). */
   stalledInterval?: number;
 }
+
+/** `<host>:<pid>`, as BullMQ records it on every job this process runs. */
+export const WORKER_NAME = `${hostname()}:${process.pid}`;
 
 export class WorkerPool {
   readonly workers: Worker[];
@@ -57,6 +61,8 @@ export class WorkerPool {
       const connection = createRedis(opts.redisUrl, { connectionName: `${ctx.config.queuePrefix}:worker:${name}` });
       this.#connections.push(connection);
       const worker = new Worker(name, handlers.get(name)!(ctx), {
+        // Stored on each job it runs (`processedBy`): which process ran a job, when several consume a queue.
+        name: WORKER_NAME,
         connection,
         prefix: ctx.config.queuePrefix,
         concurrency: concurrency[name],

@@ -4,6 +4,7 @@
  * release) and start another.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { cliEnv, ROOT } from '../cli.ts';
 
@@ -45,6 +46,11 @@ export class TidewatchProcess {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
+  }
+
+  /** BullMQ's `processedBy` of the jobs this process ran (workers/worker-pool.ts WORKER_NAME). */
+  get workerName(): string {
+    return `${hostname()}:${this.#child.pid}`;
   }
 
   get alive(): boolean {
