@@ -20,6 +20,7 @@ import {
 } from './facts.ts';
 import { dayString, seriesBuckets, type StatsFilters } from './filters.ts';
 import { rollupStatsParts } from './rollup/read.ts';
+import type { Candidates, GroupedRow, ReviewerCounts, StatsParts } from './stats-parts.ts';
 
 export interface Counts {
   posts: number;
@@ -108,18 +109,6 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 const ratio = (n: number, d: number) => (d ? round(n / d) : null);
 const hours = (x: number | null) => (x === null ? null : round(x));
 
-/** One figure of one stage, in total or for one bucket, platform, language, category or removal-time bin. */
-export interface GroupedRow {
-  stage: Stage;
-  dim: 'total' | 'bucket' | 'platform' | 'language' | 'category' | 'bin';
-  key: string | null;
-  posts: number;
-  accounts: number;
-  pages: number;
-  median_hours: number | null;
-  p90_hours: number | null;
-}
-
 const PERCENTILES = sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median_hours,
   percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90_hours`;
 const POSTS_ONLY = sql`count(*)::int AS posts, 0 AS accounts, 0 AS pages, NULL::float8 AS median_hours, NULL::float8 AS p90_hours`;
@@ -153,8 +142,6 @@ async function grouped(db: Db, f: StatsFilters): Promise<GroupedRow[]> {
   );
 }
 
-export type Candidates = { candidates: number; confirmed: number; rejected: number };
-
 async function precision(db: Db, f: StatsFilters): Promise<Candidates> {
   const [row] = await db.query<Candidates>`
     SELECT count(*)::int AS candidates,
@@ -164,8 +151,6 @@ async function precision(db: Db, f: StatsFilters): Promise<Candidates> {
     WHERE ri."referralCandidate" AND ${inRange(sql`ri."createdAt"`, f)} AND ${postFilter(f)}`;
   return row!;
 }
-
-export type ReviewerCounts = Omit<ReviewerRow, 'perDay'>;
 
 async function reviewers(db: Db, f: StatsFilters): Promise<ReviewerCounts[]> {
   return db.query<ReviewerCounts>`
@@ -196,13 +181,6 @@ function byKey(rows: GroupedRow[], dim: GroupedRow['dim']) {
 
 const busiestFirst = <T extends StageCounts>(rows: T[], name: (r: T) => string) =>
   rows.sort((a, b) => b.flagged - a.flagged || b.referred - a.referred || name(a).localeCompare(name(b)));
-
-/** What the figures are assembled from: the rollups give the same as the raw SQL (analytics/rollup/). */
-export interface StatsParts {
-  rows: GroupedRow[];
-  candidates: Candidates;
-  reviewers: ReviewerCounts[];
-}
 
 /** The parts computed from the records themselves, over the range: the definition the rollups are held to. */
 export async function rawStatsParts(db: Db, f: StatsFilters): Promise<StatsParts> {

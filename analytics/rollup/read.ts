@@ -9,7 +9,7 @@ import { raw, sql, type Db, type Sql } from '../../core/db/index.ts';
 import { DecisionAction } from '../../generated/prisma/enums.ts';
 import { REMOVAL_BINS, STAGES, type Stage } from '../facts.ts';
 import { dayString, type StatsFilters } from '../filters.ts';
-import type { Candidates, GroupedRow, ReviewerCounts, StatsParts } from '../stats.ts';
+import type { Candidates, GroupedRow, ReviewerCounts, StatsParts } from '../stats-parts.ts';
 import { ANY, ANY_PLATFORM, decisionStage, ttrStage } from './cells.ts';
 import { addHistogram, percentile, type Histogram } from './histogram.ts';
 import { emptyRegisters, estimate, mergeInto } from './sketch.ts';
