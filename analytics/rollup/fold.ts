@@ -175,35 +175,37 @@ export async function rebuildSketches(tx: Db, pairs: { day: string; stage: strin
   if (!pairs.length) return;
   const days = pairs.map((p) => p.day);
   const stages = pairs.map((p) => p.stage);
-  const regs = await tx.query<CellKey & { kind: 'a' | 'p'; entries: number[] }>`
+  // Registers at the finest level from SQL; the seven coarser levels are merged from them here.
+  const finest = await tx.query<CellKey & { kind: 'a' | 'p'; entries: number[] }>`
     WITH f AS (
-      SELECT day, stage, "platformId", language, category, account, page FROM "StatsPostFact"
-      WHERE (day, stage) IN (SELECT * FROM unnest(${days}::date[], ${stages}::text[])) AND (account IS NOT NULL OR page IS NOT NULL)
-    ),
-    lv AS (
-      SELECT day, stage, CASE WHEN m & 1 = 1 THEN "platformId" ELSE 0 END AS p, CASE WHEN m & 2 = 2 THEN language ELSE '*' END AS l,
-        CASE WHEN m & 4 = 4 THEN category ELSE '*' END AS c, k.kind, k.e
-      FROM f CROSS JOIN generate_series(0, 7) m CROSS JOIN LATERAL (VALUES ('a', f.account), ('p', f.page)) k(kind, e)
-      WHERE k.e IS NOT NULL
+      SELECT day, stage, "platformId", language, category, k.kind, k.e
+      FROM "StatsPostFact" CROSS JOIN LATERAL (VALUES ('a', account), ('p', page)) k(kind, e)
+      WHERE (day, stage) IN (SELECT * FROM unnest(${days}::date[], ${stages}::text[])) AND k.e IS NOT NULL
     )
-    SELECT to_char(day, 'YYYY-MM-DD') AS day, stage, p AS "platformId", l AS language, c AS category, '' AS actor, kind,
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, stage, "platformId", language, category, '' AS actor, kind,
       array_agg((reg << 5) | rank) AS entries
-    FROM (SELECT day, stage, p, l, c, kind, e >> 5 AS reg, max(e & 31) AS rank FROM lv GROUP BY day, stage, p, l, c, kind, e >> 5) r
-    GROUP BY day, stage, p, l, c, kind`;
-  const sketches = new Map<string, { cell: CellKey; accounts: Buffer | null; pages: Buffer | null }>();
-  for (const r of regs) {
-    const k = keyOf(r);
-    const s = sketches.get(k) ?? { cell: r, accounts: null, pages: null };
-    const reg = emptyRegisters();
-    for (const e of r.entries) addEntry(reg, e);
-    if (r.kind === 'a') s.accounts = encode(reg);
-    else s.pages = encode(reg);
-    sketches.set(k, s);
+    FROM (SELECT day, stage, "platformId", language, category, kind, e >> 5 AS reg, max(e & 31) AS rank FROM f
+      GROUP BY day, stage, "platformId", language, category, kind, e >> 5) r
+    GROUP BY day, stage, "platformId", language, category, kind`;
+  const registers = new Map<string, { cell: CellKey; a: Uint8Array | null; p: Uint8Array | null }>();
+  for (const r of finest) {
+    for (const cell of cellsOf(r)) {
+      const k = keyOf(cell);
+      const s = registers.get(k) ?? { cell, a: null, p: null };
+      const reg = (s[r.kind] ??= emptyRegisters());
+      for (const e of r.entries) addEntry(reg, e);
+      registers.set(k, s);
+    }
   }
+  const sketches = [...registers.values()].map((s) => ({
+    cell: s.cell,
+    accounts: s.a && encode(s.a),
+    pages: s.p && encode(s.p),
+  }));
   await tx.execute`
     UPDATE "StatsCell" SET accounts = NULL, pages = NULL
     WHERE (day, stage) IN (SELECT * FROM unnest(${days}::date[], ${stages}::text[])) AND actor = ''`;
-  const list = [...sketches.values()];
+  const list = sketches;
   if (!list.length) return;
   await tx.execute`
     UPDATE "StatsCell" c SET accounts = v.accounts, pages = v.pages

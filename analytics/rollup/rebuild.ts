@@ -30,6 +30,8 @@ export async function rebuildStats(db: PoolDb, opts: { log?: (msg: string) => vo
       await tx.query`SELECT pg_advisory_xact_lock(${FOLD_LOCK})`;
       // Compiling these plans (their estimates run high) costs more than running them.
       await tx.execute`SET LOCAL jit = off`;
+      // The grouping-sets passes hash millions of facts: in memory, not in sort files.
+      await tx.execute`SET LOCAL work_mem = '256MB'`;
       await tx.execute`DELETE FROM "StatsDirtyPost"`;
       await tx.execute`TRUNCATE "StatsPostFact", "StatsCell"`;
       // A day of ingest at a time, in the order the rows lie on disk.

@@ -49,4 +49,13 @@ CREATE INDEX "StatsPostFact_day_stage_idx" ON "StatsPostFact"("day", "stage");
 CREATE INDEX "StatsCell_platformId_language_category_day_idx" ON "StatsCell"("platformId", "language", "category", "day");
 
 -- CreateIndex
+CREATE INDEX "StatsCell_language_category_day_idx" ON "StatsCell"("language", "category", "day");
+
+-- CreateIndex
+CREATE INDEX "StatsCell_platformId_category_day_idx" ON "StatsCell"("platformId", "category", "day");
+
+-- CreateIndex
+CREATE INDEX "StatsCell_platformId_language_day_idx" ON "StatsCell"("platformId", "language", "day");
+
+-- CreateIndex
 CREATE INDEX "Decision_postId_idx" ON "Decision"("postId");
