@@ -42,18 +42,12 @@ interface TotalRow {
 const FUNNEL = sql`stage = ANY(${[...STAGES]}::text[])`;
 
 export async function rollupStatsParts(db: Db, f: StatsFilters): Promise<StatsParts> {
-  const [totals, dims, candidates, reviewers] = await Promise.all([
+  const [totals, [byPlatform, byLanguage, byCategory], candidates, reviewers] = await Promise.all([
     db.query<TotalRow>`
       SELECT to_char(day, 'YYYY-MM-DD') AS day, stage, posts, accounts, pages, hist FROM "StatsCell"
       WHERE ${level(f)} AND actor = '' AND (${FUNNEL} OR stage LIKE 'ttr:%')`,
-    db.query<{ dim: GroupedRow['dim']; key: string; stage: Stage; posts: number; hists: Record<string, number>[] | null }>`
-      SELECT 'platform' AS dim, "platformId"::text AS key, stage, sum(posts)::int AS posts,
-        jsonb_agg(hist) FILTER (WHERE hist IS NOT NULL) AS hists
-      FROM "StatsCell" WHERE ${level(f, 'platform')} AND actor = '' AND ${FUNNEL} GROUP BY "platformId", stage
-      UNION ALL SELECT 'language', language, stage, sum(posts)::int, NULL
-      FROM "StatsCell" WHERE ${level(f, 'language')} AND actor = '' AND ${FUNNEL} GROUP BY language, stage
-      UNION ALL SELECT 'category', category, stage, sum(posts)::int, NULL
-      FROM "StatsCell" WHERE ${level(f, 'category')} AND actor = '' AND ${FUNNEL} GROUP BY category, stage`,
+    // One statement per breakdown, so they run side by side on the pool.
+    Promise.all([breakdown(db, f, 'platform'), breakdown(db, f, 'language'), breakdown(db, f, 'category')]),
     db.query<Candidates>`
       SELECT COALESCE(sum(posts) FILTER (WHERE stage = 'candidate'), 0)::int AS candidates,
         COALESCE(sum(posts) FILTER (WHERE stage = 'candidate:confirmed'), 0)::int AS confirmed,
@@ -104,7 +98,7 @@ export async function rollupStatsParts(db: Db, f: StatsFilters): Promise<StatsPa
     const t = total.get(ttrStage(b.bin));
     if (t) rows.push({ ...row('removed', 'bin', b.bin), posts: t.posts });
   }
-  for (const d of dims) {
+  for (const d of [...byPlatform, ...byLanguage, ...byCategory]) {
     const hist: Histogram = new Map();
     for (const h of d.hists ?? []) addHistogram(hist, h);
     rows.push({
@@ -115,6 +109,17 @@ export async function rollupStatsParts(db: Db, f: StatsFilters): Promise<StatsPa
     });
   }
   return { rows, candidates: candidates[0]!, reviewers };
+}
+
+type BreakdownRow = { dim: GroupedRow['dim']; key: string; stage: Stage; posts: number; hists: Record<string, number>[] | null };
+
+/** Per-stage counts for each platform, language or category, and the removal histograms per platform. */
+function breakdown(db: Db, f: StatsFilters, dim: 'platform' | 'language' | 'category'): Promise<BreakdownRow[]> {
+  const col = raw(dim === 'platform' ? '"platformId"' : dim);
+  const hists = dim === 'platform' ? sql`jsonb_agg(hist) FILTER (WHERE hist IS NOT NULL)` : sql`NULL::jsonb`;
+  return db.query<BreakdownRow>`
+    SELECT ${dim}::text AS dim, ${col}::text AS key, stage, sum(posts)::int AS posts, ${hists} AS hists
+    FROM "StatsCell" WHERE ${level(f, dim)} AND actor = '' AND ${FUNNEL} GROUP BY ${col}, stage`;
 }
 
 const row = (stage: Stage, dim: GroupedRow['dim'], key: string | null): GroupedRow => ({
