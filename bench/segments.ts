@@ -23,6 +23,8 @@ import { outstanding } from './throughput.ts';
 export interface SegmentResult {
   /** 1-based. */
   index: number;
+  /** Posts before this segment (warm-up not counted). */
+  from: number;
   posts: number;
   /** Seconds from enqueueing the segment until all its posts were routed and ingest + classify drained. */
   seconds: number;
@@ -113,6 +115,7 @@ export async function measureSegments(opts: SegmentsOptions): Promise<SegmentsRe
       const cpu = meter.stop();
       const segment: SegmentResult = {
         index: s + 1,
+        from: s * segmentSize,
         posts: n,
         seconds,
         postsPerSec: n / seconds,
@@ -173,14 +176,13 @@ const f = (v: number | undefined, digits = 0) =>
 
 /** One line per segment: throughput, CPU per post of each process, RSS of each worker. */
 export function describeSegment(s: SegmentResult, of: number): string {
-  const start = (s.index - 1) * s.posts;
   const cpu = Object.entries(s.cpuMsPerPost)
     .map(([k, v]) => `${k.split(' ')[0]} ${f(v, 3)}`)
     .join(' · ');
   const rss = Object.keys(s.rssMb)
     .map((k) => `${k.split(' ')[0]} ${f(s.rssMb[k])} (peak ${f(s.peakRssMb[k])})`)
     .join(' · ');
-  return `(k) segment ${s.index}/${of}, posts ${f(start + 1)}–${f(start + s.posts)}: ${f(s.postsPerSec)} posts/s (${f(s.seconds, 1)} s, machine ${f(s.machine.busy)}% busy); CPU ms a post: ${cpu}; RSS MB: ${rss}`;
+  return `(k) segment ${s.index}/${of}, posts ${f(s.from + 1)}–${f(s.from + s.posts)}: ${f(s.postsPerSec)} posts/s (${f(s.seconds, 1)} s, machine ${f(s.machine.busy)}% busy); CPU ms a post: ${cpu}; RSS MB: ${rss}`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

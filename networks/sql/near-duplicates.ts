@@ -67,3 +67,9 @@ export async function insertNearDuplicates(tx: Db, r: NearDuplicateRows): Promis
     SELECT * FROM unnest(${pgArray.uuid(links.map((l) => l.postId))}::uuid[], ${pgArray.uuid(links.map((l) => l.earlierPostId))}::uuid[], ${pgArray.float8(links.map((l) => l.similarity))}::float8[])
     ON CONFLICT DO NOTHING`;
 }
+
+/** Band rows of one post (a confirmed cluster member), any already there skipped. */
+export async function insertBandRows(tx: Db, postId: string, bands: readonly number[]): Promise<void> {
+  await tx.execute`
+    INSERT INTO "NearDuplicateBand" (band, "postId") SELECT unnest(${pgArray.int4(bands)}::int[]), ${postId}::uuid ON CONFLICT DO NOTHING`;
+}
