@@ -7,6 +7,7 @@ import { isolate, type Isolated } from '../test/isolation.ts';
 import { seedReviewItems } from '../test/review-fixtures.ts';
 import { minhashBytes, signatureOf } from './near-duplicate.ts';
 import { findNearDuplicates, indexConfirmedPost, saveNearDuplicates } from './near-duplicate-store.ts';
+import { BAND_CANDIDATES_MAX, selectBandMatches } from './sql/near-duplicates.ts';
 
 const advert = 'Boat to UK this week, 100% guaranteed, 1500€ per person, kids half price. WhatsApp +44 7911 123456';
 const lorry = 'Lorry to Germany from Calais, hidden and safe, 2000€, call Telegram @safe_trip_de any time';
@@ -104,6 +105,14 @@ describe('findNearDuplicates', () => {
     await iso.db.transaction((tx) => indexConfirmedPost(tx, copy1!));
     expect(await bandRows(copy1!)).toEqual(distinctSorted(signatureOf(`${ferry}!`).bands));
     expect([...(await scan(`${ferry}?`)).matches.values()]).toMatchObject([{ earlierPostId: copy1, confirmed: true }]);
+  });
+
+  it('reads at most BAND_CANDIDATES_MAX posts per band key', async () => {
+    const key = 0x5eed_cafe;
+    await iso.db.execute`
+      INSERT INTO "NearDuplicateBand" (band, "postId") SELECT ${key}::int, gen_random_uuid() FROM generate_series(1, ${BAND_CANDIDATES_MAX + 10})`;
+    expect(await selectBandMatches(iso.db, [key])).toHaveLength(BAND_CANDIDATES_MAX);
+    expect(await selectBandMatches(iso.db, [key, key + 1])).toHaveLength(BAND_CANDIDATES_MAX);
   });
 
   it('does not trust a cached signature whose band keys are not the stored ones', async () => {
