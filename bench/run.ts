@@ -2,11 +2,11 @@
  * `npm run bench`: the throughput and latency figures of issue #7 on this machine, in one go.
  * (a) BullMQ ceiling, (b) full pipeline, (c) b ÷ a, (d) classify only, (e) review API under
  * autocannon at 1,000,000 posts, (f) peak RSS of each process, (k) 1,000,000 posts through the
- * pipeline in one run, by 100,000-post segments (bench/segments.ts: does a post cost more as history grows?). Prints a table with the targets and
- * writes bench/results.json (generated output, git-ignored). Each part uses its own database and
- * queue prefix and removes both (unless --keep). A script, not a test: figures depend on the
- * machine and on what else runs on it, so the load average and a fixed reference workload's time
- * (machine-speed.ts) are recorded with them.
+ * pipeline in one run, by 100,000-post segments (bench/segments.ts: does a post cost more as the
+ * history grows?). Prints a table with the targets and writes bench/results.json (generated
+ * output, git-ignored). Each part uses its own database and queue prefix and removes both (unless
+ * --keep). A script, not a test: figures depend on the machine and on what else runs on it, so
+ * the load average and a fixed reference workload's time (machine-speed.ts) are recorded with them.
  *
  * (a) and (b) run in alternation, --rounds times (default 2: a b a b), and each is reported as its
  * best round: on a shared machine the speed of both drifts by tens of per cent within minutes, and

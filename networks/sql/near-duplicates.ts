@@ -25,8 +25,11 @@ export const BAND_CANDIDATES_MAX = 64;
 
 /** Stored posts carrying any of `bands` (distinct), with the keys they matched. */
 export function selectBandMatches(tx: Db, bands: readonly number[]): Promise<BandMatchRow[]> {
-  // Band keys come back as comma-separated text, read by parseInts: pg's generic array parser
-  // (element by element through strings) was a visible share of a classify job's CPU.
+  // One index probe per key (LATERAL), whatever the planner's statistics say: `band = ANY(keys)`
+  // over a batch's ~5,000 keys, on a table not analysed yet, was planned as a sequential scan of
+  // every band row, once a batch (docs/performance-log.md, 2026-12-08). Band keys come back as
+  // comma-separated text, read by parseInts: pg's generic array parser (element by element
+  // through strings) was a visible share of a classify job's CPU.
   const query = sql`
     SELECT b."postId", string_agg(b.band::text, ',') AS bands,
       EXISTS (SELECT 1 FROM "ReviewItem" ri WHERE ri."postId" = b."postId" AND ri.status = 'confirmed') AS confirmed
