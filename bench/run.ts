@@ -198,6 +198,7 @@ const rows: [string, string, string, string][] = [
     '≥ 0.8',
     verdict(segments && segments.segmentRatio >= TARGETS.segmentRatio),
   ],
+  ["    CPU ms per post (workers, PostgreSQL, Redis), last segment's ÷ first's", fmt(segments?.cpuPerPostRatio, 2), '', ''],
   [
     '    peak RSS of any worker during (k), MB',
     fmt(segments?.segmentMaxRssMb),

@@ -43,6 +43,11 @@ export interface SegmentsResult {
   segments: SegmentResult[];
   /** Last segment's posts/s ÷ first's. */
   segmentRatio: number;
+  /**
+   * Last segment's CPU ms per post, all processes measured, ÷ first's: the same question asked of
+   * CPU time, which swings less than wall-clock time with what else runs on a shared machine.
+   */
+  cpuPerPostRatio: number;
   /** Highest peak RSS of any worker over the run, MB. */
   segmentMaxRssMb: number;
   outcomes: Record<string, number>;
@@ -157,6 +162,7 @@ export async function measureSegments(opts: SegmentsOptions): Promise<SegmentsRe
       segmentSize,
       segments,
       segmentRatio: segments.at(-1)!.postsPerSec / segments[0]!.postsPerSec,
+      cpuPerPostRatio: cpuPerPost(segments.at(-1)!) / cpuPerPost(segments[0]!),
       segmentMaxRssMb: Math.max(...peaks),
       outcomes,
     };
@@ -171,6 +177,9 @@ export async function measureSegments(opts: SegmentsOptions): Promise<SegmentsRe
   }
 }
 
+/** CPU ms per post of every process measured in a segment, together. */
+export const cpuPerPost = (s: SegmentResult) => Object.values(s.cpuMsPerPost).reduce((a, b) => a + b, 0);
+
 const f = (v: number | undefined, digits = 0) =>
   v === undefined ? '–' : v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -182,7 +191,7 @@ export function describeSegment(s: SegmentResult, of: number): string {
   const rss = Object.keys(s.rssMb)
     .map((k) => `${k.split(' ')[0]} ${f(s.rssMb[k])} (peak ${f(s.peakRssMb[k])})`)
     .join(' · ');
-  return `(k) segment ${s.index}/${of}, posts ${f(s.from + 1)}–${f(s.from + s.posts)}: ${f(s.postsPerSec)} posts/s (${f(s.seconds, 1)} s, machine ${f(s.machine.busy)}% busy); CPU ms a post: ${cpu}; RSS MB: ${rss}`;
+  return `(k) segment ${s.index}/${of}, posts ${f(s.from + 1)}–${f(s.from + s.posts)}: ${f(s.postsPerSec)} posts/s (${f(s.seconds, 1)} s, machine ${f(s.machine.busy)}% busy); CPU ms a post: ${cpu} (all ${f(cpuPerPost(s), 3)}); RSS MB: ${rss}`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -200,6 +209,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     onSegment: (s, of) => console.log(describeSegment(s, of)),
   });
   console.log(
-    `segmentRatio ${f(r.segmentRatio, 2)} (target ≥ 0.8), segmentMaxRssMb ${f(r.segmentMaxRssMb)} (target < 400); outcomes ${JSON.stringify(r.outcomes)}`,
+    `segmentRatio ${f(r.segmentRatio, 2)} (target ≥ 0.8), CPU per post last ÷ first ${f(r.cpuPerPostRatio, 2)}, segmentMaxRssMb ${f(r.segmentMaxRssMb)} (target < 400); outcomes ${JSON.stringify(r.outcomes)}`,
   );
 }
