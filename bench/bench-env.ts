@@ -121,9 +121,20 @@ export function spawnNode(name: string, args: string[], env: Record<string, stri
  */
 export const WORKER_NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=1024 --max-semi-space-size=16';
 
+/**
+ * Node flags for the spawned `tidewatch` processes that NODE_OPTIONS refuses, space-separated
+ * (`BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles every worker; each writes its
+ * profile when it exits).
+ */
+const WORKER_NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 /** `node bin/tidewatch.mjs <args>` with the benchmark's environment. */
 export function spawnTidewatch(name: string, args: string[], env: Record<string, string>): Spawned {
-  return spawnNode(name, ['bin/tidewatch.mjs', ...args], { LOG_LEVEL: 'warn', NODE_OPTIONS: WORKER_NODE_OPTIONS, ...env });
+  return spawnNode(name, [...WORKER_NODE_ARGS, 'bin/tidewatch.mjs', ...args], {
+    LOG_LEVEL: 'warn',
+    NODE_OPTIONS: WORKER_NODE_OPTIONS,
+    ...env,
+  });
 }
 
 /**
@@ -153,9 +164,10 @@ const PLATFORMS = ['facebook', 'instagram', 'tiktok', 'telegram', 'x', 'youtube'
 /**
  * `n` posts from the labelled multilingual corpus (adverts and benign posts in every language it
  * has), cycled; each copy gets a serial so content de-duplication does not short-circuit the work.
- * A third come without a language, so the detector identifies it. `idPrefix` keeps runs apart.
+ * A third come without a language, so the detector identifies it. `idPrefix` keeps runs apart;
+ * `from` continues a sequence (posts from..from+n-1), so a long run can be fed in segments.
  */
-export function corpusPosts(n: number, idPrefix = 'bench'): PostInput[] {
+export function corpusPosts(n: number, idPrefix = 'bench', from = 0): PostInput[] {
   const dir = path.join(ROOT, 'samples/corpus');
   const rows = ['train', 'validation', 'test'].flatMap((s) =>
     readFileSync(path.join(dir, `${s}.jsonl`), 'utf8')
@@ -163,7 +175,8 @@ export function corpusPosts(n: number, idPrefix = 'bench'): PostInput[] {
       .split('\n')
       .map((l) => JSON.parse(l) as { text: string; lang: string }),
   );
-  return Array.from({ length: n }, (_, i) => {
+  return Array.from({ length: n }, (_, k) => {
+    const i = from + k;
     const r = rows[i % rows.length]!;
     return {
       platform: PLATFORMS[i % PLATFORMS.length]!,

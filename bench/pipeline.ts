@@ -2,7 +2,7 @@
  * Pipeline throughput only — parts (a), (b) and (c) of `npm run bench` (bench/run.ts), for a quick
  * look while working on the pipeline. Prints the same figures without writing bench/results.json.
  *
- *   npx tsx bench/pipeline.ts [--posts 20000] [--no-ceiling] [--layout split|symmetric|split2]
+ *   npx tsx bench/pipeline.ts [--posts 20000] [--no-ceiling] [--layout split|symmetric|split2] [--keep]
  */
 import { measureCeiling } from './ceiling.ts';
 import { measureThroughput, type WorkerLayout } from './throughput.ts';
@@ -21,7 +21,7 @@ const argLayout = process.argv.indexOf('--layout');
 const layout = (argLayout > 0 ? process.argv[argLayout + 1] : 'split') as WorkerLayout;
 if (layout !== 'symmetric' && layout !== 'split' && layout !== 'split2')
   throw new Error(`--layout: expected split, symmetric or split2, got "${layout}"`);
-const pipeline = await measureThroughput({ posts: N, layout });
+const pipeline = await measureThroughput({ posts: N, layout, keep: process.argv.includes('--keep') });
 const rows = [
   [
     `(a) BullMQ ceiling, no-op jobs/s (${ceiling?.layout.processes ?? '–'} × ${ceiling?.layout.concurrency ?? '–'})`,

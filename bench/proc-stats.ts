@@ -9,15 +9,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-/** Peak resident set size (VmHWM) of a live process, in MB; undefined once it is gone. */
-export function peakRssMb(pid: number): number | undefined {
+function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number | undefined {
   try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) / 1024 : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** Peak resident set size (VmHWM) of a live process, in MB; undefined once it is gone. */
+export const peakRssMb = (pid: number) => statusMb(pid, 'VmHWM');
+
+/** Resident set size now (VmRSS) of a live process, in MB; undefined once it is gone. */
+export const rssNowMb = (pid: number) => statusMb(pid, 'VmRSS');
 
 /** utime + stime of a process in seconds; undefined once it is gone. */
 export function cpuSeconds(pid: number): number | undefined {

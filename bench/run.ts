@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: the throughput and latency figures of issue #7 on this machine, in one go.
  * (a) BullMQ ceiling, (b) full pipeline, (c) b ÷ a, (d) classify only, (e) review API under
- * autocannon at 1,000,000 posts, (f) peak RSS of each process. Prints a table with the targets and
- * writes bench/results.json (generated output, git-ignored). Each part uses its own database and
- * queue prefix and removes both (unless --keep). A script, not a test: figures depend on the
- * machine and on what else runs on it, so the load average and a fixed reference workload's time
- * (machine-speed.ts) are recorded with them.
+ * autocannon at 1,000,000 posts, (f) peak RSS of each process, (k) 1,000,000 posts through the
+ * pipeline in one run, by 100,000-post segments (bench/segments.ts: does a post cost more as the
+ * history grows?). Prints a table with the targets and writes bench/results.json (generated
+ * output, git-ignored). Each part uses its own database and queue prefix and removes both (unless
+ * --keep). A script, not a test: figures depend on the machine and on what else runs on it, so
+ * the load average and a fixed reference workload's time (machine-speed.ts) are recorded with them.
  *
  * (a) and (b) run in alternation, --rounds times (default 2: a b a b), and each is reported as its
  * best round: on a shared machine the speed of both drifts by tens of per cent within minutes, and
@@ -13,7 +14,8 @@
  * ceiling is the ceiling; the pipeline gets the same treatment. Every round is printed.
  *
  *   npm run bench -- [--posts 20000] [--api-posts 1000000] [--api-duration 10] [--connections 4]
- *                    [--only a,b,d,e] [--rounds 2] [--keep] [--api-db tw_bench_api_…]
+ *                    [--only a,b,d,e,k] [--rounds 2] [--keep] [--api-db tw_bench_api_…]
+ *                    [--segment-posts 1000000] [--segment-size 100000]
  *
  * --only i adds the scale-out figures (bench/scale-out.ts): 1, 2, 3 classify processes, once each.
  *
@@ -29,6 +31,7 @@ import { describeReference, machineReferenceMs } from './machine-speed.ts';
 import { measureCeiling, type CeilingResult } from './ceiling.ts';
 import { measureClassifyRate, type ClassifyRateResult } from './classify-rate.ts';
 import { measureReviewApi, type ReviewApiResult } from './review-api.ts';
+import { describeSegment, measureSegments, type SegmentsResult } from './segments.ts';
 import { measureThroughput, type ThroughputResult } from './throughput.ts';
 import { measureScaleOutRound, scaleOutRows, type ScaleOutRound } from './scale-out-round.ts';
 
@@ -38,10 +41,12 @@ const { values: args } = parseArgs({
     'api-posts': { type: 'string', default: '1000000' },
     'api-duration': { type: 'string', default: '10' },
     connections: { type: 'string', default: '4' },
-    only: { type: 'string', default: 'a,b,d,e' },
+    only: { type: 'string', default: 'a,b,d,e,k' },
     rounds: { type: 'string', default: '2' },
     keep: { type: 'boolean', default: false },
     'api-db': { type: 'string' },
+    'segment-posts': { type: 'string', default: '1000000' },
+    'segment-size': { type: 'string', default: '100000' },
   },
 });
 const only = new Set(args.only!.split(','));
@@ -52,13 +57,14 @@ const num = (name: string, v: string | undefined) => {
 };
 const posts = num('posts', args.posts);
 
-const TARGETS = { pipelinePostsPerSec: 2_000, ratio: 0.5, apiListP99Ms: 50, workerRssMb: 400 };
+const TARGETS = { pipelinePostsPerSec: 2_000, ratio: 0.5, apiListP99Ms: 50, workerRssMb: 400, segmentRatio: 0.8 };
 const load0 = os.loadavg();
 const reference0 = await machineReferenceMs();
 const started = new Date();
 
 let classify: ClassifyRateResult | undefined;
 let api: ReviewApiResult | undefined;
+let segments: SegmentsResult | undefined;
 
 const rounds = num('rounds', args.rounds);
 const ceilings: CeilingResult[] = [];
@@ -106,6 +112,16 @@ if (only.has('i')) {
     scaleOut.push(await measureScaleOutRound({ posts, classifyProcesses: n, keep: args.keep }));
   }
 }
+if (only.has('k')) {
+  const total = num('segment-posts', args['segment-posts']);
+  console.error(`(k) ${total} posts in one run, by segments …`);
+  segments = await measureSegments({
+    total,
+    segmentSize: num('segment-size', args['segment-size']),
+    keep: args.keep,
+    onSegment: (s, of) => console.error(describeSegment(s, of)),
+  });
+}
 const load1 = os.loadavg();
 const reference1 = await machineReferenceMs();
 
@@ -137,13 +153,21 @@ const results = {
   apiListReqPerSec: api?.reqPerSec ?? null,
   apiListP50Ms: api?.p50Ms ?? null,
   apiListP99Ms: api?.p99Ms ?? null,
+  segmentRatio: segments?.segmentRatio ?? null,
+  segmentMaxRssMb: segments?.segmentMaxRssMb ?? null,
   maxRssMb,
   maxWorkerRssMb: workerRss.length ? Math.max(...workerRss) : null,
   rssMb,
   targets: TARGETS,
   rounds: { ceilingJobsPerSec: ceilings.map((c) => c.jobsPerSec), pipelinePostsPerSec: pipelines.map((p) => p.postsPerSec) },
   scaleOut,
-  details: { ceiling, pipeline, classify: classify && { ...classify, output: undefined }, api: api && { ...api, paths: api.paths.length } },
+  details: {
+    ceiling,
+    pipeline,
+    segments,
+    classify: classify && { ...classify, output: undefined },
+    api: api && { ...api, paths: api.paths.length },
+  },
 };
 writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -179,6 +203,19 @@ const rows: [string, string, string, string][] = [
   ],
   ['    latency p50, ms', fmt(api?.p50Ms, 1), '', ''],
   ['    latency p99, ms', fmt(api?.p99Ms, 1), '< 50', verdict(api && api.p99Ms < TARGETS.apiListP99Ms)],
+  [
+    `(k) ${fmt(segments?.total)} posts in one run: last ${fmt(segments?.segmentSize)}-post segment's posts/s ÷ first's`,
+    fmt(segments?.segmentRatio, 2),
+    '≥ 0.8',
+    verdict(segments && segments.segmentRatio >= TARGETS.segmentRatio),
+  ],
+  ["    CPU ms per post (workers, PostgreSQL, Redis), last segment's ÷ first's", fmt(segments?.cpuPerPostRatio, 2), '', ''],
+  [
+    '    peak RSS of any worker during (k), MB',
+    fmt(segments?.segmentMaxRssMb),
+    '< 400',
+    verdict(segments && segments.segmentMaxRssMb < TARGETS.workerRssMb),
+  ],
   ...Object.entries(rssMb).map(([name, mb]): [string, string, string, string] => {
     const worker = name.endsWith('worker');
     return [
@@ -216,6 +253,7 @@ if (api) {
       .join(', ')}`,
   );
 }
+if (segments) for (const s of segments.segments) console.log(describeSegment(s, segments.segments.length));
 if (rounds > 1) {
   console.log(
     `rounds (best taken): (a) ${ceilings.map((c) => fmt(c.jobsPerSec)).join(', ') || '–'} jobs/s; (b) ${pipelines.map((p) => fmt(p.postsPerSec)).join(', ') || '–'} posts/s`,

@@ -64,7 +64,7 @@ export interface ThroughputOptions {
 
 const BUSY = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
 
-async function outstanding(queues: Queues, names: QueueName[]): Promise<number> {
+export async function outstanding(queues: Queues, names: QueueName[]): Promise<number> {
   const counts = await Promise.all(names.map((n) => queues[n].getJobCounts(...BUSY)));
   return counts.reduce((s, c) => s + Object.values(c).reduce((a, b) => a + b, 0), 0);
 }

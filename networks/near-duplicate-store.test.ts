@@ -6,13 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolate, type Isolated } from '../test/isolation.ts';
 import { seedReviewItems } from '../test/review-fixtures.ts';
 import { minhashBytes, signatureOf } from './near-duplicate.ts';
-import { findNearDuplicates, saveNearDuplicates } from './near-duplicate-store.ts';
+import { findNearDuplicates, indexConfirmedPost, saveNearDuplicates } from './near-duplicate-store.ts';
+import { BAND_CANDIDATES_MAX, selectBandMatches } from './sql/near-duplicates.ts';
 
 const advert = 'Boat to UK this week, 100% guaranteed, 1500€ per person, kids half price. WhatsApp +44 7911 123456';
 const lorry = 'Lorry to Germany from Calais, hidden and safe, 2000€, call Telegram @safe_trip_de any time';
 // Texts of their own for the tests that store signatures, so no test finds another's posts.
 const flight = 'Flight to Italy with a real passport, 3000€, papers ready in one week, DM @docs_fast_it';
 const van = 'Van to Belgium every Friday night, 800€ cash, no checks on this route, WhatsApp +32 470 12 34 56';
+const ferry = 'Ferry seats to Dover hidden in a camper van, 1800€, leaving Dunkirk every Tuesday, Signal +33 6 12 34 56 78';
 
 describe('findNearDuplicates', () => {
   let iso: Isolated;
@@ -82,6 +84,35 @@ describe('findNearDuplicates', () => {
     await iso.db.transaction((tx) => saveNearDuplicates(tx, scan, () => true));
     await iso.db.transaction((tx) => saveNearDuplicates(tx, scan, () => true));
     expect(await bandRows(post!)).toEqual(distinctSorted(colliding));
+  });
+
+  it("compares a re-upload with its cluster's representative, not every copy; a confirmed copy is found too", async () => {
+    const [first, copy1, copy2] = (await seedReviewItems(iso.db, [{}, {}, {}])).map((s) => s.postId);
+    const save = async (id: string, text: string) => {
+      const scan = await findNearDuplicates(iso.db, [{ id, text, ingestedAt: new Date() }]);
+      await iso.db.transaction((tx) => saveNearDuplicates(tx, scan, () => true));
+      return scan;
+    };
+    await save(first!, ferry);
+    expect([...(await save(copy1!, `${ferry}!`)).matches.values()]).toMatchObject([{ earlierPostId: first, confirmed: false }]);
+    // The copy is linked and keeps its signature, but gets no band rows: the next copy meets the first post only.
+    expect(await bandRows(copy1!)).toEqual([]);
+    expect([...(await save(copy2!, `${ferry}!!`)).matches.values()]).toMatchObject([{ earlierPostId: first }]);
+    expect(await bandRows(copy2!)).toEqual([]);
+    // A reviewer confirms a copy (review/decisions.ts calls indexConfirmedPost): a later re-upload
+    // is linked to it, confirmed, and so goes to referral candidate.
+    await iso.db.execute`UPDATE "ReviewItem" SET status = 'confirmed' WHERE "postId" = ${copy1}::uuid`;
+    await iso.db.transaction((tx) => indexConfirmedPost(tx, copy1!));
+    expect(await bandRows(copy1!)).toEqual(distinctSorted(signatureOf(`${ferry}!`).bands));
+    expect([...(await scan(`${ferry}?`)).matches.values()]).toMatchObject([{ earlierPostId: copy1, confirmed: true }]);
+  });
+
+  it('reads at most BAND_CANDIDATES_MAX posts per band key', async () => {
+    const key = 0x5eed_cafe;
+    await iso.db.execute`
+      INSERT INTO "NearDuplicateBand" (band, "postId") SELECT ${key}::int, gen_random_uuid() FROM generate_series(1, ${BAND_CANDIDATES_MAX + 10})`;
+    expect(await selectBandMatches(iso.db, [key])).toHaveLength(BAND_CANDIDATES_MAX);
+    expect(await selectBandMatches(iso.db, [key, key + 1])).toHaveLength(BAND_CANDIDATES_MAX);
   });
 
   it('does not trust a cached signature whose band keys are not the stored ones', async () => {

@@ -1,6 +1,7 @@
 /**
  * Near-duplicate linking for the classify stage, set-based: before routing, one index lookup of
- * every band key of the batch, with whether each candidate was confirmed (a re-upload of a
+ * every band key of the batch (band rows are kept for each cluster's representative and for
+ * confirmed posts, not for every copy), with whether each candidate was confirmed (a re-upload of a
  * confirmed post is routed to referral candidate); in the routing transaction, one statement inserting
  * signatures, band keys and links (all ON CONFLICT DO NOTHING, so a re-run of the job writes nothing new).
  *
@@ -23,7 +24,7 @@ import {
   type Signature,
 } from './near-duplicate.ts';
 import { SignatureCache } from './signature-cache.ts';
-import { insertNearDuplicates, selectBandMatches, selectMinhashes } from './sql/near-duplicates.ts';
+import { insertBandRows, insertNearDuplicates, selectBandMatches, selectMinhashes } from './sql/near-duplicates.ts';
 
 /**
  * Signatures this process has computed or read, by post id. A post's signature is a pure function
@@ -124,8 +125,10 @@ export async function findNearDuplicates(
         if (sim >= NEAR_DUPLICATE_MIN_SIMILARITY) found.push({ id: c.id, similarity: sim });
       }
     }
+    // Later posts of the batch may match this one if it starts a cluster (matched nothing), as
+    // later batches would: a member is reached through its cluster's representative.
     if (found.length) candidates.set(p.id, found);
-    index(p.id, sig.minhash, sig.bands); // later posts of the batch may match this one
+    else index(p.id, sig.minhash, sig.bands);
   }
   if (!candidates.size) return { signatures, matches, ownBands };
 
@@ -160,18 +163,41 @@ export function parseInts(text: string): Int32Array {
   return out;
 }
 
-/** Stores the links and the signatures of the posts `keepSignature` accepts. */
+/**
+ * The kept posts that start a cluster (its representative): those that matched nothing, or matched
+ * a post of their own batch that is not one itself (a dismissed post, or a member). Only these get
+ * band rows: a re-upload is compared with its cluster's representative, not with every earlier
+ * copy, so the candidates of a post do not grow with the number of copies (docs/performance-log.md,
+ * 2026-12-08). `kept` is in scan order, so a batch post's earlier match is decided before it.
+ */
+function representatives(scan: NearDuplicateScan, kept: readonly [string, Signature][]): Set<string> {
+  const out = new Set<string>();
+  for (const [id] of kept) {
+    const m = scan.matches.get(id);
+    // A match outside the batch was found by its band rows: it represents the cluster already.
+    if (!m || (scan.signatures.has(m.earlierPostId) && !out.has(m.earlierPostId))) out.add(id);
+  }
+  return out;
+}
+
+/**
+ * Stores the links and the signatures of the posts `keepSignature` accepts, and the band rows of
+ * those that represent a cluster (confirmed members get theirs on confirmation: indexConfirmedPost).
+ */
 export async function saveNearDuplicates(tx: Db, scan: NearDuplicateScan, keepSignature: (postId: string) => boolean): Promise<void> {
   const kept = [...scan.signatures].filter(([id]) => keepSignature(id));
   const links = [...scan.matches];
   if (!kept.length && !links.length) return;
+  const reps = representatives(scan, kept);
   // Cached before the commit: if it rolls back, the signature is still this post's (a pure function
-  // of its text) and is only ever looked up for an id the database returns.
-  for (const [id, sig] of kept) known.set(id, sig);
-  // A post's band rows, each key once, less any the scan found already stored under its id.
+  // of its text) and is only ever looked up for an id the database returns. Only representatives
+  // are ever candidates, so only theirs are worth a place.
+  for (const [id, sig] of kept) if (reps.has(id)) known.set(id, sig);
+  // A representative's band rows, each key once, less any the scan found already stored under its id.
   const bandKeys: number[] = [];
   const bandPosts: string[] = [];
   for (const [id, sig] of kept) {
+    if (!reps.has(id)) continue;
     const skip = scan.ownBands?.get(id);
     for (let i = 0; i < sig.bands.length; i++) {
       const b = sig.bands[i]!;
@@ -188,4 +214,15 @@ export async function saveNearDuplicates(tx: Db, scan: NearDuplicateScan, keepSi
     bandPosts,
     links: links.map(([postId, m]) => ({ postId, earlierPostId: m.earlierPostId, similarity: m.similarity })),
   });
+}
+
+/**
+ * Called in the transaction that confirms `postId`: gives the post band rows if it has none (a
+ * cluster member), so a later re-upload finds it, confirmed, beside its cluster's representative
+ * and goes straight to referral candidate. Confirmations are a reviewer's pace, so this stays small.
+ */
+export async function indexConfirmedPost(tx: Db, postId: string): Promise<void> {
+  const [row] = await selectMinhashes(tx, [postId]);
+  const minhash = row && minhashFromBytes(Buffer.from(row.minhash, 'hex'));
+  if (minhash) await insertBandRows(tx, postId, [...new Set(bandsOf(minhash))]);
 }

@@ -9,6 +9,7 @@
 import { appendAudit } from '../core/audit.ts';
 import type { Db } from '../core/db/index.ts';
 import type { DecisionAction, ReviewStatus } from '../generated/prisma/enums.ts';
+import { indexConfirmedPost } from '../networks/near-duplicate-store.ts';
 import { lockNetworks, raiseNetworkOnConfirm } from '../networks/priority.ts';
 import { enqueue, type Queues } from '../core/jobs.ts';
 import { lockItem, type Actor, type LockedItem } from './claims.ts';
@@ -147,7 +148,10 @@ function decideInTransaction(
     }
     assertDecidable(item, input.action, actor, mode);
     const decided = await decideLocked(tx, item, actor, input);
-    if (input.action === 'confirm') await raiseNetworkOnConfirm(tx, item.postId);
+    if (input.action === 'confirm') {
+      await raiseNetworkOnConfirm(tx, item.postId);
+      await indexConfirmedPost(tx, item.postId);
+    }
     return decided;
   });
 }

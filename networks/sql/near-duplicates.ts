@@ -15,15 +15,26 @@ export interface BandMatchRow {
   confirmed: boolean;
 }
 
-/** Stored posts carrying any of `bands`, with the keys they matched. */
+/**
+ * Posts read per band key at most. Band rows are kept for cluster representatives (and confirmed
+ * posts) only, so a key is shared by distinct clusters alone, a handful in practice; the cap bounds
+ * a post's candidates even if some key collects thousands (a template posted with a different
+ * number each time, just under the similarity threshold). Past it, the lowest post ids are read.
+ */
+export const BAND_CANDIDATES_MAX = 64;
+
+/** Stored posts carrying any of `bands` (distinct), with the keys they matched. */
 export function selectBandMatches(tx: Db, bands: readonly number[]): Promise<BandMatchRow[]> {
-  // Band keys come back as comma-separated text, read by parseInts: pg's generic array parser
-  // (element by element through strings) was a visible share of a classify job's CPU.
+  // One index probe per key (LATERAL), whatever the planner's statistics say: `band = ANY(keys)`
+  // over a batch's ~5,000 keys, on a table not analysed yet, was planned as a sequential scan of
+  // every band row, once a batch (docs/performance-log.md, 2026-12-08). Band keys come back as
+  // comma-separated text, read by parseInts: pg's generic array parser (element by element
+  // through strings) was a visible share of a classify job's CPU.
   const query = sql`
     SELECT b."postId", string_agg(b.band::text, ',') AS bands,
       EXISTS (SELECT 1 FROM "ReviewItem" ri WHERE ri."postId" = b."postId" AND ri.status = 'confirmed') AS confirmed
-    FROM "NearDuplicateBand" b
-    WHERE b.band = ANY(${pgArray.int4(bands)}::int[])
+    FROM unnest(${pgArray.int4(bands)}::int[]) AS k(band)
+    CROSS JOIN LATERAL (SELECT band, "postId" FROM "NearDuplicateBand" WHERE band = k.band LIMIT ${BAND_CANDIDATES_MAX}) b
     GROUP BY b."postId"`;
   return tx.query<BandMatchRow>(query, { prepared: true });
 }
@@ -66,4 +77,10 @@ export async function insertNearDuplicates(tx: Db, r: NearDuplicateRows): Promis
     INSERT INTO "NearDuplicate" ("postId", "earlierPostId", similarity)
     SELECT * FROM unnest(${pgArray.uuid(links.map((l) => l.postId))}::uuid[], ${pgArray.uuid(links.map((l) => l.earlierPostId))}::uuid[], ${pgArray.float8(links.map((l) => l.similarity))}::float8[])
     ON CONFLICT DO NOTHING`;
+}
+
+/** Band rows of one post (a confirmed cluster member), any already there skipped. */
+export async function insertBandRows(tx: Db, postId: string, bands: readonly number[]): Promise<void> {
+  await tx.execute`
+    INSERT INTO "NearDuplicateBand" (band, "postId") SELECT unnest(${pgArray.int4(bands)}::int[]), ${postId}::uuid ON CONFLICT DO NOTHING`;
 }
