@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the throughput and latency figures of issue #7 on this machine, in one go.
  * (a) BullMQ ceiling, (b) full pipeline, (c) b ÷ a, (d) classify only, (e) review API under
- * autocannon at 1,000,000 posts, (f) peak RSS of each process. Prints a table with the targets and
+ * autocannon at 1,000,000 posts, (f) peak RSS of each process, (g) flagged post to review item and
+ * (h) reviewer's confirm to webhook, p50/p99 (bench/latency.ts). Prints a table with the targets and
  * writes bench/results.json (generated output, git-ignored). Each part uses its own database and
  * queue prefix and removes both (unless --keep). A script, not a test: figures depend on the
  * machine and on what else runs on it, so the load average and a fixed reference workload's time
@@ -13,7 +14,9 @@
  * ceiling is the ceiling; the pipeline gets the same treatment. Every round is printed.
  *
  *   npm run bench -- [--posts 20000] [--api-posts 1000000] [--api-duration 10] [--connections 4]
- *                    [--only a,b,d,e] [--rounds 2] [--keep] [--api-db tw_bench_api_…]
+ *                    [--only a,b,d,e,g,h] [--rounds 2] [--keep] [--api-db tw_bench_api_…]
+ *                    [--latency-rate 1000] [--latency-seconds 60] [--latency-batch 10] [--latency-poll-ms 100]
+ *                    [--confirm-rate 10] [--confirm-seconds 30]
  *
  * --api-db measures (e) on a database kept by an earlier --keep run instead of seeding a new one.
  */
@@ -26,6 +29,8 @@ import { ROOT } from './bench-env.ts';
 import { describeReference, machineReferenceMs } from './machine-speed.ts';
 import { measureCeiling, type CeilingResult } from './ceiling.ts';
 import { measureClassifyRate, type ClassifyRateResult } from './classify-rate.ts';
+import { measureLatency, type LatencyResult } from './latency.ts';
+import { latencyRows, printLatencyDetails } from './latency-report.ts';
 import { measureReviewApi, type ReviewApiResult } from './review-api.ts';
 import { measureThroughput, type ThroughputResult } from './throughput.ts';
 
@@ -35,10 +40,16 @@ const { values: args } = parseArgs({
     'api-posts': { type: 'string', default: '1000000' },
     'api-duration': { type: 'string', default: '10' },
     connections: { type: 'string', default: '4' },
-    only: { type: 'string', default: 'a,b,d,e' },
+    only: { type: 'string', default: 'a,b,d,e,g,h' },
     rounds: { type: 'string', default: '2' },
     keep: { type: 'boolean', default: false },
     'api-db': { type: 'string' },
+    'latency-rate': { type: 'string', default: '1000' },
+    'latency-seconds': { type: 'string', default: '60' },
+    'latency-batch': { type: 'string', default: '10' },
+    'latency-poll-ms': { type: 'string', default: '100' },
+    'confirm-rate': { type: 'string', default: '10' },
+    'confirm-seconds': { type: 'string', default: '30' },
   },
 });
 const only = new Set(args.only!.split(','));
@@ -49,13 +60,21 @@ const num = (name: string, v: string | undefined) => {
 };
 const posts = num('posts', args.posts);
 
-const TARGETS = { pipelinePostsPerSec: 2_000, ratio: 0.5, apiListP99Ms: 50, workerRssMb: 400 };
+const TARGETS = {
+  pipelinePostsPerSec: 2_000,
+  ratio: 0.5,
+  apiListP99Ms: 50,
+  workerRssMb: 400,
+  flagToReviewP99Ms: 2_000,
+  confirmToWebhookP99Ms: 2_000,
+};
 const load0 = os.loadavg();
 const reference0 = await machineReferenceMs();
 const started = new Date();
 
 let classify: ClassifyRateResult | undefined;
 let api: ReviewApiResult | undefined;
+let latency: LatencyResult | undefined;
 
 const rounds = num('rounds', args.rounds);
 const ceilings: CeilingResult[] = [];
@@ -96,6 +115,23 @@ if (only.has('e')) {
     reuseDb: args['api-db'],
   });
 }
+if (only.has('g') || only.has('h')) {
+  const g = only.has('g')
+    ? {
+        rate: num('latency-rate', args['latency-rate']),
+        seconds: num('latency-seconds', args['latency-seconds']),
+        batch: num('latency-batch', args['latency-batch']),
+        pollMs: num('latency-poll-ms', args['latency-poll-ms']),
+      }
+    : undefined;
+  const h = only.has('h')
+    ? { rate: num('confirm-rate', args['confirm-rate']), seconds: num('confirm-seconds', args['confirm-seconds']) }
+    : undefined;
+  console.error(
+    `(g, h) latency${g ? `, ${g.rate} posts/s for ${g.seconds} s` : ''}${h ? `, ${h.rate} confirms/s for ${h.seconds} s` : ''} …`,
+  );
+  latency = await measureLatency({ g, h, keep: args.keep });
+}
 const load1 = os.loadavg();
 const reference1 = await machineReferenceMs();
 
@@ -127,12 +163,22 @@ const results = {
   apiListReqPerSec: api?.reqPerSec ?? null,
   apiListP50Ms: api?.p50Ms ?? null,
   apiListP99Ms: api?.p99Ms ?? null,
+  flagToReviewP50Ms: latency?.g?.p50Ms ?? null,
+  flagToReviewP99Ms: latency?.g?.p99Ms ?? null,
+  confirmToWebhookP50Ms: latency?.h?.p50Ms ?? null,
+  confirmToWebhookP99Ms: latency?.h?.p99Ms ?? null,
   maxRssMb,
   maxWorkerRssMb: workerRss.length ? Math.max(...workerRss) : null,
   rssMb,
   targets: TARGETS,
   rounds: { ceilingJobsPerSec: ceilings.map((c) => c.jobsPerSec), pipelinePostsPerSec: pipelines.map((p) => p.postsPerSec) },
-  details: { ceiling, pipeline, classify: classify && { ...classify, output: undefined }, api: api && { ...api, paths: api.paths.length } },
+  details: {
+    ceiling,
+    pipeline,
+    classify: classify && { ...classify, output: undefined },
+    api: api && { ...api, paths: api.paths.length },
+    latency,
+  },
 };
 writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -177,6 +223,7 @@ const rows: [string, string, string, string][] = [
       worker ? verdict(mb === undefined ? undefined : mb < TARGETS.workerRssMb) : '',
     ];
   }),
+  ...latencyRows(latency, TARGETS, fmt, verdict),
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));
 console.log(`${'figure'.padEnd(w0)}  ${'value'.padStart(9)}  ${'target'.padEnd(8)}  result`);
@@ -205,6 +252,7 @@ if (api) {
       .join(', ')}`,
   );
 }
+if (latency) printLatencyDetails(latency, fmt);
 if (rounds > 1) {
   console.log(
     `rounds (best taken): (a) ${ceilings.map((c) => fmt(c.jobsPerSec)).join(', ') || '–'} jobs/s; (b) ${pipelines.map((p) => fmt(p.postsPerSec)).join(', ') || '–'} posts/s`,
