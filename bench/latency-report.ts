@@ -58,7 +58,7 @@ export function printLatencyDetails(r: LatencyResult, fmt: Fmt): void {
       `(g) offered ${fmt(g.offered)} posts in ${fmt(g.send.seconds, 1)} s (driver late on its schedule by ${fmt(g.send.lagMeanMs, 1)} ms mean, ${fmt(g.send.lagMaxMs)} max), accepted ${fmt(g.accepted)} (${g.failedRequests} requests failed); outcomes ${JSON.stringify(g.outcomes)}; ${fmt(g.withItem)} with a review item, ${fmt(g.seen)} seen by the poll, ${fmt(g.missedByTail)} missed; max ${fmt(g.maxMs)} ms, p99 from the request sent ${fmt(g.p99FromSentMs)} ms; POST /v1/posts answered in p50 ${fmt(g.acceptP50Ms, 1)} · p99 ${fmt(g.acceptP99Ms, 1)} ms; routed ${fmt(g.drainSeconds, 1)} s after the last post was sent`,
     );
     console.log(
-      `(g) the poll: ${fmt(g.tail.polls)} polls, ${fmt(g.tail.requests)} requests, one every ${fmt(g.tail.meanCycleMs)} ms, each ${fmt(g.tail.meanPollMs)} ms: it adds about ${fmt(g.tail.meanCycleMs / 2)} ms on average to each figure, up to ${fmt(g.tail.meanCycleMs + g.tail.meanPollMs)} ms`,
+      `(g) the poll: ${fmt(g.tail.polls)} polls, ${fmt(g.tail.requests)} requests, one every ${fmt(g.tail.meanCycleMs)} ms, each ${fmt(g.tail.meanPollMs)} ms (max ${fmt(g.tail.maxPollMs)}): it adds about ${fmt(g.tail.meanCycleMs / 2)} ms on average to each figure (half a cycle), up to a cycle and a poll, ~${fmt(g.tail.meanCycleMs + g.tail.meanPollMs)} ms`,
     );
     console.log(machineLine('(g)', g.measured, fmt));
   }

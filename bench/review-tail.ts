@@ -22,6 +22,7 @@ export interface TailStats {
   /** Mean time from one poll's start to the next, and mean duration of one poll (all its pages), ms. */
   meanCycleMs: number;
   meanPollMs: number;
+  maxPollMs: number;
   errors: number;
 }
 
@@ -40,9 +41,11 @@ export class ReviewTail {
   #polls = 0;
   #requests = 0;
   #pollMsSum = 0;
+  #pollMsMax = 0;
   #errors = 0;
   #firstStart = 0;
   #lastStart = 0;
+  #cycles = 0;
 
   constructor(opts: TailOptions) {
     this.#opts = opts;
@@ -59,9 +62,10 @@ export class ReviewTail {
   /** One poll: every page from the anchor on; moves the anchor. */
   async poll(): Promise<void> {
     const started = performance.now();
-    const settledBefore = Date.now() - this.#opts.lagMs;
     let cursor = this.#anchor;
     for (;;) {
+      // Judged per page: a slow poll must not hold the anchor back, or each poll reads more.
+      const settledBefore = Date.now() - this.#opts.lagMs;
       const page = await this.#page(cursor);
       const at = performance.now();
       for (const item of page.items) if (!this.seenAt.has(item.post.id)) this.seenAt.set(item.post.id, at);
@@ -72,14 +76,18 @@ export class ReviewTail {
     }
     this.#polls++;
     this.#pollMsSum += performance.now() - started;
+    this.#pollMsMax = Math.max(this.#pollMsMax, performance.now() - started);
   }
 
   start(): void {
     this.#running = true;
+    // The figures are of the running tail, not of the polls that caught up before it.
+    this.#polls = this.#requests = this.#pollMsSum = this.#pollMsMax = this.#errors = 0;
     this.#firstStart = performance.now();
     this.#loop = (async () => {
       while (this.#running) {
         const started = performance.now();
+        if (this.#lastStart) this.#cycles++;
         this.#lastStart = started;
         try {
           await this.poll();
@@ -96,12 +104,12 @@ export class ReviewTail {
   async stop(): Promise<TailStats> {
     this.#running = false;
     await this.#loop;
-    const cycles = Math.max(this.#polls - 1, 1);
     return {
       polls: this.#polls,
       requests: this.#requests,
-      meanCycleMs: (this.#lastStart - this.#firstStart) / cycles,
+      meanCycleMs: (this.#lastStart - this.#firstStart) / Math.max(this.#cycles, 1),
       meanPollMs: this.#pollMsSum / Math.max(this.#polls, 1),
+      maxPollMs: this.#pollMsMax,
       errors: this.#errors,
     };
   }

@@ -15,7 +15,7 @@
  *
  *   npm run bench -- [--posts 20000] [--api-posts 1000000] [--api-duration 10] [--connections 4]
  *                    [--only a,b,d,e,g,h] [--rounds 2] [--keep] [--api-db tw_bench_api_…]
- *                    [--latency-rate 1000] [--latency-seconds 60] [--latency-batch 10] [--latency-poll-ms 100]
+ *                    [--latency-rate 1000] [--latency-seconds 60] [--latency-batch 100] [--latency-poll-ms 100]
  *                    [--confirm-rate 10] [--confirm-seconds 30]
  *
  * --api-db measures (e) on a database kept by an earlier --keep run instead of seeding a new one.
@@ -46,7 +46,7 @@ const { values: args } = parseArgs({
     'api-db': { type: 'string' },
     'latency-rate': { type: 'string', default: '1000' },
     'latency-seconds': { type: 'string', default: '60' },
-    'latency-batch': { type: 'string', default: '10' },
+    'latency-batch': { type: 'string', default: '100' },
     'latency-poll-ms': { type: 'string', default: '100' },
     'confirm-rate': { type: 'string', default: '10' },
     'confirm-seconds': { type: 'string', default: '30' },
