@@ -52,6 +52,8 @@ export function printLatencyDetails(r: LatencyResult, fmt: Fmt): void {
   console.log(
     `(g, h) warm-up: ${fmt(r.warmup.posts)} corpus posts in ${fmt(r.warmup.seconds, 1)} s, ${fmt(r.warmup.reviewTexts)} of them routed to review: the texts posted`,
   );
+  for (const [name, e] of Object.entries(r.errorLogs))
+    if (e.count) console.log(`(g, h) ${name} logged ${fmt(e.count)} errors; the first: ${e.first.join(' | ')}`);
   const g = r.g;
   if (g) {
     console.log(

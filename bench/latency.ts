@@ -65,6 +65,30 @@ export interface LatencyResult {
   g?: FlagToReviewResult;
   h?: ConfirmToWebhookResult;
   warmup: { posts: number; seconds: number; reviewTexts: number };
+  /** Error log lines (pino level ≥ 50) of each process over the whole run: how many, the first few. */
+  errorLogs: Record<string, { count: number; first: string[] }>;
+}
+
+/** Counts a spawned process's error log lines (its stdout is pino JSON, one object a line). */
+function watchErrors(p: Spawned, into: LatencyResult['errorLogs']): void {
+  const seen = (into[p.name] = { count: 0, first: [] as string[] });
+  let rest = '';
+  p.child.stdout?.on('data', (d: Buffer) => {
+    const lines = (rest + d.toString()).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.includes('"level":5') && !line.includes('"level":6')) continue;
+      seen.count++;
+      if (seen.first.length < 3) {
+        try {
+          const o = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+          seen.first.push(`${o.msg ?? ''}${o.err?.message ? `: ${o.err.message}` : ''}`.slice(0, 300));
+        } catch {
+          seen.first.push(line.slice(0, 300));
+        }
+      }
+    }
+  });
 }
 
 const BUSY = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
@@ -123,6 +147,8 @@ export async function measureLatency(opts: LatencyOptions): Promise<LatencyResul
     processes.push(spawnTidewatch('api', ['api'], env));
     processes.push(spawnTidewatch('classify worker', ['worker', '--queues', 'classify'], env));
     processes.push(spawnTidewatch('io worker', ['worker', '--queues', 'ingest,refer,evidence,liveness'], env));
+    const errorLogs: LatencyResult['errorLogs'] = {};
+    for (const p of processes) watchErrors(p, errorLogs);
     const base = `http://127.0.0.1:${port}`;
     await until(
       async () =>
@@ -184,7 +210,7 @@ export async function measureLatency(opts: LatencyOptions): Promise<LatencyResul
 
     const startMeasure = () => startMeasuring(processes, db.name);
     const le: LatencyEnv = { base, keys, sql, queues, fake, processes, reviewTexts, run, postPosts, drained, startMeasuring: startMeasure };
-    const result: LatencyResult = { warmup: { posts: warm.length, seconds: warmSeconds, reviewTexts: reviewTexts.length } };
+    const result: LatencyResult = { warmup: { posts: warm.length, seconds: warmSeconds, reviewTexts: reviewTexts.length }, errorLogs };
     if (opts.g) result.g = await measureFlagToReview(le, opts.g);
     if (opts.h) result.h = await measureConfirmToWebhook(le, opts.h);
     return result;
