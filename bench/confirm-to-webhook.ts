@@ -82,7 +82,7 @@ export async function measureConfirmToWebhook(env: LatencyEnv, o: ConfirmToWebho
     if (failed <= 3) console.error(`(h) ${what}`);
   };
 
-  const stop = env.startMeasuring();
+  const stop = await env.startMeasuring();
   const send = await paced(o.rate, confirms, async () => {
     try {
       const claim = await fetch(`${env.base}/v1/review/next`, {
@@ -118,7 +118,7 @@ export async function measureConfirmToWebhook(env: LatencyEnv, o: ConfirmToWebho
     50,
     env.processes,
   ).catch((err: Error) => console.error(`(h) ${err.message}`));
-  const measured = stop();
+  const measured = await stop();
 
   const got = arrivals();
   const ms = [...sentAt].flatMap(([id, sent]) => (got.has(id) ? [got.get(id)! - sent] : []));

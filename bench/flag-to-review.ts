@@ -79,7 +79,7 @@ export async function measureFlagToReview(env: LatencyEnv, o: FlagToReviewOption
   await new Promise((r) => setTimeout(r, TAIL_LAG_MS));
   await tail.poll();
   await tail.poll();
-  const stop = env.startMeasuring();
+  const stop = await env.startMeasuring();
   tail.start();
   const send = await paced(o.rate / o.batch, requests, async (i) => {
     const posts = Array.from({ length: Math.min(o.batch, offered - i * o.batch) }, (_, k) => post(i * o.batch + k));
@@ -108,7 +108,7 @@ export async function measureFlagToReview(env: LatencyEnv, o: FlagToReviewOption
   const deadline = performance.now() + Math.max(3_000, 10 * o.pollMs);
   while (performance.now() < deadline && withItem.some((id) => !tail.seenAt.has(id))) await new Promise((r) => setTimeout(r, o.pollMs));
   const tailStats = await tail.stop();
-  const measured = stop();
+  const measured = await stop();
 
   const outcomes = Object.fromEntries(
     (

@@ -45,7 +45,18 @@ function machineLine(part: string, m: Measured, fmt: Fmt): string {
   const cpu = Object.entries(m.cpuSeconds)
     .map(([k, v]) => `${k} ${fmt(v, 1)}`)
     .join(', ');
-  return `machine during ${part}: load average ${load(m.loadAvgBefore)} before, ${load(m.loadAvgAfter)} after; CPU ${fmt(m.machine.busy)}% busy, ${fmt(m.machine.idle)}% idle, ${fmt(m.machine.steal)}% steal; CPU seconds: ${cpu}`;
+  const rq = Object.entries(m.runQueue)
+    .map(([k, v]) => `${k} ${fmt(v.waitSeconds, 1)}`)
+    .join(', ');
+  const pg = Object.entries(m.backends.activity)
+    .slice(0, 6)
+    .map(([k, v]) => `${k} ${fmt(v)}%`)
+    .join(', ');
+  return [
+    `machine during ${part}: load average ${load(m.loadAvgBefore)} before, ${load(m.loadAvgAfter)} after; CPU ${fmt(m.machine.busy)}% busy, ${fmt(m.machine.idle)}% idle, ${fmt(m.machine.steal)}% steal; CPU seconds: ${cpu}`,
+    `    seconds waiting for a CPU (run queue, main threads): ${rq}`,
+    `    this database's busy backends: ${fmt(m.backends.meanBusy, 1)} on average, doing: ${pg}`,
+  ].join('\n');
 }
 
 export function printLatencyDetails(r: LatencyResult, fmt: Fmt): void {

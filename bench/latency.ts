@@ -26,6 +26,7 @@ import {
 import { measureFlagToReview, type FlagToReviewOptions, type FlagToReviewResult } from './flag-to-review.ts';
 import { CpuMeter, machineShares, machineTicks, postgresBackendsOf, redisServers } from './proc-stats.ts';
 import { freePort } from './review-api.ts';
+import { BackendSampler, RunQueueMeter, type BackendProfile } from './wait-profile.ts';
 
 /** What (g) and (h) share: the running processes, keys, the database and queues. */
 export interface LatencyEnv {
@@ -43,8 +44,8 @@ export interface LatencyEnv {
   postPosts(posts: PostInput[]): Promise<{ status: number; accepted: { index: number; id: string }[] }>;
   /** Waits until no ingest or classify job is left and every post with these ids is routed. */
   drained(platformPostIdPrefix: string, expected: number, timeoutMs: number): Promise<void>;
-  /** Starts recording load and CPU over the timed part of a measurement. */
-  startMeasuring(): () => Measured;
+  /** Starts recording load, CPU and waits over the timed part of a measurement. */
+  startMeasuring(): Promise<() => Promise<Measured>>;
 }
 
 /** Machine and process figures over one part: load average, CPU shares, CPU seconds per process. */
@@ -53,6 +54,10 @@ export interface Measured {
   loadAvgAfter: number[];
   machine: { busy: number; idle: number; steal: number };
   cpuSeconds: Record<string, number>;
+  /** Per process group, seconds on a CPU and seconds waiting for one (main threads, /proc schedstat). */
+  runQueue: Record<string, { runSeconds: number; waitSeconds: number }>;
+  /** What this database's busy backends were doing, sampled every 100 ms. */
+  backends: BackendProfile;
 }
 
 export interface LatencyOptions {
@@ -97,18 +102,30 @@ export async function outstanding(queues: Queues, names: QueueName[]): Promise<n
   return counts.reduce((s, c) => s + Object.values(c).reduce((a, b) => a + b, 0), 0);
 }
 
-/** Starts recording the machine's load and CPU and each process's CPU; the function returned ends it. */
-function startMeasuring(processes: Spawned[], dbName: string): () => Measured {
-  const meter = new CpuMeter({
+/** Starts recording the machine's load and CPU, each process's CPU and run-queue time, and the backends' activity. */
+async function startMeasuring(processes: Spawned[], dbName: string): Promise<() => Promise<Measured>> {
+  const groups = {
     ...Object.fromEntries(processes.map((p) => [p.name, () => (p.child.pid ? [p.child.pid] : [])])),
     'postgres (this database)': postgresBackendsOf(dbName),
     'redis (whole server)': redisServers,
     'bench driver (and fake platform)': () => [process.pid],
-  });
+  };
+  const meter = new CpuMeter(groups);
+  const runQueue = new RunQueueMeter(groups);
+  const sampler = new BackendSampler(dbName);
+  await sampler.start();
   const loadAvgBefore = os.loadavg();
   const ticks = machineTicks();
   meter.start();
-  return () => ({ cpuSeconds: meter.stop(), machine: machineShares(ticks, machineTicks()), loadAvgBefore, loadAvgAfter: os.loadavg() });
+  runQueue.start();
+  return async () => ({
+    cpuSeconds: meter.stop(),
+    runQueue: runQueue.stop(),
+    machine: machineShares(ticks, machineTicks()),
+    loadAvgBefore,
+    loadAvgAfter: os.loadavg(),
+    backends: await sampler.stop(),
+  });
 }
 
 export async function measureLatency(opts: LatencyOptions): Promise<LatencyResult> {
