@@ -139,13 +139,16 @@ export async function measureLatency(opts: LatencyOptions): Promise<LatencyResul
   const sql = new pg.Client({ connectionString: db.url });
   const processes: Spawned[] = [];
   try {
+    await sql.connect();
+    // A profile of the database's side: statements slower than this go to the server's log.
+    const slowMs = process.env.BENCH_LOG_MIN_DURATION_MS;
+    if (slowMs) await sql.query(`ALTER DATABASE ${db.name} SET log_min_duration_statement = ${Number(slowMs)}`);
     // Set before the processes start, so none caches the platform's old delivery mode.
     await useFakePlatform(keysDb, WEBHOOK_PLATFORM, fake, secret);
     const key = async (role: 'ingest' | 'analyst' | 'reviewer') =>
       (await createApiKey(keysDb, { role, name: `bench ${role}`, createdBy: 'bench' })).key;
     const keys = { ingest: await key('ingest'), analyst: await key('analyst'), reviewer: await key('reviewer') };
     await keysDb.close();
-    await sql.connect();
 
     const port = await freePort();
     const env = {
