@@ -5,7 +5,7 @@
  * `ingest,refer,evidence,liveness`), a fake platform on 127.0.0.1 receiving webhooks. Evidence
  * capture off, REVIEW_UNDO_SECONDS=0 (a confirmation's refer job would otherwise wait out the undo
  * window), liveness checks off, rate limits off. A warm-up posts the whole corpus once, which
- * loads the model and picks the texts the detector routes to review.
+ * loads the model and picks the texts the detector routes to review; then ANALYZE.
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -227,6 +227,9 @@ export async function measureLatency(opts: LatencyOptions): Promise<LatencyResul
       .filter((p) => toReview.has(p.platformPostId))
       .map((p) => ({ text: p.text.slice(0, p.text.lastIndexOf(' #')), lang: p.lang }));
     if (!reviewTexts.length) throw new Error('warm-up: no corpus post went to review');
+    // Statistics as a running database has them. Without, on a busy server whose autovacuum had not
+    // reached this database, listing pages took 4–7 s at 60,000 open items (docs/performance-log.md).
+    await sql.query('ANALYZE');
 
     const startMeasure = () => startMeasuring(processes, db.name);
     const le: LatencyEnv = { base, keys, sql, queues, fake, processes, reviewTexts, run, postPosts, drained, startMeasuring: startMeasure };
