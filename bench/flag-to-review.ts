@@ -80,6 +80,7 @@ export async function measureFlagToReview(env: LatencyEnv, o: FlagToReviewOption
   await tail.poll();
   await tail.poll();
   const stop = await env.startMeasuring();
+  const stopAnalyzing = await env.analyzeWhileRunning();
   tail.start();
   const send = await paced(o.rate / o.batch, requests, async (i) => {
     const posts = Array.from({ length: Math.min(o.batch, offered - i * o.batch) }, (_, k) => post(i * o.batch + k));
@@ -108,6 +109,7 @@ export async function measureFlagToReview(env: LatencyEnv, o: FlagToReviewOption
   const deadline = performance.now() + Math.max(3_000, 10 * o.pollMs);
   while (performance.now() < deadline && withItem.some((id) => !tail.seenAt.has(id))) await new Promise((r) => setTimeout(r, o.pollMs));
   const tailStats = await tail.stop();
+  stopAnalyzing();
   const measured = await stop();
 
   const outcomes = Object.fromEntries(

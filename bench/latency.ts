@@ -16,7 +16,7 @@ import { closeQueues, createRedis, dropQueuePrefix, openQueues, type QueueName, 
 import type { PostInput } from '../core/post-input.ts';
 import { generateSigningSecret } from '../referrals/secrets.ts';
 import { startFakePlatform, useFakePlatform, type FakePlatform } from '../test/fake-platform.ts';
-import { corpusPosts, createBenchDb, REDIS_URL, spawnTidewatch, until, type Spawned } from './bench-env.ts';
+import { adminQuery, corpusPosts, createBenchDb, REDIS_URL, spawnTidewatch, until, type Spawned } from './bench-env.ts';
 import {
   measureConfirmToWebhook,
   WEBHOOK_PLATFORM,
@@ -44,6 +44,12 @@ export interface LatencyEnv {
   postPosts(posts: PostInput[]): Promise<{ status: number; accepted: { index: number; id: string }[] }>;
   /** Waits until no ingest or classify job is left and every post with these ids is routed. */
   drained(platformPostIdPrefix: string, expected: number, timeoutMs: number): Promise<void>;
+  /**
+   * Stands in for autovacuum's analyses while posts flow, where the server runs with autovacuum off
+   * (this machine's does: `SHOW autovacuum`); the function returned stops it. Autovacuum analyses a
+   * table once a tenth of it changed, checking every minute (PostgreSQL's defaults).
+   */
+  analyzeWhileRunning(): Promise<() => void>;
   /** Starts recording load, CPU and waits over the timed part of a measurement. */
   startMeasuring(): Promise<() => Promise<Measured>>;
 }
@@ -227,12 +233,31 @@ export async function measureLatency(opts: LatencyOptions): Promise<LatencyResul
       .filter((p) => toReview.has(p.platformPostId))
       .map((p) => ({ text: p.text.slice(0, p.text.lastIndexOf(' #')), lang: p.lang }));
     if (!reviewTexts.length) throw new Error('warm-up: no corpus post went to review');
-    // Statistics as a running database has them. Without, on a busy server whose autovacuum had not
-    // reached this database, listing pages took 4–7 s at 60,000 open items (docs/performance-log.md).
+    // Statistics as a database in service has them (this server runs with autovacuum off): without,
+    // listing pages took 4–7 s at 60,000 open items (docs/performance-log.md).
     await sql.query('ANALYZE');
 
     const startMeasure = () => startMeasuring(processes, db.name);
-    const le: LatencyEnv = { base, keys, sql, queues, fake, processes, reviewTexts, run, postPosts, drained, startMeasuring: startMeasure };
+    const analyzeWhileRunning = async () => {
+      const { rows } = await sql.query<{ autovacuum: string }>('SHOW autovacuum');
+      if (rows[0]?.autovacuum === 'on') return () => {};
+      const timer = setInterval(() => void adminQuery('ANALYZE', db.url).catch(() => {}), 30_000);
+      return () => clearInterval(timer);
+    };
+    const le: LatencyEnv = {
+      base,
+      keys,
+      sql,
+      queues,
+      fake,
+      processes,
+      reviewTexts,
+      run,
+      postPosts,
+      drained,
+      startMeasuring: startMeasure,
+      analyzeWhileRunning,
+    };
     const result: LatencyResult = { warmup: { posts: warm.length, seconds: warmSeconds, reviewTexts: reviewTexts.length }, errorLogs };
     if (opts.g) result.g = await measureFlagToReview(le, opts.g);
     if (opts.h) result.h = await measureConfirmToWebhook(le, opts.h);
