@@ -72,7 +72,7 @@ async function seededAlready(url: string): Promise<{ seconds: number; reviewItem
   }
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const port = (s.address() as { port: number }).port;

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the throughput and latency figures of issue #7 on this machine, in one go.
  * (a) BullMQ ceiling, (b) full pipeline, (c) b ÷ a, (d) classify only, (e) review API under
- * autocannon at 1,000,000 posts, (f) peak RSS of each process, (k) 1,000,000 posts through the
+ * autocannon at 1,000,000 posts, (f) peak RSS of each process, (g) flagged post to review item and
+ * (h) reviewer's confirm to webhook, p50/p99 (bench/latency.ts), (k) 1,000,000 posts through the
  * pipeline in one run, by 100,000-post segments (bench/segments.ts: does a post cost more as the
  * history grows?). Prints a table with the targets and writes bench/results.json (generated
  * output, git-ignored). Each part uses its own database and queue prefix and removes both (unless
@@ -14,8 +15,9 @@
  * ceiling is the ceiling; the pipeline gets the same treatment. Every round is printed.
  *
  *   npm run bench -- [--posts 20000] [--api-posts 1000000] [--api-duration 10] [--connections 4]
- *                    [--only a,b,d,e,k] [--rounds 2] [--keep] [--api-db tw_bench_api_…]
- *                    [--segment-posts 1000000] [--segment-size 100000]
+ *                    [--only a,b,d,e,g,h,k] [--rounds 2] [--keep] [--api-db tw_bench_api_…]
+ *                    [--latency-rate 1000] [--latency-seconds 60] [--latency-batch 100] [--latency-poll-ms 100]
+ *                    [--confirm-rate 10] [--confirm-seconds 30] [--segment-posts 1000000] [--segment-size 100000]
  *
  * --only i adds the scale-out figures (bench/scale-out.ts): 1, 2, 3 classify processes, once each.
  *
@@ -30,6 +32,8 @@ import { ROOT } from './bench-env.ts';
 import { describeReference, machineReferenceMs } from './machine-speed.ts';
 import { measureCeiling, type CeilingResult } from './ceiling.ts';
 import { measureClassifyRate, type ClassifyRateResult } from './classify-rate.ts';
+import { measureLatency, type LatencyResult } from './latency.ts';
+import { latencyRows, printLatencyDetails } from './latency-report.ts';
 import { measureReviewApi, type ReviewApiResult } from './review-api.ts';
 import { describeSegment, measureSegments, type SegmentsResult } from './segments.ts';
 import { measureThroughput, type ThroughputResult } from './throughput.ts';
@@ -41,10 +45,16 @@ const { values: args } = parseArgs({
     'api-posts': { type: 'string', default: '1000000' },
     'api-duration': { type: 'string', default: '10' },
     connections: { type: 'string', default: '4' },
-    only: { type: 'string', default: 'a,b,d,e,k' },
+    only: { type: 'string', default: 'a,b,d,e,g,h,k' },
     rounds: { type: 'string', default: '2' },
     keep: { type: 'boolean', default: false },
     'api-db': { type: 'string' },
+    'latency-rate': { type: 'string', default: '1000' },
+    'latency-seconds': { type: 'string', default: '60' },
+    'latency-batch': { type: 'string', default: '100' },
+    'latency-poll-ms': { type: 'string', default: '100' },
+    'confirm-rate': { type: 'string', default: '10' },
+    'confirm-seconds': { type: 'string', default: '30' },
     'segment-posts': { type: 'string', default: '1000000' },
     'segment-size': { type: 'string', default: '100000' },
   },
@@ -57,13 +67,22 @@ const num = (name: string, v: string | undefined) => {
 };
 const posts = num('posts', args.posts);
 
-const TARGETS = { pipelinePostsPerSec: 2_000, ratio: 0.5, apiListP99Ms: 50, workerRssMb: 400, segmentRatio: 0.8 };
+const TARGETS = {
+  pipelinePostsPerSec: 2_000,
+  ratio: 0.5,
+  apiListP99Ms: 50,
+  workerRssMb: 400,
+  flagToReviewP99Ms: 2_000,
+  confirmToWebhookP99Ms: 2_000,
+  segmentRatio: 0.8,
+};
 const load0 = os.loadavg();
 const reference0 = await machineReferenceMs();
 const started = new Date();
 
 let classify: ClassifyRateResult | undefined;
 let api: ReviewApiResult | undefined;
+let latency: LatencyResult | undefined;
 let segments: SegmentsResult | undefined;
 
 const rounds = num('rounds', args.rounds);
@@ -122,6 +141,23 @@ if (only.has('k')) {
     onSegment: (s, of) => console.error(describeSegment(s, of)),
   });
 }
+if (only.has('g') || only.has('h')) {
+  const g = only.has('g')
+    ? {
+        rate: num('latency-rate', args['latency-rate']),
+        seconds: num('latency-seconds', args['latency-seconds']),
+        batch: num('latency-batch', args['latency-batch']),
+        pollMs: num('latency-poll-ms', args['latency-poll-ms']),
+      }
+    : undefined;
+  const h = only.has('h')
+    ? { rate: num('confirm-rate', args['confirm-rate']), seconds: num('confirm-seconds', args['confirm-seconds']) }
+    : undefined;
+  console.error(
+    `(g, h) latency${g ? `, ${g.rate} posts/s for ${g.seconds} s` : ''}${h ? `, ${h.rate} confirms/s for ${h.seconds} s` : ''} …`,
+  );
+  latency = await measureLatency({ g, h, keep: args.keep });
+}
 const load1 = os.loadavg();
 const reference1 = await machineReferenceMs();
 
@@ -155,6 +191,10 @@ const results = {
   apiListP99Ms: api?.p99Ms ?? null,
   segmentRatio: segments?.segmentRatio ?? null,
   segmentMaxRssMb: segments?.segmentMaxRssMb ?? null,
+  flagToReviewP50Ms: latency?.g?.p50Ms ?? null,
+  flagToReviewP99Ms: latency?.g?.p99Ms ?? null,
+  confirmToWebhookP50Ms: latency?.h?.p50Ms ?? null,
+  confirmToWebhookP99Ms: latency?.h?.p99Ms ?? null,
   maxRssMb,
   maxWorkerRssMb: workerRss.length ? Math.max(...workerRss) : null,
   rssMb,
@@ -167,6 +207,7 @@ const results = {
     segments,
     classify: classify && { ...classify, output: undefined },
     api: api && { ...api, paths: api.paths.length },
+    latency,
   },
 };
 writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -225,6 +266,7 @@ const rows: [string, string, string, string][] = [
       worker ? verdict(mb === undefined ? undefined : mb < TARGETS.workerRssMb) : '',
     ];
   }),
+  ...latencyRows(latency, TARGETS, fmt, verdict),
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));
 console.log(`${'figure'.padEnd(w0)}  ${'value'.padStart(9)}  ${'target'.padEnd(8)}  result`);
@@ -254,6 +296,7 @@ if (api) {
   );
 }
 if (segments) for (const s of segments.segments) console.log(describeSegment(s, segments.segments.length));
+if (latency) printLatencyDetails(latency, fmt);
 if (rounds > 1) {
   console.log(
     `rounds (best taken): (a) ${ceilings.map((c) => fmt(c.jobsPerSec)).join(', ') || '–'} jobs/s; (b) ${pipelines.map((p) => fmt(p.postsPerSec)).join(', ') || '–'} posts/s`,

@@ -18,6 +18,8 @@ export interface FakePlatform {
   notices: Map<string, unknown>;
   /** Every delivery attempt: status answered and whether the signature verified. */
   attempts: { webhookId: string | undefined; status: number; verified: boolean }[];
+  /** performance.now() of this process when each webhook-id first arrived verified (bench/latency.ts times delivery by it). */
+  receivedAt: Map<string, number>;
   failNext: number;
   removed: Set<string>;
   close(): Promise<void>;
@@ -25,9 +27,16 @@ export interface FakePlatform {
 
 export async function startFakePlatform(secret: string): Promise<FakePlatform> {
   const wh = new Webhook(secret);
-  const fake: Omit<FakePlatform, 'url' | 'hostPort' | 'close'> = { notices: new Map(), attempts: [], failNext: 0, removed: new Set() };
+  const fake: Omit<FakePlatform, 'url' | 'hostPort' | 'close'> = {
+    notices: new Map(),
+    attempts: [],
+    receivedAt: new Map(),
+    failNext: 0,
+    removed: new Set(),
+  };
   const app = new Hono();
   app.post('/hooks/referrals', async (c) => {
+    const arrived = performance.now();
     const body = await c.req.text();
     const webhookId = c.req.header('webhook-id');
     let verified = false;
@@ -48,7 +57,10 @@ export async function startFakePlatform(secret: string): Promise<FakePlatform> {
       return c.json({ error: 'try later' }, 500);
     }
     fake.attempts.push({ webhookId, status: 200, verified });
-    if (!fake.notices.has(webhookId!)) fake.notices.set(webhookId!, JSON.parse(body));
+    if (!fake.notices.has(webhookId!)) {
+      fake.notices.set(webhookId!, JSON.parse(body));
+      fake.receivedAt.set(webhookId!, arrived);
+    }
     return c.json({ ticketId: `TICKET-${fake.notices.size}` });
   });
   app.get('/posts/:id', (c) => {
