@@ -13,6 +13,7 @@
  */
 import type { RedisConnection } from '../core/queues.ts';
 import type { PipelineContext } from './pipeline-context.ts';
+import { IntervalTask } from './interval-task.ts';
 import { enqueueBulk, INGEST_CHUNK, jobIds } from '../core/jobs.ts';
 
 /** The sweep's name in its log lines and its Redis lock key. */
@@ -63,29 +64,24 @@ export async function recoverStrandedPosts(ctx: PipelineContext, now = new Date(
  * `classify`, and "no job outstanding" is what tells a drained pipeline (workers/drain.ts).
  */
 export class RecoverySweep {
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<void> | undefined;
+  readonly #task: IntervalTask;
 
   /** `redis`: any non-blocking connection to the queues' Redis (it holds the lock). */
   constructor(
     private readonly ctx: PipelineContext,
     private readonly redis: RedisConnection,
-  ) {}
+  ) {
+    const every = ctx.config.recovery.everyMs;
+    this.#task = new IntervalTask(every, () => this.#tick(every));
+  }
 
   start(): void {
-    const every = this.ctx.config.recovery.everyMs;
-    if (every <= 0 || this.#timer) return;
-    this.#timer = setInterval(() => {
-      this.#running ??= this.#tick(every).finally(() => (this.#running = undefined));
-    }, every);
-    this.#timer.unref();
+    this.#task.start();
   }
 
   /** Stops the timer and waits for a sweep in progress. */
-  async stop(): Promise<void> {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#task.stop();
   }
 
   async #tick(every: number): Promise<void> {

@@ -4,28 +4,23 @@
  * A timer rather than a job, for the reason recover-pending.ts gives.
  */
 import { foldStats } from '../analytics/rollup/fold.ts';
+import { IntervalTask } from './interval-task.ts';
 import type { PipelineContext } from './pipeline-context.ts';
 
 export class StatsFoldTimer {
-  #timer: NodeJS.Timeout | undefined;
-  #running: Promise<void> | undefined;
+  readonly #task: IntervalTask;
 
-  constructor(private readonly ctx: PipelineContext) {}
+  constructor(private readonly ctx: PipelineContext) {
+    this.#task = new IntervalTask(ctx.config.statsFoldEveryMs, () => this.#tick());
+  }
 
   start(): void {
-    const every = this.ctx.config.statsFoldEveryMs;
-    if (every <= 0 || this.#timer) return;
-    this.#timer = setInterval(() => {
-      this.#running ??= this.#tick().finally(() => (this.#running = undefined));
-    }, every);
-    this.#timer.unref();
+    this.#task.start();
   }
 
   /** Stops the timer and waits for a fold in progress (its current batch commits or rolls back). */
-  async stop(): Promise<void> {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-    await this.#running;
+  stop(): Promise<void> {
+    return this.#task.stop();
   }
 
   async #tick(): Promise<void> {
