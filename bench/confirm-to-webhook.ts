@@ -6,7 +6,7 @@
  * is not timed. Evidence capture off, REVIEW_UNDO_SECONDS=0 (bench/latency.ts).
  */
 import type { PostInput } from '../core/post-input.ts';
-import type { LatencyEnv, Measured } from './latency.ts';
+import type { LatencyEnv, Measured } from './latency-env.ts';
 import { paced, percentile, type PacedResult } from './paced.ts';
 import { until } from './bench-env.ts';
 

@@ -6,7 +6,7 @@
  * visible at a uniformly random moment between two polls) and up to a whole cycle.
  */
 import type { PostInput } from '../core/post-input.ts';
-import type { LatencyEnv, Measured } from './latency.ts';
+import type { LatencyEnv, Measured } from './latency-env.ts';
 import { paced, percentile, type PacedResult } from './paced.ts';
 import { ReviewTail, type TailStats } from './review-tail.ts';
 
