@@ -94,9 +94,8 @@ export class WorkerPool {
 
   /** Stops taking jobs and waits for the ones in flight to finish. */
   async close(): Promise<void> {
-    await this.#recovery?.stop();
-    await this.#statsFold.stop();
-    await Promise.all(this.workers.map((w) => w.close()));
+    // Workers stop taking jobs at once; a sweep or fold in progress finishes meanwhile.
+    await Promise.all([this.#recovery?.stop(), this.#statsFold.stop(), ...this.workers.map((w) => w.close())]);
     await Promise.all(this.#connections.map((c) => c.quit().catch(() => c.disconnect())));
   }
 }
