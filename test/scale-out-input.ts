@@ -4,13 +4,11 @@
  * outcome worked out in the test process from the detector and the near-duplicate rule alone,
  * without Redis, PostgreSQL or any worker, so several worker processes must land on the same.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { PostInput } from '../core/post-input.ts';
 import type { Detector } from '../detector/detector.ts';
 import { NEAR_DUPLICATE_MIN_SIMILARITY, signatureOf, similarity, type Signature } from '../networks/near-duplicate.ts';
 import { routeByScore, type RoutedOutcome } from '../workers/route.ts';
-import { ROOT } from './cli.ts';
+import { corpusRows } from './corpus-rows.ts';
 
 /** Corpus posts avoid telegram: its automated referrals are kept to the near-duplicates of confirmed seeds. */
 const CORPUS_PLATFORMS = ['facebook', 'instagram', 'tiktok', 'x', 'youtube', 'snapchat'] as const;
@@ -46,21 +44,6 @@ function variantOf(seed: PostInput, tag: string, v: number): PostInput {
     text: `${seed.text.replace(/(\d+) euro/, (_, p: string) => `${Number(p) + 10 * (v + 1)} euro`)} ${['hurry', 'last places', 'DM now'][v % 3]}`,
     lang: v % 2 ? null : 'en',
   };
-}
-
-interface CorpusRow {
-  text: string;
-  lang: string;
-}
-let corpus: CorpusRow[] | undefined;
-function corpusRows(): CorpusRow[] {
-  corpus ??= ['train', 'validation', 'test'].flatMap((s) =>
-    readFileSync(path.join(ROOT, 'samples/corpus', `${s}.jsonl`), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as CorpusRow),
-  );
-  return corpus;
 }
 
 /**

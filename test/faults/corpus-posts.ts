@@ -3,27 +3,10 @@
  * file for `tidewatch ingest`. Every post has its own platformPostId; every `dupEvery`-th post
  * re-uploads the previous post's text under a new id, so content de-duplication is exercised too.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { ROOT } from '../cli.ts';
+import { writeFileSync } from 'node:fs';
+import { corpusRows } from '../corpus-rows.ts';
 
 const PLATFORMS = ['facebook', 'instagram', 'tiktok', 'telegram', 'x', 'youtube', 'snapchat'] as const;
-
-interface CorpusRow {
-  text: string;
-  lang: string;
-}
-
-let corpus: CorpusRow[] | undefined;
-function corpusRows(): CorpusRow[] {
-  corpus ??= ['train', 'validation', 'test'].flatMap((s) =>
-    readFileSync(path.join(ROOT, 'samples/corpus', `${s}.jsonl`), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as CorpusRow),
-  );
-  return corpus;
-}
 
 export interface CorpusFile {
   file: string;
