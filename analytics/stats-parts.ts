@@ -20,7 +20,12 @@ export interface GroupedRow {
 export type Candidates = { candidates: number; confirmed: number; rejected: number };
 
 /** A reviewer's decisions in the range, by action. */
-export type ReviewerCounts = { reviewer: string; name: string | null; decisions: number } & Record<DecisionAction, number>;
+export type ReviewerCounts = {
+  /** API key id (the actor in the audit trail). */
+  reviewer: string;
+  name: string | null;
+  decisions: number;
+} & Record<DecisionAction, number>;
 
 /** What the figures are assembled from: the rollups give the same as the raw SQL (analytics/rollup/). */
 export interface StatsParts {

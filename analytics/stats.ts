@@ -69,11 +69,7 @@ export interface RemovalTimeRow {
 export const DECISION_KINDS = Object.freeze(Object.values(DecisionAction));
 type DecisionKind = DecisionAction;
 
-export interface ReviewerRow extends Record<DecisionKind, number> {
-  /** API key id (the actor in the audit trail). */
-  reviewer: string;
-  name: string | null;
-  decisions: number;
+export interface ReviewerRow extends ReviewerCounts {
   /** Decisions per day of the range. */
   perDay: number;
 }

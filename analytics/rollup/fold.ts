@@ -88,7 +88,7 @@ function differences(old: FactRow[], fresh: FactRow[]) {
       let d = deltas.get(k);
       if (!d) deltas.set(k, (d = { cell, posts: 0, hist: new Map(), accounts: [], pages: [] }));
       d.posts += sign;
-      if (f.hoursBin !== null) addHistogram(d.hist, { [f.hoursBin]: 1 }, sign);
+      if (f.hoursBin !== null) addHistogram(d.hist, new Map([[f.hoursBin, 1]]), sign);
       if (sign > 0 && f.account !== null) d.accounts.push(f.account);
       if (sign > 0 && f.page !== null) d.pages.push(f.page);
     }
@@ -132,7 +132,7 @@ async function applyDeltas(tx: Db, deltas: Delta[]): Promise<void> {
     const was = byKey.get(keyOf(d.cell));
     const hist: Histogram = new Map();
     addHistogram(hist, was?.hist);
-    addHistogram(hist, toJson(d.hist) ?? undefined);
+    addHistogram(hist, d.hist);
     const sketch = (stored: Buffer | null | undefined, entries: number[]) => {
       if (!entries.length) return stored ?? null;
       const regs = emptyRegisters();

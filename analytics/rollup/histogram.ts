@@ -21,10 +21,10 @@ export const binValue = (bin: number) => (bin <= 0 ? 0 : (2 * H0 * GAMMA ** bin)
 /** bin → count. */
 export type Histogram = Map<number, number>;
 
-/** Adds `other` (as stored: `{ "bin": count }`) into `h`, `sign` times. */
-export function addHistogram(h: Histogram, other: Record<string, number> | null | undefined, sign = 1): void {
+/** Adds `other` (a histogram, or as stored: `{ "bin": count }`) into `h`, `sign` times. */
+export function addHistogram(h: Histogram, other: Histogram | Record<string, number> | null | undefined, sign = 1): void {
   if (!other) return;
-  for (const [bin, n] of Object.entries(other)) {
+  for (const [bin, n] of other instanceof Map ? other : Object.entries(other)) {
     const b = Number(bin);
     const next = (h.get(b) ?? 0) + sign * n;
     if (next === 0) h.delete(b);

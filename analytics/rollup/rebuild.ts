@@ -5,7 +5,7 @@
  * the cells of every level with one grouping-sets pass and the sketches day by day. Marks written
  * meanwhile stay for the next fold. One transaction: killed midway, the old rollups stand.
  */
-import { sql, type PoolDb } from '../../core/db/index.ts';
+import { raw, type PoolDb, type Sql } from '../../core/db/index.ts';
 import { FUNNEL_STAGES } from './cells.ts';
 import { FOLD_LOCK, rebuildSketches } from './fold.ts';
 import { insertPostFacts } from './post-facts.ts';
@@ -17,11 +17,20 @@ export interface RebuildResult {
   seconds: number;
 }
 
-const level = (col: string, any: string) => sql([`CASE WHEN GROUPING("${col}") = 1 THEN ${any} ELSE "${col}" END`]);
-const GROUPING_SETS = sql`GROUPING SETS (
-  (day, stage, actor), (day, stage, actor, "platformId"), (day, stage, actor, language), (day, stage, actor, category),
-  (day, stage, actor, "platformId", language), (day, stage, actor, "platformId", category), (day, stage, actor, language, category),
-  (day, stage, actor, "platformId", language, category))`;
+/** A dimension as a cell stores it: the value, or "all" (0 / '*') where the grouping set rolled it up. */
+const rolledUp = (col: string, any: string) => raw(`CASE WHEN GROUPING("${col}") = 1 THEN ${any} ELSE "${col}" END`);
+const PLATFORM = rolledUp('platformId', '0');
+const LANGUAGE = rolledUp('language', `'*'`);
+const CATEGORY = rolledUp('category', `'*'`);
+
+/** The eight levels of detail (cells.ts) as grouping sets, each with `extra` columns. */
+function groupingSets(extra: string[] = []): Sql {
+  const sets = [0, 1, 2, 3, 4, 5, 6, 7].map((m) => {
+    const dims = ['"platformId"', 'language', 'category'].filter((_, i) => m & (1 << i));
+    return `(${['day', 'stage', 'actor', ...dims, ...extra].join(', ')})`;
+  });
+  return raw(`GROUPING SETS (${sets.join(', ')})`);
+}
 
 export async function rebuildStats(db: PoolDb, opts: { log?: (msg: string) => void } = {}): Promise<RebuildResult> {
   const t0 = performance.now();
@@ -37,7 +46,6 @@ export async function rebuildStats(db: PoolDb, opts: { log?: (msg: string) => vo
       // A day of ingest at a time, in the order the rows lie on disk.
       const [span] = await tx.query<{ first: Date | null; last: Date | null }>`
         SELECT date_trunc('day', min("ingestedAt")) AS first, max("ingestedAt") AS last FROM "Post"`;
-      let posts = 0;
       let facts = 0;
       for (let day = span?.first?.getTime(); day !== undefined && day <= span!.last!.getTime(); day += 86_400_000) {
         const ingested = { from: new Date(day), to: new Date(day + 86_400_000) };
@@ -46,23 +54,18 @@ export async function rebuildStats(db: PoolDb, opts: { log?: (msg: string) => vo
           `facts of posts ingested up to ${ingested.to.toISOString().slice(0, 10)}: ${facts.toLocaleString('en')} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
         );
       }
-      [{ posts }] = (await tx.query<{ posts: number }>`SELECT count(*)::int AS posts FROM "Post"`) as [{ posts: number }];
+      const [{ posts }] = (await tx.query<{ posts: number }>`SELECT count(*)::int AS posts FROM "Post"`) as [{ posts: number }];
       const cells = await tx.execute`
         INSERT INTO "StatsCell" (day, stage, "platformId", language, category, actor, posts)
-        SELECT day, stage, ${level('platformId', '0')}, ${level('language', `'*'`)}, ${level('category', `'*'`)}, actor, count(*)::int
-        FROM "StatsPostFact" GROUP BY ${GROUPING_SETS}`;
+        SELECT day, stage, ${PLATFORM}, ${LANGUAGE}, ${CATEGORY}, actor, count(*)::int
+        FROM "StatsPostFact" GROUP BY ${groupingSets()}`;
       await tx.execute`
         UPDATE "StatsCell" c SET hist = h.hist
         FROM (
           SELECT day, stage, p, l, cat, actor, jsonb_object_agg(bin, n) AS hist FROM (
-            SELECT day, stage, actor, ${level('platformId', '0')} AS p, ${level('language', `'*'`)} AS l, ${level('category', `'*'`)} AS cat,
-              "hoursBin" AS bin, count(*)::int AS n
+            SELECT day, stage, actor, ${PLATFORM} AS p, ${LANGUAGE} AS l, ${CATEGORY} AS cat, "hoursBin" AS bin, count(*)::int AS n
             FROM "StatsPostFact" WHERE "hoursBin" IS NOT NULL
-            GROUP BY GROUPING SETS (
-              (day, stage, actor, "hoursBin"), (day, stage, actor, "platformId", "hoursBin"), (day, stage, actor, language, "hoursBin"),
-              (day, stage, actor, category, "hoursBin"), (day, stage, actor, "platformId", language, "hoursBin"),
-              (day, stage, actor, "platformId", category, "hoursBin"), (day, stage, actor, language, category, "hoursBin"),
-              (day, stage, actor, "platformId", language, category, "hoursBin"))
+            GROUP BY ${groupingSets(['"hoursBin"'])}
           ) b GROUP BY day, stage, p, l, cat, actor
         ) h
         WHERE (c.day, c.stage, c."platformId", c.language, c.category, c.actor) = (h.day, h.stage, h.p, h.l, h.cat, h.actor)`;
